@@ -1,0 +1,64 @@
+// sitmap: incident reports -> geocoded events -> layered maps and GIS layers.
+// The one place where errors become documented exit codes.
+
+#include "cli/commands.hpp"
+#include "geo/error.hpp"
+
+#include <exception>
+#include <iostream>
+
+namespace {
+
+constexpr const char* exit_codes_text = R"(Exit codes:
+  0  success
+  1  bad input data (malformed file, unknown place, empty article, unresolved name)
+  2  usage error (unknown flag, bad option value)
+  3  output could not be written
+  4  batch finished but some inputs were skipped
+  70 internal error (a bug; please report it))";
+
+int to_int(sitmap::ExitCode code) { return static_cast<int>(code); }
+
+} // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"sitmap: turns reports of armed incidents into correct, publication-ready maps "
+                 "and GIS layers.",
+                 "sitmap"};
+    app.footer(exit_codes_text);
+    app.set_version_flag("--version", std::string("sitmap ") + SITMAP_VERSION);
+    app.require_subcommand(1);
+
+    sitmap::cli::GlobalOptions global;
+    app.add_option("--gazetteer", global.gazetteer,
+                   "Gazetteer GeoJSON file to use instead of the bundled one")
+        ->check(CLI::ExistingFile);
+    app.add_flag("-q,--quiet", global.quiet, "No progress or summary on stderr");
+
+    sitmap::cli::add_geocode_command(app, global);
+    sitmap::cli::add_extract_command(app, global);
+    sitmap::cli::add_map_command(app, global);
+    sitmap::cli::add_export_command(app, global);
+    sitmap::cli::add_report_command(app, global);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        std::cerr << "sitmap: " << e.what() << "\n"
+                  << "Run 'sitmap --help' (or 'sitmap SUBCOMMAND --help') for usage.\n";
+        return to_int(sitmap::ExitCode::usage);
+    } catch (const sitmap::Error& e) {
+        std::cerr << "sitmap: error: " << e.what() << "\n";
+        return to_int(sitmap::exit_code_for(e.kind()));
+    } catch (const std::exception& e) {
+        std::cerr << "sitmap: internal error: " << e.what() << "\n";
+        return to_int(sitmap::ExitCode::internal);
+    }
+    return to_int(sitmap::ExitCode::ok);
+}
