@@ -1,0 +1,29 @@
+#pragma once
+// Inputs shared by `map`, `export` and `report`: events GeoJSON, ACLED CSV, or article text.
+
+#include "geo/event.hpp"
+#include "geo/extract.hpp"
+#include "geo/gazetteer.hpp"
+
+#include <string>
+#include <vector>
+
+namespace sitmap::cli {
+
+struct GlobalOptions;
+
+// The gazetteer named by --gazetteer, else the bundled one.
+geo::Gazetteer load_gazetteer(const GlobalOptions& global);
+
+struct LoadedInputs {
+    std::vector<geo::Event> events;      // merged across all inputs
+    std::vector<geo::Article> articles;  // the article inputs (for provenance)
+    std::vector<std::string> warnings;
+};
+
+// .geojson/.json -> events; .csv -> ACLED-style events; anything else -> article text, which
+// needs `published` (YYYY-MM-DD). Throws sitmap::Error naming the file that is wrong.
+LoadedInputs load_inputs(const std::vector<std::string>& paths, const std::string& published,
+                         const geo::Geocoder& geocoder);
+
+} // namespace sitmap::cli
