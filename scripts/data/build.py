@@ -81,6 +81,9 @@ def gazetteer_entry(id_, name, geom, kind, country, *, names=None, aliases=(), a
     names = {k: v for k, v in (names or {}).items() if v}
     names.setdefault("en", name)
     al = [a for a in nm.unique(list(aliases)) if a != name]
+    # never empty: GDAL types a GeoJSON property whose first value is [] as JSON text, not a
+    # string list
+    al = al or [name]
     props = {
         "id": id_, "name": name,
         "names": {k: names[k] for k in ("en", "hy", "az", "ru") if k in names},
@@ -163,7 +166,7 @@ def sector_of(mid, am_units, az_units):
     if am == "AM-TV":
         return "northern"
     if am == "AM-GR":
-        return "northern" if az in ("AZ-GAD", "AZ-TOV") else "eastern"
+        return "eastern"
     if am == "AM-VD":
         return "vayots-dzor"
     if am == "AM-SU":
@@ -490,7 +493,7 @@ def merge_curated(entries, curated, report):
                 report.append((cid, p["id"], p["name"], round(d)))
                 cp = c["props"]
                 cp["aliases"] = nm.unique(cp["aliases"] + [p["name"]] + p["aliases"])
-                cp["aliases"] = [a for a in cp["aliases"] if a != cp["name"]]
+                cp["aliases"] = [a for a in cp["aliases"] if a != cp["name"]] or [cp["name"]]
                 if not cp["population"]:
                     cp["population"] = p["population"]
                 cp["source_id"] = cp["source_id"] + ";" + p["id"]
