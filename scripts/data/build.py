@@ -26,6 +26,7 @@ INSET_BOX = (26.0, 30.0, 60.0, 50.0)    # countries, for the locator inset
 CORE = ("AM", "AZ", "GE")
 NEIGHBOURS = ("TR", "IR", "RU")
 NAKHCHIVAN = {"AZ-SAD", "AZ-SAR", "AZ-KAN", "AZ-BAB", "AZ-SAH", "AZ-CUL", "AZ-ORD", "AZ-NX"}
+SAME_SPOT_M = 300                       # a 2025 place this close to a 2023 one is that place
 MAX_MOVE_M = 5000                       # a GeoNames place moved further is another place
 AREA_SIMPLIFY = 0.003                   # degrees, gazetteer areas (about 300 m)
 
@@ -390,17 +391,25 @@ def settlements(src, curated, moves):
         for d, g in near(c)[:1]:
             if g not in best_new or d < best_new[g][0]:
                 best_new[g] = (d, i)
+    core_ids = [g for g in chosen if by_id[g]["country"] in CORE]
     extra = []
     for i, c in enumerate(newer):
+        lat, lon = float(c["lat"]), float(c["lng"])
         hits = near(c)
-        if not hits or best_new.get(hits[0][1], (None, None))[1] != i:
-            if not any(d < 100 for d, _ in hits):
-                extra.append(c)
-            continue
-        d, g = hits[0]
+        if hits and best_new.get(hits[0][1], (None, None))[1] == i:
+            d, g = hits[0]
+        else:
+            # renamed in 2025 (Sumqayıt -> Sumgayit): a place at the same spot is the same place
+            d, g = min(((gj.distance_m(lon, lat, by_id[g]["lon"], by_id[g]["lat"]), g)
+                        for g in core_ids if by_id[g]["country"] == c["country"]),
+                       default=(None, None))
+            if d is None or d > SAME_SPOT_M:
+                if not any(d2 < 100 for d2, _ in hits):
+                    extra.append(c)
+                continue
         r = by_id[g]
+        r.setdefault("name2025", c["name"])
         if d > 1000:  # reported only: the newer snapshot is not always the better one
-            lat, lon = float(c["lat"]), float(c["lng"])
             moves.append((f"geonames:{g}", r["name"], round(d), (r["lat"], r["lon"]), (lat, lon)))
     for p in nm.read_csv(os.path.join(curated, "positions.csv")):
         r = by_id[p["id"].split(":", 1)[1]]
@@ -434,7 +443,8 @@ def settlement_entry(id_, r, kind, admin1_names, curated_names, source, source_i
     if r["country"] == "AZ":
         az = [n for n in [r["name"]] + r["alt"] if "ə" in n or "Ə" in n]
         names["az"] = az[0] if az else (r["name"] if nm.looks_azerbaijani(r["name"]) else "")
-    name = r["name"]
+    # GeoNames 2025 writes plain English transliterations (Sumgayit, Akhtala); 2023 local forms
+    name = r.get("name2025") or r["name"]
     aliases = latin + hy + ru
     cur = curated_names.get(id_)
     if cur:
