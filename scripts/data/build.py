@@ -486,29 +486,37 @@ def all_names(e):
 
 
 def merge_curated(entries, curated, report):
-    """Curated points win over a GeoNames point within 1 km that shares a name."""
+    """Adds curated points in order of rank (border_villages/heights 1, places.csv 2). A curated
+    point replaces any point of lower rank (GeoNames is 0) within 1 km that shares a name or
+    alias, and takes over its names; so a place is never listed twice, and the project's own ids
+    (sitmap:sotk...) win over the villages table's."""
     by_id = {e["props"]["id"]: e for e in entries}
-    for c in curated:
+    rank = {i: 0 for i in by_id}
+    for r, c in curated:
         cid = c["props"]["id"]
-        if cid in by_id and not by_id[cid]["props"]["source"].startswith(SRC_CURATED):
-            raise SystemExit(f"curated id {cid} collides with a generated one")
+        if cid in by_id:
+            raise SystemExit(f"curated id {cid} is defined twice")
         cg = c["geom"]
         cn = all_names(c)
         for e in list(by_id.values()):
             p = e["props"]
-            if not p["id"].startswith("geonames:") or e["geom"].GetGeometryName() != "POINT":
+            if rank[p["id"]] >= r or e["geom"].GetGeometryName() != "POINT":
                 continue
             d = gj.distance_m(cg.GetX(), cg.GetY(), e["geom"].GetX(), e["geom"].GetY())
             if d <= 1000 and all_names(e) & cn:
                 report.append((cid, p["id"], p["name"], round(d)))
                 cp = c["props"]
-                cp["aliases"] = nm.unique(cp["aliases"] + [p["name"]] + p["aliases"])
+                cp["aliases"] = nm.unique(cp["aliases"] + [p["name"]] + p["aliases"] +
+                                          [v for v in p["names"].values()])
                 cp["aliases"] = [a for a in cp["aliases"] if a != cp["name"]] or [cp["name"]]
+                for k, v in p["names"].items():
+                    cp["names"].setdefault(k, v)
                 if not cp["population"]:
                     cp["population"] = p["population"]
                 cp["source_id"] = cp["source_id"] + ";" + p["id"]
                 del by_id[p["id"]]
         by_id[cid] = c
+        rank[cid] = r
     return list(by_id.values())
 
 
@@ -651,10 +659,12 @@ def main():
     # settlements, then curated points winning over GeoNames duplicates
     moves, merged = [], []
     gaz += settlements(src, args.curated, moves)
-    cur = curated_points(os.path.join(args.curated, "places.csv"), SRC_CURATED)
-    villages = os.path.join(args.curated, "border_villages.csv")
-    if os.path.exists(villages):
-        cur += curated_points(villages, SRC_CURATED)
+    cur = []
+    for name in ("border_villages.csv", "heights.csv"):  # from the villages work, if present
+        path = os.path.join(args.curated, name)
+        if os.path.exists(path):
+            cur += [(1, e) for e in curated_points(path, SRC_CURATED)]
+    cur += [(2, e) for e in curated_points(os.path.join(args.curated, "places.csv"), SRC_CURATED)]
     gaz = merge_curated(gaz, cur, merged)
     for m in moves:
         log("GeoNames 2023 vs 2025 position differs:", *m)

@@ -3,6 +3,7 @@
 // articles name are there with the right kind, country and position.
 #include "geo/geometry.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <map>
@@ -129,6 +130,34 @@ const Entry& entry(const std::string& id) {
     return it->second;
 }
 
+bool has_name(const Entry& e, const std::string& name) {
+    return e.name == name || std::find(e.aliases.begin(), e.aliases.end(), name) != e.aliases.end();
+}
+
+// The id of the one place (settlement, capital or city abroad) of a country called `name`, by
+// its name or an alias: seed places are looked up this way because a curated entry (the
+// villages table) may replace a GeoNames one and bring its own id.
+std::string place(const std::string& name, const std::string& country) {
+    std::vector<std::string> by_name, by_alias;
+    for (const auto& [id, e] : gazetteer()) {
+        if ((e.kind != "settlement" && e.kind != "capital" && e.kind != "city_abroad") ||
+            e.country != country) {
+            continue;
+        }
+        if (e.name == name) {
+            by_name.push_back(id);
+        } else if (has_name(e, name)) {
+            by_alias.push_back(id);
+        }
+    }
+    const auto& found = by_name.empty() ? by_alias : by_name;
+    if (found.size() != 1) {
+        ADD_FAILURE() << found.size() << " places called " << name << " in " << country;
+        return found.empty() ? std::string() : found.front();
+    }
+    return found.front();
+}
+
 LonLat anchor(const std::string& id) {
     const Entry& e = entry(id);
     if (const auto* p = std::get_if<PointGeom>(&e.geometry)) {
@@ -244,44 +273,66 @@ TEST(DataFiles, FeaturesInOtherLayersHaveIdsOrNamesAndTheirSchema) {
     }
 }
 
-// Seed places by id. Positions: Sotk and Lachin from Wikipedia (the sources cited in
-// data/README.md); the others are the GeoNames coordinates the entry was built from.
-TEST(DataFiles, SeedPlacesResolveByIdWithKindCountryAndPosition) {
+// Seed places. Positions: Sotk and Lachin from Wikipedia (cited in data/README.md); the others
+// are the GeoNames coordinates the entries were built from.
+TEST(DataFiles, SeedPlacesResolveWithKindCountryAndPosition) {
     struct Seed {
-        std::string id, kind, country;
+        std::string name, kind, country;
         LonLat at;
     };
     const std::vector<Seed> seeds = {
-        {"sitmap:sotk", "settlement", "AM", {45.86472, 40.20306}},
-        {"geonames:147105", "settlement", "AZ", {46.74989, 39.76006}}, // Shusha
-        {"geonames:147625", "settlement", "AZ", {46.54694, 39.64083}}, // Lachin (Wikipedia)
-        {"geonames:146970", "settlement", "AZ", {46.75280, 39.81770}}, // Stepanakert
-        {"geonames:174895", "settlement", "AM", {46.34168, 39.51111}}, // Goris
-        {"geonames:am-08-kornidzor", "settlement", "AM", {46.53046, 39.54763}},
-        {"geonames:174743", "settlement", "AM", {46.48054, 39.55826}},    // Tegh
-        {"geonames:616052", "capital", "AM", {44.51361, 40.18111}},       // Yerevan
-        {"geonames:587084", "capital", "AZ", {49.89201, 40.37767}},       // Baku
-        {"geonames:616108", "settlement", "AM", {45.73053, 40.18329}},    // Vardenis
-        {"geonames:174884", "settlement", "AM", {45.66949, 39.84168}},    // Jermuk
-        {"geonames:2800866", "city_abroad", "BE", {4.34878, 50.85045}},   // Brussels
-        {"geonames:4140963", "city_abroad", "US", {-77.03637, 38.89511}}, // Washington
-        {"geonames:524901", "city_abroad", "RU", {37.61556, 55.75222}},   // Moscow
-        {"geonames:491422", "city_abroad", "RU", {39.72569, 43.59917}},   // Sochi
-        {"geonames:618426", "city_abroad", "MD", {28.8575, 47.00556}},    // Chisinau
-        {"geonames:3067696", "city_abroad", "CZ", {14.42076, 50.08804}},  // Prague
-        {"sitmap:hakari-checkpoint", "checkpoint", "AZ", {46.5530, 39.5490}},
+        {"Sotk", "settlement", "AM", {45.86472, 40.20306}},
+        {"Shusha", "settlement", "AZ", {46.74989, 39.76006}},
+        {"Lachin", "settlement", "AZ", {46.54694, 39.64083}},
+        {"Stepanakert", "settlement", "AZ", {46.75280, 39.81770}},
+        {"Goris", "settlement", "AM", {46.34168, 39.51111}},
+        {"Kornidzor", "settlement", "AM", {46.53046, 39.54763}},
+        {"Tegh", "settlement", "AM", {46.48054, 39.55826}},
+        {"Yerevan", "capital", "AM", {44.51361, 40.18111}},
+        {"Baku", "capital", "AZ", {49.89201, 40.37767}},
+        {"Vardenis", "settlement", "AM", {45.73053, 40.18329}},
+        {"Jermuk", "settlement", "AM", {45.66949, 39.84168}},
+        {"Brussels", "city_abroad", "BE", {4.34878, 50.85045}},
+        {"Washington", "city_abroad", "US", {-77.03637, 38.89511}},
+        {"Moscow", "city_abroad", "RU", {37.61556, 55.75222}},
+        {"Sochi", "city_abroad", "RU", {39.72569, 43.59917}},
+        {"Chisinau", "city_abroad", "MD", {28.8575, 47.00556}},
+        {"Prague", "city_abroad", "CZ", {14.42076, 50.08804}},
     };
     for (const auto& s : seeds) {
-        SCOPED_TRACE(s.id);
-        const Entry& e = entry(s.id);
+        SCOPED_TRACE(s.name);
+        const std::string id = place(s.name, s.country);
+        EXPECT_TRUE(id.rfind("geonames:", 0) == 0 || id.rfind("sitmap:", 0) == 0) << id;
+        const Entry& e = entry(id);
         EXPECT_EQ(e.kind, s.kind);
-        EXPECT_EQ(e.country, s.country);
         ASSERT_TRUE(std::holds_alternative<PointGeom>(e.geometry));
-        EXPECT_LT(distance_m(anchor(s.id), s.at), 1000.0);
+        EXPECT_LT(distance_m(anchor(id), s.at), 1000.0);
     }
-    EXPECT_EQ(entry("geonames:147105").name, "Shusha");
-    EXPECT_EQ(entry("geonames:147625").name, "Lachin");
-    EXPECT_EQ(entry("geonames:146970").name, "Stepanakert");
+    // The project's own stable ids.
+    EXPECT_EQ(place("Sotk", "AM"), "sitmap:sotk");
+    const Entry& checkpoint = entry("sitmap:hakari-checkpoint");
+    EXPECT_EQ(checkpoint.kind, "checkpoint");
+    EXPECT_EQ(checkpoint.country, "AZ");
+    EXPECT_LT(distance_m(anchor("sitmap:hakari-checkpoint"), {46.5530, 39.5490}), 1.0);
+    EXPECT_EQ(entry("sitmap:hakari-bridge").kind, "bridge");
+}
+
+// The curated Latin alias table: each side's name reaches the same place.
+TEST(DataFiles, ConflictNamesAreAliasesOfOnePlace) {
+    const std::vector<std::pair<std::string, std::vector<std::string>>> same = {
+        {"Shusha", {"Shushi", "Şuşa"}},
+        {"Lachin", {"Berdzor", "Laçın"}},
+        {"Stepanakert", {"Khankendi", "Xankəndi"}},
+        {"Kalbajar", {"Kəlbəcər", "Karvachar"}},
+        {"Sotk", {"Zod"}}};
+    for (const auto& [name, others] : same) {
+        const std::string country = name == "Sotk" ? "AM" : "AZ";
+        const Entry& e = entry(place(name, country));
+        for (const auto& other : others) {
+            EXPECT_TRUE(has_name(e, other)) << name << " lacks " << other;
+        }
+    }
+    EXPECT_TRUE(has_name(entry(place("Vardenis", "AM")), "Basarkechar"));
 }
 
 TEST(DataFiles, AreasAndLinesNamedInTheSeedsExist) {
@@ -318,12 +369,12 @@ TEST(DataFiles, AreasAndLinesNamedInTheSeedsExist) {
 
 TEST(DataFiles, CorridorPassesKornidzorAndLachin) {
     const Geometry& corridor = entry("sitmap:lachin-corridor").geometry;
-    EXPECT_LT(distance_m(anchor("geonames:am-08-kornidzor"), corridor), 2000.0);
-    EXPECT_LT(distance_m(anchor("geonames:147625"), corridor), 2000.0);
-    EXPECT_LT(distance_m(anchor("geonames:174895"), corridor), 2000.0); // Goris
-    EXPECT_LT(distance_m(anchor("geonames:146970"), corridor), 2000.0); // Stepanakert
+    EXPECT_LT(distance_m(anchor(place("Kornidzor", "AM")), corridor), 2000.0);
+    EXPECT_LT(distance_m(anchor(place("Lachin", "AZ")), corridor), 2000.0);
+    EXPECT_LT(distance_m(anchor(place("Goris", "AM")), corridor), 2000.0);       // Goris
+    EXPECT_LT(distance_m(anchor(place("Stepanakert", "AZ")), corridor), 2000.0); // Stepanakert
     EXPECT_LT(distance_m(anchor("sitmap:hakari-checkpoint"), corridor), 2000.0);
-    EXPECT_GT(distance_m(anchor("geonames:616052"), corridor), 100000.0); // not near Yerevan
+    EXPECT_GT(distance_m(anchor(place("Yerevan", "AM")), corridor), 100000.0); // not near Yerevan
 }
 
 TEST(DataFiles, BorderSectorsLieWhereReportsPutThem) {
@@ -344,12 +395,12 @@ TEST(DataFiles, BorderSectorsLieWhereReportsPutThem) {
     const LonLat sotk = anchor("sitmap:sotk");
     EXPECT_LT(distance_m(sotk, entry("sitmap:border-am-az-eastern").geometry), 15000.0);
     EXPECT_EQ(nearest_sector(sotk), "eastern");
-    EXPECT_EQ(nearest_sector(anchor("geonames:616108")), "eastern");     // Vardenis
-    EXPECT_EQ(nearest_sector(anchor("geonames:174884")), "vayots-dzor"); // Jermuk
-    EXPECT_EQ(nearest_sector(anchor("geonames:174895")), "southern");    // Goris
-    EXPECT_EQ(nearest_sector(anchor("geonames:am-08-kornidzor")), "southern");
-    EXPECT_EQ(nearest_sector(anchor("geonames:147429")), "nakhchivan"); // Nakhchivan city
-    EXPECT_EQ(nearest_sector(anchor("geonames:616627")), "northern");   // Ijevan
+    EXPECT_EQ(nearest_sector(anchor(place("Vardenis", "AM"))), "eastern");   // Vardenis
+    EXPECT_EQ(nearest_sector(anchor(place("Jermuk", "AM"))), "vayots-dzor"); // Jermuk
+    EXPECT_EQ(nearest_sector(anchor(place("Goris", "AM"))), "southern");     // Goris
+    EXPECT_EQ(nearest_sector(anchor(place("Kornidzor", "AM"))), "southern");
+    EXPECT_EQ(nearest_sector(anchor(place("Nakhchivan", "AZ"))), "nakhchivan"); // Nakhchivan city
+    EXPECT_EQ(nearest_sector(anchor(place("Ijevan", "AM"))), "northern");       // Ijevan
     const Entry& eastern = entry("sitmap:border-am-az-eastern");
     bool has_alias = false;
     for (const auto& a : eastern.aliases) {
@@ -361,16 +412,16 @@ TEST(DataFiles, BorderSectorsLieWhereReportsPutThem) {
 
 TEST(DataFiles, NagornoKarabakhHoldsShushaAndStepanakertButNotLachinOrGoris) {
     const Geometry& nk = entry("sitmap:nagorno-karabakh").geometry;
-    EXPECT_TRUE(contains(nk, anchor("geonames:147105")));  // Shusha
-    EXPECT_TRUE(contains(nk, anchor("geonames:146970")));  // Stepanakert
-    EXPECT_FALSE(contains(nk, anchor("geonames:147625"))); // Lachin
-    EXPECT_FALSE(contains(nk, anchor("geonames:174895"))); // Goris
-    EXPECT_FALSE(contains(nk, anchor("geonames:587084"))); // Baku
+    EXPECT_TRUE(contains(nk, anchor(place("Shusha", "AZ"))));      // Shusha
+    EXPECT_TRUE(contains(nk, anchor(place("Stepanakert", "AZ")))); // Stepanakert
+    EXPECT_FALSE(contains(nk, anchor(place("Lachin", "AZ"))));     // Lachin
+    EXPECT_FALSE(contains(nk, anchor(place("Goris", "AM"))));      // Goris
+    EXPECT_FALSE(contains(nk, anchor(place("Baku", "AZ"))));       // Baku
 }
 
 TEST(DataFiles, CountryAndProvinceAreStoredNotDerived) {
     // At Natural Earth 10m Kornidzor falls 0.3 km inside Azerbaijan; its stored country wins.
-    const Entry& kornidzor = entry("geonames:am-08-kornidzor");
+    const Entry& kornidzor = entry(place("Kornidzor", "AM"));
     EXPECT_EQ(kornidzor.country, "AM");
     EXPECT_EQ(kornidzor.admin1, "Syunik");
     EXPECT_EQ(entry("sitmap:sotk").admin1, "Gegharkunik");
