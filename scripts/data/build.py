@@ -203,6 +203,10 @@ def split_sectors(am_az, admin1_units):
 # ---------------------------------------------------------------- admin-1
 
 def load_admin1(src, curated):
+    # NE's name_alt often holds the unit's capital (Batumi for Adjara, Khojali for Khankendi):
+    # a settlement's name is no alias of a region
+    towns = {(r["country"], nm.fold(n)) for r in read_cities500(src) if r["country"] in CORE
+             for n in [r["name"], r["ascii"]] + r["alt"]}
     fixes = {r["gn_id"]: r for r in nm.read_csv(os.path.join(curated, "admin1_fixes.csv"))}
     ds = ogr.Open(src.admin1())
     layer = ds.GetLayer(0)
@@ -221,7 +225,9 @@ def load_admin1(src, curated):
              "name_hy": hy, "name_ru": f.GetField("name_ru") or "",
              "name_az": f.GetField("name") if country == "AZ" else "",
              "aliases": [], "gn_id": gn, "geom": g.Clone(), "note": ""}
-        alt = [a for a in (f.GetField("name_alt") or "").split("|") if a]
+        own = [nm.fold(f.GetField("name") or ""), nm.fold(f.GetField("name_en") or "")]
+        alt = [a for a in (f.GetField("name_alt") or "").split("|")
+               if a and ((country, nm.fold(a)) not in towns or nm.similar(a, own))]
         u["aliases"] = nm.unique([f.GetField("name") or "", f.GetField("name_en") or ""] + alt
                                  + [n for n in local if nm.script_of(n)])
         fx = fixes.get(gn)
