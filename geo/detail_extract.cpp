@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_set>
 
 namespace sitmap::geo::detail {
 
@@ -188,7 +189,10 @@ void assign_roles(std::string_view /*article*/, std::size_t sentence_begin,
                 --j;
                 ++steps;
                 const std::string_view w = tokens[j].text;
-                if (locative_preposition(w)) {
+                // "in the village of X", and objects of fire: "shells hit the outskirts of X".
+                if (locative_preposition(w) ||
+                    in(w, {"hit", "struck", "shelled", "targeted", "attacked", "bombarded",
+                           "shelling", "attacking"})) {
                     loc = true;
                     break;
                 }
@@ -498,15 +502,28 @@ struct Proto {
     std::size_t last_sentence = 0;
 };
 
+// Claims of one sentence arrive together, so a duplicate can only be among the claims with the
+// same source: scanning back over those keeps this linear for long inputs.
+bool has_claim(const std::vector<Claim>& claims, const Claim& c) {
+    for (auto it = claims.rbegin(); it != claims.rend() && it->source == c.source; ++it) {
+        if (*it == c) {
+            return true;
+        }
+    }
+    return false;
+}
+
 void add_claims(Event& e, const std::vector<Claim>& claims, const SourceRef& source) {
     for (Claim c : claims) {
         c.source = source;
-        if (std::find(e.claims.begin(), e.claims.end(), c) == e.claims.end()) {
+        if (!has_claim(e.claims, c)) {
             e.claims.push_back(std::move(c));
         }
     }
-    if (std::find(e.sources.begin(), e.sources.end(), source) == e.sources.end()) {
-        e.sources.push_back(source);
+    if (e.sources.empty() || !(e.sources.back() == source)) {
+        if (std::find(e.sources.begin(), e.sources.end(), source) == e.sources.end()) {
+            e.sources.push_back(source);
+        }
     }
 }
 
@@ -596,6 +613,7 @@ Extraction extract_events(const Article& article, const std::vector<TextMention>
         };
 
         // Incidents.
+        std::optional<std::size_t> own_date_begin;
         if (has_incident && !history && !is_habitual(s)) {
             EventKind kind = EventKind::casualties;
             const DateMention* own = nullptr;
@@ -617,6 +635,7 @@ Extraction extract_events(const Article& article, const std::vector<TextMention>
             }
             if (own != nullptr) {
                 incident_date = own->date;
+                own_date_begin = own->begin;
             }
             const DateRange date = own             ? own->date
                                    : incident_date ? *incident_date
@@ -782,8 +801,21 @@ Extraction extract_events(const Article& article, const std::vector<TextMention>
         if (has_context && !dates.empty()) {
             const bool future = is_future(s);
             std::vector<bool> used(here.size(), false);
+            // A date that opens the sentence ("On October 7, the EU announced...") dates its
+            // main clause; any other date only the place named next to it.
+            std::string opening;
             for (const DateMention& d : dates) {
                 std::optional<std::size_t> pick;
+                if (has_incident && own_date_begin && d.begin == *own_date_begin) {
+                    continue; // the date of the fire, not of the talks
+                }
+                opening = lower_ascii(s.substr(0, d.begin));
+                while (!opening.empty() && opening.back() == ' ') {
+                    opening.pop_back();
+                }
+                const bool fronted = opening.empty() || opening == "on" || opening == "in" ||
+                                     opening == "at" || opening == "since" || opening == "by";
+                const std::size_t reach = fronted ? s.size() : 60;
                 std::size_t best = 0;
                 for (std::size_t k = 0; k < here.size(); ++k) {
                     const PlaceMention& m = here[k];
@@ -814,7 +846,7 @@ Extraction extract_events(const Article& article, const std::vector<TextMention>
                         }
                     }
                     const std::size_t dist = distance(mb, me, d.begin, d.end);
-                    if (!locative || dist > 60) {
+                    if (!locative || dist > reach) {
                         continue;
                     }
                     if (!pick || dist < best) {
@@ -897,6 +929,10 @@ int merge_class(EventKind k) {
 std::vector<Event> merge_events_impl(std::vector<Event> events) {
     std::vector<Event> merged;
     std::vector<std::vector<Vote>> votes;
+    std::vector<std::unordered_set<std::string>> seen_sources;
+    const auto source_key = [](const SourceRef& s) {
+        return s.article + '\x1f' + std::to_string(s.begin) + '\x1f' + std::to_string(s.end);
+    };
     for (Event& e : events) {
         auto same = [&](const Event& r) {
             const bool same_place = !e.place_id.empty()
@@ -907,6 +943,14 @@ std::vector<Event> merge_events_impl(std::vector<Event> events) {
         };
         auto it = std::find_if(merged.begin(), merged.end(), same);
         if (it == merged.end()) {
+            std::unordered_set<std::string> keys;
+            for (const SourceRef& s : e.sources) {
+                keys.insert(source_key(s));
+            }
+            for (const Claim& c : e.claims) {
+                keys.insert(source_key(c.source));
+            }
+            seen_sources.push_back(std::move(keys));
             votes.push_back({Vote{e.date, std::max<std::size_t>(1, e.sources.size())}});
             merged.push_back(std::move(e));
             continue;
@@ -917,13 +961,15 @@ std::vector<Event> merge_events_impl(std::vector<Event> events) {
         if (kind_priority(e.kind) > kind_priority(r.kind)) {
             r.kind = e.kind;
         }
+        auto& seen = seen_sources[static_cast<std::size_t>(it - merged.begin())];
         for (Claim& c : e.claims) {
-            if (std::find(r.claims.begin(), r.claims.end(), c) == r.claims.end()) {
+            // A claim already present came in with its source.
+            if (seen.count(source_key(c.source)) == 0) {
                 r.claims.push_back(std::move(c));
             }
         }
         for (SourceRef& s : e.sources) {
-            if (std::find(r.sources.begin(), r.sources.end(), s) == r.sources.end()) {
+            if (seen.insert(source_key(s)).second) {
                 r.sources.push_back(std::move(s));
             }
         }

@@ -19,6 +19,7 @@ namespace sitmap::geo {
 namespace {
 
 using json = nlohmann::json;
+using ordered_json = nlohmann::ordered_json; // keeps the documented key order
 
 struct DatasetCloser {
     void operator()(void* ds) const { GDALClose(ds); }
@@ -40,6 +41,14 @@ struct GeometryDeleter {
 };
 using GeometryPtr = std::unique_ptr<std::remove_pointer_t<OGRGeometryH>, GeometryDeleter>;
 
+void register_drivers() {
+    static const bool done = [] {
+        GDALAllRegister();
+        return true;
+    }();
+    (void)done;
+}
+
 std::string last_gdal_error() {
     const char* msg = CPLGetLastErrorMsg();
     return (msg != nullptr && *msg != '\0') ? msg : "unknown GDAL error";
@@ -57,14 +66,14 @@ std::string_view layer_name(EventLayer l) {
     return "context";
 }
 
-json claim_to_json(const Claim& c) {
-    json j;
+ordered_json claim_to_json(const Claim& c) {
+    ordered_json j;
     j["who"] = c.who;
     j["side"] = std::string(to_string(c.side));
     j["assertion"] = std::string(to_string(c.assertion));
     j["against"] = std::string(to_string(c.against));
-    j["killed"] = c.killed ? json(*c.killed) : json(nullptr);
-    j["wounded"] = c.wounded ? json(*c.wounded) : json(nullptr);
+    j["killed"] = c.killed ? ordered_json(*c.killed) : ordered_json(nullptr);
+    j["wounded"] = c.wounded ? ordered_json(*c.wounded) : ordered_json(nullptr);
     j["text"] = c.text;
     j["article"] = c.source.article;
     j["begin"] = c.source.begin;
@@ -116,6 +125,7 @@ void add_field(OGRLayerH layer, const char* name, OGRFieldType type,
 }
 
 void write_all(const std::vector<Event>& events, const std::string& tmp) {
+    register_drivers();
     GDALDriverH driver = GDALGetDriverByName("GeoJSON");
     if (driver == nullptr) {
         throw output_error("GDAL has no GeoJSON driver");
@@ -165,14 +175,18 @@ void write_all(const std::vector<Event>& events, const std::string& tmp) {
         OGR_F_SetFieldInteger(f.get(), idx("disputed"), e.disputed() ? 1 : 0);
         OGR_F_SetFieldInteger(f.get(), idx("killed_max"), max_of(e.claims, &Claim::killed));
         OGR_F_SetFieldInteger(f.get(), idx("wounded_max"), max_of(e.claims, &Claim::wounded));
-        json claims = json::array();
+        ordered_json claims = ordered_json::array();
         for (const Claim& c : e.claims) {
             claims.push_back(claim_to_json(c));
         }
         set("claims", claims.dump());
-        json sources = json::array();
+        ordered_json sources = ordered_json::array();
         for (const SourceRef& s : e.sources) {
-            sources.push_back({{"article", s.article}, {"begin", s.begin}, {"end", s.end}});
+            ordered_json j;
+            j["article"] = s.article;
+            j["begin"] = s.begin;
+            j["end"] = s.end;
+            sources.push_back(std::move(j));
         }
         set("sources", sources.dump());
         GeometryPtr point(OGR_G_CreateGeometry(wkbPoint));
@@ -211,6 +225,7 @@ DatasetPtr open_vector(const std::filesystem::path& path, const char* driver,
     if (!std::filesystem::exists(path, ec)) {
         throw input_error(path.string() + ": no such file");
     }
+    register_drivers();
     const char* drivers[] = {driver, nullptr};
     CPLErrorReset();
     DatasetPtr ds(GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, open_options,
@@ -438,7 +453,9 @@ std::vector<Event> read_events_geojson(const std::filesystem::path& path) {
 
 std::vector<Event> read_events_geojson(const std::filesystem::path& path,
                                        const Gazetteer* gazetteer) {
-    DatasetPtr ds = open_vector(path, "GeoJSON", nullptr);
+    // Dates stay strings: GDAL would otherwise turn "2023-05-11" into a date field.
+    const char* options[] = {"DATE_AS_STRING=YES", nullptr};
+    DatasetPtr ds = open_vector(path, "GeoJSON", options);
     OGRLayerH layer = GDALDatasetGetLayer(ds.get(), 0);
     std::vector<Event> events;
     OGR_L_ResetReading(layer);
