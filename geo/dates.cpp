@@ -181,6 +181,14 @@ private:
 
     std::size_t match_at(std::size_t i) {
         const Token& t = m_tokens[i];
+        // Most words cannot start a date: skip them with one look at the first letter.
+        const char c = t.text[0];
+        const bool maybe = t.capitalized() || (c >= '0' && c <= '9') || c == 'y' || c == 't' ||
+                           c == 'l' || c == 'n' || c == 'o' || c == 'a' || c == 'e' || c == 'f' ||
+                           c == 's' || c == 'h';
+        if (!maybe) {
+            return i + 1;
+        }
         if (auto r = match_relative(i)) {
             return *r;
         }
@@ -261,6 +269,13 @@ private:
         }
         // "two days ago", "a week ago"
         std::size_t used = 0;
+        // Cheap test first: a unit one or two tokens on ("two days ago", "twenty one days ago").
+        const auto unit_at = [&](std::size_t k) {
+            return word(k, "day") || word(k, "days") || word(k, "week") || word(k, "weeks");
+        };
+        if (!unit_at(i + 1) && !unit_at(i + 2)) {
+            return std::nullopt;
+        }
         if (const auto n = detail::number_at(m_tokens, i, m_text, used); n && *n > 0 && *n < 400) {
             const std::size_t unit = i + used;
             const bool day_unit = word(unit, "day") || word(unit, "days");

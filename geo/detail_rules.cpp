@@ -298,17 +298,32 @@ std::optional<int> count_after(const std::vector<Token>& tokens, std::string_vie
     return n;
 }
 
+// Patterns by the first letter of their first word, in table order.
+const std::array<std::vector<const TriggerPattern*>, 128>& patterns_by_letter() {
+    static const auto index = [] {
+        std::array<std::vector<const TriggerPattern*>, 128> idx;
+        for (const TriggerPattern& p : trigger_patterns()) {
+            idx[static_cast<unsigned char>(p.words.front()[0]) & 0x7F].push_back(&p);
+        }
+        return idx;
+    }();
+    return index;
+}
+
 } // namespace
 
 std::vector<TriggerHit> find_triggers(std::string_view sentence) {
     const std::vector<Token> tokens = tokenize(sentence);
     std::vector<TriggerHit> hits;
+    const auto& index = patterns_by_letter();
     for (std::size_t i = 0; i < tokens.size(); ++i) {
-        for (const TriggerPattern& p : trigger_patterns()) {
+        char c0 = tokens[i].text[0];
+        if (c0 >= 'A' && c0 <= 'Z') {
+            c0 = static_cast<char>(c0 - 'A' + 'a');
+        }
+        for (const TriggerPattern* pp : index[static_cast<unsigned char>(c0) & 0x7F]) {
+            const TriggerPattern& p = *pp;
             const std::string_view first = p.words.front();
-            if (first[0] != (tokens[i].text[0] | 0x20) && first[0] != tokens[i].text[0]) {
-                continue;
-            }
             std::size_t j = i;
             bool ok = true;
             for (std::string_view w : p.words) {
@@ -353,14 +368,24 @@ std::vector<TriggerHit> find_triggers(std::string_view sentence) {
     }
     // Checkpoints are installed or closed; blockades begin; missions are deployed. Without such a
     // verb the noun is only background ("the blockade", "the mission will last").
-    const bool closes = any_word(tokens, {"closed", "closing", "shut", "dismantled", "removed"});
-    const bool installs =
-        any_word(tokens, {"install*", "set", "setting", "built", "build*", "erect*", "establish*",
-                          "placed", "opened", "put", "deploy*", "creat*", "new", "mount*"});
-    const bool begins = any_word(
-        tokens, {"began", "begun", "begin*", "imposed", "impose*", "started", "launched", "since"});
-    const bool deploys = any_word(tokens, {"deploy*", "dispatch*", "send", "sent", "sending",
-                                           "arriv*", "launch*", "establish*"});
+    const bool background_nouns = std::any_of(hits.begin(), hits.end(), [](const TriggerHit& h) {
+        return h.trigger == Trigger::checkpoint || h.trigger == Trigger::blockade ||
+               h.trigger == Trigger::mission;
+    });
+    bool closes = false;
+    bool installs = false;
+    bool begins = false;
+    bool deploys = false;
+    if (background_nouns) {
+        closes = any_word(tokens, {"closed", "closing", "shut", "dismantled", "removed"});
+        installs = any_word(tokens, {"install*", "set", "setting", "built", "build*", "erect*",
+                                     "establish*", "placed", "opened", "put", "deploy*", "creat*",
+                                     "new", "mount*"});
+        begins = any_word(tokens, {"began", "begun", "begin*", "imposed", "impose*", "started",
+                                   "launched", "since"});
+        deploys = any_word(tokens, {"deploy*", "dispatch*", "send", "sent", "sending", "arriv*",
+                                    "launch*", "establish*"});
+    }
     std::vector<TriggerHit> kept;
     for (TriggerHit h : hits) {
         if (h.trigger == Trigger::checkpoint) {

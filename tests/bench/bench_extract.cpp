@@ -18,10 +18,11 @@ using namespace sitmap::geo;
 const Article& ten_megabytes() {
     static const Article article = [] {
         std::string seeds;
-        for (const char* stem : {"000_5910880eccc6c8c0", "001_19f7addab04ee640",
-                                 "002_d157015bd8b7b8f1", "003_1ae35c016cd00801",
-                                 "004_3605db3ac4ed118d"}) {
-            std::ifstream in(std::filesystem::path(SITMAP_SEEDS_DIR) / (std::string(stem) + ".txt"));
+        for (const char* stem :
+             {"000_5910880eccc6c8c0", "001_19f7addab04ee640", "002_d157015bd8b7b8f1",
+              "003_1ae35c016cd00801", "004_3605db3ac4ed118d"}) {
+            std::ifstream in(std::filesystem::path(SITMAP_SEEDS_DIR) /
+                             (std::string(stem) + ".txt"));
             std::ostringstream s;
             s << in.rdbuf();
             seeds += s.str() + "\n\n";

@@ -101,9 +101,8 @@ TEST(ExtractCli, MentionsTableAndJson) {
     EXPECT_NE(table.out.find("Sotk"), std::string::npos);
     EXPECT_NE(table.out.find("incident_location"), std::string::npos);
     EXPECT_NE(table.out.find("role"), std::string::npos);
-    const auto json = run_sitmap("extract " + seed(sotk_article) +
-                                     " --published 2023-05-11 --mentions --json -q",
-                                 false);
+    const auto json = run_sitmap(
+        "extract " + seed(sotk_article) + " --published 2023-05-11 --mentions --json -q", false);
     ASSERT_EQ(json.code, 0) << json.out;
     const auto arr = nlohmann::json::parse(json.out);
     bool sotk = false;
@@ -127,7 +126,9 @@ TEST(ExtractCli, BadInputIsAClearErrorAndNoOutput) {
         std::string message;
     };
     const fs::path empty = write_file("empty.txt", "");
-    const fs::path binary = write_file("binary.txt", std::string("\x7f" "ELF\0\0\0", 7));
+    const fs::path binary = write_file("binary.txt", std::string("\x7f"
+                                                                 "ELF\0\0\0",
+                                                                 7));
     const fs::path latin1 = write_file("latin1.txt", "Shelling near Sotk \xE9t\xE9");
     const std::vector<Case> cases{
         {"extract /no/such/article.txt --published 2023-05-11", 1, "/no/such/article.txt"},
@@ -138,8 +139,8 @@ TEST(ExtractCli, BadInputIsAClearErrorAndNoOutput) {
         {"extract " + seed(sotk_article) + " --published 11/05/2023", 2, "11/05/2023"},
         {"extract " + seed(sotk_article) + " --published 2023-02-30", 2, "2023-02-30"},
         // A good article first and a bad one after: nothing is written.
-        {"extract " + seed(sotk_article) + " '" + binary.string() + "' --published 2023-05-11",
-         1, "binary"},
+        {"extract " + seed(sotk_article) + " '" + binary.string() + "' --published 2023-05-11", 1,
+         "binary"},
     };
     for (const Case& c : cases) {
         const auto r = run_sitmap(c.args + o);
