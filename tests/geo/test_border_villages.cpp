@@ -263,7 +263,7 @@ TEST(BorderVillagesCsv, KnownCoordinatesAreKeptExactly) {
     // From the sources named in the rows (Wikipedia infobox, GeoNames).
     for (const Known& k : {Known{"Sotk", 40.20306, 45.86472}, Known{"Norabak", 40.15611, 45.86111},
                            Known{"Tegh", 39.55472, 46.47583}, Known{"Voskepar", 41.06472, 45.05750},
-                           Known{"Lachin", 39.59881, 46.55045}}) {
+                           Known{"Lachin", 39.64083, 46.54694}}) {
         const Row* r = find_by_any_name(rows, k.name);
         ASSERT_NE(r, nullptr) << k.name;
         EXPECT_NEAR(std::stod(r->at("lat")), k.lat, 1e-5) << k.name;
