@@ -287,8 +287,8 @@ std::vector<std::pair<std::string, LonLat>> gazetteer_names() {
     OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
     while (Feature f{OGR_L_GetNextFeature(layer)}) {
         OGRGeometryH g = OGR_F_GetGeometryRef(f.get());
-        if (g == nullptr) {
-            continue;
+        if (g == nullptr || wkbFlatten(OGR_G_GetGeometryType(g)) != wkbPoint) {
+            continue; // lines and areas (border sectors, regions) are not villages
         }
         const LonLat p{OGR_G_GetX(g, 0), OGR_G_GetY(g, 0)};
         for (int i = 0; i < OGR_FD_GetFieldCount(defn); ++i) {
