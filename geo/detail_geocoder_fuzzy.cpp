@@ -90,8 +90,7 @@ void FuzzyIndex::build() {
     std::string scratch;
     for (std::uint32_t k = 0; k < m_keys.size(); ++k) {
         const std::string& key = m_keys[k].first;
-        // A key of length n can meet a query of length n+2 that is allowed 2 edits.
-        const int edits = allowed_edits(key.size() + 2);
+        const int edits = key.size() >= 3 ? 2 : 0;
         for_each_deletion(
             key, edits, [&](std::string_view v) { m_deletes.emplace_back(hash_of(v), k); },
             scratch);
@@ -100,10 +99,10 @@ void FuzzyIndex::build() {
     m_deletes.erase(std::unique(m_deletes.begin(), m_deletes.end()), m_deletes.end());
 }
 
-std::vector<FuzzyIndex::Match> FuzzyIndex::search(std::string_view query) const {
+std::vector<FuzzyIndex::Match> FuzzyIndex::search(std::string_view query, int max_edits) const {
     std::vector<Match> out;
-    const int edits = allowed_edits(query.size());
-    if (edits == 0 || query.empty()) {
+    const int edits = std::min(max_edits, 2);
+    if (edits <= 0 || query.empty()) {
         return out;
     }
     std::vector<std::uint32_t> seen;
@@ -127,9 +126,8 @@ std::vector<FuzzyIndex::Match> FuzzyIndex::search(std::string_view query) const 
         if (key.empty() || key.front() != query.front()) {
             continue; // a wrong first letter is rarely a typo and often another place
         }
-        const int allowed = std::min(edits, allowed_edits(key.size()) == 0 ? 0 : edits);
-        const int d = osa_distance(query, key, allowed);
-        if (d <= allowed && d > 0) {
+        const int d = osa_distance(query, key, edits);
+        if (d <= edits && d > 0) {
             out.push_back({m_keys[k].second, d});
         }
     }

@@ -28,8 +28,8 @@ public:
         std::uint32_t id = 0;
         int distance = 0;
     };
-    // Keys within allowed_edits(query length) of the query that start with the same letter.
-    std::vector<Match> search(std::string_view query) const;
+    // Keys within max_edits (at most 2) of the query that start with the same letter.
+    std::vector<Match> search(std::string_view query, int max_edits) const;
 
 private:
     std::vector<std::pair<std::string, std::uint32_t>> m_keys;

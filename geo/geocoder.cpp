@@ -26,6 +26,9 @@ constexpr double resolve_threshold = 0.5;
 constexpr std::size_t max_suggestions = 3;
 constexpr std::size_t max_candidates = 5;
 
+// Russian declension replaces a final -a (Шуша -> Шуше, Шуши, Шушу, Шушой).
+constexpr std::string_view russian_endings[] = {"e", "i", "u", "oi", "oj", "ou"};
+
 struct StringHash {
     using is_transparent = void;
     std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
@@ -230,8 +233,7 @@ struct Geocoder::Impl {
         Index fuzzy_ids;
         for (std::uint32_t e = 0; e < entries.size(); ++e) {
             const auto& key = entries[e].skeleton_key;
-            if (detail::allowed_edits(key.size() + 2) > 0 &&
-                fuzzy_ids.emplace(key, std::vector<std::uint32_t>{}).second) {
+            if (key.size() >= 3 && fuzzy_ids.emplace(key, std::vector<std::uint32_t>{}).second) {
                 fuzzy.add(key, static_cast<std::uint32_t>(fuzzy_keys.size()));
                 fuzzy_keys.push_back(key);
             }
@@ -340,6 +342,21 @@ struct Geocoder::Impl {
                 }
             }
         }
+        // Russian declension replaces a final -a: Шуше, Шуши, Шушу -> Шуша.
+        if (!common && last.size() >= 4) {
+            for (const std::string_view ending : russian_endings) {
+                if (last.ends_with(ending)) {
+                    std::vector<std::string> stem = skel_words;
+                    stem.back().resize(last.size() - ending.size());
+                    stem.back().push_back('a');
+                    if (const auto it = by_skeleton.find(join(stem)); it != by_skeleton.end()) {
+                        add_hits(it->second, MatchKind::folded, 0.86,
+                                 "inflected form (-" + std::string(ending) + ") of", hits);
+                        return;
+                    }
+                }
+            }
+        }
         if (const std::string key = phrase_key(words); !key.empty()) {
             if (const auto it = by_phrase.find(key); it != by_phrase.end()) {
                 add_hits(it->second, MatchKind::phrase, 0.85, "phrase naming", hits);
@@ -349,10 +366,14 @@ struct Geocoder::Impl {
         if (!allow_fuzzy || common) {
             return;
         }
-        for (const auto& m : fuzzy.search(skel_key)) {
+        // Within the allowed edits: a fuzzy match. One edit more: only a suggestion.
+        const int allowed = detail::allowed_edits(skel_key.size());
+        const int reach = skel_key.size() < 4 ? 0 : std::min(2, allowed + 1);
+        for (const auto& m : fuzzy.search(skel_key, reach)) {
             const auto it = by_skeleton.find(fuzzy_keys[m.id]);
             const double len = static_cast<double>(skel_key.size());
-            const double base = 0.85 - 0.6 * static_cast<double>(m.distance) / len;
+            const double base =
+                m.distance <= allowed ? 0.85 - 0.6 * static_cast<double>(m.distance) / len : 0.42;
             add_hits(it->second, MatchKind::fuzzy, base,
                      std::to_string(m.distance) + (m.distance == 1 ? " edit" : " edits") + " from",
                      hits);
@@ -684,6 +705,17 @@ struct Geocoder::Impl {
         if (t.skeleton == entry_skeleton) {
             return 1;
         }
+        if (last && entry_skeleton.size() >= 4 && entry_skeleton.back() == 'a') {
+            const std::string_view stem(entry_skeleton.data(), entry_skeleton.size() - 1);
+            if (t.skeleton.starts_with(stem)) {
+                const std::string_view ending = std::string_view(t.skeleton).substr(stem.size());
+                for (const std::string_view e : russian_endings) {
+                    if (ending == e) {
+                        return 2;
+                    }
+                }
+            }
+        }
         if (!last || entry_skeleton.size() < 4 || t.skeleton.size() <= entry_skeleton.size() ||
             !t.skeleton.starts_with(entry_skeleton)) {
             return 0;
@@ -808,6 +840,21 @@ struct Geocoder::Impl {
                                         consider_entry(text, tokens, i, id, best, found);
                                     }
                                 }
+                            }
+                        }
+                    }
+                }
+            }
+            if (!found && t.capitalised && t.skeleton.size() >= 4) {
+                for (const std::string_view e : russian_endings) {
+                    if (!t.skeleton.ends_with(e)) {
+                        continue;
+                    }
+                    std::string stem = t.skeleton.substr(0, t.skeleton.size() - e.size()) + "a";
+                    if (const auto it = by_first_word.find(stem); it != by_first_word.end()) {
+                        for (const std::uint32_t id : it->second) {
+                            if (entries[id].skeleton_words.size() == 1) {
+                                consider_entry(text, tokens, i, id, best, found);
                             }
                         }
                     }
