@@ -53,8 +53,7 @@ TEST(Gazetteer, ReadsAllPropertiesOfSotk) {
     EXPECT_EQ(sotk->names.at("ru"), "Сотк");
     EXPECT_EQ(sotk->name_in("hy"), "Սոթք");
     EXPECT_EQ(sotk->name_in("fr"), "Sotk"); // falls back to the English name
-    EXPECT_EQ(sotk->aliases,
-              (std::vector<std::string>{"Zod", "Zot", "Sotka", "Сотк", "Սոթք"}));
+    EXPECT_EQ(sotk->aliases, (std::vector<std::string>{"Zod", "Zot", "Sotka", "Сотк", "Սոթք"}));
     EXPECT_DOUBLE_EQ(sotk->accuracy_m, 500.0);
     // Sotk, 40°12′11″N 45°51′53″E (Wikipedia): RFC 7946 lon/lat order kept.
     ASSERT_TRUE(std::holds_alternative<PointGeom>(sotk->geometry));
@@ -87,7 +86,9 @@ TEST(Gazetteer, BorderSectorsHaveNoCountryAndPhraseAliases) {
               east->aliases.end());
 }
 
-TEST(Gazetteer, FindUnknownIdIsNull) { EXPECT_EQ(small().find("sitmap:nowhere"), nullptr); }
+TEST(Gazetteer, FindUnknownIdIsNull) {
+    EXPECT_EQ(small().find("sitmap:nowhere"), nullptr);
+}
 
 TEST(Gazetteer, PlaceKindNamesRoundTrip) {
     for (const PlaceKind k :
