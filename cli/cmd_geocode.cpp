@@ -345,6 +345,7 @@ void add_geocode_command(CLI::App& app, const GlobalOptions& global) {
     cmd->add_option("--country", opts->countries,
                     "Country hint, ISO 3166 alpha-2 (AM, AZ...); repeat or separate by commas")
         ->delimiter(',')
+        ->allow_extra_args(false)
         ->check([](const std::string& v) {
             const bool ok = v.size() == 2 && std::isalpha(static_cast<unsigned char>(v[0])) &&
                             std::isalpha(static_cast<unsigned char>(v[1]));
