@@ -981,39 +981,58 @@ std::vector<TextMention> Geocoder::find_mentions(std::string_view text,
     std::vector<Impl::Span> spans = m_impl->scan(text, tokens);
     std::vector<TextMention> mentions;
     mentions.reserve(spans.size());
-    // First pass without the text's own places, then again with the places that were certain.
+    // First pass without the text's own places; then the ambiguous mentions again, with the
+    // places that were certain as nearby context. The same surface ranks the same way within a
+    // pass, so each distinct one is ranked once.
+    std::vector<std::string> certain;
+    bool ambiguous = false;
+    std::unordered_map<std::string, Resolution> ranked;
+    for (const auto& span : spans) {
+        TextMention m;
+        m.begin = tokens[span.first].begin;
+        m.end = tokens[span.last].end;
+        m.surface = std::string(text.substr(m.begin, m.end - m.begin));
+        auto it = ranked.find(m.surface);
+        if (it == ranked.end()) {
+            it = ranked
+                     .emplace(m.surface,
+                              m_impl->rank(m.surface, span.hits, span.qualifiers, context))
+                     .first;
+            const Resolution& r = it->second;
+            if (r.resolved && r.candidates.size() == 1 && r.candidates.front().score >= 0.85 &&
+                std::find(certain.begin(), certain.end(), r.candidates.front().place->id) ==
+                    certain.end()) {
+                certain.push_back(r.candidates.front().place->id);
+            }
+            ambiguous = ambiguous || r.candidates.size() > 1;
+        }
+        m.resolution = it->second;
+        mentions.push_back(std::move(m));
+    }
+    if (!ambiguous || certain.empty()) {
+        return mentions;
+    }
     GeocodeContext with_text = context;
-    for (int pass = 0; pass < 2; ++pass) {
-        mentions.clear();
-        std::vector<std::string> certain;
-        for (const auto& span : spans) {
-            TextMention m;
-            m.begin = tokens[span.first].begin;
-            m.end = tokens[span.last].end;
-            m.surface = std::string(text.substr(m.begin, m.end - m.begin));
-            m.resolution = m_impl->rank(m.surface, span.hits, span.qualifiers,
-                                        pass == 0 ? context : with_text);
-            if (pass == 0 && m.resolution.resolved && m.resolution.candidates.size() == 1 &&
-                m.resolution.candidates.front().score >= 0.85) {
-                certain.push_back(m.resolution.candidates.front().place->id);
-            }
-            mentions.push_back(std::move(m));
+    for (auto& id : certain) {
+        if (std::find(with_text.nearby_place_ids.begin(), with_text.nearby_place_ids.end(), id) ==
+            with_text.nearby_place_ids.end()) {
+            with_text.nearby_place_ids.push_back(std::move(id));
         }
-        if (pass == 0) {
-            bool ambiguous = false;
-            for (const auto& m : mentions) {
-                ambiguous = ambiguous || m.resolution.candidates.size() > 1;
-            }
-            if (!ambiguous || certain.empty()) {
-                break;
-            }
-            for (auto& id : certain) {
-                if (std::find(with_text.nearby_place_ids.begin(), with_text.nearby_place_ids.end(),
-                              id) == with_text.nearby_place_ids.end()) {
-                    with_text.nearby_place_ids.push_back(std::move(id));
-                }
-            }
+    }
+    std::unordered_map<std::string, Resolution> reranked;
+    for (std::size_t i = 0; i < mentions.size(); ++i) {
+        TextMention& m = mentions[i];
+        if (m.resolution.candidates.size() < 2) {
+            continue;
         }
+        auto it = reranked.find(m.surface);
+        if (it == reranked.end()) {
+            it = reranked
+                     .emplace(m.surface, m_impl->rank(m.surface, spans[i].hits, spans[i].qualifiers,
+                                                      with_text))
+                     .first;
+        }
+        m.resolution = it->second;
     }
     return mentions;
 }
