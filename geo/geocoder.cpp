@@ -8,6 +8,7 @@
 #include <limits>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 
 #include <geodesic.h>
 
@@ -172,7 +173,8 @@ struct Token {
     std::size_t end = 0;
     bool hard_break_before = false; // punctuation (not a hyphen) between this and the previous
     bool capitalised = false;
-    std::string folded; // one folded word (spaces removed)
+    bool lowercase_elsewhere = false; // the same word is written in lower case in this text
+    std::string folded;               // one folded word (spaces removed)
     std::string skeleton;
 };
 
@@ -210,6 +212,9 @@ struct Geocoder::Impl {
     std::vector<std::string> fuzzy_keys; // fuzzy id -> skeleton key
     std::vector<std::uint32_t> settlements;
     std::unordered_map<std::string, std::string> country_names; // ISO2 -> English name
+    // Countries holding at least a fifth of the settlements: the gazetteer's focus (AM, AZ for
+    // sitmap's data), preferred over namesakes elsewhere.
+    std::unordered_set<std::string> focus_countries;
 
     explicit Impl(const Gazetteer& g) : gazetteer(&g) {
         const auto places = g.places();
@@ -228,6 +233,15 @@ struct Geocoder::Impl {
             }
             if (place.kind == PlaceKind::country && !place.country.empty()) {
                 country_names.emplace(place.country, place.name);
+            }
+        }
+        std::unordered_map<std::string, std::size_t> settlements_per_country;
+        for (const std::uint32_t p : settlements) {
+            ++settlements_per_country[places[p].country];
+        }
+        for (const auto& [country, n] : settlements_per_country) {
+            if (!country.empty() && n * 5 >= settlements.size()) {
+                focus_countries.insert(country);
             }
         }
         Index fuzzy_ids;
@@ -442,6 +456,7 @@ struct Geocoder::Impl {
         const Place* near_place = nullptr;
         double prior = 0.0;
         double total = 0.0;
+        bool focus = false; // in a country the gazetteer is about
     };
 
     Resolution rank(std::string_view query, std::vector<Hit> hits, const Qualifiers& q,
@@ -499,7 +514,9 @@ struct Geocoder::Impl {
             const double pop =
                 std::log10(static_cast<double>(std::max<std::int64_t>(0, place.population)) + 1.0) /
                 7.0;
-            s.prior = 0.5 * kind_prior(place.kind) + 0.5 * std::min(1.0, pop);
+            s.focus = focus_countries.contains(place.country);
+            s.prior =
+                0.5 * kind_prior(place.kind) + 0.5 * std::min(1.0, pop) + (s.focus ? 0.3 : 0.0);
             if (q.descriptor == Descriptor::admin_area && place.kind == PlaceKind::region) {
                 s.prior += 2.0; // "Aghdam district": the district, not the town
             }
@@ -514,10 +531,25 @@ struct Geocoder::Impl {
         const Place& top_place = place_of(top.hit.entry);
         std::string reason = top.hit.how;
         double score = top.hit.base;
-        std::size_t rivals = 0;
+        // Rivals: other places matched as well as the top one. Same-kind rivals (two towns called
+        // Martuni) make the answer uncertain; a district named after its town, or a weaker match
+        // (an alias of a place abroad), much less so.
+        auto group = [](PlaceKind k) {
+            const bool populated = k == PlaceKind::settlement || k == PlaceKind::capital ||
+                                   k == PlaceKind::city_abroad;
+            return populated ? -1 : static_cast<int>(k);
+        };
+        const Scored* rival = nullptr;
+        std::size_t same_kind = 0;
+        std::size_t others = 0;
         for (std::size_t i = 1; i < scored.size(); ++i) {
-            if (scored[i].hit.base >= top.hit.base - 0.05) {
-                ++rivals;
+            const Place& other = place_of(scored[i].hit.entry);
+            if (scored[i].hit.base >= top.hit.base - 0.005 &&
+                group(other.kind) == group(top_place.kind)) {
+                ++same_kind;
+                rival = rival == nullptr ? &scored[i] : rival;
+            } else if (scored[i].hit.base >= top.hit.base - 0.1) {
+                ++others;
             }
         }
         std::vector<std::string> clues;
@@ -531,15 +563,14 @@ struct Geocoder::Impl {
             clues.push_back(km_text(top.near_m) + " from " + top.near_place->name +
                             ", mentioned nearby");
         }
-        if (rivals > 0) {
-            const Scored& second = scored[1];
-            const double margin = top.total - second.total;
+        if (rival != nullptr) {
+            const double margin = top.total - rival->total;
             const double confidence = std::clamp(0.72 + 2.5 * margin, 0.72, 0.98);
             score *= confidence;
             std::string decided;
-            if (top.country_term > second.country_term) {
+            if (top.country_term > rival->country_term) {
                 decided = "country hint";
-            } else if (top.near_term > second.near_term + 1e-9) {
+            } else if (top.near_term > rival->near_term + 1e-9) {
                 decided = "nearby places in the text";
             } else if (q.descriptor == Descriptor::admin_area) {
                 decided = in_quotes(q.descriptor_word) + " in the name";
@@ -548,9 +579,14 @@ struct Geocoder::Impl {
                           (top_place.population > 0
                                ? ", population " + std::to_string(top_place.population)
                                : std::string()) +
-                          ")";
+                          (top.focus && !rival->focus ? ", in " + top_place.country : "") + ")";
             }
-            reason += "; " + std::to_string(rivals + 1) + " places match, chosen by " + decided;
+            reason += "; " + std::to_string(same_kind + 1) + " places match, chosen by " + decided;
+        } else if (others > 0) {
+            score *= 0.96;
+            const Place& other = place_of(scored[1].hit.entry);
+            reason += "; preferred to " + other.name + " (" + std::string(to_string(other.kind)) +
+                      (other.country.empty() ? "" : ", " + other.country) + ")";
         } else {
             reason += "; the only place that matches";
         }
@@ -690,6 +726,18 @@ struct Geocoder::Impl {
             hard = false;
             tokens.push_back(std::move(t));
         }
+        // "Border", "Nor", "Gala": a capitalised word that the same text also writes in lower
+        // case is a common word here, not a name.
+        std::unordered_set<std::string_view> lowercase;
+        for (const Token& t : tokens) {
+            const char first = text[t.begin];
+            if (!t.capitalised && !(first >= '0' && first <= '9')) {
+                lowercase.insert(t.folded);
+            }
+        }
+        for (Token& t : tokens) {
+            t.lowercase_elsewhere = t.capitalised && lowercase.contains(t.folded);
+        }
         return tokens;
     }
 
@@ -751,7 +799,7 @@ struct Geocoder::Impl {
             inflected = inflected || m == 2;
             same_folded = same_folded && t.folded == e.folded_words[k];
         }
-        if (n == 1 && detail::is_common_word(tokens[i].folded)) {
+        if (n == 1 && (detail::is_common_word(tokens[i].folded) || tokens[i].lowercase_elsewhere)) {
             return;
         }
         const std::size_t last = i + n - 1;

@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <regex>
 #include <sstream>
 #include <string>
@@ -519,4 +520,119 @@ TEST(GeocoderMentions, SeedArticlesAboutShushaAndTheEasternSector) {
     const TextMention* sector = find_surface(east, "eastern sector of the border");
     ASSERT_NE(sector, nullptr);
     EXPECT_EQ(top_id(sector->resolution), "sitmap:border-east");
+}
+
+TEST(GeocoderMentions, ACapitalisedWordWrittenInLowerCaseElsewhereIsNotAName) {
+    const auto skipped =
+        geocoder().find_mentions("Goris was quiet. Here goris is just a word in lower case.");
+    EXPECT_TRUE(skipped.empty());
+    const auto found = geocoder().find_mentions("Goris was quiet, and so was Kapan.");
+    EXPECT_EQ(found.size(), 2u);
+}
+
+namespace {
+
+// The bundled gazetteer (data/geojson/gazetteer.geojson), if this checkout has it.
+const Gazetteer* bundled() {
+    static const std::unique_ptr<Gazetteer> g = []() -> std::unique_ptr<Gazetteer> {
+        const auto path = data_dir() / "geojson" / "gazetteer.geojson";
+        if (!std::filesystem::exists(path)) {
+            return nullptr;
+        }
+        return std::make_unique<Gazetteer>(Gazetteer::load(path));
+    }();
+    return g.get();
+}
+
+struct SeedPlace {
+    const char* query;
+    PlaceKind kind;
+    LonLat where; // from public sources; the bundled feature must lie within 2 km
+    const char* country_hint = nullptr;
+};
+
+} // namespace
+
+TEST(GeocoderBundled, SeedPlacesResolveInTheBundledGazetteer) {
+    if (bundled() == nullptr) {
+        GTEST_SKIP() << "no bundled gazetteer in " << data_dir();
+    }
+    const Geocoder g(*bundled());
+    const SeedPlace places[] = {
+        {"Sotk", PlaceKind::settlement, {45.86472, 40.20306}},
+        {"Zod", PlaceKind::settlement, {45.86472, 40.20306}},
+        {"Սոթք", PlaceKind::settlement, {45.86472, 40.20306}},
+        {"Sotk's", PlaceKind::settlement, {45.86472, 40.20306}},
+        {"Shusha", PlaceKind::settlement, {46.7483, 39.7583}},
+        {"Shushi", PlaceKind::settlement, {46.7483, 39.7583}},
+        {"Şuşa", PlaceKind::settlement, {46.7483, 39.7583}},
+        {"Шуша", PlaceKind::settlement, {46.7483, 39.7583}},
+        {"Lachin", PlaceKind::settlement, {46.54694, 39.64083}},
+        {"Berdzor", PlaceKind::settlement, {46.54694, 39.64083}},
+        {"Stepanakert", PlaceKind::settlement, {46.75194, 39.81528}},
+        {"Khankendi", PlaceKind::settlement, {46.75194, 39.81528}},
+        {"Xankəndi", PlaceKind::settlement, {46.75194, 39.81528}},
+        {"Goris", PlaceKind::settlement, {46.3383, 39.5108}},
+        {"Kornidzor", PlaceKind::settlement, {46.5311, 39.5481}},
+        {"Martuni", PlaceKind::settlement, {47.11306, 39.79528}, "AZ"},
+        {"Martuni", PlaceKind::settlement, {45.3045, 40.1377}, "AM"},
+        {"Aghdam", PlaceKind::settlement, {46.93056, 39.99306}},
+        {"Brussels", PlaceKind::city_abroad, {4.34878, 50.85045}},
+        {"Washington", PlaceKind::city_abroad, {-77.03637, 38.89511}},
+        {"Chisinau", PlaceKind::city_abroad, {28.8575, 47.00556}},
+    };
+    for (const SeedPlace& p : places) {
+        GeocodeContext ctx;
+        if (p.country_hint != nullptr) {
+            ctx.country_hints.push_back(p.country_hint);
+        }
+        const Resolution r = g.resolve(p.query, ctx);
+        ASSERT_TRUE(r.resolved) << p.query;
+        const Candidate& c = r.candidates.front();
+        EXPECT_EQ(c.place->kind, p.kind) << p.query << " -> " << c.place->id;
+        EXPECT_LT(distance_m(c.place->anchor, p.where), 2000.0) << p.query << " -> " << c.place->id;
+    }
+    for (const char* phrase : {"Lachin corridor", "the Lachin corridor"}) {
+        const Resolution r = g.resolve(phrase);
+        ASSERT_TRUE(r.resolved) << phrase;
+        EXPECT_EQ(r.candidates.front().place->kind, PlaceKind::corridor) << phrase;
+    }
+    for (const char* phrase :
+         {"the eastern sector of the border", "the eastern part of the state border"}) {
+        const Resolution r = g.resolve(phrase);
+        ASSERT_TRUE(r.resolved) << phrase;
+        EXPECT_EQ(r.candidates.front().place->kind, PlaceKind::border_sector) << phrase;
+        // The eastern sector runs past Sotk.
+        EXPECT_LT(distance_m(LonLat{45.86472, 40.20306}, r.candidates.front().place->geometry),
+                  20000.0)
+            << phrase;
+    }
+    for (const char* word : {"Sunday", "Ministry", "Defense", "Thursday", "Blorptown"}) {
+        EXPECT_FALSE(g.resolve(word).resolved) << word;
+    }
+}
+
+TEST(GeocoderBundled, SeedArticlesFindTheirPlacesInTheBundledGazetteer) {
+    if (bundled() == nullptr) {
+        GTEST_SKIP() << "no bundled gazetteer in " << data_dir();
+    }
+    const Geocoder g(*bundled());
+    const auto mentions = g.find_mentions(read_seed("003_1ae35c016cd00801.txt"));
+    const TextMention* sotk = find_surface(mentions, "Sotk region");
+    ASSERT_NE(sotk, nullptr);
+    ASSERT_TRUE(sotk->resolution.resolved);
+    EXPECT_LT(
+        distance_m(sotk->resolution.candidates.front().place->anchor, LonLat{45.86472, 40.20306}),
+        2000.0);
+    EXPECT_EQ(sotk->resolution.candidates.front().precision, GeoPrecision::near);
+    for (const auto& m : mentions) {
+        for (const char* word : {"Sunday", "Thursday", "Defense", "Ministry", "Azerbaijani",
+                                 "Armenian", "Russian", "European"}) {
+            EXPECT_NE(m.surface, word);
+        }
+    }
+    const auto east = g.find_mentions(read_seed("004_3605db3ac4ed118d.txt"));
+    const TextMention* sector = find_surface(east, "eastern sector of the border");
+    ASSERT_NE(sector, nullptr);
+    EXPECT_EQ(sector->resolution.candidates.front().place->kind, PlaceKind::border_sector);
 }
