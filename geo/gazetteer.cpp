@@ -5,6 +5,7 @@
 #include <memory>
 #include <mutex>
 #include <system_error>
+#include <thread>
 
 #include <gdal.h>
 #include <nlohmann/json.hpp>
@@ -112,7 +113,8 @@ Geometry read_geometry(OGRGeometryH g) {
 
 struct Fields {
     int id = -1, name = -1, names = -1, aliases = -1, kind = -1, country = -1, admin1 = -1,
-        population = -1, source = -1, source_id = -1, accuracy_m = -1;
+        population = -1, source = -1, source_id = -1, accuracy_m = -1, anchor_lon = -1,
+        anchor_lat = -1;
 };
 
 std::string string_field(OGRFeatureH f, int index) {
@@ -175,7 +177,10 @@ std::vector<std::string> read_aliases(OGRFeatureH f, int index) {
     return aliases;
 }
 
-Place read_place(OGRFeatureH f, const Fields& fields) {
+// Reads one feature; `anchored` tells whether place.anchor is set (areas are anchored later, in
+// parallel, see anchor_areas()).
+Place read_place(OGRFeatureH f, const Fields& fields, bool& anchored) {
+    anchored = false;
     Place place;
     place.id = required_string(f, fields.id, "id");
     try {
@@ -194,11 +199,41 @@ Place read_place(OGRFeatureH f, const Fields& fields) {
             place.accuracy_m = OGR_F_GetFieldAsDouble(f, fields.accuracy_m);
         }
         place.geometry = read_geometry(OGR_F_GetGeometryRef(f));
-        place.anchor = representative_point(place.geometry);
+        // A precomputed representative point (optional anchor_lon/anchor_lat properties) saves
+        // the pole-of-inaccessibility search for areas; points and lines are cheap anyway.
+        if (fields.anchor_lon >= 0 && fields.anchor_lat >= 0 &&
+            OGR_F_IsFieldSetAndNotNull(f, fields.anchor_lon) &&
+            OGR_F_IsFieldSetAndNotNull(f, fields.anchor_lat)) {
+            place.anchor = {OGR_F_GetFieldAsDouble(f, fields.anchor_lon),
+                            OGR_F_GetFieldAsDouble(f, fields.anchor_lat)};
+            anchored = true;
+        } else if (!std::holds_alternative<AreaGeom>(place.geometry)) {
+            place.anchor = representative_point(place.geometry);
+            anchored = true;
+        }
     } catch (const Error& e) {
         throw e.with_context("'" + place.id + "'");
     }
     return place;
+}
+
+// Poles of inaccessibility of areas (countries, provinces, lakes) are the slow part of loading;
+// split them over two threads.
+void anchor_areas(std::vector<Place>& places, const std::vector<std::size_t>& which) {
+    auto run = [&places, &which](std::size_t from, std::size_t to) {
+        for (std::size_t i = from; i < to; ++i) {
+            Place& p = places[which[i]];
+            p.anchor = representative_point(p.geometry);
+        }
+    };
+    if (which.size() < 32) {
+        run(0, which.size());
+        return;
+    }
+    const std::size_t half = which.size() / 2;
+    std::thread worker(run, half, which.size());
+    run(0, half);
+    worker.join();
 }
 
 std::vector<Place> read_places(const std::filesystem::path& path) {
@@ -236,6 +271,8 @@ std::vector<Place> read_places(const std::filesystem::path& path) {
     fields.source = OGR_FD_GetFieldIndex(defn, "source");
     fields.source_id = OGR_FD_GetFieldIndex(defn, "source_id");
     fields.accuracy_m = OGR_FD_GetFieldIndex(defn, "accuracy_m");
+    fields.anchor_lon = OGR_FD_GetFieldIndex(defn, "anchor_lon");
+    fields.anchor_lat = OGR_FD_GetFieldIndex(defn, "anchor_lat");
     std::string missing;
     for (const auto& [index, property] :
          {std::pair{fields.id, "id"}, std::pair{fields.name, "name"},
@@ -256,17 +293,23 @@ std::vector<Place> read_places(const std::filesystem::path& path) {
         static_cast<std::size_t>(std::max<GIntBig>(0, OGR_L_GetFeatureCount(layer, FALSE))));
     OGR_L_ResetReading(layer);
     std::size_t number = 0;
+    std::vector<std::size_t> unanchored;
     while (FeaturePtr f{OGR_L_GetNextFeature(layer)}) {
         ++number;
+        bool anchored = false;
         try {
-            places.push_back(read_place(f.get(), fields));
+            places.push_back(read_place(f.get(), fields, anchored));
         } catch (const Error& e) {
             throw e.with_context("feature " + std::to_string(number));
+        }
+        if (!anchored) {
+            unanchored.push_back(places.size() - 1);
         }
     }
     if (places.empty()) {
         throw input_error("GeoJSON file has no features");
     }
+    anchor_areas(places, unanchored);
     return places;
 }
 

@@ -87,6 +87,32 @@ void BM_LoadGazetteer3000(benchmark::State& state) {
 }
 BENCHMARK(BM_LoadGazetteer3000)->Unit(benchmark::kMillisecond);
 
+// The bundled gazetteer ($SITMAP_DATA or the source tree's data/), when present.
+void BM_LoadBundledGazetteer(benchmark::State& state) {
+    const auto path = data_dir() / "geojson" / "gazetteer.geojson";
+    if (!std::filesystem::exists(path)) {
+        state.SkipWithError("no bundled gazetteer");
+        return;
+    }
+    for (auto _ : state) {
+        benchmark::DoNotOptimize(Gazetteer::load(path));
+    }
+}
+BENCHMARK(BM_LoadBundledGazetteer)->Unit(benchmark::kMillisecond);
+
+void BM_BuildGeocoderBundled(benchmark::State& state) {
+    const auto path = data_dir() / "geojson" / "gazetteer.geojson";
+    if (!std::filesystem::exists(path)) {
+        state.SkipWithError("no bundled gazetteer");
+        return;
+    }
+    const Gazetteer g = Gazetteer::load(path);
+    for (auto _ : state) {
+        benchmark::DoNotOptimize(Geocoder(g));
+    }
+}
+BENCHMARK(BM_BuildGeocoderBundled)->Unit(benchmark::kMillisecond);
+
 void BM_BuildGeocoder3000(benchmark::State& state) {
     for (auto _ : state) {
         benchmark::DoNotOptimize(Geocoder(big()));
