@@ -61,20 +61,6 @@ def main():
             source=SRC_NE_COUNTRIES + (" 10m" if c["iso"] in detailed else " 110m"),
             source_id=c["iso"], accuracy_m=1000 if c["iso"] in detailed else 10000))
 
-    # the South Caucasus as one area: reports use "the Caucasus" for the three states
-    sc = None
-    for iso in CORE:
-        g = detailed[iso]["geom"]
-        sc = g.Clone() if sc is None else sc.Union(g)
-    gaz.append(gazetteer_entry(
-        "sitmap:south-caucasus", "South Caucasus", sc.SimplifyPreserveTopology(0.01), "region", "",
-        names={"hy": "Հարավային Կովկաս", "az": "Cənubi Qafqaz", "ru": "Южный Кавказ"},
-        aliases=["Caucasus", "the Caucasus", "South Caucasus", "Southern Caucasus",
-                 "Transcaucasia", "Transcaucasus", "Cənubi Qafqaz", "Qafqaz", "Кавказ",
-                 "Закавказье", "Կովկաս", "Անդրկովկաս"],
-        source=SRC_CURATED + ": union of the " + SRC_NE_COUNTRIES + " 10m polygons of Armenia, "
-        "Azerbaijan and Georgia", source_id="sitmap:south-caucasus", accuracy_m=10000))
-
     # admin-1
     n = gj.write_collection(out("admin1.geojson"), bm.admin1_layer(units), by_id_key)
     log(f"admin1.geojson: {n}")
@@ -179,6 +165,10 @@ def main():
     missing = [e["props"]["id"] for e, f in zip(gaz, feats) if f is None]
     if missing:
         raise SystemExit(f"empty geometry for {missing}")
+    for f in feats:  # label point of an area, so readers need not search for it
+        if f["geometry"]["type"] in ("Polygon", "MultiPolygon"):
+            f["properties"]["anchor_lon"], f["properties"]["anchor_lat"] = \
+                gj.pole_of_inaccessibility(f["geometry"])
     n = gj.write_collection(out("gazetteer.geojson"), feats, by_id_key)
     log(f"gazetteer.geojson: {n}")
 

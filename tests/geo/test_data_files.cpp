@@ -232,7 +232,7 @@ TEST(DataFiles, GazetteerIdsAreUniqueAndEveryFeatureHasASource) {
         EXPECT_EQ(kinds.count(f->GetFieldAsString("kind")), 1u) << f->GetFieldAsString("kind");
         const std::string country = f->GetFieldAsString("country");
         const std::string kind = f->GetFieldAsString("kind");
-        if (kind == "border_sector" || kind == "river" || id == "sitmap:south-caucasus") {
+        if (kind == "border_sector" || kind == "river") {
             EXPECT_TRUE(country.empty());
         } else {
             EXPECT_EQ(country.size(), 2u);
@@ -358,7 +358,7 @@ TEST(DataFiles, AreasAndLinesNamedInTheSeedsExist) {
         {"country:UA", "country"},
         {"ne:AM-GR", "region"},
         {"ne:AZ-LAC", "region"},
-        {"sitmap:south-caucasus", "region"},
+
         {"ne:AZ-KAL", "region"}};
     for (const auto& [id, kind] : expected) {
         EXPECT_EQ(entry(id).kind, kind) << id;
