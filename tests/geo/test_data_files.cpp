@@ -425,6 +425,8 @@ TEST(DataFiles, NagornoKarabakhHoldsShushaAndStepanakertButNotLachinOrGoris) {
     EXPECT_FALSE(contains(nk, anchor(place("Lachin", "AZ"))));     // Lachin
     EXPECT_FALSE(contains(nk, anchor(place("Goris", "AM"))));      // Goris
     EXPECT_FALSE(contains(nk, anchor(place("Baku", "AZ"))));       // Baku
+    EXPECT_FALSE(contains(nk, LonLat{46.93056, 39.99306}));        // Aghdam town (GeoNames 148619)
+    EXPECT_TRUE(contains(nk, LonLat{47.0319, 39.52003}));          // Hadrut (GeoNames 148105)
 }
 
 TEST(DataFiles, CountryAndProvinceAreStoredNotDerived) {
