@@ -143,6 +143,9 @@ std::map<std::string, std::string> read_names(OGRFeatureH f, int index) {
         throw input_error("property 'names' must be an object of language code to name");
     }
     for (const auto& [lang, value] : json.items()) {
+        if (value.is_null()) {
+            continue; // no name in that language
+        }
         if (!value.is_string()) {
             throw input_error("property 'names' has a non-string value for '" + lang + "'");
         }
