@@ -529,7 +529,7 @@ struct Geocoder::Impl {
             if (q.descriptor == Descriptor::admin_area && place.kind == PlaceKind::region) {
                 s.prior += 2.0; // "Aghdam district": the district, not the town
             }
-            s.total = hit.base + 0.1 * s.country_term + 0.12 * s.near_term + 0.03 * s.prior;
+            s.total = hit.base + 0.1 * s.country_term + 0.12 * s.near_term + 0.1 * s.prior;
             s.hit = std::move(hit);
             scored.push_back(std::move(s));
         }
@@ -553,7 +553,7 @@ struct Geocoder::Impl {
         std::size_t others = 0;
         for (std::size_t i = 1; i < scored.size(); ++i) {
             const Place& other = place_of(scored[i].hit.entry);
-            if (scored[i].hit.base >= top.hit.base - 0.005 &&
+            if (scored[i].hit.base >= top.hit.base - 0.025 &&
                 group(other.kind) == group(top_place.kind)) {
                 ++same_kind;
                 rival = rival == nullptr ? &scored[i] : rival;
