@@ -226,3 +226,24 @@ TEST(Gazetteer, ManyAreasGetAnchorsOnTwoThreads) {
         EXPECT_TRUE(contains(p.geometry, p.anchor)) << p.id;
     }
 }
+
+TEST(Gazetteer, MissingBundledGazetteerSaysHowToFixIt) {
+    const char* old = std::getenv("SITMAP_DATA");
+    const std::string saved = old != nullptr ? old : "";
+    setenv("SITMAP_DATA", "/nonexistent/sitmap-data", 1);
+    try {
+        Gazetteer::load_default();
+        ADD_FAILURE() << "no error";
+    } catch (const Error& e) {
+        const std::string what = e.what();
+        EXPECT_NE(what.find("/nonexistent/sitmap-data/geojson/gazetteer.geojson"),
+                  std::string::npos)
+            << what;
+        EXPECT_NE(what.find("--gazetteer"), std::string::npos) << what;
+    }
+    if (old != nullptr) {
+        setenv("SITMAP_DATA", saved.c_str(), 1);
+    } else {
+        unsetenv("SITMAP_DATA");
+    }
+}
