@@ -354,7 +354,14 @@ Gazetteer Gazetteer::load(const std::filesystem::path& path) {
 }
 
 Gazetteer Gazetteer::load_default() {
-    return load(data_dir() / "geojson" / "gazetteer.geojson");
+    const auto path = data_dir() / "geojson" / "gazetteer.geojson";
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) {
+        throw input_error(
+            "the bundled gazetteer is missing: " + path.string() +
+            " (set SITMAP_DATA to sitmap's data directory, or pass --gazetteer FILE)");
+    }
+    return load(path);
 }
 
 Gazetteer::Gazetteer(std::vector<Place> places) : m_places(std::move(places)) {
