@@ -10,11 +10,11 @@ namespace sitmap {
 // Documented exit codes of the sitmap command (see README and `sitmap --help`).
 enum class ExitCode : int {
     ok = 0,
-    bad_input = 1,     // malformed file, unknown place, empty article, unresolved name
-    usage = 2,         // wrong flag, bad option value
-    output_failed = 3, // output could not be written
-    partial = 4,       // a batch finished, but some inputs were skipped
-    internal = 70,     // a bug: please report
+    bad_input = 1,      // malformed file, unknown place, empty article, unresolved name
+    usage = 2,          // wrong flag, bad option value
+    output_failed = 3,  // output could not be written
+    partial = 4,        // a batch finished, but some inputs were skipped
+    internal = 70,      // a bug: please report
 };
 
 enum class ErrorKind { bad_input, usage, output_failed, internal };
@@ -34,15 +34,9 @@ private:
     ErrorKind m_kind;
 };
 
-inline Error input_error(const std::string& what) {
-    return Error(ErrorKind::bad_input, what);
-}
-inline Error usage_error(const std::string& what) {
-    return Error(ErrorKind::usage, what);
-}
-inline Error output_error(const std::string& what) {
-    return Error(ErrorKind::output_failed, what);
-}
+inline Error input_error(const std::string& what) { return Error(ErrorKind::bad_input, what); }
+inline Error usage_error(const std::string& what) { return Error(ErrorKind::usage, what); }
+inline Error output_error(const std::string& what) { return Error(ErrorKind::output_failed, what); }
 
 inline ExitCode exit_code_for(ErrorKind kind) {
     switch (kind) {

@@ -14,10 +14,10 @@
 namespace sitmap::geo {
 
 struct Article {
-    std::string id;   // file stem
-    std::string text; // UTF-8
+    std::string id;                          // file stem
+    std::string text;                        // UTF-8
     std::chrono::year_month_day published{};
-    std::filesystem::path path; // empty for in-memory text
+    std::filesystem::path path;              // empty for in-memory text
 };
 
 // Reads an article file. Throws sitmap::Error (bad_input) naming the file: missing, empty,

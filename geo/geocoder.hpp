@@ -16,35 +16,35 @@ std::string_view to_string(MatchKind kind);
 
 struct Candidate {
     const Place* place = nullptr;
-    std::string matched; // the name or alias that matched
+    std::string matched;     // the name or alias that matched
     MatchKind match = MatchKind::exact;
-    double score = 0.0; // in [0,1]
+    double score = 0.0;      // in [0,1]
     GeoPrecision precision = GeoPrecision::exact;
-    std::string reason; // why it ranks where it does, in words
+    std::string reason;      // why it ranks where it does, in words
 };
 
 struct GeocodeContext {
-    std::vector<std::string> country_hints;    // ISO alpha-2, e.g. {"AM"}
+    std::vector<std::string> country_hints;   // ISO alpha-2, e.g. {"AM"}
     std::vector<std::string> nearby_place_ids; // other places resolved in the same text
 };
 
 struct Resolution {
     std::string query;
-    bool resolved = false;             // candidates.front() is the answer
-    std::vector<Candidate> candidates; // ranked; when unresolved, up to three suggestions
+    bool resolved = false;              // candidates.front() is the answer
+    std::vector<Candidate> candidates;  // ranked; when unresolved, up to three suggestions
 };
 
 struct ReverseResult {
-    const Place* place = nullptr; // nearest settlement
+    const Place* place = nullptr;  // nearest settlement
     double distance_m = 0.0;
-    std::string description; // e.g. "6 km NE of Sotk, Armenia"
+    std::string description;       // e.g. "6 km NE of Sotk, Armenia"
 };
 
 // A place mention found in running text.
 struct TextMention {
     std::size_t begin = 0; // byte offsets into the text
     std::size_t end = 0;
-    std::string surface; // as written
+    std::string surface;   // as written
     Resolution resolution;
 };
 

@@ -20,7 +20,7 @@ struct XY {
 // easting, northing). Throws sitmap::Error (usage) for an unknown CRS.
 class Projection {
 public:
-    explicit Projection(std::string_view crs); // "EPSG:32638", a PROJ string, WKT...
+    explicit Projection(std::string_view crs);  // "EPSG:32638", a PROJ string, WKT...
     ~Projection();
     Projection(Projection&&) noexcept;
     Projection& operator=(Projection&&) noexcept;
@@ -29,8 +29,8 @@ public:
     LonLat inverse(XY p) const;
     void forward(std::span<const LonLat> in, std::vector<XY>& out) const;
 
-    const std::string& definition() const; // as given
-    std::string name() const;              // human name, e.g. "WGS 84 / UTM zone 38N"
+    const std::string& definition() const;  // as given
+    std::string name() const;               // human name, e.g. "WGS 84 / UTM zone 38N"
 
     // A conformal projection suited to an extent: UTM zone of its centre if it spans < 6 deg of
     // longitude, else Lambert conformal conic with standard parallels at 1/6 and 5/6 of it.
