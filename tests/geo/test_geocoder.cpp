@@ -76,7 +76,9 @@ const Spelling spellings[] = {
     {"Shushi", "sitmap:shusha"},
     {"Shushi's", "sitmap:shusha"},
     {"Şuşa", "sitmap:shusha"},
-    {"S\xCC\xA7us\xCC\xA7" "a", "sitmap:shusha"}, // Şuşa decomposed (NFD)
+    {"S\xCC\xA7us\xCC\xA7"
+     "a",
+     "sitmap:shusha"}, // Şuşa decomposed (NFD)
     {"Susa", "sitmap:shusha"},
     {"Шуша", "sitmap:shusha"},
     {"Շուշի", "sitmap:shusha"},
