@@ -122,11 +122,14 @@ Resolution Geocoder::Impl::rank(std::string_view query, std::vector<Hit> hits, c
         if (s.near_place != nullptr && s.near_m < 150000.0) {
             s.near_term = 1.0 - s.near_m / 150000.0;
         }
+        // Population 0 means unknown (districts, many curated villages): counted as a village of
+        // about a thousand, so that a missing figure does not lose to any known one.
         const double pop =
-            std::log10(static_cast<double>(std::max<std::int64_t>(0, place.population)) + 1.0) /
-            7.0;
+            place.population > 0
+                ? std::min(1.0, std::log10(static_cast<double>(place.population) + 1.0) / 7.0)
+                : 3.0 / 7.0;
         s.focus = focus_countries.contains(place.country);
-        s.prior = 0.5 * kind_prior(place.kind) + 0.5 * std::min(1.0, pop) + (s.focus ? 0.3 : 0.0);
+        s.prior = kind_prior(place.kind) + 0.5 * pop + (s.focus ? 0.3 : 0.0);
         if (q.descriptor == Descriptor::admin_area && place.kind == PlaceKind::region) {
             s.prior += 2.0; // "Aghdam district": the district, not the town
         }
@@ -186,6 +189,9 @@ Resolution Geocoder::Impl::rank(std::string_view query, std::vector<Hit> hits, c
             decided = "nearby places in the text";
         } else if (q.descriptor == Descriptor::admin_area) {
             decided = in_quotes(q.descriptor_word) + " in the name";
+        } else if (top.hit.base > rival->hit.base &&
+                   top.prior <= rival->prior + (top.hit.base - rival->hit.base) * 10.0) {
+            decided = "its own name (the other lists it as an alias)";
         } else {
             decided =
                 "kind and population (" + std::string(to_string(top_place.kind)) +
