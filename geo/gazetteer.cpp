@@ -358,13 +358,17 @@ std::vector<Place> read_places(const std::filesystem::path& path) {
     while (FeaturePtr f{OGR_L_GetNextFeature(layer)}) {
         ++number;
         bool anchored = false;
-        const bool stable = places.size() < places.capacity();
+        if (anchors && places.size() == places.capacity()) {
+            // More features than announced: the vector is about to move, finish queued work.
+            anchors->finish();
+            anchors.reset();
+        }
         try {
             places.push_back(read_place(f.get(), fields, anchored));
         } catch (const Error& e) {
             throw e.with_context("feature " + std::to_string(number));
         }
-        if (!anchored && anchors && stable) {
+        if (!anchored && anchors) {
             anchors->add(&places.back());
         } else if (!anchored) {
             unanchored.push_back(places.size() - 1);

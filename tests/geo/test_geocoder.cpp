@@ -76,7 +76,9 @@ const Spelling spellings[] = {
     {"Shushi", "sitmap:shusha"},
     {"Shushi's", "sitmap:shusha"},
     {"Şuşa", "sitmap:shusha"},
-    {"S\xCC\xA7us\xCC\xA7" "a", "sitmap:shusha"}, // Şuşa decomposed (NFD)
+    {"S\xCC\xA7us\xCC\xA7"
+     "a",
+     "sitmap:shusha"}, // Şuşa decomposed (NFD)
     {"Susa", "sitmap:shusha"},
     {"Шуша", "sitmap:shusha"},
     {"Շուշի", "sitmap:shusha"},
@@ -656,4 +658,28 @@ TEST(GeocoderMentions, TheClosestCertainPlacesDecideFirst) {
                                  "Later, shots were fired near Stepanakert and Martuni.");
     ASSERT_EQ(nk.size(), 3u);
     EXPECT_EQ(top_id(nk[2].resolution), "sitmap:martuni-nk");
+}
+
+TEST(Geocoder, APlacesOwnNameBeatsAnotherPlacesAliasWhenPopulationIsUnknown) {
+    // As in GeoNames, where a neighbouring village lists the town's name as an alternate name
+    // and carries the town's population, while the town itself has none.
+    auto place = [](std::string id, std::string name, std::vector<std::string> aliases,
+                    std::int64_t population, LonLat where) {
+        Place p;
+        p.id = std::move(id);
+        p.name = std::move(name);
+        p.aliases = std::move(aliases);
+        p.population = population;
+        p.country = "AM";
+        p.geometry = PointGeom{where};
+        p.anchor = where;
+        return p;
+    };
+    const Gazetteer g({place("t:sisian", "Sisian", {}, 0, {46.027, 39.522}),
+                       place("t:hatsavan", "Hatsavan", {"Sisian"}, 15208, {45.970, 39.464})});
+    const Geocoder geo(g);
+    const Resolution r = geo.resolve("Sisian");
+    ASSERT_EQ(top_id(r), "t:sisian");
+    EXPECT_NE(r.candidates.front().reason.find("its own name"), std::string::npos)
+        << r.candidates.front().reason;
 }
