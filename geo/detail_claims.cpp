@@ -331,6 +331,12 @@ std::vector<Candidate> speakers_in(std::string_view text, const std::vector<Toke
         Candidate c;
         c.first = token_at(tokens, b);
         c.last = token_at(tokens, e) == 0 ? 0 : token_at(tokens, e) - 1;
+        if (c.last > c.first && iequals(tokens[c.last].text, "s")) {
+            --c.last; // "Azerbaijan’s"
+        }
+        if (c.last < c.first) {
+            c.last = c.first;
+        }
         const Side side = side_of_country(p->country);
         c.speaker = Speaker{country_name(side, p->name), side, Speaker::Type::government};
         out.push_back(c);
@@ -443,19 +449,19 @@ std::vector<Claim> find_claims(std::string_view sentence, const std::vector<Plac
             }
             continue;
         }
-        // Subject: the nearest candidate ending before the verb with only adverbs between.
-        for (auto it = candidates.rbegin(); it != candidates.rend(); ++it) {
-            if (it->last >= v) {
+        // Subject: the candidate ending nearest before the verb with only adverbs between
+        // ("Azerbaijan’s Defense Ministry accused": the ministry, not the country inside it).
+        for (const Candidate& c : candidates) {
+            if (c.last >= v || (chosen && chosen->last >= c.last)) {
                 continue;
             }
             bool adjacent = true;
-            for (std::size_t t = it->last + 1; t < v; ++t) {
+            for (std::size_t t = c.last + 1; t < v; ++t) {
                 adjacent = adjacent && skippable(tokens[t].text);
             }
             if (adjacent) {
-                chosen = *it;
+                chosen = c;
             }
-            break;
         }
         if (chosen) {
             break;

@@ -141,6 +141,10 @@ MentionSpan span_of(const PlaceMention& m, std::size_t sentence_begin,
     if (s.last < s.first) {
         s.last = s.first;
     }
+    // "Azerbaijan’s": the name ends before the possessive.
+    if (s.last > s.first && iequals(tokens[s.last].text, "s")) {
+        --s.last;
+    }
     return s;
 }
 
@@ -227,7 +231,15 @@ void assign_roles(std::string_view /*article*/, std::size_t sentence_begin,
         const bool named_war = after < tokens.size() &&
                                gap_between(sentence, tokens[s.last], tokens[after]) == " " &&
                                word(after) == "War";
-        if (of_org || possessive_org || named_war) {
+        // A first name that is also a place: "Foreign Minister Ararat Mirzoyan".
+        const bool person_name =
+            before < tokens.size() &&
+            in(word(before), {"minister", "president", "secretary", "spokesman", "spokeswoman",
+                              "spokesperson", "pm", "ambassador", "general", "envoy", "chairman",
+                              "commander", "mr", "ms", "mrs"}) &&
+            after < tokens.size() && tokens[after].capitalized() &&
+            gap_between(sentence, tokens[s.last], tokens[after]) == " ";
+        if (of_org || possessive_org || named_war || person_name) {
             m.role = MentionRole::name_part;
             continue;
         }
@@ -975,6 +987,58 @@ std::vector<Event> merge_events_impl(std::vector<Event> events) {
         }
         if (r.precision > e.precision) {
             r.precision = e.precision;
+        }
+    }
+    // An incident placed only at a region or along the whole border ("on the Armenian-Azerbaijani
+    // border") is the same incident as one at a village within it on the same day.
+    std::vector<bool> absorbed(merged.size(), false);
+    for (std::size_t c = 0; c < merged.size(); ++c) {
+        const Event& coarse = merged[c];
+        if (coarse.precision != GeoPrecision::region ||
+            layer_of(coarse.kind) != EventLayer::incident) {
+            continue;
+        }
+        std::optional<std::size_t> best;
+        double best_d = 0.0;
+        for (std::size_t f = 0; f < merged.size(); ++f) {
+            const Event& fine = merged[f];
+            if (f == c || absorbed[f] || fine.precision >= coarse.precision ||
+                layer_of(fine.kind) != EventLayer::incident ||
+                !compatible(fine.date, coarse.date)) {
+                continue;
+            }
+            const double d = distance_m(fine.location, coarse.geometry);
+            if (d <= 30'000.0 && (!best || d < best_d)) {
+                best = f;
+                best_d = d;
+            }
+        }
+        if (!best) {
+            continue;
+        }
+        Event& fine = merged[*best];
+        for (Claim& cl : merged[c].claims) {
+            if (seen_sources[*best].count(source_key(cl.source)) == 0) {
+                fine.claims.push_back(std::move(cl));
+            }
+        }
+        for (SourceRef& s : merged[c].sources) {
+            if (seen_sources[*best].insert(source_key(s)).second) {
+                fine.sources.push_back(std::move(s));
+            }
+        }
+        if (kind_priority(coarse.kind) > kind_priority(fine.kind)) {
+            fine.kind = coarse.kind;
+        }
+        for (const Vote& v : votes[c]) {
+            votes[*best].push_back(v);
+        }
+        absorbed[c] = true;
+    }
+    for (std::size_t i = merged.size(); i-- > 0;) {
+        if (absorbed[i]) {
+            merged.erase(merged.begin() + static_cast<std::ptrdiff_t>(i));
+            votes.erase(votes.begin() + static_cast<std::ptrdiff_t>(i));
         }
     }
     for (std::size_t i = 0; i < merged.size(); ++i) {
