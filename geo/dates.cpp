@@ -196,6 +196,11 @@ private:
             if (auto r = match_night(i)) {
                 return *r;
             }
+            // "overnight" alone: the night before publication.
+            if (word(i, "overnight") && !(i + 1 < m_tokens.size() && weekday_of(m_tokens[i + 1]))) {
+                emit(i, i, DateForm::relative, span(shift(m_pub, -1), m_pub));
+                return i + 1;
+            }
         }
         if (auto wd = weekday_of(t)) {
             return match_weekday(i, *wd);

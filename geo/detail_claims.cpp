@@ -139,6 +139,8 @@ bool is_accusation_verb(std::string_view w) {
                   "blame", "condemned", "condemns", "denounced", "denouncing", "denounces"});
 }
 
+} // namespace
+
 bool is_denial(const std::vector<Token>& tokens) {
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         const std::string_view w = tokens[i].text;
@@ -153,6 +155,8 @@ bool is_denial(const std::vector<Token>& tokens) {
     }
     return false;
 }
+
+namespace {
 
 bool is_force_noun(std::string_view w) {
     return in(w, {"forces", "troops", "army", "units", "unit", "soldiers", "soldier", "side",
@@ -337,8 +341,20 @@ std::vector<Candidate> speakers_in(std::string_view text, const std::vector<Toke
         if (c.last < c.first) {
             c.last = c.first;
         }
-        const Side side = side_of_country(p->country);
-        c.speaker = Speaker{country_name(side, p->name), side, Speaker::Type::government};
+        Side side = side_of_country(p->country);
+        std::string who = country_name(side, p->name);
+        // Stepanakert speaks for the Karabakh Armenian authorities, not for Baku.
+        const auto is_stepanakert = [](const Place& q) {
+            if (q.name == "Stepanakert") {
+                return true;
+            }
+            return std::find(q.aliases.begin(), q.aliases.end(), "Stepanakert") != q.aliases.end();
+        };
+        if (is_stepanakert(*p)) {
+            side = Side::armenia;
+            who = "Nagorno-Karabakh authorities";
+        }
+        c.speaker = Speaker{who, side, Speaker::Type::government};
         out.push_back(c);
     }
     std::sort(out.begin(), out.end(),

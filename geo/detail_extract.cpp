@@ -755,6 +755,23 @@ Extraction extract_events(const Article& article, const std::vector<TextMention>
             }
         }
 
+        // A denial right after an incident belongs to it even without a trigger word: "The
+        // Armenian Defence Ministry denied the claim as disinformation."
+        if (!has_incident && current && si <= protos[*current].last_sentence + 2 &&
+            is_denial(tokenize(s))) {
+            std::vector<Claim> denials;
+            for (const Claim& c : find_claims(s, here, sent.begin, claims_context)) {
+                if (c.assertion == Assertion::denies &&
+                    (c.side == Side::armenia || c.side == Side::azerbaijan)) {
+                    denials.push_back(c);
+                }
+            }
+            if (!denials.empty()) {
+                add_claims(protos[*current].event, denials, source);
+                protos[*current].last_sentence = si;
+            }
+        }
+
         // Checkpoints and blockades: dated, at a corridor, road, bridge or settlement.
         for (const TriggerHit& t : triggers) {
             if (t.trigger != Trigger::checkpoint && t.trigger != Trigger::blockade) {

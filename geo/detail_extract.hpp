@@ -50,6 +50,8 @@ bool is_history(std::string_view sentence, std::chrono::year_month_day published
 bool is_habitual(std::string_view sentence);
 // "will meet", "is expected", "planned for", "ahead of": weekdays read forward.
 bool is_future(std::string_view sentence);
+// "denied", "rejected", "baseless", "disinformation", "not true".
+bool is_denial(const std::vector<Token>& tokens);
 
 // Who says what in one sentence. `previous` is the last speaker in the article, for "it said",
 // "the ministry notes", "he said". Mentions carry their roles (actors: "Baku accused").

@@ -63,6 +63,9 @@ TEST(Dates, OvernightFromSundayToMondayIsARange) {
     const Found g = only("bombings on the night of Sunday to Monday", nov07);
     EXPECT_EQ(g.begin, "2022-11-06");
     EXPECT_EQ(g.end, "2022-11-07");
+    const Found alone = only("units opened fire overnight", may11);
+    EXPECT_EQ(alone.begin, "2023-05-10");
+    EXPECT_EQ(alone.end, "2023-05-11");
     const Found h = only("shelling overnight into Tuesday", may11);
     EXPECT_EQ(h.begin, "2023-05-08");
     EXPECT_EQ(h.end, "2023-05-09");

@@ -370,6 +370,21 @@ TEST_F(ExtractTest, GeneralisesToOtherVillagesWeaponsAndPhrasings) {
     }
 }
 
+TEST_F(ExtractTest, ADenialInTheNextSentenceJoinsTheIncident) {
+    const auto x = run("Azerbaijan's Defence Ministry said Armenian armed forces opened fire on "
+                       "its positions near Kalbajar overnight. The Armenian Defence Ministry "
+                       "denied the claim as disinformation.");
+    ASSERT_EQ(incidents(x).size(), 1u);
+    const Event& e = *incidents(x)[0];
+    EXPECT_EQ(e.date.precision, DatePrecision::range);
+    ASSERT_EQ(e.claims.size(), 2u);
+    EXPECT_EQ(e.claims[0].side, Side::azerbaijan);
+    EXPECT_EQ(e.claims[0].assertion, Assertion::accuses);
+    EXPECT_EQ(e.claims[1].side, Side::armenia);
+    EXPECT_EQ(e.claims[1].assertion, Assertion::denies);
+    EXPECT_TRUE(e.disputed());
+}
+
 TEST_F(ExtractTest, CheckpointOnTheCorridorByAnaphora) {
     const auto x = run("Azerbaijani activists blocked the Lachin corridor last year. On April "
                        "23, Baku said it had set up a checkpoint at the entrance of the "
