@@ -272,6 +272,15 @@ std::vector<Candidate> speakers_in(std::string_view text, const std::vector<Toke
                 if (adjective_of(*side).empty()) {
                     c.speaker.who = ministry_name(type);
                 }
+            } else if (k + 2 < tokens.size() && iequals(tokens[k + 1].text, "in") &&
+                       side_word(tokens[k + 2].text)) {
+                // "the ministry in Yerevan"
+                const Side s = *side_word(tokens[k + 2].text);
+                c.last = k + 2;
+                c.speaker.side = s;
+                c.speaker.who = adjective_of(s).empty()
+                                    ? ministry_name(type)
+                                    : std::string(adjective_of(s)) + " " + ministry_name(type);
             } else {
                 c.anaphor = true; // "the ministry", "notes the ministry"
             }
@@ -495,7 +504,17 @@ std::vector<Claim> find_claims(std::string_view sentence, const std::vector<Plac
     if (!chosen) {
         if (figures.killed || figures.wounded) {
             Claim c;
-            c.assertion = Assertion::reports;
+            // Reported speech runs on: "There were no casualties on the Armenian side." right
+            // after the ministry's statement is still the ministry's.
+            if (context.last_any && context.last_claim_sentence &&
+                *context.last_claim_sentence + 1 == context.sentence) {
+                c.who = context.last_any->who;
+                c.side = context.last_any->side;
+                c.assertion = Assertion::reports_own_losses;
+                context.last_claim_sentence = context.sentence;
+            } else {
+                c.assertion = Assertion::reports;
+            }
             c.killed = figures.killed;
             c.wounded = figures.wounded;
             c.text = std::string(sentence);
@@ -504,6 +523,9 @@ std::vector<Claim> find_claims(std::string_view sentence, const std::vector<Plac
         return out;
     }
     Speaker speaker = chosen->anaphor ? resolve_anaphor(*chosen, context) : chosen->speaker;
+    if (!speaker.who.empty()) {
+        context.last_claim_sentence = context.sentence;
+    }
     if (!chosen->anaphor) {
         if (speaker.type == Speaker::Type::person) {
             context.last_person = speaker;

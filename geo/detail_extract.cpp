@@ -193,6 +193,13 @@ void assign_roles(std::string_view /*article*/, std::size_t sentence_begin,
                 --j;
                 ++steps;
                 const std::string_view w = tokens[j].text;
+                // "officials in Baku said": the capital names the government.
+                if (iequals(w, "in") && j > 0 &&
+                    in(tokens[j - 1].text,
+                       {"ministry", "officials", "authorities", "government", "sources",
+                        "diplomats", "leadership", "spokesman", "spokeswoman", "embassy"})) {
+                    break;
+                }
                 // "in the village of X", and objects of fire: "shells hit the outskirts of X".
                 if (locative_preposition(w) ||
                     in(w, {"hit", "struck", "shelled", "targeted", "attacked", "bombarded",
@@ -602,6 +609,7 @@ Extraction extract_events(const Article& article, const std::vector<TextMention>
         assign_roles(text, sent.begin, s, triggers, history, here);
 
         const SourceRef source{article.id, sent.begin, sent.end};
+        claims_context.sentence = si;
         std::vector<DateMention> dates;
         if (!triggers.empty()) {
             for (const DateMention& d : find_dates(s, pub)) {

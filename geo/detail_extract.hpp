@@ -64,6 +64,8 @@ struct ClaimContext {
     std::optional<Speaker> last_organisation;
     std::optional<Speaker> last_person;
     std::optional<Speaker> last_any;
+    std::size_t sentence = 0; // index of the sentence being read (set by caller)
+    std::optional<std::size_t> last_claim_sentence; // where the last named speaker spoke
 };
 std::vector<Claim> find_claims(std::string_view sentence, const std::vector<PlaceMention>& mentions,
                                std::size_t sentence_begin, ClaimContext& context);

@@ -65,6 +65,10 @@ const std::vector<TriggerPattern>& trigger_patterns() {
         {{"unmanned", "aerial"}, T::incident, K::drone_strike},
         {{"quadcopter*"}, T::incident, K::drone_strike},
         {{"loitering", "munition*"}, T::incident, K::drone_strike},
+        {{"bayraktar*"}, T::incident, K::drone_strike},
+        {{"drone", "to", "strike"}, T::incident, K::drone_strike},
+        {{"drone", "to", "attack"}, T::incident, K::drone_strike},
+        {{"drones", "to", "strike"}, T::incident, K::drone_strike},
         // killing and wounding
         {{"killed"}, T::incident, K::casualties},
         {{"killing"}, T::incident, K::casualties},

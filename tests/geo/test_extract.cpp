@@ -385,6 +385,39 @@ TEST_F(ExtractTest, ADenialInTheNextSentenceJoinsTheIncident) {
     EXPECT_TRUE(e.disputed());
 }
 
+TEST_F(ExtractTest, MinistryInTheCapitalAndReportedSpeechThatRunsOn) {
+    {
+        const auto x = run("Azerbaijani units used a Bayraktar drone to strike an Armenian post "
+                           "near Jermuk in the early hours of Sunday, killing one soldier, the "
+                           "ministry in Yerevan said.",
+                           parse_date("2023-05-16"));
+        EXPECT_EQ(role_of(x, "Yerevan"), MentionRole::actor);
+        ASSERT_EQ(incidents(x).size(), 1u);
+        const Event& e = *incidents(x)[0];
+        EXPECT_EQ(e.place_id, "test:jermuk");
+        EXPECT_EQ(e.kind, EventKind::drone_strike);
+        EXPECT_EQ(format_date(e.date.begin), "2023-05-14");
+        ASSERT_EQ(e.claims.size(), 1u);
+        EXPECT_EQ(e.claims[0].side, Side::armenia);
+        EXPECT_EQ(e.claims[0].killed, 1);
+    }
+    {
+        const auto x = run("According to the Armenian Defense Ministry, on May 12 at around "
+                           "10:30, Azerbaijani armed forces fired at Armenian combat positions "
+                           "near Tegh with mortars. There were no casualties on the Armenian "
+                           "side.",
+                           parse_date("2023-05-14"));
+        ASSERT_EQ(incidents(x).size(), 1u);
+        const Event& e = *incidents(x)[0];
+        EXPECT_EQ(e.kind, EventKind::mortar_fire);
+        EXPECT_EQ(format_date(e.date.begin), "2023-05-12");
+        ASSERT_EQ(e.claims.size(), 2u);
+        EXPECT_EQ(e.claims[1].who, "Armenian Ministry of Defence");
+        EXPECT_EQ(e.claims[1].killed, 0);
+        EXPECT_EQ(e.claims[1].wounded, 0);
+    }
+}
+
 TEST_F(ExtractTest, CheckpointOnTheCorridorByAnaphora) {
     const auto x = run("Azerbaijani activists blocked the Lachin corridor last year. On April "
                        "23, Baku said it had set up a checkpoint at the entrance of the "
