@@ -138,6 +138,20 @@ TEST(Sentences, SplitAtFullStopsQuotesAndLineBreaks) {
     EXPECT_EQ(parts[4], "Next?");
 }
 
+TEST(Sentences, TextWithoutFullStopsIsCutIntoBoundedPieces) {
+    std::string text;
+    while (text.size() < 100000) {
+        text += "Sotk, shelled, Baku accused Yerevan ";
+    }
+    const auto s = detail::split_sentences(text);
+    EXPECT_GT(s.size(), 20u);
+    for (const auto& x : s) {
+        EXPECT_LE(x.end - x.begin, 4100u);
+    }
+    EXPECT_EQ(s.front().begin, 0u);
+    EXPECT_EQ(s.back().end, text.size() - 1); // the trailing space is trimmed
+}
+
 TEST(Numbers, WordsAndDigits) {
     using detail::parse_number_word;
     EXPECT_EQ(parse_number_word("three"), 3);
