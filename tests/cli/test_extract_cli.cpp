@@ -181,3 +181,34 @@ TEST(ExtractCli, ArticleWithoutAPlaceGivesZeroEventsAndAWarning) {
     const auto doc = nlohmann::json::parse(slurp(out));
     EXPECT_TRUE(doc["features"].empty());
 }
+
+TEST(ExtractCli, AcledCsvConvertsAndMergesWithArticles) {
+    const std::string csv = std::string("'") + SITMAP_FIXTURES_DIR + "/acled_sample.csv'";
+    const auto only_csv = run_sitmap("-q extract " + csv, false);
+    ASSERT_EQ(only_csv.code, 0) << only_csv.out;
+    EXPECT_EQ(nlohmann::json::parse(only_csv.out)["features"].size(), 3u);
+    // The ACLED row for Sotk on 2023-05-11 and the article's clash are one incident.
+    const auto both = run_sitmap(
+        "-q extract " + csv + " " + seed(sotk_article) + " --published 2023-05-11", false);
+    ASSERT_EQ(both.code, 0) << both.out;
+    int sotk = 0;
+    const auto doc = nlohmann::json::parse(both.out);
+    for (const auto& f : doc["features"]) {
+        if (f["properties"]["place_name"] == "Sotk" && f["properties"]["layer"] == "incident") {
+            ++sotk;
+            bool acled = false;
+            for (const auto& s : f["properties"]["sources"]) {
+                acled = acled || s["article"] == "Test source A";
+            }
+            EXPECT_TRUE(acled);
+        }
+    }
+    EXPECT_EQ(sotk, 1) << both.out;
+}
+
+TEST(ExtractCli, UnwritableOutputIsExitCode3) {
+    const auto r = run_sitmap("extract " + seed(sotk_article) +
+                              " --published 2023-05-11 -o /no/such/dir/events.geojson");
+    EXPECT_EQ(r.code, 3) << r.out;
+    EXPECT_NE(r.out.find("/no/such/dir/events.geojson"), std::string::npos) << r.out;
+}
