@@ -504,7 +504,9 @@ std::string event_summary(const Event& e) {
             part += (part.empty() ? "" : ", ") + range(f.second) + " wounded";
         }
         if (!part.empty()) {
-            s += "; " + std::string(to_string(side)) + " reports " + part;
+            static constexpr const char* names[] = {"Armenia", "Azerbaijan",    "Russia",
+                                                    "EU",      "other sources", "unattributed"};
+            s += "; " + std::string(names[static_cast<int>(side)]) + " reports " + part;
         }
     }
     if (e.disputed()) {
