@@ -55,6 +55,7 @@ const std::vector<TriggerPattern>& trigger_patterns() {
         {{"drones", "attack*"}, T::incident, K::drone_strike},
         {{"drone", "hit"}, T::incident, K::drone_strike},
         {{"drone", "dropped"}, T::incident, K::drone_strike},
+        {{"drone", "struck"}, T::incident, K::drone_strike},
         {{"attack", "drone*"}, T::incident, K::drone_strike},
         {{"combat", "drone*"}, T::incident, K::drone_strike},
         {{"kamikaze", "drone*"}, T::incident, K::drone_strike},
@@ -86,6 +87,9 @@ const std::vector<TriggerPattern>& trigger_patterns() {
         {{"lost", "their", "lives"}, T::incident, K::casualties},
         {{"lost", "his", "life"}, T::incident, K::casualties},
         {{"losses"}, T::incident, K::casualties},
+        {{"martyr*"}, T::incident, K::casualties},
+        {{"wound"}, T::incident, K::casualties},
+        {{"wounds"}, T::incident, K::casualties},
         // generic fire and clashes
         {{"opened", "fire"}, T::incident, K::armed_clash},
         {{"open", "fire"}, T::incident, K::armed_clash},
@@ -99,6 +103,7 @@ const std::vector<TriggerPattern>& trigger_patterns() {
         {{"fire", "at"}, T::incident, K::armed_clash},
         {{"fire", "against"}, T::incident, K::armed_clash},
         {{"fire", "from"}, T::incident, K::armed_clash},
+        {{"subjected", "to", "fire"}, T::incident, K::armed_clash},
         {{"under", "fire"}, T::incident, K::armed_clash},
         {{"incoming", "fire"}, T::incident, K::armed_clash},
         {{"by", "the", "fire"}, T::incident, K::armed_clash},
@@ -203,13 +208,14 @@ bool is_time_unit(std::string_view w) {
 enum class Toll { killed, wounded };
 
 std::optional<Toll> toll_word(std::string_view w) {
-    for (std::string_view k : {"killed", "killing", "kill", "dead", "died", "deaths", "death"}) {
+    for (std::string_view k : {"killed", "killing", "kill", "dead", "died", "deaths", "death",
+                               "martyred", "martyr", "martyrs"}) {
         if (iequals(w, k)) {
             return Toll::killed;
         }
     }
     for (std::string_view k :
-         {"wounded", "wounding", "injured", "injuring", "injuries", "hurt", "wounds"}) {
+         {"wounded", "wounding", "injured", "injuring", "injuries", "hurt", "wounds", "wound"}) {
         if (iequals(w, k)) {
             return Toll::wounded;
         }
@@ -468,6 +474,12 @@ Casualties find_casualties(std::string_view sentence) {
         if (!toll) {
             continue;
         }
+        // "fatally wounded" is a death.
+        auto slot = *toll == Toll::killed ? &out.killed : &out.wounded;
+        if (*toll == Toll::wounded && k > 0 &&
+            (iequals(tokens[k - 1].text, "fatally") || iequals(tokens[k - 1].text, "mortally"))) {
+            slot = &out.killed;
+        }
         std::optional<int> n;
         if (transitive_form(w)) {
             n = count_after(tokens, sentence, k);
@@ -477,7 +489,7 @@ Casualties find_casualties(std::string_view sentence) {
         }
         // "lost their lives" is handled by the count before "lost".
         if (n) {
-            set(*toll == Toll::killed ? out.killed : out.wounded, *n);
+            set(*slot, *n);
         }
     }
     for (std::size_t k = 0; k + 2 < tokens.size(); ++k) {

@@ -189,6 +189,8 @@ TEST(Triggers, KindsFromWeaponsAndVerbs) {
     EXPECT_EQ(incident_kind("units opened fire on positions"), EventKind::armed_clash);
     EXPECT_EQ(incident_kind("an exchange of fire along the border"), EventKind::armed_clash);
     EXPECT_EQ(incident_kind("a serviceman was killed"), EventKind::casualties);
+    EXPECT_EQ(incident_kind("positions were subjected to fire"), EventKind::armed_clash);
+    EXPECT_EQ(incident_kind("an Azerbaijani drone struck a car"), EventKind::drone_strike);
 }
 
 TEST(Triggers, MustNotFire) {
@@ -233,6 +235,14 @@ TEST(Casualties, FiguresAsStated) {
     EXPECT_EQ(c.wounded, 0);
     c = find_casualties("without reporting any losses either");
     EXPECT_EQ(c.killed, 0);
+    // Both ministries' own phrasings.
+    c = find_casualties("one serviceman of the Azerbaijani Army was martyred");
+    EXPECT_EQ(c.killed, 1);
+    c = find_casualties("a contract serviceman was fatally wounded");
+    EXPECT_EQ(c.killed, 1);
+    EXPECT_FALSE(c.wounded);
+    c = find_casualties("two soldiers received shrapnel wounds");
+    EXPECT_EQ(c.wounded, 2);
 }
 
 TEST(Casualties, MustNotCountDurationsOrVagueWords) {
