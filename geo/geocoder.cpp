@@ -478,9 +478,14 @@ struct Geocoder::Impl {
         if (hits.empty()) {
             return r;
         }
+        // Nearby places that are themselves candidates here say nothing about which one is meant.
         std::vector<const Place*> nearby;
         for (const auto& id : context.nearby_place_ids) {
-            if (const Place* p = gazetteer->find(id)) {
+            const Place* p = gazetteer->find(id);
+            const bool candidate = std::any_of(hits.begin(), hits.end(), [this, p](const Hit& h) {
+                return &place_of(h.entry) == p;
+            });
+            if (p != nullptr && !candidate) {
                 nearby.push_back(p);
             }
         }
@@ -498,11 +503,15 @@ struct Geocoder::Impl {
                 s.country_term = in ? 1.0 : -1.0;
             }
             s.near_m = std::numeric_limits<double>::infinity();
-            for (const Place* other : nearby) {
-                if (other == &place) {
+            for (const Place* other : hits.size() > 1 ? nearby : std::vector<const Place*>{}) {
+                // Countries are too coarse to tell two places apart (and come as hints).
+                if (other == &place || other->kind == PlaceKind::country) {
                     continue;
                 }
-                const double d = distance_m(place.anchor, other->anchor);
+                // Inside a mentioned district, along a mentioned corridor, or near a town.
+                const double d = std::holds_alternative<PointGeom>(other->geometry)
+                                     ? distance_m(place.anchor, other->anchor)
+                                     : distance_m(place.anchor, other->geometry);
                 if (d < s.near_m) {
                     s.near_m = d;
                     s.near_place = other;
@@ -520,7 +529,7 @@ struct Geocoder::Impl {
             if (q.descriptor == Descriptor::admin_area && place.kind == PlaceKind::region) {
                 s.prior += 2.0; // "Aghdam district": the district, not the town
             }
-            s.total = hit.base + 0.1 * s.country_term + 0.12 * s.near_term + 0.03 * s.prior;
+            s.total = hit.base + 0.1 * s.country_term + 0.12 * s.near_term + 0.1 * s.prior;
             s.hit = std::move(hit);
             scored.push_back(std::move(s));
         }
@@ -544,7 +553,7 @@ struct Geocoder::Impl {
         std::size_t others = 0;
         for (std::size_t i = 1; i < scored.size(); ++i) {
             const Place& other = place_of(scored[i].hit.entry);
-            if (scored[i].hit.base >= top.hit.base - 0.005 &&
+            if (scored[i].hit.base >= top.hit.base - 0.025 &&
                 group(other.kind) == group(top_place.kind)) {
                 ++same_kind;
                 rival = rival == nullptr ? &scored[i] : rival;
@@ -559,7 +568,9 @@ struct Geocoder::Impl {
             clues.push_back("outside the hinted countries");
             score *= 0.85;
         }
-        if (top.near_term > 0) {
+        const bool near_helped =
+            top.near_term > 0 && (scored.size() == 1 || top.near_term > scored[1].near_term + 1e-9);
+        if (near_helped) {
             clues.push_back(km_text(top.near_m) + " from " + top.near_place->name +
                             ", mentioned nearby");
         }
@@ -824,6 +835,7 @@ struct Geocoder::Impl {
         if (!inflected &&
             text.substr(tokens[i].begin, tokens[last].end - tokens[i].begin) == e.surface) {
             kind = MatchKind::exact;
+            base = 1.0;
         }
         add_hits({id}, kind, base, how, best.hits);
     }
@@ -915,6 +927,16 @@ struct Geocoder::Impl {
             }
             if (!found) {
                 ++i;
+                continue;
+            }
+            // "Ararat Mirzoyan": a one-word place name followed by a surname is a person.
+            const bool one_word = best.first == best.last && !best.hits.empty() &&
+                                  best.hits.front().match != MatchKind::phrase;
+            if (one_word && best.last + 1 < tokens.size() &&
+                !tokens[best.last + 1].hard_break_before && tokens[best.last + 1].capitalised &&
+                detail::looks_like_surname(tokens[best.last + 1].folded) &&
+                by_first_word.find(tokens[best.last + 1].skeleton) == by_first_word.end()) {
+                i = best.last + 2;
                 continue;
             }
             // A descriptor right after the name: "Sotk region", "Goris town".
@@ -1032,7 +1054,7 @@ std::vector<TextMention> Geocoder::find_mentions(std::string_view text,
     // First pass without the text's own places; then the ambiguous mentions again, with the
     // places that were certain as nearby context. The same surface ranks the same way within a
     // pass, so each distinct one is ranked once.
-    std::vector<std::string> certain;
+    std::vector<std::pair<std::size_t, std::string>> certain; // (offset, place id)
     bool ambiguous = false;
     std::unordered_map<std::string, Resolution> ranked;
     for (const auto& span : spans) {
@@ -1046,38 +1068,48 @@ std::vector<TextMention> Geocoder::find_mentions(std::string_view text,
                      .emplace(m.surface,
                               m_impl->rank(m.surface, span.hits, span.qualifiers, context))
                      .first;
-            const Resolution& r = it->second;
-            if (r.resolved && r.candidates.size() == 1 && r.candidates.front().score >= 0.85 &&
-                std::find(certain.begin(), certain.end(), r.candidates.front().place->id) ==
-                    certain.end()) {
-                certain.push_back(r.candidates.front().place->id);
-            }
-            ambiguous = ambiguous || r.candidates.size() > 1;
         }
-        m.resolution = it->second;
+        const Resolution& r = it->second;
+        if (r.resolved && r.candidates.front().score >= 0.85) {
+            certain.emplace_back(m.begin, r.candidates.front().place->id);
+        }
+        ambiguous = ambiguous || r.candidates.size() > 1;
+        m.resolution = r;
         mentions.push_back(std::move(m));
     }
     if (!ambiguous || certain.empty()) {
         return mentions;
     }
-    GeocodeContext with_text = context;
-    for (auto& id : certain) {
-        if (std::find(with_text.nearby_place_ids.begin(), with_text.nearby_place_ids.end(), id) ==
-            with_text.nearby_place_ids.end()) {
-            with_text.nearby_place_ids.push_back(std::move(id));
-        }
-    }
+    // Ambiguous mentions again, with the certain places written close to them (the same
+    // paragraph, roughly) as context; with all of the text's certain places if none are close.
+    constexpr std::size_t window = 600;
     std::unordered_map<std::string, Resolution> reranked;
     for (std::size_t i = 0; i < mentions.size(); ++i) {
         TextMention& m = mentions[i];
         if (m.resolution.candidates.size() < 2) {
             continue;
         }
-        auto it = reranked.find(m.surface);
+        GeocodeContext local = context;
+        for (int pass = 0;
+             pass < 2 && local.nearby_place_ids.size() == context.nearby_place_ids.size(); ++pass) {
+            for (const auto& [offset, id] : certain) {
+                const std::size_t gap = offset > m.begin ? offset - m.begin : m.begin - offset;
+                if (offset != m.begin && (pass == 1 || gap <= window) &&
+                    std::find(local.nearby_place_ids.begin(), local.nearby_place_ids.end(), id) ==
+                        local.nearby_place_ids.end()) {
+                    local.nearby_place_ids.push_back(id);
+                }
+            }
+        }
+        std::string key = m.surface;
+        for (const auto& id : local.nearby_place_ids) {
+            key += "|" + id;
+        }
+        auto it = reranked.find(key);
         if (it == reranked.end()) {
             it = reranked
-                     .emplace(m.surface, m_impl->rank(m.surface, spans[i].hits, spans[i].qualifiers,
-                                                      with_text))
+                     .emplace(key,
+                              m_impl->rank(m.surface, spans[i].hits, spans[i].qualifiers, local))
                      .first;
         }
         m.resolution = it->second;

@@ -215,3 +215,56 @@ def merge_lines(lines):
                     changed = True
         paths = [p for p in paths if p is not None]
     return collect([line(p) for p in paths], "line")
+
+
+def pole_of_inaccessibility(gj_geom, precision=0.001):
+    """The point of the largest polygon farthest from its edges (mapbox polylabel's search,
+    in lon/lat degrees, distances by GEOS), rounded like every coordinate. Areas only."""
+    import heapq
+
+    polys = gj_geom["coordinates"] if gj_geom["type"] == "MultiPolygon" else [gj_geom["coordinates"]]
+    polys = [ogr.CreateGeometryFromJson(json.dumps({"type": "Polygon", "coordinates": p}))
+             for p in polys]
+    poly = max(polys, key=lambda p: p.GetArea())
+    edges = poly.Boundary()
+    minx, maxx, miny, maxy = poly.GetEnvelope()
+
+    def signed(x, y):
+        p = point(x, y)
+        d = edges.Distance(p)
+        return d if poly.Contains(p) else -d
+
+    def cell(x, y, h):
+        d = signed(x, y)
+        return (-(d + h * math.sqrt(2)), x, y, h, d)
+
+    size = min(maxx - minx, maxy - miny)
+    if size == 0:
+        return [round(minx, PRECISION), round(miny, PRECISION)]
+    h = size / 2
+    heap = []
+    x = minx
+    while x < maxx:
+        y = miny
+        while y < maxy:
+            heapq.heappush(heap, cell(x + h, y + h, h))
+            y += size
+        x += size
+    c = poly.Centroid()
+    best = cell(c.GetX(), c.GetY(), 0)
+    while heap:
+        cur = heapq.heappop(heap)
+        if cur[4] > best[4]:
+            best = cur
+        if -cur[0] - best[4] <= precision:
+            continue
+        _, cx, cy, ch, _ = cur
+        ch /= 2
+        for dx in (-ch, ch):
+            for dy in (-ch, ch):
+                heapq.heappush(heap, cell(cx + dx, cy + dy, ch))
+    x, y = round(best[1], PRECISION), round(best[2], PRECISION)
+    if not poly.Contains(point(x, y)):  # only if the rounding pushed it out
+        p = poly.PointOnSurface()
+        x, y = round(p.GetX(), PRECISION), round(p.GetY(), PRECISION)
+    return [x, y]

@@ -1,6 +1,7 @@
 """Name handling for the gazetteer: script detection, normalisation, curated CSV tables."""
 
 import csv
+import difflib
 import re
 import unicodedata
 
@@ -52,6 +53,12 @@ def fold(name):
     s = unicodedata.normalize("NFKD", name.casefold().replace("ı", "i").replace("ə", "e"))
     s = "".join(ch for ch in s if not unicodedata.combining(ch))
     return re.sub(r"[\W_]+", "", s)
+
+
+def similar(name, folded_others, ratio=0.6):
+    """True if name is a spelling variant of one of the (folded) other names."""
+    f = fold(name)
+    return any(difflib.SequenceMatcher(None, f, o).ratio() >= ratio for o in folded_others if o)
 
 
 def slug(name):
