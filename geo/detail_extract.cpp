@@ -355,7 +355,16 @@ namespace {
 struct Vote {
     DateRange date;
     std::size_t weight = 1;
+    SourceRef where; // ties go to the date stated first (an article's lead states its news)
 };
+
+SourceRef first_source(const Event& e);
+std::vector<Event> merge_with_votes(std::vector<Event> events,
+                                    std::vector<std::vector<Vote>> event_votes);
+
+bool earlier(const SourceRef& a, const SourceRef& b) {
+    return a.article != b.article ? a.article < b.article : a.begin < b.begin;
+}
 
 // Which of several dates for one event to keep: a short stated range ("overnight from Sunday to
 // Monday") over one of its days, a day over a month or a vague period; then the most sources;
@@ -378,21 +387,32 @@ DateRange best_date(const std::vector<Vote>& votes, const DateRange& fallback) {
     if (votes.empty()) {
         return fallback;
     }
-    std::vector<std::pair<DateRange, std::size_t>> tally;
+    struct Tally {
+        DateRange date;
+        std::size_t weight = 0;
+        SourceRef first;
+    };
+    std::vector<Tally> tally;
     for (const Vote& v : votes) {
         auto it = std::find_if(tally.begin(), tally.end(),
-                               [&](const auto& t) { return t.first == v.date; });
+                               [&](const Tally& t) { return t.date == v.date; });
         if (it == tally.end()) {
-            tally.emplace_back(v.date, v.weight);
+            tally.push_back(Tally{v.date, v.weight, v.where});
         } else {
-            it->second += v.weight;
+            it->weight += v.weight;
+            if (earlier(v.where, it->first)) {
+                it->first = v.where;
+            }
         }
     }
-    const auto better = [](const auto& a, const auto& b) {
-        if (date_rank(a.first) != date_rank(b.first)) {
-            return date_rank(a.first) < date_rank(b.first);
+    const auto better = [](const Tally& a, const Tally& b) {
+        if (date_rank(a.date) != date_rank(b.date)) {
+            return date_rank(a.date) < date_rank(b.date);
         }
-        return a.second > b.second;
+        if (a.weight != b.weight) {
+            return a.weight > b.weight;
+        }
+        return earlier(a.first, b.first);
     };
     auto best = tally.begin();
     for (auto it = tally.begin(); it != tally.end(); ++it) {
@@ -400,7 +420,7 @@ DateRange best_date(const std::vector<Vote>& votes, const DateRange& fallback) {
             best = it;
         }
     }
-    return best->first;
+    return best->date;
 }
 
 long gap_days(const DateRange& a, const DateRange& b) {
@@ -691,7 +711,7 @@ Extraction extract_events(const Article& article, const std::vector<TextMention>
                 Proto& p = protos[*current];
                 add_claims(p.event, claims, source);
                 if (own != nullptr) {
-                    p.votes.push_back(Vote{own->date, 1});
+                    p.votes.push_back(Vote{own->date, 1, source});
                 }
                 if (kind_priority(kind) > kind_priority(p.event.kind)) {
                     p.event.kind = kind;
@@ -715,7 +735,7 @@ Extraction extract_events(const Article& article, const std::vector<TextMention>
                         if (!q.date || compatible(*q.date, date)) {
                             add_claims(p.event, q.claims, q.source);
                             if (q.date) {
-                                p.votes.push_back(Vote{*q.date, 1});
+                                p.votes.push_back(Vote{*q.date, 1, q.source});
                             }
                             if (kind_priority(q.kind) > kind_priority(p.event.kind)) {
                                 p.event.kind = q.kind;
@@ -724,7 +744,7 @@ Extraction extract_events(const Article& article, const std::vector<TextMention>
                     }
                     add_claims(p.event, claims, source);
                     if (own != nullptr) {
-                        p.votes.push_back(Vote{own->date, 1});
+                        p.votes.push_back(Vote{own->date, 1, source});
                     }
                     protos.push_back(std::move(p));
                     if (!first_new) {
@@ -751,7 +771,7 @@ Extraction extract_events(const Article& article, const std::vector<TextMention>
                     }
                     add_claims(p.event, kept, source);
                     if (own != nullptr) {
-                        p.votes.push_back(Vote{own->date, 1});
+                        p.votes.push_back(Vote{own->date, 1, source});
                     }
                     if (kind_priority(kind) > kind_priority(p.event.kind)) {
                         p.event.kind = kind;
@@ -824,7 +844,7 @@ Extraction extract_events(const Article& article, const std::vector<TextMention>
             }
             Proto p;
             p.event = make_event(t.kind, d->date, where ? *where : *anaphor);
-            p.votes.push_back(Vote{d->date, 1});
+            p.votes.push_back(Vote{d->date, 1, source});
             p.last_sentence = si;
             add_claims(p.event, find_claims(s, here, sent.begin, claims_context), source);
             protos.push_back(std::move(p));
@@ -919,7 +939,7 @@ Extraction extract_events(const Article& article, const std::vector<TextMention>
                 const DateRange date = future ? d.upcoming : d.date;
                 Proto p;
                 p.event = make_event(nearest->kind, date, m);
-                p.votes.push_back(Vote{date, 1});
+                p.votes.push_back(Vote{date, 1, source});
                 p.last_sentence = si;
                 std::vector<Claim> claims;
                 if (nearest->kind == EventKind::statement) {
@@ -940,11 +960,14 @@ Extraction extract_events(const Article& article, const std::vector<TextMention>
 
     out.mentions = std::move(all);
     std::vector<Event> events;
+    std::vector<std::vector<Vote>> votes;
     for (Proto& p : protos) {
         p.event.date = best_date(p.votes, p.event.date);
         events.push_back(std::move(p.event));
+        votes.push_back(std::move(p.votes));
     }
-    out.events = merge_events(std::move(events));
+    // Every sentence's date stays a vote through the merge, not only each proto-event's winner.
+    out.events = merge_with_votes(std::move(events), std::move(votes));
     const bool any_place =
         std::any_of(out.mentions.begin(), out.mentions.end(),
                     [](const PlaceMention& m) { return place_of(m) != nullptr; });
@@ -965,14 +988,45 @@ int merge_class(EventKind k) {
 
 } // namespace
 
+namespace {
+
+SourceRef first_source(const Event& e) {
+    SourceRef best;
+    for (const SourceRef& s : e.sources) {
+        if (best.article.empty() || earlier(s, best)) {
+            best = s;
+        }
+    }
+    return best;
+}
+
+} // namespace
+
 std::vector<Event> merge_events_impl(std::vector<Event> events) {
+    std::vector<std::vector<Vote>> votes;
+    for (const Event& e : events) {
+        votes.push_back(
+            {Vote{e.date, std::max<std::size_t>(1, e.sources.size()), first_source(e)}});
+    }
+    return merge_with_votes(std::move(events), std::move(votes));
+}
+
+namespace {
+
+std::vector<Event> merge_with_votes(std::vector<Event> events,
+                                    std::vector<std::vector<Vote>> event_votes) {
     std::vector<Event> merged;
     std::vector<std::vector<Vote>> votes;
     std::vector<std::unordered_set<std::string>> seen_sources;
     const auto source_key = [](const SourceRef& s) {
         return s.article + '\x1f' + std::to_string(s.begin) + '\x1f' + std::to_string(s.end);
     };
-    for (Event& e : events) {
+    for (std::size_t ei = 0; ei < events.size(); ++ei) {
+        Event& e = events[ei];
+        std::vector<Vote>& own_votes = event_votes[ei];
+        if (own_votes.empty()) {
+            own_votes.push_back(Vote{e.date, 1, first_source(e)});
+        }
         auto same = [&](const Event& r) {
             const bool same_place = !e.place_id.empty()
                                         ? r.place_id == e.place_id
@@ -990,13 +1044,13 @@ std::vector<Event> merge_events_impl(std::vector<Event> events) {
                 keys.insert(source_key(c.source));
             }
             seen_sources.push_back(std::move(keys));
-            votes.push_back({Vote{e.date, std::max<std::size_t>(1, e.sources.size())}});
+            votes.push_back(std::move(own_votes));
             merged.push_back(std::move(e));
             continue;
         }
         Event& r = *it;
-        votes[static_cast<std::size_t>(it - merged.begin())].push_back(
-            Vote{e.date, std::max<std::size_t>(1, e.sources.size())});
+        auto& into = votes[static_cast<std::size_t>(it - merged.begin())];
+        into.insert(into.end(), own_votes.begin(), own_votes.end());
         if (kind_priority(e.kind) > kind_priority(r.kind)) {
             r.kind = e.kind;
         }
@@ -1081,5 +1135,7 @@ std::vector<Event> merge_events_impl(std::vector<Event> events) {
     });
     return merged;
 }
+
+} // namespace
 
 } // namespace sitmap::geo::detail
