@@ -506,7 +506,12 @@ std::vector<Claim> find_claims(std::string_view sentence, const std::vector<Plac
             Claim c;
             // Reported speech runs on: "There were no casualties on the Armenian side." right
             // after the ministry's statement is still the ministry's.
-            if (context.last_any && context.last_claim_sentence &&
+            // ...but "Neither side reported casualties" speaks for both.
+            bool both = false;
+            for (const Token& t : tokens) {
+                both = both || in(t.text, {"neither", "both", "either"});
+            }
+            if (!both && context.last_any && context.last_claim_sentence &&
                 *context.last_claim_sentence + 1 == context.sentence) {
                 c.who = context.last_any->who;
                 c.side = context.last_any->side;

@@ -1070,13 +1070,13 @@ std::vector<Event> merge_with_votes(std::vector<Event> events,
             r.precision = e.precision;
         }
     }
-    // An incident placed only at a region or along the whole border ("on the Armenian-Azerbaijani
-    // border") is the same incident as one at a village within it on the same day.
+    // An event placed only at a region, a country or along the whole border ("on the
+    // Armenian-Azerbaijani border", "talks in the United States") is the same as one at a village
+    // or city within it on the same day.
     std::vector<bool> absorbed(merged.size(), false);
     for (std::size_t c = 0; c < merged.size(); ++c) {
         const Event& coarse = merged[c];
-        if (coarse.precision != GeoPrecision::region ||
-            layer_of(coarse.kind) != EventLayer::incident) {
+        if (coarse.precision != GeoPrecision::region) {
             continue;
         }
         std::optional<std::size_t> best;
@@ -1084,7 +1084,7 @@ std::vector<Event> merge_with_votes(std::vector<Event> events,
         for (std::size_t f = 0; f < merged.size(); ++f) {
             const Event& fine = merged[f];
             if (f == c || absorbed[f] || fine.precision >= coarse.precision ||
-                layer_of(fine.kind) != EventLayer::incident ||
+                merge_class(fine.kind) != merge_class(coarse.kind) ||
                 !compatible(fine.date, coarse.date)) {
                 continue;
             }
