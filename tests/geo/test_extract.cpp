@@ -490,6 +490,49 @@ TEST(Merge, SamePlaceClassAndDateWithinADayKeepsEveryClaim) {
     EXPECT_TRUE(m.summary.find("3 wounded") != std::string::npos) << m.summary;
 }
 
+TEST(Merge, ARegionLevelEventJoinsTheSameEventInsideIt) {
+    const auto day = parse_date("2023-05-03");
+    Event country;
+    country.kind = EventKind::talks;
+    country.place_id = "c";
+    country.place_name = "Country";
+    country.precision = GeoPrecision::region;
+    AreaGeom area;
+    area.polygons.push_back({Path{{0, 0}, {10, 0}, {10, 10}, {0, 10}, {0, 0}}});
+    country.geometry = area;
+    country.location = LonLat{5, 5};
+    country.date = DateRange{day, day, DatePrecision::day};
+    country.sources = {SourceRef{"b", 0, 1}};
+    Event city = country;
+    city.place_id = "city";
+    city.place_name = "City";
+    city.precision = GeoPrecision::exact;
+    city.location = LonLat{2, 3};
+    city.geometry = PointGeom{city.location};
+    city.sources = {SourceRef{"a", 0, 1}};
+    Event elsewhere = city;
+    elsewhere.place_id = "far";
+    elsewhere.location = LonLat{30, 30};
+    elsewhere.geometry = PointGeom{elsewhere.location};
+    elsewhere.sources = {SourceRef{"c", 0, 1}};
+    const auto merged = merge_events({country, city, elsewhere});
+    ASSERT_EQ(merged.size(), 2u);
+    const auto it = std::find_if(merged.begin(), merged.end(),
+                                 [](const Event& e) { return e.place_id == "city"; });
+    ASSERT_NE(it, merged.end());
+    EXPECT_EQ(it->sources.size(), 2u);
+}
+
+TEST_F(ExtractTest, NeitherSideIsNobodysReportedSpeech) {
+    const auto x = run("The Armenian Defence Ministry said Azerbaijani units opened fire on "
+                       "positions near Sotk on Thursday. Neither side reported casualties.");
+    ASSERT_EQ(incidents(x).size(), 1u);
+    const auto& claims = incidents(x)[0]->claims;
+    ASSERT_EQ(claims.size(), 2u);
+    EXPECT_EQ(claims[1].side, Side::unknown);
+    EXPECT_EQ(claims[1].killed, 0);
+}
+
 // --- the five seed articles ---------------------------------------------------------------------
 
 namespace {
