@@ -246,7 +246,13 @@ void assign_roles(std::string_view /*article*/, std::size_t sentence_begin,
                               "commander", "mr", "ms", "mrs"}) &&
             after < tokens.size() && tokens[after].capitalized() &&
             gap_between(sentence, tokens[s.last], tokens[after]) == " ";
-        if (of_org || possessive_org || named_war || person_name) {
+        // "the Azerbaijan Army", "Armenia Defense Ministry"
+        const bool direct_org =
+            after < tokens.size() && gap_between(sentence, tokens[s.last], tokens[after]) == " " &&
+            tokens[after].capitalized() &&
+            in(word(after), {"army", "armed", "ministry", "government", "defense", "defence",
+                             "president", "parliament", "embassy", "state", "foreign"});
+        if (of_org || possessive_org || named_war || person_name || direct_org) {
             m.role = MentionRole::name_part;
             continue;
         }

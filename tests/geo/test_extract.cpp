@@ -306,6 +306,9 @@ TEST_F(ExtractTest, MinistryOfDefenseOfArmeniaIsAName) {
                        "Norabak on Monday. Armenia's Defence Ministry later added details.");
     EXPECT_EQ(role_of(x, "Armenia", 0), MentionRole::name_part);
     EXPECT_EQ(role_of(x, "Armenia's"), MentionRole::name_part);
+    const auto y = run("One serviceman of the Azerbaijan Army was killed near Kalbajar on "
+                       "Monday.");
+    EXPECT_EQ(role_of(y, "Azerbaijan"), MentionRole::name_part);
     ASSERT_EQ(incidents(x).size(), 1u);
     const Event& e = *incidents(x)[0];
     EXPECT_EQ(e.place_id, "test:norabak");
