@@ -633,14 +633,18 @@ Extraction extract_events(const Article& article, const std::vector<TextMention>
         const bool has_incident = std::any_of(triggers.begin(), triggers.end(), [](const auto& t) {
             return t.trigger == Trigger::incident;
         });
-        const bool history = (has_incident || !here.empty()) && is_history(s, pub);
+        std::vector<DateMention> all_dates;
+        if (!triggers.empty() || !here.empty()) {
+            all_dates = find_dates(s, pub);
+        }
+        const bool history = (has_incident || !here.empty()) && is_history(s, pub, all_dates);
         assign_roles(text, sent.begin, s, triggers, history, here);
 
         const SourceRef source{article.id, sent.begin, sent.end};
         claims_context.sentence = si;
         std::vector<DateMention> dates;
         if (!triggers.empty()) {
-            for (const DateMention& d : find_dates(s, pub)) {
+            for (const DateMention& d : all_dates) {
                 if (d.form != DateForm::year && sys_days{d.date.end} >= recent_cutoff) {
                     dates.push_back(d);
                 }

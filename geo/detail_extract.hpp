@@ -2,6 +2,7 @@
 // Internals of extraction: the rules that turn sentences and place mentions into events and
 // claims. Exposed for unit tests; the public interface is geo/extract.hpp.
 
+#include "geo/dates.hpp"
 #include "geo/detail_text.hpp"
 #include "geo/extract.hpp"
 
@@ -47,6 +48,9 @@ Casualties find_casualties(std::string_view sentence);
 // Sentences about the past rather than the reported events ("the war of the 1990s") and habitual
 // statements ("clashes regularly take place").
 bool is_history(std::string_view sentence, std::chrono::year_month_day published);
+// The same with the sentence's dates already found.
+bool is_history(std::string_view sentence, std::chrono::year_month_day published,
+                const std::vector<DateMention>& dates);
 bool is_habitual(std::string_view sentence);
 // "will meet", "is expected", "planned for", "ahead of": weekdays read forward.
 bool is_future(std::string_view sentence);

@@ -334,6 +334,19 @@ std::vector<TriggerHit> find_triggers(std::string_view sentence) {
         for (const TriggerPattern* pp : index[static_cast<unsigned char>(c0) & 0x7F]) {
             const TriggerPattern& p = *pp;
             const std::string_view first = p.words.front();
+            // Second letter before the full comparison: most candidates fail here.
+            if (first.size() > 1 && first[1] != '*') {
+                if (tokens[i].text.size() < 2) {
+                    continue;
+                }
+                char c1 = tokens[i].text[1];
+                if (c1 >= 'A' && c1 <= 'Z') {
+                    c1 = static_cast<char>(c1 - 'A' + 'a');
+                }
+                if (c1 != first[1]) {
+                    continue;
+                }
+            }
             std::size_t j = i;
             bool ok = true;
             for (std::string_view w : p.words) {
@@ -503,9 +516,14 @@ Casualties find_casualties(std::string_view sentence) {
 }
 
 bool is_history(std::string_view sentence, year_month_day published) {
+    return is_history(sentence, published, find_dates(sentence, published));
+}
+
+bool is_history(std::string_view sentence, year_month_day published,
+                const std::vector<DateMention>& dates) {
     const std::vector<Token> tokens = tokenize(sentence);
     const sys_days cutoff = sys_days{published} - days{180};
-    for (const DateMention& d : find_dates(sentence, published)) {
+    for (const DateMention& d : dates) {
         if (sys_days{d.date.end} >= cutoff) {
             continue;
         }
