@@ -96,6 +96,14 @@ TEST(Dates, CalendarDaysTakeTheYearNearestPublication) {
     EXPECT_EQ(only("on the 10th of May", may11).begin, "2023-05-10");
 }
 
+TEST(Dates, NumericDates) {
+    EXPECT_EQ(only("On 11.05.2023, at around 08:10, units opened fire", may11).begin, "2023-05-11");
+    EXPECT_EQ(only("published 2023-05-09 by the ministry", may11).begin, "2023-05-09");
+    for (const DateMention& d : find_dates("a ratio of 11.35.2023 and version 1.2.3", may11)) {
+        EXPECT_NE(d.form, DateForm::calendar); // no month 35
+    }
+}
+
 TEST(Dates, WeekdayWithItsCalendarDateIsOneMention) {
     const Found f = only("accused each other on Monday (November 7th), ahead of", nov07);
     EXPECT_EQ(f.begin, "2022-11-07");
