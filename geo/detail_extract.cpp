@@ -6,6 +6,7 @@
 #include "geo/dates.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <map>
 #include <unordered_set>
 
@@ -496,7 +497,10 @@ std::string_view kind_label(EventKind k) {
 std::string event_id(const Event& e) {
     std::string place = slug(e.place_id);
     if (place.empty()) {
-        place = slug(e.place_name);
+        // Only coordinates (an ACLED row): two places of one name stay two ids.
+        char where[64];
+        std::snprintf(where, sizeof where, " %.3f %.3f", e.location.lat, e.location.lon);
+        place = slug(e.place_name + where);
     }
     return "evt-" + format_date(e.date.begin) + "-" + std::string(to_string(e.kind)) + "-" + place;
 }
