@@ -126,37 +126,37 @@ void write_text(const std::string& text, const std::string& path) {
 }
 
 void run_extract(const ExtractOptions& opt, const GlobalOptions& global) {
-    const auto published = published_date(opt.published);
-    // Read every article first: a bad one stops the run before anything is written.
-    std::vector<geo::Article> articles;
-    for (const std::string& path : opt.articles) {
-        articles.push_back(geo::read_article(path, published));
+    if (!opt.published.empty()) {
+        published_date(opt.published); // a malformed date is a usage error, whatever the inputs
     }
     const geo::Gazetteer gazetteer = load_gazetteer(global);
     const geo::Geocoder geocoder(gazetteer);
-    const geo::Extractor extractor(geocoder);
+    // Every input is read before anything is written: a bad one stops the run with no output.
+    // Articles need --published; an ACLED-style .csv or an events .geojson need not.
+    const LoadedInputs inputs = load_inputs(opt.articles, opt.published, geocoder);
     if (opt.mentions) {
+        const geo::Extractor extractor(geocoder);
         std::vector<ArticleMentions> all;
-        for (const geo::Article& a : articles) {
+        for (const geo::Article& a : inputs.articles) {
             geo::Extraction one = extractor.extract(a);
             all.push_back(ArticleMentions{a.id, std::move(one.mentions)});
         }
         write_text(mentions_text(all, opt.json), opt.output);
         return;
     }
-    const geo::Extraction x = extractor.extract_all(articles);
     if (!global.quiet) {
-        for (const std::string& w : x.warnings) {
+        for (const std::string& w : inputs.warnings) {
             std::cerr << "sitmap: warning: " << w << "\n";
         }
     }
+    const std::vector<geo::Event>& events = inputs.events;
     if (!opt.output.empty()) {
-        geo::write_events_geojson(x.events, opt.output);
+        geo::write_events_geojson(events, opt.output);
     } else {
         // GDAL writes a file; stream it to stdout from a private temporary one.
         const auto tmp = std::filesystem::temp_directory_path() /
                          ("sitmap-extract-" + std::to_string(::getpid()) + ".geojson");
-        geo::write_events_geojson(x.events, tmp);
+        geo::write_events_geojson(events, tmp);
         std::ifstream f(tmp, std::ios::binary);
         std::cout << f.rdbuf();
         std::cout.flush();
@@ -166,12 +166,12 @@ void run_extract(const ExtractOptions& opt, const GlobalOptions& global) {
     }
     if (!global.quiet) {
         std::size_t incidents = 0;
-        for (const auto& e : x.events) {
+        for (const auto& e : events) {
             incidents += geo::layer_of(e.kind) == geo::EventLayer::incident ? 1 : 0;
         }
-        std::cerr << "sitmap: " << x.events.size() << " events (" << incidents
-                  << " incidents) from " << articles.size() << " article"
-                  << (articles.size() == 1 ? "" : "s") << "\n";
+        std::cerr << "sitmap: " << events.size() << " events (" << incidents << " incidents) from "
+                  << opt.articles.size() << " input" << (opt.articles.size() == 1 ? "" : "s")
+                  << "\n";
     }
 }
 
@@ -182,11 +182,12 @@ void add_extract_command(CLI::App& app, const GlobalOptions& global) {
     auto* cmd = app.add_subcommand(
         "extract", "Extract events (incidents, checkpoints, talks) from articles: text + "
                    "publication date -> GeoJSON");
-    cmd->add_option("articles", opt->articles, "Article text files (UTF-8)")->required();
-    cmd->add_option("--published", opt->published,
-                    "Publication date YYYY-MM-DD (relative dates such as 'on Thursday' resolve "
-                    "against it)")
+    cmd->add_option("articles", opt->articles,
+                    "Article text files (UTF-8); also ACLED-style .csv or events .geojson")
         ->required();
+    cmd->add_option("--published", opt->published,
+                    "Publication date YYYY-MM-DD of the articles (relative dates such as 'on "
+                    "Thursday' resolve against it)");
     cmd->add_option("-o,--output", opt->output, "Output GeoJSON file (default: stdout)");
     cmd->add_flag("--mentions", opt->mentions,
                   "List the place mentions found (surface, offsets, id, lon/lat, score, role) "

@@ -196,6 +196,11 @@ private:
             if (auto r = match_night(i)) {
                 return *r;
             }
+            // "overnight" alone: the night before publication.
+            if (word(i, "overnight") && !(i + 1 < m_tokens.size() && weekday_of(m_tokens[i + 1]))) {
+                emit(i, i, DateForm::relative, span(shift(m_pub, -1), m_pub));
+                return i + 1;
+            }
         }
         if (auto wd = weekday_of(t)) {
             return match_weekday(i, *wd);
@@ -204,6 +209,9 @@ private:
             if (auto r = match_month(i, *m)) {
                 return *r;
             }
+        }
+        if (auto r = match_numeric(i)) {
+            return *r;
         }
         if (auto y = year_of(t)) {
             const year_month_day b{year{*y}, January, day{1}};
@@ -224,6 +232,43 @@ private:
             }
         }
         return i + 1;
+    }
+
+    // "11.05.2023" (day first, as in both ministries' English releases) and "2023-05-11".
+    std::optional<std::size_t> match_numeric(std::size_t i) {
+        if (i + 2 >= m_tokens.size() || !m_tokens[i].numeric() || !m_tokens[i + 1].numeric() ||
+            !m_tokens[i + 2].numeric()) {
+            return std::nullopt;
+        }
+        const std::string_view g1 = gap(i);
+        const std::string_view g2 = gap(i + 1);
+        unsigned a = 0;
+        unsigned b = 0;
+        int c = 0;
+        const auto num = [](std::string_view t, auto& out) {
+            std::from_chars(t.data(), t.data() + t.size(), out);
+        };
+        year_month_day ymd{};
+        if (g1 == "." && g2 == "." && m_tokens[i].text.size() <= 2 &&
+            m_tokens[i + 1].text.size() <= 2 && m_tokens[i + 2].text.size() == 4) {
+            num(m_tokens[i].text, a);
+            num(m_tokens[i + 1].text, b);
+            num(m_tokens[i + 2].text, c);
+            ymd = year_month_day{year{c}, month{b}, day{a}};
+        } else if (g1 == "-" && g2 == "-" && m_tokens[i].text.size() == 4 &&
+                   m_tokens[i + 1].text.size() == 2 && m_tokens[i + 2].text.size() == 2) {
+            num(m_tokens[i].text, c);
+            num(m_tokens[i + 1].text, b);
+            num(m_tokens[i + 2].text, a);
+            ymd = year_month_day{year{c}, month{b}, day{a}};
+        } else {
+            return std::nullopt;
+        }
+        if (!ymd.ok() || c < 1900 || c > 2100) {
+            return std::nullopt;
+        }
+        emit(i, i + 2, DateForm::calendar, single(ymd));
+        return i + 3;
     }
 
     std::optional<std::size_t> match_relative(std::size_t i) {

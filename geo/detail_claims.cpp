@@ -139,6 +139,8 @@ bool is_accusation_verb(std::string_view w) {
                   "blame", "condemned", "condemns", "denounced", "denouncing", "denounces"});
 }
 
+} // namespace
+
 bool is_denial(const std::vector<Token>& tokens) {
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         const std::string_view w = tokens[i].text;
@@ -153,6 +155,8 @@ bool is_denial(const std::vector<Token>& tokens) {
     }
     return false;
 }
+
+namespace {
 
 bool is_force_noun(std::string_view w) {
     return in(w, {"forces", "troops", "army", "units", "unit", "soldiers", "soldier", "side",
@@ -268,6 +272,15 @@ std::vector<Candidate> speakers_in(std::string_view text, const std::vector<Toke
                 if (adjective_of(*side).empty()) {
                     c.speaker.who = ministry_name(type);
                 }
+            } else if (k + 2 < tokens.size() && iequals(tokens[k + 1].text, "in") &&
+                       side_word(tokens[k + 2].text)) {
+                // "the ministry in Yerevan"
+                const Side s = *side_word(tokens[k + 2].text);
+                c.last = k + 2;
+                c.speaker.side = s;
+                c.speaker.who = adjective_of(s).empty()
+                                    ? ministry_name(type)
+                                    : std::string(adjective_of(s)) + " " + ministry_name(type);
             } else {
                 c.anaphor = true; // "the ministry", "notes the ministry"
             }
@@ -331,8 +344,26 @@ std::vector<Candidate> speakers_in(std::string_view text, const std::vector<Toke
         Candidate c;
         c.first = token_at(tokens, b);
         c.last = token_at(tokens, e) == 0 ? 0 : token_at(tokens, e) - 1;
-        const Side side = side_of_country(p->country);
-        c.speaker = Speaker{country_name(side, p->name), side, Speaker::Type::government};
+        if (c.last > c.first && iequals(tokens[c.last].text, "s")) {
+            --c.last; // "Azerbaijan’s"
+        }
+        if (c.last < c.first) {
+            c.last = c.first;
+        }
+        Side side = side_of_country(p->country);
+        std::string who = country_name(side, p->name);
+        // Stepanakert speaks for the Karabakh Armenian authorities, not for Baku.
+        const auto is_stepanakert = [](const Place& q) {
+            if (q.name == "Stepanakert") {
+                return true;
+            }
+            return std::find(q.aliases.begin(), q.aliases.end(), "Stepanakert") != q.aliases.end();
+        };
+        if (is_stepanakert(*p)) {
+            side = Side::armenia;
+            who = "Nagorno-Karabakh authorities";
+        }
+        c.speaker = Speaker{who, side, Speaker::Type::government};
         out.push_back(c);
     }
     std::sort(out.begin(), out.end(),
@@ -443,19 +474,19 @@ std::vector<Claim> find_claims(std::string_view sentence, const std::vector<Plac
             }
             continue;
         }
-        // Subject: the nearest candidate ending before the verb with only adverbs between.
-        for (auto it = candidates.rbegin(); it != candidates.rend(); ++it) {
-            if (it->last >= v) {
+        // Subject: the candidate ending nearest before the verb with only adverbs between
+        // ("Azerbaijan’s Defense Ministry accused": the ministry, not the country inside it).
+        for (const Candidate& c : candidates) {
+            if (c.last >= v || (chosen && chosen->last >= c.last)) {
                 continue;
             }
             bool adjacent = true;
-            for (std::size_t t = it->last + 1; t < v; ++t) {
+            for (std::size_t t = c.last + 1; t < v; ++t) {
                 adjacent = adjacent && skippable(tokens[t].text);
             }
             if (adjacent) {
-                chosen = *it;
+                chosen = c;
             }
-            break;
         }
         if (chosen) {
             break;
@@ -473,7 +504,22 @@ std::vector<Claim> find_claims(std::string_view sentence, const std::vector<Plac
     if (!chosen) {
         if (figures.killed || figures.wounded) {
             Claim c;
-            c.assertion = Assertion::reports;
+            // Reported speech runs on: "There were no casualties on the Armenian side." right
+            // after the ministry's statement is still the ministry's.
+            // ...but "Neither side reported casualties" speaks for both.
+            bool both = false;
+            for (const Token& t : tokens) {
+                both = both || in(t.text, {"neither", "both", "either"});
+            }
+            if (!both && context.last_any && context.last_claim_sentence &&
+                *context.last_claim_sentence + 1 == context.sentence) {
+                c.who = context.last_any->who;
+                c.side = context.last_any->side;
+                c.assertion = Assertion::reports_own_losses;
+                context.last_claim_sentence = context.sentence;
+            } else {
+                c.assertion = Assertion::reports;
+            }
             c.killed = figures.killed;
             c.wounded = figures.wounded;
             c.text = std::string(sentence);
@@ -482,6 +528,9 @@ std::vector<Claim> find_claims(std::string_view sentence, const std::vector<Plac
         return out;
     }
     Speaker speaker = chosen->anaphor ? resolve_anaphor(*chosen, context) : chosen->speaker;
+    if (!speaker.who.empty()) {
+        context.last_claim_sentence = context.sentence;
+    }
     if (!chosen->anaphor) {
         if (speaker.type == Speaker::Type::person) {
             context.last_person = speaker;

@@ -6,6 +6,7 @@
 #include "geo/dates.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <map>
 #include <unordered_set>
 
@@ -141,6 +142,10 @@ MentionSpan span_of(const PlaceMention& m, std::size_t sentence_begin,
     if (s.last < s.first) {
         s.last = s.first;
     }
+    // "Azerbaijan’s": the name ends before the possessive.
+    if (s.last > s.first && iequals(tokens[s.last].text, "s")) {
+        --s.last;
+    }
     return s;
 }
 
@@ -189,6 +194,13 @@ void assign_roles(std::string_view /*article*/, std::size_t sentence_begin,
                 --j;
                 ++steps;
                 const std::string_view w = tokens[j].text;
+                // "officials in Baku said": the capital names the government.
+                if (iequals(w, "in") && j > 0 &&
+                    in(tokens[j - 1].text,
+                       {"ministry", "officials", "authorities", "government", "sources",
+                        "diplomats", "leadership", "spokesman", "spokeswoman", "embassy"})) {
+                    break;
+                }
                 // "in the village of X", and objects of fire: "shells hit the outskirts of X".
                 if (locative_preposition(w) ||
                     in(w, {"hit", "struck", "shelled", "targeted", "attacked", "bombarded",
@@ -227,7 +239,21 @@ void assign_roles(std::string_view /*article*/, std::size_t sentence_begin,
         const bool named_war = after < tokens.size() &&
                                gap_between(sentence, tokens[s.last], tokens[after]) == " " &&
                                word(after) == "War";
-        if (of_org || possessive_org || named_war) {
+        // A first name that is also a place: "Foreign Minister Ararat Mirzoyan".
+        const bool person_name =
+            before < tokens.size() &&
+            in(word(before), {"minister", "president", "secretary", "spokesman", "spokeswoman",
+                              "spokesperson", "pm", "ambassador", "general", "envoy", "chairman",
+                              "commander", "mr", "ms", "mrs"}) &&
+            after < tokens.size() && tokens[after].capitalized() &&
+            gap_between(sentence, tokens[s.last], tokens[after]) == " ";
+        // "the Azerbaijan Army", "Armenia Defense Ministry"
+        const bool direct_org =
+            after < tokens.size() && gap_between(sentence, tokens[s.last], tokens[after]) == " " &&
+            tokens[after].capitalized() &&
+            in(word(after), {"army", "armed", "ministry", "government", "defense", "defence",
+                             "president", "parliament", "embassy", "state", "foreign"});
+        if (of_org || possessive_org || named_war || person_name || direct_org) {
             m.role = MentionRole::name_part;
             continue;
         }
@@ -336,7 +362,16 @@ namespace {
 struct Vote {
     DateRange date;
     std::size_t weight = 1;
+    SourceRef where; // ties go to the date stated first (an article's lead states its news)
 };
+
+SourceRef first_source(const Event& e);
+std::vector<Event> merge_with_votes(std::vector<Event> events,
+                                    std::vector<std::vector<Vote>> event_votes);
+
+bool earlier(const SourceRef& a, const SourceRef& b) {
+    return a.article != b.article ? a.article < b.article : a.begin < b.begin;
+}
 
 // Which of several dates for one event to keep: a short stated range ("overnight from Sunday to
 // Monday") over one of its days, a day over a month or a vague period; then the most sources;
@@ -359,21 +394,32 @@ DateRange best_date(const std::vector<Vote>& votes, const DateRange& fallback) {
     if (votes.empty()) {
         return fallback;
     }
-    std::vector<std::pair<DateRange, std::size_t>> tally;
+    struct Tally {
+        DateRange date;
+        std::size_t weight = 0;
+        SourceRef first;
+    };
+    std::vector<Tally> tally;
     for (const Vote& v : votes) {
         auto it = std::find_if(tally.begin(), tally.end(),
-                               [&](const auto& t) { return t.first == v.date; });
+                               [&](const Tally& t) { return t.date == v.date; });
         if (it == tally.end()) {
-            tally.emplace_back(v.date, v.weight);
+            tally.push_back(Tally{v.date, v.weight, v.where});
         } else {
-            it->second += v.weight;
+            it->weight += v.weight;
+            if (earlier(v.where, it->first)) {
+                it->first = v.where;
+            }
         }
     }
-    const auto better = [](const auto& a, const auto& b) {
-        if (date_rank(a.first) != date_rank(b.first)) {
-            return date_rank(a.first) < date_rank(b.first);
+    const auto better = [](const Tally& a, const Tally& b) {
+        if (date_rank(a.date) != date_rank(b.date)) {
+            return date_rank(a.date) < date_rank(b.date);
         }
-        return a.second > b.second;
+        if (a.weight != b.weight) {
+            return a.weight > b.weight;
+        }
+        return earlier(a.first, b.first);
     };
     auto best = tally.begin();
     for (auto it = tally.begin(); it != tally.end(); ++it) {
@@ -381,7 +427,7 @@ DateRange best_date(const std::vector<Vote>& votes, const DateRange& fallback) {
             best = it;
         }
     }
-    return best->first;
+    return best->date;
 }
 
 long gap_days(const DateRange& a, const DateRange& b) {
@@ -451,7 +497,10 @@ std::string_view kind_label(EventKind k) {
 std::string event_id(const Event& e) {
     std::string place = slug(e.place_id);
     if (place.empty()) {
-        place = slug(e.place_name);
+        // Only coordinates (an ACLED row): two places of one name stay two ids.
+        char where[64];
+        std::snprintf(where, sizeof where, " %.3f %.3f", e.location.lat, e.location.lon);
+        place = slug(e.place_name + where);
     }
     return "evt-" + format_date(e.date.begin) + "-" + std::string(to_string(e.kind)) + "-" + place;
 }
@@ -485,7 +534,9 @@ std::string event_summary(const Event& e) {
             part += (part.empty() ? "" : ", ") + range(f.second) + " wounded";
         }
         if (!part.empty()) {
-            s += "; " + std::string(to_string(side)) + " reports " + part;
+            static constexpr const char* names[] = {"Armenia", "Azerbaijan",    "Russia",
+                                                    "EU",      "other sources", "unattributed"};
+            s += "; " + std::string(names[static_cast<int>(side)]) + " reports " + part;
         }
     }
     if (e.disputed()) {
@@ -586,13 +637,18 @@ Extraction extract_events(const Article& article, const std::vector<TextMention>
         const bool has_incident = std::any_of(triggers.begin(), triggers.end(), [](const auto& t) {
             return t.trigger == Trigger::incident;
         });
-        const bool history = (has_incident || !here.empty()) && is_history(s, pub);
+        std::vector<DateMention> all_dates;
+        if (!triggers.empty() || !here.empty()) {
+            all_dates = find_dates(s, pub);
+        }
+        const bool history = (has_incident || !here.empty()) && is_history(s, pub, all_dates);
         assign_roles(text, sent.begin, s, triggers, history, here);
 
         const SourceRef source{article.id, sent.begin, sent.end};
+        claims_context.sentence = si;
         std::vector<DateMention> dates;
         if (!triggers.empty()) {
-            for (const DateMention& d : find_dates(s, pub)) {
+            for (const DateMention& d : all_dates) {
                 if (d.form != DateForm::year && sys_days{d.date.end} >= recent_cutoff) {
                     dates.push_back(d);
                 }
@@ -669,7 +725,7 @@ Extraction extract_events(const Article& article, const std::vector<TextMention>
                 Proto& p = protos[*current];
                 add_claims(p.event, claims, source);
                 if (own != nullptr) {
-                    p.votes.push_back(Vote{own->date, 1});
+                    p.votes.push_back(Vote{own->date, 1, source});
                 }
                 if (kind_priority(kind) > kind_priority(p.event.kind)) {
                     p.event.kind = kind;
@@ -693,7 +749,7 @@ Extraction extract_events(const Article& article, const std::vector<TextMention>
                         if (!q.date || compatible(*q.date, date)) {
                             add_claims(p.event, q.claims, q.source);
                             if (q.date) {
-                                p.votes.push_back(Vote{*q.date, 1});
+                                p.votes.push_back(Vote{*q.date, 1, q.source});
                             }
                             if (kind_priority(q.kind) > kind_priority(p.event.kind)) {
                                 p.event.kind = q.kind;
@@ -702,7 +758,7 @@ Extraction extract_events(const Article& article, const std::vector<TextMention>
                     }
                     add_claims(p.event, claims, source);
                     if (own != nullptr) {
-                        p.votes.push_back(Vote{own->date, 1});
+                        p.votes.push_back(Vote{own->date, 1, source});
                     }
                     protos.push_back(std::move(p));
                     if (!first_new) {
@@ -729,7 +785,7 @@ Extraction extract_events(const Article& article, const std::vector<TextMention>
                     }
                     add_claims(p.event, kept, source);
                     if (own != nullptr) {
-                        p.votes.push_back(Vote{own->date, 1});
+                        p.votes.push_back(Vote{own->date, 1, source});
                     }
                     if (kind_priority(kind) > kind_priority(p.event.kind)) {
                         p.event.kind = kind;
@@ -740,6 +796,23 @@ Extraction extract_events(const Article& article, const std::vector<TextMention>
                         Pending{claims, source,
                                 own ? std::optional<DateRange>(own->date) : std::nullopt, kind});
                 }
+            }
+        }
+
+        // A denial right after an incident belongs to it even without a trigger word: "The
+        // Armenian Defence Ministry denied the claim as disinformation."
+        if (!has_incident && current && si <= protos[*current].last_sentence + 2 &&
+            is_denial(tokenize(s))) {
+            std::vector<Claim> denials;
+            for (const Claim& c : find_claims(s, here, sent.begin, claims_context)) {
+                if (c.assertion == Assertion::denies &&
+                    (c.side == Side::armenia || c.side == Side::azerbaijan)) {
+                    denials.push_back(c);
+                }
+            }
+            if (!denials.empty()) {
+                add_claims(protos[*current].event, denials, source);
+                protos[*current].last_sentence = si;
             }
         }
 
@@ -785,7 +858,7 @@ Extraction extract_events(const Article& article, const std::vector<TextMention>
             }
             Proto p;
             p.event = make_event(t.kind, d->date, where ? *where : *anaphor);
-            p.votes.push_back(Vote{d->date, 1});
+            p.votes.push_back(Vote{d->date, 1, source});
             p.last_sentence = si;
             add_claims(p.event, find_claims(s, here, sent.begin, claims_context), source);
             protos.push_back(std::move(p));
@@ -880,7 +953,7 @@ Extraction extract_events(const Article& article, const std::vector<TextMention>
                 const DateRange date = future ? d.upcoming : d.date;
                 Proto p;
                 p.event = make_event(nearest->kind, date, m);
-                p.votes.push_back(Vote{date, 1});
+                p.votes.push_back(Vote{date, 1, source});
                 p.last_sentence = si;
                 std::vector<Claim> claims;
                 if (nearest->kind == EventKind::statement) {
@@ -901,11 +974,14 @@ Extraction extract_events(const Article& article, const std::vector<TextMention>
 
     out.mentions = std::move(all);
     std::vector<Event> events;
+    std::vector<std::vector<Vote>> votes;
     for (Proto& p : protos) {
         p.event.date = best_date(p.votes, p.event.date);
         events.push_back(std::move(p.event));
+        votes.push_back(std::move(p.votes));
     }
-    out.events = merge_events(std::move(events));
+    // Every sentence's date stays a vote through the merge, not only each proto-event's winner.
+    out.events = merge_with_votes(std::move(events), std::move(votes));
     const bool any_place =
         std::any_of(out.mentions.begin(), out.mentions.end(),
                     [](const PlaceMention& m) { return place_of(m) != nullptr; });
@@ -926,14 +1002,45 @@ int merge_class(EventKind k) {
 
 } // namespace
 
+namespace {
+
+SourceRef first_source(const Event& e) {
+    SourceRef best;
+    for (const SourceRef& s : e.sources) {
+        if (best.article.empty() || earlier(s, best)) {
+            best = s;
+        }
+    }
+    return best;
+}
+
+} // namespace
+
 std::vector<Event> merge_events_impl(std::vector<Event> events) {
+    std::vector<std::vector<Vote>> votes;
+    for (const Event& e : events) {
+        votes.push_back(
+            {Vote{e.date, std::max<std::size_t>(1, e.sources.size()), first_source(e)}});
+    }
+    return merge_with_votes(std::move(events), std::move(votes));
+}
+
+namespace {
+
+std::vector<Event> merge_with_votes(std::vector<Event> events,
+                                    std::vector<std::vector<Vote>> event_votes) {
     std::vector<Event> merged;
     std::vector<std::vector<Vote>> votes;
     std::vector<std::unordered_set<std::string>> seen_sources;
     const auto source_key = [](const SourceRef& s) {
         return s.article + '\x1f' + std::to_string(s.begin) + '\x1f' + std::to_string(s.end);
     };
-    for (Event& e : events) {
+    for (std::size_t ei = 0; ei < events.size(); ++ei) {
+        Event& e = events[ei];
+        std::vector<Vote>& own_votes = event_votes[ei];
+        if (own_votes.empty()) {
+            own_votes.push_back(Vote{e.date, 1, first_source(e)});
+        }
         auto same = [&](const Event& r) {
             const bool same_place = !e.place_id.empty()
                                         ? r.place_id == e.place_id
@@ -951,13 +1058,13 @@ std::vector<Event> merge_events_impl(std::vector<Event> events) {
                 keys.insert(source_key(c.source));
             }
             seen_sources.push_back(std::move(keys));
-            votes.push_back({Vote{e.date, std::max<std::size_t>(1, e.sources.size())}});
+            votes.push_back(std::move(own_votes));
             merged.push_back(std::move(e));
             continue;
         }
         Event& r = *it;
-        votes[static_cast<std::size_t>(it - merged.begin())].push_back(
-            Vote{e.date, std::max<std::size_t>(1, e.sources.size())});
+        auto& into = votes[static_cast<std::size_t>(it - merged.begin())];
+        into.insert(into.end(), own_votes.begin(), own_votes.end());
         if (kind_priority(e.kind) > kind_priority(r.kind)) {
             r.kind = e.kind;
         }
@@ -977,6 +1084,58 @@ std::vector<Event> merge_events_impl(std::vector<Event> events) {
             r.precision = e.precision;
         }
     }
+    // An event placed only at a region, a country or along the whole border ("on the
+    // Armenian-Azerbaijani border", "talks in the United States") is the same as one at a village
+    // or city within it on the same day.
+    std::vector<bool> absorbed(merged.size(), false);
+    for (std::size_t c = 0; c < merged.size(); ++c) {
+        const Event& coarse = merged[c];
+        if (coarse.precision != GeoPrecision::region) {
+            continue;
+        }
+        std::optional<std::size_t> best;
+        double best_d = 0.0;
+        for (std::size_t f = 0; f < merged.size(); ++f) {
+            const Event& fine = merged[f];
+            if (f == c || absorbed[f] || fine.precision >= coarse.precision ||
+                merge_class(fine.kind) != merge_class(coarse.kind) ||
+                !compatible(fine.date, coarse.date)) {
+                continue;
+            }
+            const double d = distance_m(fine.location, coarse.geometry);
+            if (d <= 30'000.0 && (!best || d < best_d)) {
+                best = f;
+                best_d = d;
+            }
+        }
+        if (!best) {
+            continue;
+        }
+        Event& fine = merged[*best];
+        for (Claim& cl : merged[c].claims) {
+            if (seen_sources[*best].count(source_key(cl.source)) == 0) {
+                fine.claims.push_back(std::move(cl));
+            }
+        }
+        for (SourceRef& s : merged[c].sources) {
+            if (seen_sources[*best].insert(source_key(s)).second) {
+                fine.sources.push_back(std::move(s));
+            }
+        }
+        if (kind_priority(coarse.kind) > kind_priority(fine.kind)) {
+            fine.kind = coarse.kind;
+        }
+        for (const Vote& v : votes[c]) {
+            votes[*best].push_back(v);
+        }
+        absorbed[c] = true;
+    }
+    for (std::size_t i = merged.size(); i-- > 0;) {
+        if (absorbed[i]) {
+            merged.erase(merged.begin() + static_cast<std::ptrdiff_t>(i));
+            votes.erase(votes.begin() + static_cast<std::ptrdiff_t>(i));
+        }
+    }
     for (std::size_t i = 0; i < merged.size(); ++i) {
         merged[i].date = best_date(votes[i], merged[i].date);
         merged[i].id = event_id(merged[i]);
@@ -990,5 +1149,7 @@ std::vector<Event> merge_events_impl(std::vector<Event> events) {
     });
     return merged;
 }
+
+} // namespace
 
 } // namespace sitmap::geo::detail

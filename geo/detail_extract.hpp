@@ -2,6 +2,7 @@
 // Internals of extraction: the rules that turn sentences and place mentions into events and
 // claims. Exposed for unit tests; the public interface is geo/extract.hpp.
 
+#include "geo/dates.hpp"
 #include "geo/detail_text.hpp"
 #include "geo/extract.hpp"
 
@@ -47,9 +48,14 @@ Casualties find_casualties(std::string_view sentence);
 // Sentences about the past rather than the reported events ("the war of the 1990s") and habitual
 // statements ("clashes regularly take place").
 bool is_history(std::string_view sentence, std::chrono::year_month_day published);
+// The same with the sentence's dates already found.
+bool is_history(std::string_view sentence, std::chrono::year_month_day published,
+                const std::vector<DateMention>& dates);
 bool is_habitual(std::string_view sentence);
 // "will meet", "is expected", "planned for", "ahead of": weekdays read forward.
 bool is_future(std::string_view sentence);
+// "denied", "rejected", "baseless", "disinformation", "not true".
+bool is_denial(const std::vector<Token>& tokens);
 
 // Who says what in one sentence. `previous` is the last speaker in the article, for "it said",
 // "the ministry notes", "he said". Mentions carry their roles (actors: "Baku accused").
@@ -62,6 +68,8 @@ struct ClaimContext {
     std::optional<Speaker> last_organisation;
     std::optional<Speaker> last_person;
     std::optional<Speaker> last_any;
+    std::size_t sentence = 0; // index of the sentence being read (set by caller)
+    std::optional<std::size_t> last_claim_sentence; // where the last named speaker spoke
 };
 std::vector<Claim> find_claims(std::string_view sentence, const std::vector<PlaceMention>& mentions,
                                std::size_t sentence_begin, ClaimContext& context);

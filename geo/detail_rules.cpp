@@ -55,6 +55,7 @@ const std::vector<TriggerPattern>& trigger_patterns() {
         {{"drones", "attack*"}, T::incident, K::drone_strike},
         {{"drone", "hit"}, T::incident, K::drone_strike},
         {{"drone", "dropped"}, T::incident, K::drone_strike},
+        {{"drone", "struck"}, T::incident, K::drone_strike},
         {{"attack", "drone*"}, T::incident, K::drone_strike},
         {{"combat", "drone*"}, T::incident, K::drone_strike},
         {{"kamikaze", "drone*"}, T::incident, K::drone_strike},
@@ -65,6 +66,10 @@ const std::vector<TriggerPattern>& trigger_patterns() {
         {{"unmanned", "aerial"}, T::incident, K::drone_strike},
         {{"quadcopter*"}, T::incident, K::drone_strike},
         {{"loitering", "munition*"}, T::incident, K::drone_strike},
+        {{"bayraktar*"}, T::incident, K::drone_strike},
+        {{"drone", "to", "strike"}, T::incident, K::drone_strike},
+        {{"drone", "to", "attack"}, T::incident, K::drone_strike},
+        {{"drones", "to", "strike"}, T::incident, K::drone_strike},
         // killing and wounding
         {{"killed"}, T::incident, K::casualties},
         {{"killing"}, T::incident, K::casualties},
@@ -82,6 +87,9 @@ const std::vector<TriggerPattern>& trigger_patterns() {
         {{"lost", "their", "lives"}, T::incident, K::casualties},
         {{"lost", "his", "life"}, T::incident, K::casualties},
         {{"losses"}, T::incident, K::casualties},
+        {{"martyr*"}, T::incident, K::casualties},
+        {{"wound"}, T::incident, K::casualties},
+        {{"wounds"}, T::incident, K::casualties},
         // generic fire and clashes
         {{"opened", "fire"}, T::incident, K::armed_clash},
         {{"open", "fire"}, T::incident, K::armed_clash},
@@ -95,6 +103,7 @@ const std::vector<TriggerPattern>& trigger_patterns() {
         {{"fire", "at"}, T::incident, K::armed_clash},
         {{"fire", "against"}, T::incident, K::armed_clash},
         {{"fire", "from"}, T::incident, K::armed_clash},
+        {{"subjected", "to", "fire"}, T::incident, K::armed_clash},
         {{"under", "fire"}, T::incident, K::armed_clash},
         {{"incoming", "fire"}, T::incident, K::armed_clash},
         {{"by", "the", "fire"}, T::incident, K::armed_clash},
@@ -199,13 +208,14 @@ bool is_time_unit(std::string_view w) {
 enum class Toll { killed, wounded };
 
 std::optional<Toll> toll_word(std::string_view w) {
-    for (std::string_view k : {"killed", "killing", "kill", "dead", "died", "deaths", "death"}) {
+    for (std::string_view k : {"killed", "killing", "kill", "dead", "died", "deaths", "death",
+                               "martyred", "martyr", "martyrs"}) {
         if (iequals(w, k)) {
             return Toll::killed;
         }
     }
     for (std::string_view k :
-         {"wounded", "wounding", "injured", "injuring", "injuries", "hurt", "wounds"}) {
+         {"wounded", "wounding", "injured", "injuring", "injuries", "hurt", "wounds", "wound"}) {
         if (iequals(w, k)) {
             return Toll::wounded;
         }
@@ -324,6 +334,19 @@ std::vector<TriggerHit> find_triggers(std::string_view sentence) {
         for (const TriggerPattern* pp : index[static_cast<unsigned char>(c0) & 0x7F]) {
             const TriggerPattern& p = *pp;
             const std::string_view first = p.words.front();
+            // Second letter before the full comparison: most candidates fail here.
+            if (first.size() > 1 && first[1] != '*') {
+                if (tokens[i].text.size() < 2) {
+                    continue;
+                }
+                char c1 = tokens[i].text[1];
+                if (c1 >= 'A' && c1 <= 'Z') {
+                    c1 = static_cast<char>(c1 - 'A' + 'a');
+                }
+                if (c1 != first[1]) {
+                    continue;
+                }
+            }
             std::size_t j = i;
             bool ok = true;
             for (std::string_view w : p.words) {
@@ -464,6 +487,12 @@ Casualties find_casualties(std::string_view sentence) {
         if (!toll) {
             continue;
         }
+        // "fatally wounded" is a death.
+        auto slot = *toll == Toll::killed ? &out.killed : &out.wounded;
+        if (*toll == Toll::wounded && k > 0 &&
+            (iequals(tokens[k - 1].text, "fatally") || iequals(tokens[k - 1].text, "mortally"))) {
+            slot = &out.killed;
+        }
         std::optional<int> n;
         if (transitive_form(w)) {
             n = count_after(tokens, sentence, k);
@@ -473,7 +502,7 @@ Casualties find_casualties(std::string_view sentence) {
         }
         // "lost their lives" is handled by the count before "lost".
         if (n) {
-            set(*toll == Toll::killed ? out.killed : out.wounded, *n);
+            set(*slot, *n);
         }
     }
     for (std::size_t k = 0; k + 2 < tokens.size(); ++k) {
@@ -487,9 +516,14 @@ Casualties find_casualties(std::string_view sentence) {
 }
 
 bool is_history(std::string_view sentence, year_month_day published) {
+    return is_history(sentence, published, find_dates(sentence, published));
+}
+
+bool is_history(std::string_view sentence, year_month_day published,
+                const std::vector<DateMention>& dates) {
     const std::vector<Token> tokens = tokenize(sentence);
     const sys_days cutoff = sys_days{published} - days{180};
-    for (const DateMention& d : find_dates(sentence, published)) {
+    for (const DateMention& d : dates) {
         if (sys_days{d.date.end} >= cutoff) {
             continue;
         }

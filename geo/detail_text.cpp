@@ -20,6 +20,8 @@ bool is_space(char c) {
     return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f';
 }
 
+constexpr std::size_t max_sentence_bytes = 4000;
+
 // Multi-byte punctuation that may close a sentence after its full stop, or open the next one.
 constexpr std::array<std::string_view, 5> closing_quotes{"\xE2\x80\x9D", "\xE2\x80\x99", "\xC2\xBB",
                                                          "\"", "'"};
@@ -141,6 +143,14 @@ std::vector<Sentence> split_sentences(std::string_view text) {
     while (i < text.size()) {
         const char c = text[i];
         if (c == '\n') {
+            emit(i);
+            ++i;
+            continue;
+        }
+        // Text without full stops (lists, scraped tables) is cut at a space every few thousand
+        // bytes, so the per-sentence rules stay linear.
+        if (i - start >= max_sentence_bytes &&
+            (is_space(c) || (static_cast<unsigned char>(c) < 0x80 && !is_alnum(c)))) {
             emit(i);
             ++i;
             continue;

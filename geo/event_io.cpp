@@ -49,6 +49,18 @@ void register_drivers() {
     (void)done;
 }
 
+// GDAL reports through sitmap::Error here, not by printing "ERROR 4: ..." itself.
+class QuietGdalErrors {
+public:
+    QuietGdalErrors() {
+        CPLPushErrorHandler(CPLQuietErrorHandler);
+        CPLErrorReset();
+    }
+    ~QuietGdalErrors() { CPLPopErrorHandler(); }
+    QuietGdalErrors(const QuietGdalErrors&) = delete;
+    QuietGdalErrors& operator=(const QuietGdalErrors&) = delete;
+};
+
 std::string last_gdal_error() {
     const char* msg = CPLGetLastErrorMsg();
     return (msg != nullptr && *msg != '\0') ? msg : "unknown GDAL error";
@@ -231,8 +243,10 @@ DatasetPtr open_vector(const std::filesystem::path& path, const char* driver,
     DatasetPtr ds(GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, open_options,
                              nullptr));
     if (!ds) {
-        throw input_error(path.string() + ": not a readable " + driver + " file (" +
-                          last_gdal_error() + ")");
+        const char* msg = CPLGetLastErrorMsg();
+        throw input_error(
+            path.string() + ": not a readable " + driver + " file" +
+            ((msg != nullptr && *msg != '\0') ? std::string(" (") + msg + ")" : std::string()));
     }
     if (GDALDatasetGetLayerCount(ds.get()) < 1) {
         throw input_error(path.string() + ": no layer in the file");
@@ -433,6 +447,7 @@ void write_events_geojson(const std::vector<Event>& events, const std::filesyste
     }
     const std::string tmp = path.string() + ".tmp";
     std::filesystem::remove(tmp, ec);
+    const QuietGdalErrors quiet;
     try {
         write_all(events, tmp);
     } catch (const Error& e) {
@@ -453,6 +468,7 @@ std::vector<Event> read_events_geojson(const std::filesystem::path& path) {
 
 std::vector<Event> read_events_geojson(const std::filesystem::path& path,
                                        const Gazetteer* gazetteer) {
+    const QuietGdalErrors quiet;
     // Dates stay strings: GDAL would otherwise turn "2023-05-11" into a date field.
     const char* options[] = {"DATE_AS_STRING=YES", nullptr};
     DatasetPtr ds = open_vector(path, "GeoJSON", options);
@@ -473,6 +489,7 @@ std::vector<Event> read_events_geojson(const std::filesystem::path& path,
 
 std::vector<Event> read_events_acled_csv(const std::filesystem::path& path,
                                          const Gazetteer* gazetteer) {
+    const QuietGdalErrors quiet;
     const char* options[] = {"AUTODETECT_TYPE=NO", "KEEP_SOURCE_COLUMNS=NO", nullptr};
     DatasetPtr ds = open_vector(path, "CSV", options);
     OGRLayerH layer = GDALDatasetGetLayer(ds.get(), 0);

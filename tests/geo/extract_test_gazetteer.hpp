@@ -33,6 +33,7 @@ inline geo::Gazetteer extract_test_gazetteer() {
                    40.25),
         test_place("test:norabak", "Norabak", PlaceKind::settlement, "AM", 45.83, 40.12),
         test_place("test:tegh", "Tegh", PlaceKind::settlement, "AM", 46.47, 39.55),
+        test_place("test:jermuk", "Jermuk", PlaceKind::settlement, "AM", 45.67, 39.84),
         test_place("test:goris", "Goris", PlaceKind::settlement, "AM", 46.34, 39.51),
         test_place("test:kornidzor", "Kornidzor", PlaceKind::settlement, "AM", 46.45, 39.48),
         test_place("test:gegharkunik", "Gegharkunik", PlaceKind::region, "AM", 45.3, 40.2,

@@ -63,6 +63,9 @@ TEST(Dates, OvernightFromSundayToMondayIsARange) {
     const Found g = only("bombings on the night of Sunday to Monday", nov07);
     EXPECT_EQ(g.begin, "2022-11-06");
     EXPECT_EQ(g.end, "2022-11-07");
+    const Found alone = only("units opened fire overnight", may11);
+    EXPECT_EQ(alone.begin, "2023-05-10");
+    EXPECT_EQ(alone.end, "2023-05-11");
     const Found h = only("shelling overnight into Tuesday", may11);
     EXPECT_EQ(h.begin, "2023-05-08");
     EXPECT_EQ(h.end, "2023-05-09");
@@ -91,6 +94,14 @@ TEST(Dates, CalendarDaysTakeTheYearNearestPublication) {
     EXPECT_EQ(only("since December 28", parse_date("2023-01-05")).begin, "2022-12-28");
     EXPECT_EQ(only("on 12 September 2022", may11).begin, "2022-09-12");
     EXPECT_EQ(only("on the 10th of May", may11).begin, "2023-05-10");
+}
+
+TEST(Dates, NumericDates) {
+    EXPECT_EQ(only("On 11.05.2023, at around 08:10, units opened fire", may11).begin, "2023-05-11");
+    EXPECT_EQ(only("published 2023-05-09 by the ministry", may11).begin, "2023-05-09");
+    for (const DateMention& d : find_dates("a ratio of 11.35.2023 and version 1.2.3", may11)) {
+        EXPECT_NE(d.form, DateForm::calendar); // no month 35
+    }
 }
 
 TEST(Dates, WeekdayWithItsCalendarDateIsOneMention) {

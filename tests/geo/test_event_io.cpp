@@ -229,6 +229,7 @@ TEST(EventIo, AcledCsvConvertsToEvents) {
     EXPECT_EQ(sotk.claims[0].side, Side::azerbaijan);
     EXPECT_EQ(sotk.sources[0].article, "Test source A");
     EXPECT_EQ(sotk.place_id, ""); // no gazetteer given
+    EXPECT_EQ(sotk.id, "evt-2023-05-11-shelling-sotk-40-203-45-865");
 }
 
 TEST(EventIo, AcledCsvWithAGazetteerFindsThePlace) {

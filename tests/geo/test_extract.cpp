@@ -138,6 +138,20 @@ TEST(Sentences, SplitAtFullStopsQuotesAndLineBreaks) {
     EXPECT_EQ(parts[4], "Next?");
 }
 
+TEST(Sentences, TextWithoutFullStopsIsCutIntoBoundedPieces) {
+    std::string text;
+    while (text.size() < 100000) {
+        text += "Sotk, shelled, Baku accused Yerevan ";
+    }
+    const auto s = detail::split_sentences(text);
+    EXPECT_GT(s.size(), 20u);
+    for (const auto& x : s) {
+        EXPECT_LE(x.end - x.begin, 4100u);
+    }
+    EXPECT_EQ(s.front().begin, 0u);
+    EXPECT_EQ(s.back().end, text.size() - 1); // the trailing space is trimmed
+}
+
 TEST(Numbers, WordsAndDigits) {
     using detail::parse_number_word;
     EXPECT_EQ(parse_number_word("three"), 3);
@@ -175,6 +189,8 @@ TEST(Triggers, KindsFromWeaponsAndVerbs) {
     EXPECT_EQ(incident_kind("units opened fire on positions"), EventKind::armed_clash);
     EXPECT_EQ(incident_kind("an exchange of fire along the border"), EventKind::armed_clash);
     EXPECT_EQ(incident_kind("a serviceman was killed"), EventKind::casualties);
+    EXPECT_EQ(incident_kind("positions were subjected to fire"), EventKind::armed_clash);
+    EXPECT_EQ(incident_kind("an Azerbaijani drone struck a car"), EventKind::drone_strike);
 }
 
 TEST(Triggers, MustNotFire) {
@@ -219,6 +235,14 @@ TEST(Casualties, FiguresAsStated) {
     EXPECT_EQ(c.wounded, 0);
     c = find_casualties("without reporting any losses either");
     EXPECT_EQ(c.killed, 0);
+    // Both ministries' own phrasings.
+    c = find_casualties("one serviceman of the Azerbaijani Army was martyred");
+    EXPECT_EQ(c.killed, 1);
+    c = find_casualties("a contract serviceman was fatally wounded");
+    EXPECT_EQ(c.killed, 1);
+    EXPECT_FALSE(c.wounded);
+    c = find_casualties("two soldiers received shrapnel wounds");
+    EXPECT_EQ(c.wounded, 2);
 }
 
 TEST(Casualties, MustNotCountDurationsOrVagueWords) {
@@ -281,7 +305,10 @@ TEST_F(ExtractTest, MinistryOfDefenseOfArmeniaIsAName) {
     const auto x = run("The Ministry of Defense of Armenia said Azerbaijani forces shelled "
                        "Norabak on Monday. Armenia's Defence Ministry later added details.");
     EXPECT_EQ(role_of(x, "Armenia", 0), MentionRole::name_part);
-    EXPECT_EQ(role_of(x, "Armenia", 1), MentionRole::name_part);
+    EXPECT_EQ(role_of(x, "Armenia's"), MentionRole::name_part);
+    const auto y = run("One serviceman of the Azerbaijan Army was killed near Kalbajar on "
+                       "Monday.");
+    EXPECT_EQ(role_of(y, "Azerbaijan"), MentionRole::name_part);
     ASSERT_EQ(incidents(x).size(), 1u);
     const Event& e = *incidents(x)[0];
     EXPECT_EQ(e.place_id, "test:norabak");
@@ -370,6 +397,54 @@ TEST_F(ExtractTest, GeneralisesToOtherVillagesWeaponsAndPhrasings) {
     }
 }
 
+TEST_F(ExtractTest, ADenialInTheNextSentenceJoinsTheIncident) {
+    const auto x = run("Azerbaijan's Defence Ministry said Armenian armed forces opened fire on "
+                       "its positions near Kalbajar overnight. The Armenian Defence Ministry "
+                       "denied the claim as disinformation.");
+    ASSERT_EQ(incidents(x).size(), 1u);
+    const Event& e = *incidents(x)[0];
+    EXPECT_EQ(e.date.precision, DatePrecision::range);
+    ASSERT_EQ(e.claims.size(), 2u);
+    EXPECT_EQ(e.claims[0].side, Side::azerbaijan);
+    EXPECT_EQ(e.claims[0].assertion, Assertion::accuses);
+    EXPECT_EQ(e.claims[1].side, Side::armenia);
+    EXPECT_EQ(e.claims[1].assertion, Assertion::denies);
+    EXPECT_TRUE(e.disputed());
+}
+
+TEST_F(ExtractTest, MinistryInTheCapitalAndReportedSpeechThatRunsOn) {
+    {
+        const auto x = run("Azerbaijani units used a Bayraktar drone to strike an Armenian post "
+                           "near Jermuk in the early hours of Sunday, killing one soldier, the "
+                           "ministry in Yerevan said.",
+                           parse_date("2023-05-16"));
+        EXPECT_EQ(role_of(x, "Yerevan"), MentionRole::actor);
+        ASSERT_EQ(incidents(x).size(), 1u);
+        const Event& e = *incidents(x)[0];
+        EXPECT_EQ(e.place_id, "test:jermuk");
+        EXPECT_EQ(e.kind, EventKind::drone_strike);
+        EXPECT_EQ(format_date(e.date.begin), "2023-05-14");
+        ASSERT_EQ(e.claims.size(), 1u);
+        EXPECT_EQ(e.claims[0].side, Side::armenia);
+        EXPECT_EQ(e.claims[0].killed, 1);
+    }
+    {
+        const auto x = run("According to the Armenian Defense Ministry, on May 12 at around "
+                           "10:30, Azerbaijani armed forces fired at Armenian combat positions "
+                           "near Tegh with mortars. There were no casualties on the Armenian "
+                           "side.",
+                           parse_date("2023-05-14"));
+        ASSERT_EQ(incidents(x).size(), 1u);
+        const Event& e = *incidents(x)[0];
+        EXPECT_EQ(e.kind, EventKind::mortar_fire);
+        EXPECT_EQ(format_date(e.date.begin), "2023-05-12");
+        ASSERT_EQ(e.claims.size(), 2u);
+        EXPECT_EQ(e.claims[1].who, "Armenian Ministry of Defence");
+        EXPECT_EQ(e.claims[1].killed, 0);
+        EXPECT_EQ(e.claims[1].wounded, 0);
+    }
+}
+
 TEST_F(ExtractTest, CheckpointOnTheCorridorByAnaphora) {
     const auto x = run("Azerbaijani activists blocked the Lachin corridor last year. On April "
                        "23, Baku said it had set up a checkpoint at the entrance of the "
@@ -416,6 +491,49 @@ TEST(Merge, SamePlaceClassAndDateWithinADayKeepsEveryClaim) {
     EXPECT_EQ(m.sources.size(), 2u);
     EXPECT_EQ(m.id, "evt-2023-05-11-shelling-p");
     EXPECT_TRUE(m.summary.find("3 wounded") != std::string::npos) << m.summary;
+}
+
+TEST(Merge, ARegionLevelEventJoinsTheSameEventInsideIt) {
+    const auto day = parse_date("2023-05-03");
+    Event country;
+    country.kind = EventKind::talks;
+    country.place_id = "c";
+    country.place_name = "Country";
+    country.precision = GeoPrecision::region;
+    AreaGeom area;
+    area.polygons.push_back({Path{{0, 0}, {10, 0}, {10, 10}, {0, 10}, {0, 0}}});
+    country.geometry = area;
+    country.location = LonLat{5, 5};
+    country.date = DateRange{day, day, DatePrecision::day};
+    country.sources = {SourceRef{"b", 0, 1}};
+    Event city = country;
+    city.place_id = "city";
+    city.place_name = "City";
+    city.precision = GeoPrecision::exact;
+    city.location = LonLat{2, 3};
+    city.geometry = PointGeom{city.location};
+    city.sources = {SourceRef{"a", 0, 1}};
+    Event elsewhere = city;
+    elsewhere.place_id = "far";
+    elsewhere.location = LonLat{30, 30};
+    elsewhere.geometry = PointGeom{elsewhere.location};
+    elsewhere.sources = {SourceRef{"c", 0, 1}};
+    const auto merged = merge_events({country, city, elsewhere});
+    ASSERT_EQ(merged.size(), 2u);
+    const auto it = std::find_if(merged.begin(), merged.end(),
+                                 [](const Event& e) { return e.place_id == "city"; });
+    ASSERT_NE(it, merged.end());
+    EXPECT_EQ(it->sources.size(), 2u);
+}
+
+TEST_F(ExtractTest, NeitherSideIsNobodysReportedSpeech) {
+    const auto x = run("The Armenian Defence Ministry said Azerbaijani units opened fire on "
+                       "positions near Sotk on Thursday. Neither side reported casualties.");
+    ASSERT_EQ(incidents(x).size(), 1u);
+    const auto& claims = incidents(x)[0]->claims;
+    ASSERT_EQ(claims.size(), 2u);
+    EXPECT_EQ(claims[1].side, Side::unknown);
+    EXPECT_EQ(claims[1].killed, 0);
 }
 
 // --- the five seed articles ---------------------------------------------------------------------
