@@ -1,0 +1,59 @@
+#pragma once
+// Events as the renderer needs them: kind, where (with precision), when, casualties, whether the
+// claims contradict, and a human title. Built from geo::Event (articles, read_events_geojson) or
+// streamed from any vector file with the events GeoJSON properties (GeoJSON, GeoJSONSeq,
+// FlatGeobuf...) so that a million events never exist as full geo::Event objects.
+
+#include "geo/event.hpp"
+#include "geo/geometry.hpp"
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sitmap::render {
+
+struct EventRecord {
+    std::string id;
+    geo::EventKind kind = geo::EventKind::armed_clash;
+    geo::Geometry geometry; // the place's geometry (point, line or area)
+    geo::LonLat location;   // representative point
+    geo::GeoPrecision precision = geo::GeoPrecision::exact;
+    std::string place_id;
+    std::string place_name;
+    std::string date_begin; // YYYY-MM-DD
+    std::string date_end;
+    int killed = -1; // highest claimed figure, -1 unknown
+    int wounded = -1;
+    bool disputed = false;
+    std::string claims; // "who: what; who: what" for titles and tooltips
+
+    int casualties() const { return std::max(killed, 0) + std::max(wounded, 0); }
+};
+
+// The events of one map, in input order.
+struct EventSet {
+    std::vector<EventRecord> events;
+
+    // Reads a vector file with the events GeoJSON properties (id, kind, date_begin, date_end,
+    // place_id, place_name, geo_precision, disputed, killed_max, wounded_max, claims...).
+    // Throws sitmap::Error (bad_input) naming the file and the feature.
+    static EventSet read(const std::filesystem::path& path);
+    static EventSet from_events(const std::vector<geo::Event>& events);
+
+    void append(EventSet&& other);
+};
+
+// Stable snake_case names of the event kinds (the events GeoJSON contract) and back.
+std::string_view kind_name(geo::EventKind kind);
+geo::EventKind kind_from_name(std::string_view name); // throws sitmap::Error (bad_input)
+geo::EventLayer kind_layer(geo::EventKind kind);
+
+// "11 May 2023", "6–7 Nov 2022", "30 Apr – 2 May 2023" from ISO dates.
+std::string format_date_range(std::string_view begin, std::string_view end);
+
+// Place, date and claims on one line, for SVG <title> and --lint.
+std::string event_title(const EventRecord& e);
+
+} // namespace sitmap::render
