@@ -193,6 +193,7 @@ public:
                 set_line(cr, s.hatch_width, {}, LineCap::butt);
                 cairo_stroke(cr);
                 cairo_restore(cr);
+                path_rings(cr, rings, true); // the path is not part of the saved state
             } else {
                 set_color(cr, s.fill);
                 cairo_fill_preserve(cr);

@@ -253,7 +253,7 @@ MapRenderer::MapRenderer(MapOptions options, std::vector<std::unique_ptr<LayerSo
             ++count;
             if (count <= 4) {
                 d.outside.push_back(kind_phrase(ev) +
-                                    (ev.place_name.empty() ? "" : " in " + ev.place_name) + " (" +
+                                    (ev.place_name.empty() ? "" : " at " + ev.place_name) + " (" +
                                     format_date_range(ev.date_begin, ev.date_end) + ")");
                 outside += (outside.empty() ? "" : "; ") + d.outside.back();
             }

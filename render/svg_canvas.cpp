@@ -294,16 +294,13 @@ private:
             return it->second;
         }
         std::string id = "hatch" + std::to_string(m_hatches.size());
-        const std::string sp =
-            num(s.hatch_spacing * std::numbers::sqrt2 / 2.0 * std::numbers::sqrt2);
-        std::string stroke;
-        append_color_attr(stroke, "stroke", s.fill);
+        std::string fill;
+        append_color_attr(fill, "fill", s.fill);
         m_defs += "<pattern id=\"" + id + "\" patternUnits=\"userSpaceOnUse\" width=\"" +
                   num(s.hatch_spacing) + "\" height=\"" + num(s.hatch_spacing) +
-                  "\" patternTransform=\"rotate(45)\"><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"" +
-                  num(s.hatch_spacing) + "\"" + stroke + " stroke-width=\"" + num(s.hatch_width) +
-                  "\"/></pattern>\n";
-        (void)sp;
+                  "\" patternTransform=\"rotate(45)\"><rect x=\"0\" y=\"0\" width=\"" +
+                  num(s.hatch_width) + "\" height=\"" + num(s.hatch_spacing) + "\"" + fill +
+                  "/></pattern>\n";
         return m_hatches.emplace(key, std::move(id)).first->second;
     }
 
