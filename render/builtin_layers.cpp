@@ -60,17 +60,43 @@ std::string localized(const geo::VectorFeature& f, std::string_view lang) {
     return std::string(f.property("name"));
 }
 
-// Basemap features loaded once from data_dir/<file>.geojson; a missing file is a warning.
+// A basemap file read once per map: a missing file is a warning, not a failure.
+struct LoadedFile {
+    std::vector<geo::VectorFeature> features;
+    std::string missing; // the path, when the file is not there
+};
+using SharedFile = std::shared_ptr<const LoadedFile>;
+
+// Files shared between the layers that read them (the gazetteer serves settlements and event
+// labels); owned by the factories of one registry, not global.
+class FileCache {
+public:
+    SharedFile get(const std::filesystem::path& data_dir, const char* file) {
+        const std::filesystem::path path = data_dir / (std::string(file) + ".geojson");
+        auto it = m_files.find(path);
+        if (it != m_files.end()) {
+            return it->second;
+        }
+        auto loaded = std::make_shared<LoadedFile>();
+        if (std::filesystem::exists(path)) {
+            loaded->features = geo::read_vector_file(path);
+        } else {
+            loaded->missing = path.string();
+        }
+        return m_files.emplace(path, std::move(loaded)).first->second;
+    }
+
+private:
+    std::map<std::filesystem::path, SharedFile> m_files;
+};
+
 class BasemapLayer : public LayerSource {
 public:
-    BasemapLayer(std::string name, const LayerContext& ctx, const char* file)
-        : m_name(std::move(name)) {
-        const std::filesystem::path path = ctx.data_dir / (std::string(file) + ".geojson");
-        if (!std::filesystem::exists(path)) {
-            m_warning = "basemap layer '" + m_name + "' skipped: " + path.string() + " not found";
-            return;
+    BasemapLayer(std::string name, SharedFile data)
+        : m_name(std::move(name)), m_data(std::move(data)), m_features(m_data->features) {
+        if (!m_data->missing.empty()) {
+            m_warning = "basemap layer '" + m_name + "' skipped: " + m_data->missing + " not found";
         }
-        m_features = geo::read_vector_file(path);
         m_boxes.reserve(m_features.size());
         for (const auto& f : m_features) {
             m_boxes.push_back(geo::bbox(f.geometry));
@@ -100,7 +126,8 @@ protected:
     }
 
     std::string m_name;
-    std::vector<geo::VectorFeature> m_features;
+    SharedFile m_data;
+    const std::vector<geo::VectorFeature>& m_features;
     std::vector<geo::BBox> m_boxes;
     geo::BBox m_extent = no_extent;
     std::string m_warning;
@@ -108,7 +135,7 @@ protected:
 
 class CountriesLayer final : public BasemapLayer {
 public:
-    explicit CountriesLayer(const LayerContext& ctx) : BasemapLayer("countries", ctx, "countries") {
+    explicit CountriesLayer(SharedFile data) : BasemapLayer("countries", std::move(data)) {
         for (const auto& f : m_features) {
             m_anchors.push_back(geo::representative_point(f.geometry));
         }
@@ -146,7 +173,7 @@ private:
 // Polygon outlines drawn as lines.
 class Admin1Layer final : public BasemapLayer {
 public:
-    explicit Admin1Layer(const LayerContext& ctx) : BasemapLayer("admin1", ctx, "admin1") {
+    Admin1Layer(SharedFile data) : BasemapLayer("admin1", std::move(data)) {
         for (const auto& f : m_features) {
             geo::LinesGeom lines;
             if (const auto* area = std::get_if<geo::AreaGeom>(&f.geometry)) {
@@ -184,8 +211,7 @@ private:
 
 class NagornoKarabakhLayer final : public BasemapLayer {
 public:
-    explicit NagornoKarabakhLayer(const LayerContext& ctx)
-        : BasemapLayer("nagorno-karabakh", ctx, "nagorno_karabakh") {}
+    NagornoKarabakhLayer(SharedFile data) : BasemapLayer("nagorno-karabakh", std::move(data)) {}
     void features(const Query& q, const MarkSink& sink) const override {
         const FillSymbol sym = q.style->layer("nagorno-karabakh").fill_symbol(q.unit);
         each_in(q.bbox, [&](const geo::VectorFeature& f) {
@@ -232,7 +258,7 @@ public:
 
 class LakesLayer final : public BasemapLayer {
 public:
-    explicit LakesLayer(const LayerContext& ctx) : BasemapLayer("lakes", ctx, "lakes") {}
+    LakesLayer(SharedFile data) : BasemapLayer("lakes", std::move(data)) {}
     void features(const Query& q, const MarkSink& sink) const override {
         const FillSymbol sym = q.style->layer("lakes").fill_symbol(q.unit);
         each_in(q.bbox, [&](const geo::VectorFeature& f) {
@@ -254,7 +280,7 @@ public:
 
 class RiversLayer final : public BasemapLayer {
 public:
-    explicit RiversLayer(const LayerContext& ctx) : BasemapLayer("rivers", ctx, "rivers") {}
+    RiversLayer(SharedFile data) : BasemapLayer("rivers", std::move(data)) {}
     void features(const Query& q, const MarkSink& sink) const override {
         const LineSymbol sym = q.style->layer("rivers").line_symbol(q.unit);
         each_in(q.bbox, [&](const geo::VectorFeature& f) {
@@ -276,7 +302,7 @@ public:
 
 class BordersLayer final : public BasemapLayer {
 public:
-    explicit BordersLayer(const LayerContext& ctx) : BasemapLayer("borders", ctx, "borders") {}
+    BordersLayer(SharedFile data) : BasemapLayer("borders", std::move(data)) {}
     void features(const Query& q, const MarkSink& sink) const override {
         const LineSymbol plain = q.style->layer("borders").line_symbol(q.unit);
         const LineSymbol casing = q.style->layer("borders-am-az-casing").line_symbol(q.unit);
@@ -321,7 +347,7 @@ private:
 
 class CorridorLayer final : public BasemapLayer {
 public:
-    explicit CorridorLayer(const LayerContext& ctx) : BasemapLayer("corridor", ctx, "corridor") {}
+    CorridorLayer(SharedFile data) : BasemapLayer("corridor", std::move(data)) {}
     void features(const Query& q, const MarkSink& sink) const override {
         const LineSymbol sym = q.style->layer("corridor").line_symbol(q.unit);
         each_in(q.bbox, [&](const geo::VectorFeature& f) {
@@ -351,8 +377,8 @@ public:
 
 class SettlementsLayer final : public BasemapLayer {
 public:
-    explicit SettlementsLayer(const LayerContext& ctx)
-        : BasemapLayer("settlements", ctx, "gazetteer") {
+    SettlementsLayer(const LayerContext& ctx, SharedFile data)
+        : BasemapLayer("settlements", std::move(data)) {
         if (ctx.events) {
             for (const auto& e : ctx.events->events) {
                 if (!e.place_id.empty()) {
@@ -489,8 +515,49 @@ const std::string& kind_label(geo::EventKind kind) {
     return labels.at(kind);
 }
 
+// Names of the event places in each language, from the gazetteer (by place id).
+class PlaceNames {
+public:
+    PlaceNames(const SharedFile& gazetteer, const EventSet* events) {
+        if (!gazetteer || events == nullptr) {
+            return;
+        }
+        std::set<std::string_view> wanted;
+        for (const auto& e : events->events) {
+            if (!e.place_id.empty()) {
+                wanted.insert(e.place_id);
+            }
+        }
+        for (const auto& f : gazetteer->features) {
+            if (wanted.contains(f.property("id"))) {
+                m_features.emplace(std::string(f.property("id")), &f);
+            }
+        }
+        m_gazetteer = gazetteer;
+    }
+    // The place's name in lang, or the event's own place name.
+    std::string name(const EventRecord& e, std::string_view lang) const {
+        if (lang != "en") {
+            auto it = m_features.find(e.place_id);
+            if (it != m_features.end()) {
+                std::string n = localized(*it->second, lang);
+                if (!n.empty()) {
+                    return n;
+                }
+            }
+        }
+        return e.place_name;
+    }
+
+private:
+    SharedFile m_gazetteer;
+    std::map<std::string, const geo::VectorFeature*, std::less<>> m_features;
+};
+
 // Labels of event places: one per place, with the date or the number of events.
 struct PlaceLabels {
+    PlaceNames names;
+
     struct Info {
         std::size_t first = 0;
         std::size_t count = 0;
@@ -515,7 +582,7 @@ struct PlaceLabels {
     }
 
     // Fills `label` for the first event of a place; false for the others.
-    bool label_for(const EventRecord& e, std::size_t index, LabelClass cls,
+    bool label_for(const EventRecord& e, std::size_t index, LabelClass cls, std::string_view lang,
                    LabelRequest& label) const {
         if (e.place_name.empty()) {
             return false;
@@ -525,7 +592,8 @@ struct PlaceLabels {
             return false;
         }
         const Info& info = it->second;
-        const std::string& name = e.place_name.size() > 28 ? kind_label(e.kind) : e.place_name;
+        const std::string name =
+            e.place_name.size() > 28 ? kind_label(e.kind) : names.name(e, lang);
         label.text = name + " · " +
                      (info.count == 1 ? format_date_range(info.begin, info.end)
                                       : std::to_string(info.count) + " events, " +
@@ -539,8 +607,10 @@ struct PlaceLabels {
 // Checkpoints, context events or incidents located to a place (precision exact or near).
 class EventPointsLayer final : public LayerSource {
 public:
-    EventPointsLayer(std::string name, geo::EventLayer which, const LayerContext& ctx)
-        : m_name(std::move(name)), m_which(which), m_events(ctx.events) {
+    EventPointsLayer(std::string name, geo::EventLayer which, const LayerContext& ctx,
+                     const SharedFile& gazetteer)
+        : m_name(std::move(name)), m_which(which),
+          m_events(ctx.events), m_labels{PlaceNames(gazetteer, ctx.events.get()), {}} {
         if (!m_events) {
             return;
         }
@@ -612,7 +682,7 @@ public:
             label.symbol_radius =
                 r + (e.disputed ? disputed.circle_radius * q.unit + 2 * q.unit : 0);
             label.rank = e.casualties();
-            m.label = m_labels.label_for(e, i, cls, label) ? &label : nullptr;
+            m.label = m_labels.label_for(e, i, cls, q.lang, label) ? &label : nullptr;
             sink(m);
             if (e.disputed) {
                 Mark ring;
@@ -668,7 +738,8 @@ private:
 // instead of a pin.
 class UncertaintyLayer final : public LayerSource {
 public:
-    explicit UncertaintyLayer(const LayerContext& ctx) : m_events(ctx.events) {
+    UncertaintyLayer(const LayerContext& ctx, const SharedFile& gazetteer)
+        : m_events(ctx.events), m_labels{PlaceNames(gazetteer, ctx.events.get()), {}} {
         if (!m_events) {
             return;
         }
@@ -713,7 +784,7 @@ public:
                                                      kind_layer(e.kind) == geo::EventLayer::incident
                                                          ? LabelClass::incident
                                                          : LabelClass::checkpoint,
-                                                     label);
+                                                     q.lang, label);
             Mark m;
             m.geometry = &g;
             m.legend = "uncertain-region";
@@ -754,30 +825,37 @@ private:
 } // namespace
 
 void register_builtin_layers(LayerRegistry& registry) {
-    registry.add("countries",
-                 [](const LayerContext& c) { return std::make_unique<CountriesLayer>(c); });
-    registry.add("admin1", [](const LayerContext& c) { return std::make_unique<Admin1Layer>(c); });
-    registry.add("nagorno-karabakh",
-                 [](const LayerContext& c) { return std::make_unique<NagornoKarabakhLayer>(c); });
-    registry.add("lakes", [](const LayerContext& c) { return std::make_unique<LakesLayer>(c); });
-    registry.add("rivers", [](const LayerContext& c) { return std::make_unique<RiversLayer>(c); });
-    registry.add("borders",
-                 [](const LayerContext& c) { return std::make_unique<BordersLayer>(c); });
-    registry.add("corridor",
-                 [](const LayerContext& c) { return std::make_unique<CorridorLayer>(c); });
-    registry.add("settlements",
-                 [](const LayerContext& c) { return std::make_unique<SettlementsLayer>(c); });
-    registry.add("uncertainty",
-                 [](const LayerContext& c) { return std::make_unique<UncertaintyLayer>(c); });
-    registry.add("checkpoints", [](const LayerContext& c) {
-        return std::make_unique<EventPointsLayer>("checkpoints", geo::EventLayer::checkpoint, c);
+    auto files = std::make_shared<FileCache>();
+    auto basemap = [&registry, files]<typename L>(const char* name, const char* file) {
+        registry.add(name, [files, file](const LayerContext& c) -> std::unique_ptr<LayerSource> {
+            return std::make_unique<L>(files->get(c.data_dir, file));
+        });
+    };
+    basemap.operator()<CountriesLayer>("countries", "countries");
+    basemap.operator()<Admin1Layer>("admin1", "admin1");
+    basemap.operator()<NagornoKarabakhLayer>("nagorno-karabakh", "nagorno_karabakh");
+    basemap.operator()<LakesLayer>("lakes", "lakes");
+    basemap.operator()<RiversLayer>("rivers", "rivers");
+    basemap.operator()<BordersLayer>("borders", "borders");
+    basemap.operator()<CorridorLayer>("corridor", "corridor");
+    registry.add("settlements", [files](const LayerContext& c) -> std::unique_ptr<LayerSource> {
+        return std::make_unique<SettlementsLayer>(c, files->get(c.data_dir, "gazetteer"));
     });
-    registry.add("context", [](const LayerContext& c) {
-        return std::make_unique<EventPointsLayer>("context", geo::EventLayer::context, c);
+    registry.add("uncertainty", [files](const LayerContext& c) -> std::unique_ptr<LayerSource> {
+        return std::make_unique<UncertaintyLayer>(c, files->get(c.data_dir, "gazetteer"));
     });
-    registry.add("incidents", [](const LayerContext& c) {
-        return std::make_unique<EventPointsLayer>("incidents", geo::EventLayer::incident, c);
-    });
+    const std::pair<const char*, geo::EventLayer> event_layers[] = {
+        {"checkpoints", geo::EventLayer::checkpoint},
+        {"context", geo::EventLayer::context},
+        {"incidents", geo::EventLayer::incident}};
+    for (const auto& [name, which] : event_layers) {
+        registry.add(name,
+                     [files, name = std::string(name),
+                      which = which](const LayerContext& c) -> std::unique_ptr<LayerSource> {
+                         return std::make_unique<EventPointsLayer>(
+                             name, which, c, files->get(c.data_dir, "gazetteer"));
+                     });
+    }
 }
 
 } // namespace sitmap::render

@@ -157,16 +157,23 @@ Rect legend_box(const TextShaper& shaper, const std::vector<LegendEntry>& entrie
         return {frame.x, frame.bottom(), 0, 0};
     }
     const double pad = 8.0 * unit;
-    double text_w = shaper.measure("Legend", text(10.5 * unit, FontWeight::bold)).width;
-    double sample_w = 0.0;
+    double stacked_w = 26.0 * unit;
+    for (const auto& e : entries) {
+        if (e.layout == SampleLayout::stacked) {
+            stacked_w = std::max(stacked_w, sample_width(e, unit));
+        }
+    }
+    double content_w = shaper.measure("Legend", text(10.5 * unit, FontWeight::bold)).width;
     double h = pad + 10.5 * unit * 1.5;
     for (const auto& e : entries) {
-        text_w = std::max(text_w, shaper.measure(e.label, text(9.5 * unit)).width);
-        sample_w = std::max(sample_w, sample_width(e, unit));
+        const double samples =
+            e.layout == SampleLayout::row ? std::max(sample_width(e, unit), stacked_w) : stacked_w;
+        content_w = std::max(content_w, samples + 6.0 * unit +
+                                            shaper.measure(e.label, text(9.5 * unit)).width);
         h += legend_row_height(e, unit);
     }
     h += pad * 0.7;
-    const double w = pad + sample_w + 6.0 * unit + text_w + pad;
+    const double w = pad + content_w + pad;
     return {frame.x + 10.0 * unit, frame.bottom() - 10.0 * unit - h, w, h};
 }
 
@@ -180,9 +187,11 @@ void draw_legend(Canvas& canvas, const TextShaper& shaper, const std::vector<Leg
     const double pad = 8.0 * unit;
     canvas.draw_text(shaper.run("Legend", text(10.5 * unit, FontWeight::bold),
                                 {box.x + pad, box.y + pad * 0.7}));
-    double sample_w = 0.0;
+    double sample_w = 26.0 * unit;
     for (const auto& e : entries) {
-        sample_w = std::max(sample_w, sample_width(e, unit));
+        if (e.layout == SampleLayout::stacked) {
+            sample_w = std::max(sample_w, sample_width(e, unit));
+        }
     }
     double y = box.y + pad + 10.5 * unit * 1.5;
     for (const auto& e : entries) {
@@ -202,9 +211,11 @@ void draw_legend(Canvas& canvas, const TextShaper& shaper, const std::vector<Leg
                 draw_sample(canvas, s, {box.x + pad + sample_w / 2, cy}, sample_w, unit);
             }
         }
+        const double samples =
+            e.layout == SampleLayout::row ? std::max(sample_width(e, unit), sample_w) : sample_w;
         const TextRun label = shaper.run(e.label, text(9.5 * unit), {0, 0});
         canvas.draw_text(shaper.run(e.label, text(9.5 * unit),
-                                    {box.x + pad + sample_w + 6.0 * unit, cy - label.height / 2}));
+                                    {box.x + pad + samples + 6.0 * unit, cy - label.height / 2}));
         y += row;
     }
     canvas.end_layer();

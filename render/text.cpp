@@ -15,6 +15,8 @@ void set_font_options(PangoContext* context) {
     pango_cairo_context_set_font_options(context, options);
     cairo_font_options_destroy(options);
     pango_cairo_context_set_resolution(context, 72.0);
+    // Fractional glyph positions: text measures the same at every size and on every surface.
+    pango_context_set_round_glyph_positions(context, FALSE);
 }
 
 PangoLayout* make_layout(PangoContext* context, std::string_view text, const TextStyle& style) {

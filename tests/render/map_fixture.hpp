@@ -1,0 +1,36 @@
+#pragma once
+// Test helper: the seed events over the frozen basemap fixture, rendered through the real layers.
+
+#include "render/layers.hpp"
+#include "render/map.hpp"
+
+#include <filesystem>
+#include <memory>
+
+namespace sitmap::test {
+
+inline std::filesystem::path fixtures() {
+    return SITMAP_FIXTURES_DIR;
+}
+inline std::filesystem::path basemap() {
+    return fixtures() / "basemap";
+}
+inline std::filesystem::path seed_events() {
+    return fixtures() / "events_seed.geojson";
+}
+
+struct MapFixture {
+    std::shared_ptr<render::EventSet> events =
+        std::make_shared<render::EventSet>(render::EventSet::read(seed_events()));
+    render::LayerRegistry registry;
+
+    MapFixture() { render::register_builtin_layers(registry); }
+
+    std::unique_ptr<render::MapRenderer> make(render::MapOptions options = {}) {
+        render::LayerContext ctx{basemap(), events};
+        return std::make_unique<render::MapRenderer>(std::move(options), registry.create_all(ctx),
+                                                     events);
+    }
+};
+
+} // namespace sitmap::test
