@@ -135,7 +135,7 @@ void run_map(const MapArgs& args, const GlobalOptions& global) {
     info.subject = std::to_string(events->events.size()) + " events";
     info.creator = std::string("sitmap ") + SITMAP_VERSION;
     for (const auto& e : events->events) {
-        info.date = std::max(info.date, e.date_end);
+        info.date = std::max(info.date, e.date_end.str());
     }
     const render::RenderReport report = render::render_map_file(renderer, args.output, info);
 

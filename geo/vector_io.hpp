@@ -27,8 +27,11 @@ struct VectorFeature {
 // Calls visit for every feature of the file's first layer, in file order, streaming (the feature
 // object is reused between calls: copy what you keep). Features without a geometry are skipped.
 // Throws sitmap::Error (bad_input) naming the file (and the feature) when it cannot be read.
+// on_count, when given, is called first with the number of features if the format knows it
+// cheaply (FlatGeobuf, GeoPackage...), so that callers can reserve memory.
 void for_each_vector_feature(const std::filesystem::path& path,
-                             const std::function<void(const VectorFeature&)>& visit);
+                             const std::function<void(const VectorFeature&)>& visit,
+                             const std::function<void(std::size_t)>& on_count = {});
 
 // Reads every feature of the file's first layer.
 std::vector<VectorFeature> read_vector_file(const std::filesystem::path& path);

@@ -573,12 +573,12 @@ struct PlaceLabels {
         Info& info = it->second;
         if (fresh) {
             info.first = index;
-            info.begin = e.date_begin;
-            info.end = e.date_end;
+            info.begin = e.date_begin.str();
+            info.end = e.date_end.str();
         }
         ++info.count;
-        info.begin = std::min(info.begin, e.date_begin);
-        info.end = std::max(info.end, e.date_end);
+        info.begin = std::min(info.begin, e.date_begin.str());
+        info.end = std::max(info.end, e.date_end.str());
     }
 
     // Fills `label` for the first event of a place; false for the others.
@@ -640,13 +640,17 @@ public:
     void features(const Query& q, const MarkSink& sink) const override {
         const StyleLayer& st = q.style->layer(style_layer_for(m_which));
         const StyleLayer& disputed = q.style->layer("disputed");
-        const double base = st.circle_radius * q.unit;
+        // Thousands of marks: smaller symbols, so that the pattern stays readable.
+        const double density =
+            std::clamp(std::sqrt(2000.0 / std::max<double>(m_indices.size(), 1.0)), 0.3, 1.0);
+        const double base = st.circle_radius * q.unit * density;
         const LabelClass cls = m_which == geo::EventLayer::incident     ? LabelClass::incident
                                : m_which == geo::EventLayer::checkpoint ? LabelClass::checkpoint
                                                                         : LabelClass::context;
         std::array<MarkerSymbol, 13> by_kind;
         for (const auto& k : kind_styles) {
-            by_kind[static_cast<std::size_t>(k.kind)] = st.marker_symbol(k.shape, q.unit);
+            by_kind[static_cast<std::size_t>(k.kind)] = st.marker_symbol(k.shape, q.unit, base);
+            by_kind[static_cast<std::size_t>(k.kind)].stroke_width *= std::max(density, 0.5);
         }
         geo::Geometry point = geo::PointGeom{};
         std::string title;
@@ -706,6 +710,11 @@ public:
                     {std::string(kind_name(k.kind)), k.label, {st.marker_symbol(k.shape, q.unit)}});
             }
         }
+        const double density =
+            std::clamp(std::sqrt(2000.0 / std::max<double>(m_indices.size(), 1.0)), 0.3, 1.0);
+        for (auto& entry : out) {
+            std::get<MarkerSymbol>(entry.samples.front()).size *= density;
+        }
         if (m_which == geo::EventLayer::incident) {
             const StyleLayer& d = q.style->layer("disputed");
             MarkerSymbol inner = st.marker_symbol(MarkerShape::circle, q.unit);
@@ -715,8 +724,8 @@ public:
             out.push_back({"disputed", "Disputed: the claims contradict", {inner, ring}});
             LegendEntry scale{"casualty-scale", "Killed and wounded (highest claim): 1, 5, 20", {}};
             for (const int n : {1, 5, 20}) {
-                const double r =
-                    st.circle_radius * q.unit * std::min(std::max(1.0, 0.8 * std::sqrt(n)), 6.0);
+                const double r = st.circle_radius * q.unit * density *
+                                 std::min(std::max(1.0, 0.8 * std::sqrt(n)), 6.0);
                 scale.samples.push_back(st.marker_symbol(MarkerShape::circle, q.unit, r));
             }
             scale.layout = SampleLayout::row;

@@ -10,6 +10,7 @@
 #include <map>
 #include <memory>
 #include <numbers>
+#include <vector>
 
 #include <cairo-pdf.h>
 #include <cairo.h>
@@ -131,6 +132,13 @@ public:
         m_cr.reset(cairo_create(m_surface.get()));
         if (kind == Kind::png) {
             cairo_scale(m_cr.get(), pixel_scale, pixel_scale);
+            m_data = cairo_image_surface_get_data(m_surface.get());
+            m_stride = cairo_image_surface_get_stride(m_surface.get());
+            m_clips.push_back(
+                {0, 0, static_cast<double>(cairo_image_surface_get_width(m_surface.get())),
+                 static_cast<double>(cairo_image_surface_get_height(m_surface.get()))});
+        } else {
+            m_clips.push_back({0, 0, width, height});
         }
         m_pango.reset(pango_cairo_create_context(m_cr.get()));
         detail::set_font_options(m_pango.get());
@@ -148,13 +156,28 @@ public:
     void end_layer() override {}
 
     void push_clip(const Rect& r) override {
+        cairo_op();
+        const Rect px{r.x * m_scale, r.y * m_scale, r.width * m_scale, r.height * m_scale};
+        const Rect& top = m_clips.back();
+        const double x0 = std::max(px.x, top.x);
+        const double y0 = std::max(px.y, top.y);
+        const double x1 = std::min(px.right(), top.right());
+        const double y1 = std::min(px.bottom(), top.bottom());
+        m_clips.push_back({x0, y0, std::max(x1 - x0, 0.0), std::max(y1 - y0, 0.0)});
         cairo_save(m_cr.get());
         cairo_rectangle(m_cr.get(), r.x, r.y, r.width, r.height);
         cairo_clip(m_cr.get());
     }
-    void pop_clip() override { cairo_restore(m_cr.get()); }
+    void pop_clip() override {
+        cairo_op();
+        if (m_clips.size() > 1) {
+            m_clips.pop_back();
+        }
+        cairo_restore(m_cr.get());
+    }
 
     void fill_rect(const Rect& r, Color fill, Color stroke, double stroke_width) override {
+        cairo_op();
         cairo_t* cr = m_cr.get();
         cairo_rectangle(cr, r.x, r.y, r.width, r.height);
         if (fill.visible()) {
@@ -171,6 +194,7 @@ public:
     }
 
     void draw_area(std::span<const Ring> rings, const FillSymbol& s) override {
+        cairo_op();
         cairo_t* cr = m_cr.get();
         cairo_new_path(cr);
         path_rings(cr, rings, true);
@@ -208,6 +232,7 @@ public:
     }
 
     void draw_lines(std::span<const Ring> lines, const LineSymbol& s) override {
+        cairo_op();
         cairo_t* cr = m_cr.get();
         cairo_new_path(cr);
         path_rings(cr, lines, false);
@@ -221,19 +246,55 @@ public:
             marker_path_draw(m_cr.get(), at.x, at.y, m);
             return;
         }
-        // Raster: stamp a cached sprite at the pixel-rounded position.
+        // Raster: blend a cached sprite at the pixel-rounded position straight into the image
+        // (Cairo's per-call overhead would dominate for a million small marks).
         const Sprite& sprite = sprite_for(m);
-        const double px = std::round(at.x * m_scale) - sprite.half;
-        const double py = std::round(at.y * m_scale) - sprite.half;
-        cairo_t* cr = m_cr.get();
-        cairo_save(cr);
-        cairo_identity_matrix(cr);
-        cairo_set_source_surface(cr, sprite.surface, px, py);
-        cairo_paint(cr);
-        cairo_restore(cr);
+        if (m_need_flush) {
+            cairo_surface_flush(m_surface.get());
+            m_need_flush = false;
+        }
+        m_direct = true;
+        const Rect& clip = m_clips.back();
+        const int x0 = static_cast<int>(std::lround(at.x * m_scale)) - sprite.half;
+        const int y0 = static_cast<int>(std::lround(at.y * m_scale)) - sprite.half;
+        const int cx0 = static_cast<int>(std::ceil(clip.x));
+        const int cy0 = static_cast<int>(std::ceil(clip.y));
+        const int cx1 = static_cast<int>(std::floor(clip.right()));
+        const int cy1 = static_cast<int>(std::floor(clip.bottom()));
+        const int sx0 = std::max(0, cx0 - x0);
+        const int sy0 = std::max(0, cy0 - y0);
+        const int sx1 = std::min(sprite.size, cx1 - x0);
+        const int sy1 = std::min(sprite.size, cy1 - y0);
+        for (int sy = sy0; sy < sy1; ++sy) {
+            const std::uint32_t* src =
+                sprite.pixels + static_cast<std::ptrdiff_t>(sy) * sprite.stride;
+            auto* dst = reinterpret_cast<std::uint32_t*>(
+                            m_data + static_cast<std::ptrdiff_t>(y0 + sy) * m_stride) +
+                        x0;
+            for (int sx = sx0; sx < sx1; ++sx) {
+                const std::uint32_t sp = src[sx];
+                const std::uint32_t a = sp >> 24;
+                if (a == 0) {
+                    continue;
+                }
+                if (a == 255) {
+                    dst[sx] = sp;
+                    continue;
+                }
+                // Premultiplied "over" on two channels at a time: src + dst * (255 - a) / 255.
+                const std::uint32_t dp = dst[sx];
+                const std::uint32_t inv = 255 - a;
+                std::uint32_t rb = (dp & 0xff00ffU) * inv + 0x800080U;
+                rb = ((rb + ((rb >> 8) & 0xff00ffU)) >> 8) & 0xff00ffU;
+                std::uint32_t g = (dp & 0x00ff00U) * inv + 0x008000U;
+                g = ((g + ((g >> 8) & 0x00ff00U)) >> 8) & 0x00ff00U;
+                dst[sx] = ((sp & 0xffffffU) + rb + g) | 0xff000000U;
+            }
+        }
     }
 
     void draw_text(const TextRun& run) override {
+        cairo_op();
         cairo_t* cr = m_cr.get();
         std::unique_ptr<PangoLayout, GObjectUnref> layout(
             detail::make_layout(m_pango.get(), run.text, run.style));
@@ -265,6 +326,7 @@ public:
                                    ": PDF rendering failed: " + cairo_status_to_string(st));
             }
         } else {
+            cairo_op();
             cairo_surface_flush(m_surface.get());
             if (cairo_status(m_cr.get()) != CAIRO_STATUS_SUCCESS) {
                 throw output_error(m_file.path().string() + ": rendering failed: " +
@@ -278,8 +340,20 @@ public:
 private:
     struct Sprite {
         cairo_surface_t* surface = nullptr;
-        double half = 0.0;
+        int half = 0;
+        int size = 0;
+        const std::uint32_t* pixels = nullptr;
+        int stride = 0; // in pixels
     };
+
+    // Before Cairo draws: hand back what was written directly into the image.
+    void cairo_op() {
+        if (m_direct) {
+            cairo_surface_mark_dirty(m_surface.get());
+            m_direct = false;
+        }
+        m_need_flush = true;
+    }
 
     const Sprite& sprite_for(const MarkerSymbol& m) {
         auto it = m_sprites.find(m);
@@ -295,7 +369,11 @@ private:
             cairo_scale(cr.get(), m_scale, m_scale);
             marker_path_draw(cr.get(), (half + 0.5) / m_scale, (half + 0.5) / m_scale, m);
         }
-        return m_sprites.emplace(m, Sprite{s, static_cast<double>(half)}).first->second;
+        cairo_surface_flush(s);
+        Sprite sprite{s, half, size,
+                      reinterpret_cast<const std::uint32_t*>(cairo_image_surface_get_data(s)),
+                      cairo_image_surface_get_stride(s) / 4};
+        return m_sprites.emplace(m, sprite).first->second;
     }
 
     static cairo_status_t write_stream(void* closure, const unsigned char* data,
@@ -359,6 +437,11 @@ private:
     CairoPtr m_cr;
     std::unique_ptr<PangoContext, GObjectUnref> m_pango;
     std::map<MarkerSymbol, Sprite> m_sprites;
+    unsigned char* m_data = nullptr; // the PNG image, for direct sprite blending
+    int m_stride = 0;
+    std::vector<Rect> m_clips; // in device pixels
+    bool m_direct = false;     // pixels were written behind Cairo's back
+    bool m_need_flush = true;  // Cairo drew since the last direct access
 };
 
 void check_size(const std::filesystem::path& path, double width, double height, double scale) {

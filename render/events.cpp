@@ -221,9 +221,11 @@ std::string format_date_range(std::string_view begin, std::string_view end) {
 }
 
 std::string event_title(const EventRecord& e) {
-    std::string t = e.place_name.empty() ? std::string("(no place)") : e.place_name;
-    t += ", " + format_date_range(e.date_begin, e.date_end);
-    t += ": " + std::string(kind_name(e.kind));
+    std::string t = e.place_name.empty() ? std::string() : e.place_name + ", ";
+    t += format_date_range(e.date_begin, e.date_end);
+    std::string kind(kind_name(e.kind));
+    std::replace(kind.begin(), kind.end(), '_', ' ');
+    t += ": " + kind;
     if (e.disputed) {
         t += " (disputed)";
     }
@@ -236,56 +238,61 @@ std::string event_title(const EventRecord& e) {
 EventSet EventSet::read(const std::filesystem::path& path) {
     EventSet set;
     std::size_t index = 0;
-    geo::for_each_vector_feature(path, [&](const geo::VectorFeature& f) {
-        ++index;
-        EventRecord e;
-        try {
-            e.kind = kind_from_name(f.property("kind"));
-        } catch (const Error& err) {
-            throw err.with_context(path.string() + ": feature " + std::to_string(index));
-        }
-        e.id = std::string(f.property("id"));
-        if (e.id.empty()) {
-            e.id = "event-" + std::to_string(index);
-        }
-        e.geometry = f.geometry;
-        if (const auto* pt = std::get_if<geo::PointGeom>(&f.geometry)) {
-            e.location = pt->point;
-        } else {
-            e.location = geo::representative_point(f.geometry);
-        }
-        e.precision = precision_from(to_int(f.property("geo_precision"), 1));
-        e.place_id = std::string(f.property("place_id"));
-        e.place_name = std::string(f.property("place_name"));
-        if (e.place_name.empty()) {
-            e.place_name = std::string(f.property("name"));
-        }
-        // GDAL reads ISO dates as Date fields and prints them as YYYY/MM/DD.
-        e.date_begin = std::string(f.property("date_begin"));
-        e.date_end = std::string(f.property("date_end"));
-        std::replace(e.date_begin.begin(), e.date_begin.end(), '/', '-');
-        std::replace(e.date_end.begin(), e.date_end.end(), '/', '-');
-        if (e.date_end.empty()) {
-            e.date_end = e.date_begin;
-        }
-        e.killed = to_int(f.property("killed_max"), -1);
-        e.wounded = to_int(f.property("wounded_max"), -1);
-        if (e.killed < 0 && e.wounded < 0 && f.has("casualties")) {
-            e.killed = to_int(f.property("casualties"), -1);
-        }
-        const std::string_view disputed = f.property("disputed");
-        e.disputed = disputed == "1" || disputed == "true";
-        const std::string_view claims = f.property("claims");
-        if (!claims.empty() && claims.front() == '[') {
-            const auto doc = nlohmann::json::parse(claims, nullptr, false);
-            if (doc.is_discarded()) {
-                throw input_error(path.string() + ": feature " + std::to_string(index) +
-                                  ": property 'claims' is not a JSON array");
+    geo::for_each_vector_feature(
+        path,
+        [&](const geo::VectorFeature& f) {
+            ++index;
+            EventRecord e;
+            try {
+                e.kind = kind_from_name(f.property("kind"));
+            } catch (const Error& err) {
+                throw err.with_context(path.string() + ": feature " + std::to_string(index));
             }
-            e.claims = claims_summary(doc);
-        }
-        set.events.push_back(std::move(e));
-    });
+            e.id = std::string(f.property("id"));
+            if (e.id.empty()) {
+                e.id = "event-" + std::to_string(index);
+            }
+            e.geometry = f.geometry;
+            if (const auto* pt = std::get_if<geo::PointGeom>(&f.geometry)) {
+                e.location = pt->point;
+            } else {
+                e.location = geo::representative_point(f.geometry);
+            }
+            e.precision = precision_from(to_int(f.property("geo_precision"), 1));
+            e.place_id = std::string(f.property("place_id"));
+            e.place_name = std::string(f.property("place_name"));
+            if (e.place_name.empty()) {
+                e.place_name = std::string(f.property("name"));
+            }
+            // GDAL reads ISO dates as Date fields and prints them as YYYY/MM/DD.
+            std::string begin(f.property("date_begin"));
+            std::string end(f.property("date_end"));
+            std::replace(begin.begin(), begin.end(), '/', '-');
+            std::replace(end.begin(), end.end(), '/', '-');
+            e.date_begin = begin;
+            e.date_end = end;
+            if (e.date_end.empty()) {
+                e.date_end = e.date_begin;
+            }
+            e.killed = to_int(f.property("killed_max"), -1);
+            e.wounded = to_int(f.property("wounded_max"), -1);
+            if (e.killed < 0 && e.wounded < 0 && f.has("casualties")) {
+                e.killed = to_int(f.property("casualties"), -1);
+            }
+            const std::string_view disputed = f.property("disputed");
+            e.disputed = disputed == "1" || disputed == "true";
+            const std::string_view claims = f.property("claims");
+            if (!claims.empty() && claims.front() == '[') {
+                const auto doc = nlohmann::json::parse(claims, nullptr, false);
+                if (doc.is_discarded()) {
+                    throw input_error(path.string() + ": feature " + std::to_string(index) +
+                                      ": property 'claims' is not a JSON array");
+                }
+                e.claims = claims_summary(doc);
+            }
+            set.events.push_back(std::move(e));
+        },
+        [&set](std::size_t count) { set.events.reserve(count); });
     return set;
 }
 
@@ -330,6 +337,10 @@ EventSet EventSet::from_events(const std::vector<geo::Event>& events) {
 }
 
 void EventSet::append(EventSet&& other) {
+    if (events.empty()) {
+        events = std::move(other.events); // no second copy of a million events
+        return;
+    }
     events.insert(events.end(), std::make_move_iterator(other.events.begin()),
                   std::make_move_iterator(other.events.end()));
 }

@@ -7,12 +7,41 @@
 #include "geo/event.hpp"
 #include "geo/geometry.hpp"
 
+#include <algorithm>
+#include <array>
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace sitmap::render {
+
+// An ISO date (YYYY-MM-DD) kept inline: a million events need no million strings.
+class IsoDate {
+public:
+    IsoDate() = default;
+    IsoDate(std::string_view s) { assign(s); } // NOLINT: implicit, like a string
+    IsoDate& operator=(std::string_view s) {
+        assign(s);
+        return *this;
+    }
+    std::string_view view() const { return {m_text.data(), m_size}; }
+    operator std::string_view() const { return view(); } // NOLINT
+    std::string str() const { return std::string(view()); }
+    bool empty() const { return m_size == 0; }
+    friend bool operator==(const IsoDate& a, std::string_view b) { return a.view() == b; }
+    friend bool operator==(const IsoDate& a, const IsoDate& b) { return a.view() == b.view(); }
+    friend auto operator<=>(const IsoDate& a, const IsoDate& b) { return a.view() <=> b.view(); }
+
+private:
+    void assign(std::string_view s) {
+        m_size = static_cast<std::uint8_t>(std::min(s.size(), m_text.size()));
+        std::copy_n(s.data(), m_size, m_text.data());
+    }
+    std::array<char, 10> m_text{};
+    std::uint8_t m_size = 0;
+};
 
 struct EventRecord {
     std::string id;
@@ -22,8 +51,8 @@ struct EventRecord {
     geo::GeoPrecision precision = geo::GeoPrecision::exact;
     std::string place_id;
     std::string place_name;
-    std::string date_begin; // YYYY-MM-DD
-    std::string date_end;
+    IsoDate date_begin; // YYYY-MM-DD
+    IsoDate date_end;
     int killed = -1; // highest claimed figure, -1 unknown
     int wounded = -1;
     bool disputed = false;

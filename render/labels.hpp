@@ -9,6 +9,7 @@
 #include "render/style.hpp"
 #include "render/text.hpp"
 
+#include <deque>
 #include <span>
 #include <string>
 #include <vector>
@@ -48,7 +49,7 @@ private:
     double m_cell;
     int m_cols;
     int m_rows;
-    std::vector<Rect> m_rects;
+    std::deque<Rect> m_rects; // no reallocation spikes with a million obstacles
     std::vector<std::vector<std::uint32_t>> m_grid;
 };
 

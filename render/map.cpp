@@ -517,11 +517,11 @@ RenderReport MapRenderer::render(Canvas& canvas) const {
             if (!inside(report.extent, e.location)) {
                 continue;
             }
-            if (begin.empty() || e.date_begin < begin) {
-                begin = e.date_begin;
+            if (begin.empty() || e.date_begin.view() < begin) {
+                begin = e.date_begin.str();
             }
-            if (end.empty() || e.date_end > end) {
-                end = e.date_end;
+            if (end.empty() || e.date_end.view() > end) {
+                end = e.date_end.str();
             }
             ++counts[static_cast<std::size_t>(kind_layer(e.kind))];
         }

@@ -58,11 +58,11 @@ TEST(SvgCanvas, WritesTextMarkersOnceAndEscapes) {
     EXPECT_NE(s.find("<g id=\"layer-incidents\">"), std::string::npos);
     EXPECT_EQ(count(s, "<g id=\"m0\">"), 1U);
     EXPECT_EQ(count(s, "<g id=\"m1\">"), 1U);
-    EXPECT_EQ(count(s, "xlink:href=\"#m0\""), 2U);
-    EXPECT_NE(s.find("<use id=\"ev-1\" xlink:href=\"#m0\" x=\"10\" y=\"20\"><title>Sotk &amp; "
+    EXPECT_EQ(count(s, "href=\"#m0\""), 2U);
+    EXPECT_NE(s.find("<use id=\"ev-1\" href=\"#m0\" x=\"10\" y=\"20\"><title>Sotk &amp; "
                      "&quot;Zod&quot; &lt;1&gt;</title></use>"),
               std::string::npos);
-    EXPECT_NE(s.find("<use id=\"ev-2\" xlink:href=\"#m0\" x=\"30\" y=\"40\"/>"), std::string::npos);
+    EXPECT_NE(s.find("<use id=\"ev-2\" href=\"#m0\" x=\"30\" y=\"40\"/>"), std::string::npos);
     EXPECT_NE(s.find(">Երևան &amp; Ереван</text>"), std::string::npos);
     EXPECT_NE(s.find("M0 0L10.12 10"), std::string::npos);
     EXPECT_FALSE(std::filesystem::exists(path.string() + ".tmp"));
