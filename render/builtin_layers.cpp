@@ -244,10 +244,17 @@ public:
             return {};
         }
         const auto& f = m_features.front();
+        // The first sentence of the note: the attribution stays short.
+        std::string_view text = f.property("boundary_note");
+        if (const auto stop = text.find(". "); stop != std::string_view::npos) {
+            text = text.substr(0, stop);
+        }
+        if (!text.empty() && text.back() == '.') {
+            text.remove_suffix(1);
+        }
         std::string note =
-            "Nagorno-Karabakh boundary: " + std::string(f.property("boundary_note").empty()
-                                                            ? std::string_view("former NKAO")
-                                                            : f.property("boundary_note"));
+            "Nagorno-Karabakh: " +
+            (text.empty() ? std::string("outline of the former NKAO") : std::string(text));
         if (!f.property("boundary_date").empty()) {
             note += " (" + std::string(f.property("boundary_date")) + ")";
         }

@@ -149,7 +149,8 @@ LabelResult place_labels(std::vector<LabelInput> inputs, const CollisionIndex& o
 
     for (auto& in : inputs) {
         const LabelRequest& rq = in.request;
-        if (rq.text.empty() || (!rq.key.empty() && done_keys.contains(rq.key))) {
+        if (rq.text.empty() || (!rq.key.empty() && done_keys.contains(rq.key)) ||
+            !style.visible(label_style_id(rq.cls))) {
             continue;
         }
         if (!rq.key.empty()) {

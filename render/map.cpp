@@ -450,6 +450,9 @@ RenderReport MapRenderer::render(Canvas& canvas) const {
     };
 
     for (const auto& layer : d.layers) {
+        if (!style.visible(layer->name())) {
+            continue; // layout.visibility "none"
+        }
         canvas.begin_layer(layer->name());
         layer->features(q, sink);
         canvas.end_layer();

@@ -473,6 +473,15 @@ const StyleLayer& Style::layer(std::string_view id) const {
     throw Error(ErrorKind::internal, "style has no layer '" + std::string(id) + "'");
 }
 
+bool Style::visible(std::string_view id) const {
+    for (const auto& l : m_layers) {
+        if (l.id == id) {
+            return l.visible;
+        }
+    }
+    return true;
+}
+
 Style Style::load(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {

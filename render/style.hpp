@@ -69,6 +69,8 @@ public:
 
     // The layer with this id; throws sitmap::Error (internal) if the built-in style lacks it.
     const StyleLayer& layer(std::string_view id) const;
+    // False when a style layer with this id has layout.visibility "none".
+    bool visible(std::string_view id) const;
     const std::vector<StyleLayer>& layers() const { return m_layers; }
 
 private:

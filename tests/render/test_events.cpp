@@ -26,7 +26,7 @@ TEST(Events, ReadsTheEventsGeoJsonContract) {
     EXPECT_EQ(sotk.killed, 1);
     EXPECT_EQ(sotk.wounded, 4);
     EXPECT_EQ(sotk.casualties(), 5);
-    EXPECT_EQ(sotk.location, (geo::LonLat{45.9239, 40.2072}));
+    EXPECT_EQ(sotk.location, (geo::LonLat{45.86472, 40.20306}));
     EXPECT_EQ(sotk.claims,
               "Armenian Ministry of Defence (accuses azerbaijan): 4 wounded; "
               "Azerbaijani Ministry of Defence (accuses armenia): 1 killed, 1 wounded");
@@ -61,7 +61,7 @@ TEST(Events, FromEventsKeepsClaimsAndFindsContradictions) {
                                                std::chrono::day{11}};
     e.date.end = e.date.begin;
     e.place_name = "Sotk";
-    e.location = {45.9239, 40.2072};
+    e.location = {45.86472, 40.20306};
     e.geometry = geo::PointGeom{e.location};
     geo::Claim am;
     am.who = "Armenian MoD";

@@ -79,9 +79,9 @@ TEST(MapRenderer, EventsLandAtCoordinatesProjectedIndependentlyWithProj) {
         double lon, lat;
         double x = 0, y = 0;
     };
-    std::vector<Expect> pts = {{"shelling-2023-05-11-sotk", 45.9239, 40.2072},
-                               {"statement-2023-05-10-shusha", 46.7517, 39.7583},
-                               {"checkpoint_installed-2023-04-23-hakari-bridge", 46.45, 39.47}};
+    std::vector<Expect> pts = {{"shelling-2023-05-11-sotk", 45.86472, 40.20306},
+                               {"statement-2023-05-10-shusha", 46.74989, 39.76006},
+                               {"checkpoint_installed-2023-04-23-hakari-bridge", 46.553, 39.549}};
     for (auto& e : pts) {
         PJ_COORD c = proj_trans(p, PJ_FWD, proj_coord(e.lon, e.lat, 0, 0));
         e.x = c.xy.x;
@@ -91,8 +91,8 @@ TEST(MapRenderer, EventsLandAtCoordinatesProjectedIndependentlyWithProj) {
     proj_destroy(raw);
     proj_context_destroy(ctx);
     // Sotk in UTM 38N (checked against the USGS formulas in tests/geo/test_projection.cpp).
-    EXPECT_NEAR(pts[0].x, 578625.5, 1.0);
-    EXPECT_NEAR(pts[0].y, 4451164.0, 1.0);
+    EXPECT_NEAR(pts[0].x, 573593.6, 1.0);
+    EXPECT_NEAR(pts[0].y, 4450653.8, 1.0);
 
     std::vector<render::Point> at;
     for (const auto& e : pts) {
@@ -222,7 +222,7 @@ TEST(MapRenderer, ExplicitAndPlaceExtents) {
     by_place.extent = "Sotk:30";
     by_place.find_place = [](std::string_view name) -> std::optional<geo::LonLat> {
         if (name == "Sotk") {
-            return geo::LonLat{45.9239, 40.2072};
+            return geo::LonLat{45.86472, 40.20306};
         }
         return std::nullopt;
     };
@@ -353,7 +353,7 @@ TEST(MapOutputs, ArticleTextIsEscapedInSvg) {
  "properties":{"id":"x\"><script>alert(1)</script>","kind":"shelling","date_begin":"2023-05-11",
  "date_end":"2023-05-11","place_name":"Sotk <b>&amp; \"co\"","geo_precision":1,
  "claims":[{"who":"A & B <MoD>","assertion":"accuses","against":"armenia","killed":2}]},
- "geometry":{"type":"Point","coordinates":[45.9239,40.2072]}}]})";
+ "geometry":{"type":"Point","coordinates":[45.86472,40.20306]}}]})";
     const auto svg = dir / "map.svg";
     const auto r = test::run_sitmap("-q map " + events.string() + " --basemap " +
                                     test::basemap().string() + " -o " + svg.string());
@@ -507,7 +507,7 @@ TEST(ReferenceImages, PlaceExtentWithPluginInArmenian) {
                         "plugins/range_rings/libsitmap_range_rings.so";
     const auto r = test::run_sitmap(
         map_cmd("--lang hy --size 1200x900 --extent Sotk:60 --plugin '" + plugin.string() +
-                "?lon=45.9239&lat=40.2072&radii=10,25,50' -o " + png.string()));
+                "?lon=45.86472&lat=40.20306&radii=10,25,50' -o " + png.string()));
     ASSERT_EQ(r.code, 0) << r.out;
     expect_like_reference(png, "sotk_rings_hy.png");
 }
