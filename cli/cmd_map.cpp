@@ -1,7 +1,9 @@
 // sitmap map: events (GeoJSON, GeoJSONSeq, FlatGeobuf...) -> a layered map as PNG, SVG or PDF.
 
 #include "cli/commands.hpp"
+#include "cli/inputs.hpp"
 #include "geo/error.hpp"
+#include "geo/geocoder.hpp"
 #include "geo/vector_io.hpp"
 #include "render/map.hpp"
 
@@ -9,6 +11,7 @@
 #include <cstdlib>
 #include <iostream>
 #include <memory>
+#include <optional>
 
 #include <nlohmann/json.hpp>
 
@@ -48,12 +51,6 @@ std::string lower(std::string s) {
     return s;
 }
 
-bool is_vector_file(const std::filesystem::path& p) {
-    const std::string ext = lower(p.extension().string());
-    return ext == ".geojson" || ext == ".json" || ext == ".geojsonl" || ext == ".geojsons" ||
-           ext == ".fgb" || ext == ".gpkg";
-}
-
 // --extent PLACE: a gazetteer entry by id, name or any of its names (case-insensitive).
 render::PlaceFinder make_place_finder(std::filesystem::path gazetteer) {
     return
@@ -88,21 +85,47 @@ render::PlaceFinder make_place_finder(std::filesystem::path gazetteer) {
         };
 }
 
+// Formats read by streaming (a million events): GeoJSONSeq, FlatGeobuf, GeoPackage.
+bool is_bulk_file(const std::filesystem::path& p) {
+    const std::string ext = lower(p.extension().string());
+    return ext == ".geojsonl" || ext == ".geojsons" || ext == ".fgb" || ext == ".gpkg";
+}
+
 void run_map(const MapArgs& args, const GlobalOptions& global) {
+    render::output_format_for(args.output); // a wrong extension fails before any work
     auto events = std::make_shared<render::EventSet>();
+    std::optional<geo::Gazetteer> gazetteer;
+    auto places = [&]() -> const geo::Gazetteer& {
+        if (!gazetteer) {
+            gazetteer = load_gazetteer(global);
+        }
+        return *gazetteer;
+    };
+    std::vector<std::string> others;
     for (const auto& input : args.inputs) {
-        const std::filesystem::path path(input);
-        if (!std::filesystem::exists(path)) {
+        if (!std::filesystem::exists(input)) {
             throw input_error(input + ": no such file");
         }
-        if (!is_vector_file(path)) {
-            throw usage_error(input + ": article text inputs are not supported by 'map' yet; run "
-                                      "'sitmap extract' first and map its events GeoJSON");
+        if (!is_bulk_file(input)) {
+            others.push_back(input); // events GeoJSON, ACLED CSV, article text
+            continue;
         }
-        events->append(render::EventSet::read(path));
+        events->append(
+            render::EventSet::read(input, [&](std::string_view id) -> const geo::Geometry* {
+                const geo::Place* p = places().find(id);
+                return p != nullptr ? &p->geometry : nullptr;
+            }));
     }
-    const render::OutputFormat format = render::output_format_for(args.output);
-    (void)format;
+    if (!others.empty()) {
+        const geo::Geocoder geocoder(places());
+        LoadedInputs loaded = load_inputs(others, args.published, geocoder);
+        if (!global.quiet) {
+            for (const auto& w : loaded.warnings) {
+                std::cerr << "sitmap: warning: " << w << "\n";
+            }
+        }
+        events->append(render::EventSet::from_events(loaded.events));
+    }
 
     render::MapOptions options;
     if (!args.paper.empty()) {
@@ -172,7 +195,8 @@ void add_map_command(CLI::App& app, const GlobalOptions& global) {
     auto args = std::make_shared<MapArgs>();
     auto* cmd = app.add_subcommand("map", "Render a map of events (PNG, SVG or PDF)");
     cmd->add_option("inputs", args->inputs,
-                    "Events files (GeoJSON from 'sitmap extract', GeoJSONSeq, FlatGeobuf)")
+                    "Events (GeoJSON from 'sitmap extract', GeoJSONSeq, FlatGeobuf, ACLED CSV) "
+                    "or article text files (with --published)")
         ->required();
     cmd->add_option("-o,--output", args->output, "Output file: .png, .svg or .pdf")->required();
     auto* size = cmd->add_option("--size", args->size, "Size in pixels, e.g. 1600x1000 (default)");

@@ -605,6 +605,9 @@ struct PlaceLabels {
                      (info.count == 1 ? format_date_range(info.begin, info.end)
                                       : std::to_string(info.count) + " events, " +
                                             format_date_range(info.begin, info.end));
+        if (e.disputed && e.precision == geo::GeoPrecision::region) {
+            label.text += " · disputed"; // no ring around an area: say it
+        }
         label.cls = cls;
         label.key = e.place_id.empty() ? "name:" + e.place_name : e.place_id;
         return true;

@@ -88,24 +88,6 @@ geo::GeoPrecision precision_from(int v) {
     return v == 2 ? geo::GeoPrecision::near : geo::GeoPrecision::exact;
 }
 
-// Contradicting claims: sides that disagree on figures, or a denial.
-bool claims_disputed(const std::vector<geo::Claim>& claims) {
-    for (const auto& a : claims) {
-        if (a.assertion == geo::Assertion::denies) {
-            return true;
-        }
-        for (const auto& b : claims) {
-            if (a.side != b.side && a.side != geo::Side::unknown && b.side != geo::Side::unknown &&
-                (a.killed != b.killed || a.wounded != b.wounded ||
-                 (a.assertion == geo::Assertion::accuses &&
-                  b.assertion == geo::Assertion::accuses && a.against != b.against))) {
-                return true;
-            }
-        }
-    }
-    return false;
-}
-
 std::string side_name(geo::Side s) {
     switch (s) {
     case geo::Side::armenia:
@@ -235,7 +217,7 @@ std::string event_title(const EventRecord& e) {
     return t;
 }
 
-EventSet EventSet::read(const std::filesystem::path& path) {
+EventSet EventSet::read(const std::filesystem::path& path, const PlaceGeometry& place_geometry) {
     EventSet set;
     std::size_t index = 0;
     geo::for_each_vector_feature(
@@ -260,6 +242,12 @@ EventSet EventSet::read(const std::filesystem::path& path) {
             }
             e.precision = precision_from(to_int(f.property("geo_precision"), 1));
             e.place_id = std::string(f.property("place_id"));
+            if (place_geometry && e.precision == geo::GeoPrecision::region && !e.place_id.empty() &&
+                std::holds_alternative<geo::PointGeom>(e.geometry)) {
+                if (const geo::Geometry* g = place_geometry(e.place_id)) {
+                    e.geometry = *g; // the events file stores the point; the area is the place's
+                }
+            }
             e.place_name = std::string(f.property("place_name"));
             if (e.place_name.empty()) {
                 e.place_name = std::string(f.property("name"));
@@ -329,7 +317,7 @@ EventSet EventSet::from_events(const std::vector<geo::Event>& events) {
             }
             claims.push_back(std::move(jc));
         }
-        e.disputed = claims_disputed(ev.claims);
+        e.disputed = ev.disputed();
         e.claims = claims_summary(claims);
         set.events.push_back(std::move(e));
     }

@@ -11,6 +11,7 @@
 #include <array>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -68,7 +69,11 @@ struct EventSet {
     // Reads a vector file with the events GeoJSON properties (id, kind, date_begin, date_end,
     // place_id, place_name, geo_precision, disputed, killed_max, wounded_max, claims...).
     // Throws sitmap::Error (bad_input) naming the file and the feature.
-    static EventSet read(const std::filesystem::path& path);
+    // place_geometry, when given, is asked for the geometry of a place known only as a region
+    // (the events GeoJSON stores the location point; the area or line is the gazetteer's).
+    using PlaceGeometry = std::function<const geo::Geometry*(std::string_view place_id)>;
+    static EventSet read(const std::filesystem::path& path,
+                         const PlaceGeometry& place_geometry = {});
     static EventSet from_events(const std::vector<geo::Event>& events);
 
     void append(EventSet&& other);

@@ -1,6 +1,7 @@
 #pragma once
 // Test helper: the seed events over the frozen basemap fixture, rendered through the real layers.
 
+#include "geo/gazetteer.hpp"
 #include "render/layers.hpp"
 #include "render/map.hpp"
 
@@ -20,8 +21,14 @@ inline std::filesystem::path seed_events() {
 }
 
 struct MapFixture {
-    std::shared_ptr<render::EventSet> events =
-        std::make_shared<render::EventSet>(render::EventSet::read(seed_events()));
+    // The events file stores points; region events get their place's line or area from the
+    // fixture gazetteer, as `sitmap map` does with the bundled one.
+    geo::Gazetteer gazetteer = geo::Gazetteer::load(basemap() / "gazetteer.geojson");
+    std::shared_ptr<render::EventSet> events = std::make_shared<render::EventSet>(
+        render::EventSet::read(seed_events(), [this](std::string_view id) -> const geo::Geometry* {
+            const geo::Place* p = gazetteer.find(id);
+            return p != nullptr ? &p->geometry : nullptr;
+        }));
     render::LayerRegistry registry;
 
     MapFixture() { render::register_builtin_layers(registry); }

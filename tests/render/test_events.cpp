@@ -32,7 +32,14 @@ TEST(Events, ReadsTheEventsGeoJsonContract) {
               "Azerbaijani Ministry of Defence (accuses armenia): 1 killed, 1 wounded");
     const EventRecord& sector = set.events[2];
     EXPECT_EQ(sector.precision, geo::GeoPrecision::region);
-    EXPECT_TRUE(std::holds_alternative<geo::LinesGeom>(sector.geometry));
+    EXPECT_TRUE(std::holds_alternative<geo::PointGeom>(sector.geometry)); // no gazetteer given
+    const geo::Geometry line = geo::LinesGeom{{{{45.5, 40.0}, {45.9, 40.3}}}};
+    const EventSet with_places = EventSet::read(
+        fixtures / "events_seed.geojson", [&](std::string_view id) -> const geo::Geometry* {
+            return id == "sitmap:border-am-az-eastern" ? &line : nullptr;
+        });
+    EXPECT_TRUE(std::holds_alternative<geo::LinesGeom>(with_places.events[2].geometry));
+    EXPECT_TRUE(std::holds_alternative<geo::PointGeom>(with_places.events[0].geometry));
     EXPECT_EQ(sector.date_end, "2022-11-07");
     EXPECT_EQ(kind_layer(set.events[1].kind), geo::EventLayer::checkpoint);
     EXPECT_EQ(kind_layer(set.events[3].kind), geo::EventLayer::context);

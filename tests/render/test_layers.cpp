@@ -69,7 +69,8 @@ TEST(Plugins, LoadsTheRangeRingsExample) {
     register_builtin_layers(r);
     const auto lib = plugin_dir() / "range_rings" / "libsitmap_range_rings.so";
     ASSERT_TRUE(std::filesystem::exists(lib)) << lib;
-    EXPECT_EQ(r.load_plugin(lib, "lon=45.86472&lat=40.20306&radii=10,20&label=Sotk"), "range-rings");
+    EXPECT_EQ(r.load_plugin(lib, "lon=45.86472&lat=40.20306&radii=10,20&label=Sotk"),
+              "range-rings");
     EXPECT_EQ(r.names().back(), "range-rings");
     auto layer = r.create("range-rings", {});
     const geo::BBox e = layer->extent();
