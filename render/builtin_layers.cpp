@@ -249,6 +249,13 @@ public:
         if (const auto stop = text.find(". "); stop != std::string_view::npos) {
             text = text.substr(0, stop);
         }
+        if (text.size() > 120) {
+            // Still long: up to the last clause that ends before 120 characters.
+            const auto comma = text.substr(0, 120).rfind(", ");
+            if (comma != std::string_view::npos && comma > 40) {
+                text = text.substr(0, comma);
+            }
+        }
         if (!text.empty() && text.back() == '.') {
             text.remove_suffix(1);
         }

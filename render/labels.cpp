@@ -116,6 +116,18 @@ Point point_at(const std::vector<Point>& p, double s, std::size_t& segment) {
     return p.back();
 }
 
+bool inside_ring(const std::vector<Point>& ring, Point p) {
+    bool in = false;
+    for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++) {
+        if ((ring[i].y > p.y) != (ring[j].y > p.y) &&
+            p.x <
+                (ring[j].x - ring[i].x) * (p.y - ring[i].y) / (ring[j].y - ring[i].y) + ring[i].x) {
+            in = !in;
+        }
+    }
+    return in;
+}
+
 double distance_to_line(Point q, Point a, Point b) {
     const double dx = b.x - a.x;
     const double dy = b.y - a.y;
@@ -206,10 +218,16 @@ LabelResult place_labels(std::vector<LabelInput> inputs, const CollisionIndex& o
         if (rq.placement == LabelPlacement::around_point) {
             ok = around(in.anchor);
         } else if (rq.placement == LabelPlacement::inside_area) {
+            // From the pole of inaccessibility outwards; a shifted label must stay inside the
+            // area (its centre within the outline given in `line`).
             const Point a = in.anchor;
-            for (const double dy : {0.0, -1.0, 1.0, -2.0, 2.0}) {
-                for (const double dx : {0.0, -0.5, 0.5}) {
-                    if (try_at({a.x - w / 2 + dx * w, a.y - h / 2 + dy * h}, 0.0)) {
+            for (const double dy : {0.0, -1.0, 1.0, -2.0, 2.0, -3.0, 3.0, -4.0, 4.0}) {
+                for (const double dx : {0.0, -0.5, 0.5, -1.0, 1.0}) {
+                    const Point c{a.x + dx * w, a.y + dy * h};
+                    if ((dx != 0.0 || dy != 0.0) && !in.line.empty() && !inside_ring(in.line, c)) {
+                        continue;
+                    }
+                    if (try_at({c.x - w / 2, c.y - h / 2}, 0.0)) {
                         ok = true;
                         break;
                     }

@@ -19,7 +19,7 @@ namespace sitmap::render {
 struct LabelInput {
     LabelRequest request;
     Point anchor;            // around_point / inside_area: canvas position
-    std::vector<Point> line; // along_line: the projected path
+    std::vector<Point> line; // along_line: the projected path; inside_area: the outer ring
 };
 
 struct PlacedLabel {

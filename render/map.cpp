@@ -444,7 +444,14 @@ RenderReport MapRenderer::render(Canvas& canvas) const {
         } else {
             const Point p = view.to_canvas(geo::representative_point(g));
             if (std::isfinite(p.x) && frame.contains(p)) {
-                label_inputs.push_back({*m.label, p, {}});
+                // The outer ring around the anchor keeps shifted labels inside the area.
+                Ring outline;
+                for (const auto& r : rings) {
+                    if (r.size() >= 3 && outline.size() < r.size()) {
+                        outline = r;
+                    }
+                }
+                label_inputs.push_back({*m.label, p, std::move(outline)});
             }
         }
     };
