@@ -633,7 +633,10 @@ public:
         }
         for (std::size_t i = 0; i < m_events->events.size(); ++i) {
             const auto& e = m_events->events[i];
-            if (kind_layer(e.kind) != m_which || e.precision == geo::GeoPrecision::region) {
+            // Incidents and checkpoints known only to a region are drawn as areas (uncertainty
+            // layer); context events (talks, statements) keep a mark, dashed.
+            if (kind_layer(e.kind) != m_which ||
+                (e.precision == geo::GeoPrecision::region && m_which != geo::EventLayer::context)) {
                 continue;
             }
             m_indices.push_back(i);
@@ -687,7 +690,7 @@ public:
             Mark m;
             m.geometry = &point;
             m.obstacle = true;
-            if (e.precision == geo::GeoPrecision::near) {
+            if (e.precision != geo::GeoPrecision::exact) {
                 // Known only to be near the place: a dashed outline says "approximately here".
                 sym.dash = {2.0 * q.unit, 1.5 * q.unit};
             }
@@ -771,7 +774,8 @@ public:
         }
         for (std::size_t i = 0; i < m_events->events.size(); ++i) {
             const auto& e = m_events->events[i];
-            if (e.precision != geo::GeoPrecision::region) {
+            if (e.precision != geo::GeoPrecision::region ||
+                kind_layer(e.kind) == geo::EventLayer::context) {
                 continue;
             }
             m_indices.push_back(i);
