@@ -3,8 +3,11 @@
 analyst would see: every layer valid, feature counts, CRS, the renderer and its categories, the
 default styles stored in the GeoPackage. Renders the project to a PNG to look at.
 
-usage: check_project.py PROJECT.qgz GEOPACKAGE.gpkg OUT.png EXPECTED_CRS EVENTS CLAIMS PLACES
+usage: check_project.py PROJECT.qgz GEOPACKAGE.gpkg EVENTS.geojson OUT.png EXPECTED_CRS
+The expected counts come from the events GeoJSON exported from the same events: one feature per
+event, one claims row per claim, one place per distinct place_id.
 """
+import json
 import os
 import sys
 
@@ -29,8 +32,14 @@ def check(condition, message):
 
 
 def main():
-    project_path, gpkg_path, png_path, crs = sys.argv[1:5]
-    n_events, n_claims, n_places = (int(v) for v in sys.argv[5:8])
+    project_path, gpkg_path, geojson_path, png_path, crs = sys.argv[1:6]
+    with open(geojson_path, encoding="utf-8") as f:
+        features = json.load(f)["features"]
+    n_events = len(features)
+    n_claims = sum(len(f["properties"]["claims"]) for f in features)
+    n_places = len({f["properties"]["place_id"] for f in features if f["properties"]["place_id"]})
+    print(f"expecting {n_events} events, {n_claims} claims, {n_places} places")
+    check(n_events > 0, f"{geojson_path} holds no events: nothing to check")
 
     app = QgsApplication([], False)
     app.initQgis()
