@@ -5,6 +5,7 @@
 #include "cli/inputs.hpp"
 #include "geo/error.hpp"
 #include "geo/export.hpp"
+#include "geo/extract.hpp"
 #include "geo/geocoder.hpp"
 
 #include <filesystem>
@@ -31,7 +32,22 @@ void run_export(const ExportOptions& options, const GlobalOptions& global) {
 
     const geo::Gazetteer gazetteer = load_gazetteer(global);
     const geo::Geocoder geocoder(gazetteer);
-    LoadedInputs loaded = load_inputs(options.inputs, options.published, geocoder);
+    // One input at a time, so that an event without coordinates is reported with its file.
+    LoadedInputs loaded;
+    for (const std::string& input : options.inputs) {
+        LoadedInputs one = load_inputs({input}, options.published, geocoder);
+        for (std::size_t i = 0; i < one.events.size(); ++i) {
+            if (!geo::has_geometry(one.events[i])) {
+                throw input_error(input + ": event " + std::to_string(i + 1) + " (" +
+                                  one.events[i].id + ") has no geometry; nothing was written");
+            }
+        }
+        loaded.events.insert(loaded.events.end(), one.events.begin(), one.events.end());
+        loaded.warnings.insert(loaded.warnings.end(), one.warnings.begin(), one.warnings.end());
+    }
+    if (options.inputs.size() > 1) {
+        loaded.events = geo::merge_events(std::move(loaded.events)); // the same incident twice
+    }
     for (const std::string& w : loaded.warnings) {
         if (!global.quiet) {
             std::cerr << "sitmap: warning: " << w << "\n";

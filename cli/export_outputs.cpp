@@ -69,8 +69,8 @@ GisOutputResult write_gis_output(const std::vector<geo::Event>& events, const fs
         }
     }
     if (!missing.empty()) {
-        result.warnings.push_back("basemap layers left out, not found in " +
-                                  basemap_dir.string() + ": " + missing);
+        result.warnings.push_back("basemap layers left out, not found in " + basemap_dir.string() +
+                                  ": " + missing);
     }
 
     if (format == geo::GisFormat::gpkg) {

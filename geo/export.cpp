@@ -227,7 +227,7 @@ GeometryPtr to_ogr(const Geometry& geometry) {
 }
 
 void check_geometry(const Event& e, std::size_t index) {
-    if (!valid_point(e.location) || to_ogr(e.geometry) == nullptr) {
+    if (!has_geometry(e)) {
         throw input_error("event " + std::to_string(index + 1) +
                           (e.id.empty() ? std::string() : " (" + e.id + ")") + " has no geometry");
     }
@@ -596,6 +596,10 @@ void close_dataset(DatasetPtr& ds, const fs::path& path) {
 }
 
 } // namespace
+
+bool has_geometry(const Event& event) {
+    return valid_point(event.location) && to_ogr(event.geometry) != nullptr;
+}
 
 GisFormat gis_format_for(const fs::path& path) {
     std::string ext = path.extension().string();

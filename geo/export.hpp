@@ -38,6 +38,9 @@ inline constexpr std::string_view events_layer = "events";
 inline constexpr std::string_view claims_layer = "claims";
 inline constexpr std::string_view places_layer = "places";
 
+// True when the event has coordinates to export: a valid location and a non-empty geometry.
+bool has_geometry(const Event& event);
+
 // Writes one RFC 7946 feature per event (lon/lat, 6 decimals, no crs member, right-hand-rule
 // polygons; GDAL's RFC7946=YES) with the event properties of sitmap's events GeoJSON: id, kind,
 // layer, dates, place, precision, summary, disputed, killed_max, wounded_max, claims (array),
