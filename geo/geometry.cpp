@@ -47,8 +47,7 @@ struct Scale {
 GEOSCoordSequence* make_seq(const Path& path, Scale s) {
     auto* seq = GEOSCoordSeq_create_r(geos(), static_cast<unsigned>(path.size()), 2);
     for (std::size_t i = 0; i < path.size(); ++i) {
-        GEOSCoordSeq_setXY_r(geos(), seq, static_cast<unsigned>(i), path[i].lon * s.k,
-                             path[i].lat);
+        GEOSCoordSeq_setXY_r(geos(), seq, static_cast<unsigned>(i), path[i].lon * s.k, path[i].lat);
     }
     return seq;
 }
@@ -64,8 +63,8 @@ GeomPtr make_polygon(const std::vector<Path>& rings, Scale s) {
             holes.push_back(GEOSGeom_createLinearRing_r(geos(), make_seq(rings[i], s)));
         }
     }
-    return GeomPtr(GEOSGeom_createPolygon_r(geos(), shell, holes.data(),
-                                            static_cast<unsigned>(holes.size())));
+    return GeomPtr(
+        GEOSGeom_createPolygon_r(geos(), shell, holes.data(), static_cast<unsigned>(holes.size())));
 }
 
 GeomPtr to_geos(const Geometry& g, Scale s) {

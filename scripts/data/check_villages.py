@@ -1,0 +1,180 @@
+#!/usr/bin/python3
+"""Validates data/curated/border_villages.csv and heights.csv.
+
+Checks the exact column schema, ids, coordinates inside the region box, required fields,
+and that no two entries within 300 m share a name. With --border TOPOJSON (Natural Earth
+countries-10m.json from npm world-atlas) it also reports each entry's distance to the
+Armenia-Azerbaijan border and how many lie within 25 km. With --reference it reports the
+coverage of data/curated/border_communities_reference.csv.
+
+Exit status: 0 when valid, 1 when any check fails (each failure is printed).
+Usage: scripts/data/check_villages.py [--border countries-10m.json] [--reference] [CSV...]
+"""
+import argparse
+import csv
+import math
+import os
+import sys
+import unicodedata
+
+COLUMNS = ("id,name,name_hy,name_hy_latn,name_az,name_ru,aliases,kind,country,admin1,"
+           "lat,lon,population,accuracy_m,source,note").split(",")
+KINDS = {"settlement", "height", "pass"}
+COUNTRIES = {"AM", "AZ"}
+# Armenia, Azerbaijan west of the Kura, Nakhchivan: everything the list may cover.
+BOX = (38.3, 41.7, 43.3, 47.8)  # lat_min, lat_max, lon_min, lon_max
+SAME_NAME_RADIUS_M = 300.0
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+DEFAULT_FILES = [os.path.join(ROOT, "data", "curated", f) for f in ("border_villages.csv", "heights.csv")]
+REFERENCE = os.path.join(ROOT, "data", "curated", "border_communities_reference.csv")
+
+
+def fold(name):
+    """Case- and diacritic-insensitive key, so that 'Şuşa' and 'Susa' compare equal."""
+    n = unicodedata.normalize("NFKD", name.casefold())
+    n = "".join(c for c in n if not unicodedata.combining(c))
+    return " ".join(n.replace("-", " ").replace("'", "").replace("’", "").split())
+
+
+def names_of(row):
+    out = {row["name"], row["name_hy"], row["name_hy_latn"], row["name_az"], row["name_ru"]}
+    out.update(row["aliases"].split("|"))
+    return {fold(n) for n in out if n.strip()}
+
+
+def haversine_m(lat1, lon1, lat2, lon2):
+    r = 6371008.8
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * r * math.asin(math.sqrt(a))
+
+
+def read_rows(path, errors):
+    with open(path, newline="", encoding="utf-8") as f:
+        reader = csv.DictReader(f)
+        if reader.fieldnames != COLUMNS:
+            errors.append(f"{path}: header is {reader.fieldnames}, expected {COLUMNS}")
+            return []
+        rows = []
+        for line, row in enumerate(reader, start=2):
+            row["_where"] = f"{os.path.basename(path)}:{line}"
+            rows.append(row)
+        return rows
+
+
+def check_row(row, errors):
+    w = row["_where"]
+    for field in ("id", "name", "kind", "country", "admin1", "lat", "lon", "accuracy_m", "source"):
+        if not row[field].strip():
+            errors.append(f"{w}: empty {field}")
+    if row["kind"] not in KINDS:
+        errors.append(f"{w}: kind '{row['kind']}' not one of {sorted(KINDS)}")
+    if row["country"] not in COUNTRIES:
+        errors.append(f"{w}: country '{row['country']}' not one of {sorted(COUNTRIES)}")
+    if not row["id"].startswith(f"sitmap:{row['country'].lower()}-"):
+        errors.append(f"{w}: id '{row['id']}' does not start with sitmap:{row['country'].lower()}-")
+    try:
+        lat, lon = float(row["lat"]), float(row["lon"])
+        if not (BOX[0] <= lat <= BOX[1] and BOX[2] <= lon <= BOX[3]):
+            errors.append(f"{w}: {lat},{lon} outside the region box {BOX}")
+        if len(row["lat"].split(".")[-1]) != 5 or len(row["lon"].split(".")[-1]) != 5:
+            errors.append(f"{w}: lat/lon must have 5 decimals")
+    except ValueError:
+        errors.append(f"{w}: lat/lon not numbers")
+    for field in ("accuracy_m", "population"):
+        if row[field] and not row[field].isdigit():
+            errors.append(f"{w}: {field} '{row[field]}' is not a non-negative integer")
+    if any(a != a.strip() or not a for a in row["aliases"].split("|")) and row["aliases"]:
+        errors.append(f"{w}: empty or padded alias in '{row['aliases']}'")
+
+
+def check_all(rows, errors):
+    seen = {}
+    for row in rows:
+        check_row(row, errors)
+        if row["id"] in seen:
+            errors.append(f"{row['_where']}: id {row['id']} already used at {seen[row['id']]}")
+        seen.setdefault(row["id"], row["_where"])
+    pts = [(float(r["lat"]), float(r["lon"]), names_of(r), r) for r in rows
+           if r["lat"] and r["lon"]]
+    for i, (la, lo, na, ra) in enumerate(pts):
+        for lb, lob, nb, rb in pts[i + 1:]:
+            if abs(la - lb) > 0.01 or abs(lo - lob) > 0.01:
+                continue
+            common = na & nb
+            if common and haversine_m(la, lo, lb, lob) < SAME_NAME_RADIUS_M:
+                errors.append(f"{ra['_where']} and {rb['_where']}: share {sorted(common)} "
+                              f"within {SAME_NAME_RADIUS_M:.0f} m")
+
+
+def border_distances(topojson, rows):
+    """Distance (km) from each row to the Armenia-Azerbaijan border, via GDAL/GEOS/PROJ."""
+    from osgeo import ogr, osr
+    ogr.UseExceptions()
+    ds = ogr.Open(topojson)
+    layer = ds.GetLayerByName("countries") or ds.GetLayer(0)
+    geoms = {}
+    for feat in layer:
+        if feat.GetField("name") in ("Armenia", "Azerbaijan"):
+            geoms[feat.GetField("name")] = feat.GetGeometryRef().Clone()
+    border = geoms["Armenia"].Boundary().Intersection(geoms["Azerbaijan"].Buffer(1e-4))
+    wgs = osr.SpatialReference(); wgs.ImportFromEPSG(4326)
+    wgs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    utm = osr.SpatialReference(); utm.ImportFromEPSG(32638)
+    tr = osr.CoordinateTransformation(wgs, utm)
+    border.Transform(tr)
+    out = []
+    for r in rows:
+        p = ogr.Geometry(ogr.wkbPoint); p.AddPoint_2D(float(r["lon"]), float(r["lat"]))
+        p.Transform(tr)
+        out.append(p.Distance(border) / 1000.0)
+    return out
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("files", nargs="*", default=DEFAULT_FILES)
+    ap.add_argument("--border", help="Natural Earth countries-10m TopoJSON (npm world-atlas)")
+    ap.add_argument("--reference", action="store_true", help="report reference-list coverage")
+    args = ap.parse_args()
+    errors, rows = [], []
+    for path in args.files:
+        if os.path.exists(path):
+            rows += read_rows(path, errors)
+        else:
+            errors.append(f"{path}: missing")
+    check_all(rows, errors)
+    print(f"{len(rows)} entries in {len(args.files)} file(s)")
+    by_country = {}
+    for r in rows:
+        by_country[(r["country"], r["kind"])] = by_country.get((r["country"], r["kind"]), 0) + 1
+    for k in sorted(by_country):
+        print(f"  {k[0]} {k[1]}: {by_country[k]}")
+    if args.border:
+        d = border_distances(args.border, rows)
+        near = sum(1 for x in d if x <= 25.0)
+        print(f"  within 25 km of the AM-AZ border (Natural Earth 10m): {near}")
+        for r, x in zip(rows, d):
+            if x > 25.0:
+                print(f"  note: {r['name']} ({r['admin1']}) is {x:.1f} km from the border")
+    if args.reference:
+        with open(REFERENCE, newline="", encoding="utf-8") as f:
+            ref = list(csv.DictReader(f))
+        have = {}
+        for r in rows:
+            for n in names_of(r):
+                have.setdefault((r["country"], n), r)
+        missing = [x for x in ref if (x["country"], fold(x["name"])) not in have]
+        found = len(ref) - len(missing)
+        print(f"  reference coverage: {found}/{len(ref)} = {100.0 * found / max(len(ref), 1):.1f}%")
+        for x in missing:
+            print(f"  missing: {x['country']} {x['admin1']} {x['name']}")
+    for e in errors:
+        print("ERROR:", e, file=sys.stderr)
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
