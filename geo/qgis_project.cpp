@@ -93,15 +93,22 @@ struct Rgba {
     }
 };
 
-// The casualty figure a marker is sized by, as a QGIS expression (millimetres).
-constexpr const char* size_expression =
-    "min(9, 2.6 + 1.1 * sqrt(coalesce(\"killed_max\", 0) + coalesce(\"wounded_max\", 0)))";
+// Sizes follow sitmap's rendered map (render/style.cpp, builtin layers): an incident's radius
+// grows with 0.8 * sqrt(casualties), clamped to 1..6 times its base size. Millimetres at 96 dpi.
+std::string casualty_size_expression(double base_mm) {
+    return std::to_string(base_mm) +
+           " * min(max(1, 0.8 * sqrt(coalesce(\"killed_max\", 0) + coalesce(\"wounded_max\", "
+           "0))), 6)";
+}
 
 struct MarkerStyle {
     Rgba fill;
     const char* shape = "circle";
     double size_mm = 3.0;
     bool sized_by_casualties = false;
+    Rgba outline{255, 255, 255};
+    double outline_mm = 0.35;
+    bool disputed_ring = false; // a dashed ring drawn only around disputed events
 };
 struct LineStyle {
     Rgba color;
@@ -135,37 +142,60 @@ CPLXMLNode* symbol_layer(CPLXMLNode* sym, const char* cls) {
     return l;
 }
 
-void size_by_casualties(CPLXMLNode* layer) {
+// Data-defined properties of a symbol layer: property key -> QGIS expression.
+void data_defined(CPLXMLNode* layer,
+                  const std::vector<std::pair<const char*, std::string>>& props) {
     CPLXMLNode* dd = element(layer, "data_defined_properties");
     CPLXMLNode* map = option_map(dd);
     option(map, "name", "");
-    CPLXMLNode* props = option_map(map, "properties");
-    CPLXMLNode* size = option_map(props, "size");
-    option(size, "active", "true", "bool");
-    option(size, "expression", size_expression);
-    option(size, "type", "3", "int"); // an expression-based property
+    CPLXMLNode* properties = option_map(map, "properties");
+    for (const auto& [key, expression] : props) {
+        CPLXMLNode* p = option_map(properties, key);
+        option(p, "active", "true", "bool");
+        option(p, "expression", expression);
+        option(p, "type", "3", "int"); // an expression-based property
+    }
     option(map, "type", "collection");
 }
 
-void marker_symbol(CPLXMLNode* parent, const std::string& name, const MarkerStyle& m) {
-    CPLXMLNode* layer = symbol_layer(symbol(parent, name, "marker"), "SimpleMarker");
+void simple_marker(CPLXMLNode* sym, const char* shape, Rgba fill, Rgba outline, double outline_mm,
+                   const char* outline_style, double size_mm,
+                   const std::vector<std::pair<const char*, std::string>>& props) {
+    CPLXMLNode* layer = symbol_layer(sym, "SimpleMarker");
     CPLXMLNode* o = option_map(layer);
     option(o, "angle", "0");
-    option(o, "color", m.fill.str());
+    option(o, "color", fill.str());
     option(o, "joinstyle", "miter");
-    option(o, "name", m.shape);
-    option(o, "outline_color", "255,255,255,255");
-    option(o, "outline_style", "solid");
-    option(o, "outline_width", "0.4");
+    option(o, "name", shape);
+    option(o, "outline_color", outline.str());
+    option(o, "outline_style", outline_style);
+    option(o, "outline_width", std::to_string(outline_mm));
     option(o, "outline_width_unit", "MM");
     option(o, "scale_method", "diameter");
-    option(o, "size", std::to_string(m.size_mm));
+    option(o, "size", std::to_string(size_mm));
     option(o, "size_unit", "MM");
     option(o, "vertical_anchor_point", "1");
     option(o, "horizontal_anchor_point", "1");
-    if (m.sized_by_casualties) {
-        size_by_casualties(layer);
+    if (!props.empty()) {
+        data_defined(layer, props);
     }
+}
+
+void marker_symbol(CPLXMLNode* parent, const std::string& name, const MarkerStyle& m) {
+    CPLXMLNode* sym = symbol(parent, name, "marker");
+    const std::string size = casualty_size_expression(m.size_mm);
+    if (m.disputed_ring) {
+        // Below the mark, as on sitmap's maps: a dashed ring a little larger than the symbol.
+        simple_marker(
+            sym, "circle", {0, 0, 0, 0}, {17, 17, 17}, 0.35, "dash", m.size_mm + 2.0,
+            {{"enabled", "\"disputed\""},
+             {"size", (m.sized_by_casualties ? size : std::to_string(m.size_mm)) + " + 2.0"}});
+    }
+    std::vector<std::pair<const char*, std::string>> props;
+    if (m.sized_by_casualties) {
+        props.emplace_back("size", size);
+    }
+    simple_marker(sym, m.shape, m.fill, m.outline, m.outline_mm, "solid", m.size_mm, props);
 }
 
 void line_symbol(CPLXMLNode* parent, const std::string& name, const LineStyle& l) {
@@ -225,50 +255,50 @@ void categorized(CPLXMLNode* parent, const char* field, const std::vector<Catego
     element(r, "sizescale");
 }
 
-// Event colours by layer: incidents in reds, checkpoints in purples, context in greens/blues;
-// shapes tell the layers apart in greyscale print too.
-Rgba kind_color(EventKind k) {
+// As on sitmap's rendered map: colour by layer (incidents red, checkpoints blue, context white),
+// shape by kind, incidents sized by the casualties claimed.
+MarkerStyle event_marker(EventKind k) {
+    const char* shape = "circle";
     switch (k) {
     case EventKind::shelling:
-        return {215, 48, 31};
-    case EventKind::mortar_fire:
-        return {239, 101, 72};
-    case EventKind::small_arms_fire:
-        return {252, 141, 89};
-    case EventKind::drone_strike:
-        return {153, 0, 13};
-    case EventKind::vehicle_attack:
-        return {227, 74, 51};
-    case EventKind::casualties:
-        return {103, 0, 13};
-    case EventKind::armed_clash:
-        return {203, 24, 29};
-    case EventKind::checkpoint_installed:
-        return {106, 81, 163};
-    case EventKind::checkpoint_closed:
-        return {158, 154, 200};
-    case EventKind::blockade:
-        return {84, 39, 143};
     case EventKind::talks:
-        return {35, 139, 69};
-    case EventKind::statement:
-        return {116, 196, 118};
+        shape = "circle";
+        break;
+    case EventKind::mortar_fire:
     case EventKind::mission_deployment:
-        return {33, 113, 181};
+        shape = "triangle";
+        break;
+    case EventKind::small_arms_fire:
+    case EventKind::statement:
+        shape = "diamond";
+        break;
+    case EventKind::drone_strike:
+        shape = "star";
+        break;
+    case EventKind::vehicle_attack:
+    case EventKind::blockade:
+        shape = "square";
+        break;
+    case EventKind::casualties:
+        shape = "cross_fill";
+        break;
+    case EventKind::armed_clash:
+        shape = "hexagon";
+        break;
+    case EventKind::checkpoint_installed:
+    case EventKind::checkpoint_closed:
+        shape = "half_square";
+        break;
     }
-    return {128, 128, 128};
-}
-
-const char* layer_shape(EventLayer l) {
-    switch (l) {
+    switch (layer_of(k)) {
     case EventLayer::incident:
-        return "circle";
+        return {{215, 48, 31, 217}, shape, 2.9, true, {103, 0, 13}, 0.26, true};
     case EventLayer::checkpoint:
-        return "square";
+        return {{31, 95, 191}, shape, 3.4, false, {255, 255, 255}, 0.34, true};
     case EventLayer::context:
-        return "diamond";
+        break;
     }
-    return "circle";
+    return {{255, 255, 255}, shape, 2.6, false, {77, 77, 77}, 0.4, true};
 }
 
 std::string label_of(std::string_view value) {
@@ -294,8 +324,10 @@ constexpr std::array<EventKind, 13> all_kinds = {EventKind::shelling,
                                                  EventKind::statement,
                                                  EventKind::mission_deployment};
 
+enum class Weight { regular, bold };
+
 void labeling(CPLXMLNode* parent, const std::string& field, double size_pt, Rgba color,
-              const char* placement) {
+              const char* placement, Weight weight = Weight::regular) {
     CPLXMLNode* l = attr(element(parent, "labeling"), "type", "simple");
     CPLXMLNode* s = element(l, "settings");
     attr(s, "calloutType", "simple");
@@ -303,12 +335,12 @@ void labeling(CPLXMLNode* parent, const std::string& field, double size_pt, Rgba
     attr(t, "fieldName", field);
     attr(t, "isExpression", "0");
     attr(t, "fontFamily", "Noto Sans");
-    attr(t, "namedStyle", "Regular");
+    attr(t, "namedStyle", weight == Weight::bold ? "Bold" : "Regular");
     attr(t, "fontSize", std::to_string(size_pt));
     attr(t, "fontSizeUnit", "Point");
     attr(t, "textColor", color.str());
     attr(t, "textOpacity", "1");
-    attr(t, "fontWeight", "50");
+    attr(t, "fontWeight", weight == Weight::bold ? "75" : "50");
     CPLXMLNode* b = element(t, "text-buffer");
     attr(b, "bufferDraw", "1");
     attr(b, "bufferSize", "0.7");
@@ -331,11 +363,10 @@ bool append_style(CPLXMLNode* parent, std::string_view layer, LayerGeometry geom
     if (layer == events_layer) {
         std::vector<Category> cats;
         for (EventKind k : all_kinds) {
-            cats.push_back({std::string(to_string(k)), label_of(to_string(k)),
-                            MarkerStyle{kind_color(k), layer_shape(layer_of(k)), 3.0, true}});
+            cats.push_back({std::string(to_string(k)), label_of(to_string(k)), event_marker(k)});
         }
         categorized(parent, "kind", cats);
-        labeling(parent, "place_name", 8.0, {33, 33, 33}, "0");
+        labeling(parent, "place_name", 8.0, {127, 15, 6}, "0", Weight::bold);
         return true;
     }
     if (layer == claims_layer) {
@@ -348,7 +379,7 @@ bool append_style(CPLXMLNode* parent, std::string_view layer, LayerGeometry geom
         std::vector<Category> cats;
         for (const auto& [side, color] : sides) {
             cats.push_back({std::string(to_string(side)), label_of(to_string(side)),
-                            MarkerStyle{color, "circle", 2.2, false}});
+                            MarkerStyle{color, "circle", 2.2, false, {255, 255, 255}, 0.3, false}});
         }
         categorized(parent, "side", cats);
         return false;
@@ -359,12 +390,14 @@ bool append_style(CPLXMLNode* parent, std::string_view layer, LayerGeometry geom
     element(r, "sizescale");
     if (layer == places_layer) {
         // Unlabelled: the events on top already carry the place names.
-        marker_symbol(symbols, "0", MarkerStyle{{60, 60, 60}, "circle", 1.4, false});
+        marker_symbol(
+            symbols, "0",
+            MarkerStyle{{255, 255, 255}, "circle", 1.3, false, {58, 58, 58}, 0.26, false});
         return false;
     }
     if (layer == "countries") {
-        fill_symbol(symbols, "0", FillStyle{{245, 243, 238}, {150, 150, 150}, 0.2});
-        labeling(parent, "name", 10.0, {120, 120, 120}, "1");
+        fill_symbol(symbols, "0", FillStyle{{233, 230, 223}, {179, 173, 163}, 0.16});
+        labeling(parent, "name", 10.0, {143, 135, 124}, "1");
         return true;
     }
     if (layer == "admin1") {
@@ -373,23 +406,23 @@ bool append_style(CPLXMLNode* parent, std::string_view layer, LayerGeometry geom
     }
     if (layer == "nagorno_karabakh") {
         fill_symbol(symbols, "0",
-                    FillStyle{{230, 170, 100, 60}, {190, 120, 60}, 0.3, "solid", "dash"});
+                    FillStyle{{176, 122, 60, 140}, {140, 90, 36}, 0.24, "b_diagonal", "dash"});
         return false;
     }
     if (layer == "lakes") {
-        fill_symbol(symbols, "0", FillStyle{{166, 206, 227}, {107, 174, 214}, 0.15});
+        fill_symbol(symbols, "0", FillStyle{{180, 210, 231}, {127, 169, 201}, 0.13});
         return false;
     }
     if (layer == "rivers") {
-        line_symbol(symbols, "0", LineStyle{{107, 174, 214}, 0.35});
+        line_symbol(symbols, "0", LineStyle{{127, 169, 201}, 0.24});
         return false;
     }
     if (layer == "borders") {
-        line_symbol(symbols, "0", LineStyle{{80, 80, 80}, 0.6, "dash dot"});
+        line_symbol(symbols, "0", LineStyle{{119, 113, 106}, 0.26});
         return false;
     }
     if (layer == "corridor") {
-        line_symbol(symbols, "0", LineStyle{{230, 85, 13}, 0.8, "dash"});
+        line_symbol(symbols, "0", LineStyle{{217, 115, 13}, 0.58, "dash"});
         return false;
     }
     switch (geometry) {
@@ -401,7 +434,9 @@ bool append_style(CPLXMLNode* parent, std::string_view layer, LayerGeometry geom
         break;
     case LayerGeometry::point:
     case LayerGeometry::none:
-        marker_symbol(symbols, "0", MarkerStyle{{120, 120, 120}, "circle", 1.6, false});
+        marker_symbol(
+            symbols, "0",
+            MarkerStyle{{120, 120, 120}, "circle", 1.6, false, {255, 255, 255}, 0.3, false});
         break;
     }
     return false;
@@ -674,6 +709,11 @@ std::string project_xml(const std::vector<GpkgLayer>& layers, const std::string&
     }
 
     CPLXMLNode* props = element(q, "properties");
+    // The map's background (sea) colour, as on sitmap's maps.
+    CPLXMLNode* gui = element(props, "Gui");
+    attr(element(gui, "CanvasColorRedPart", "207"), "type", "int");
+    attr(element(gui, "CanvasColorGreenPart", "225"), "type", "int");
+    attr(element(gui, "CanvasColorBluePart", "236"), "type", "int");
     // QGIS reads <projectCrs> only when this is set.
     CPLXMLNode* srs = element(props, "SpatialRefSys");
     attr(element(srs, "ProjectionsEnabled", "1"), "type", "int");
