@@ -111,7 +111,10 @@ std::vector<std::string> attributions(const std::vector<geo::Event>& events,
     for (const std::string& s : sources) {
         out.push_back("Places: " + s);
     }
-    out.push_back("Basemap: the data sets listed with their licences in sitmap's data/README.md");
+    // The credit data/README.md asks every map to print.
+    out.push_back("Map data: Natural Earth (public domain); place names © GeoNames (CC-BY 4.0); "
+                  "sitmap curated features (Lachin corridor, Hakari bridge checkpoint, "
+                  "Nagorno-Karabakh outline, border sectors)");
     out.push_back("Events: extracted by sitmap from the articles listed above; each claim is "
                   "attributed to whoever made it");
     return out;

@@ -113,18 +113,6 @@ void set_date(OGRFeatureH f, const char* name, std::chrono::year_month_day d, Fi
                            static_cast<int>(static_cast<unsigned>(d.day())), 0, 0, 0, 0);
 }
 
-std::string_view precision_name(GeoPrecision p) {
-    switch (p) {
-    case GeoPrecision::exact:
-        return "exact";
-    case GeoPrecision::near:
-        return "near";
-    case GeoPrecision::region:
-        return "region";
-    }
-    return "exact";
-}
-
 std::string_view layer_name(EventLayer l) {
     switch (l) {
     case EventLayer::incident:
@@ -285,9 +273,9 @@ void create_feature(OGRLayerH layer, OGRFeatureH f, std::string_view what) {
 void write_events_layer(GDALDatasetH ds, const std::vector<Event>& events, FieldFormat format,
                         CSLConstList options) {
     const OGRFieldType date_type = format == FieldFormat::gpkg ? OFTDate : OFTString;
-    // GeoJSON layers take mixed geometry; a GeoPackage layer one type: the event's point.
-    OGRLayerH layer = create_layer(ds, events_layer,
-                                   format == FieldFormat::gpkg ? wkbPoint : wkbUnknown, options);
+    // Events are points at their representative location, as in sitmap's events GeoJSON (which
+    // its readers expect); the place's own line or area is the gazetteer's.
+    OGRLayerH layer = create_layer(ds, events_layer, wkbPoint, options);
     add_field(layer, "id", OFTString);
     add_field(layer, "kind", OFTString);
     add_field(layer, "layer", OFTString);
@@ -296,7 +284,7 @@ void write_events_layer(GDALDatasetH ds, const std::vector<Event>& events, Field
     add_field(layer, "date_precision", OFTString);
     add_field(layer, "place_id", OFTString);
     add_field(layer, "place_name", OFTString);
-    add_field(layer, "geo_precision", OFTString);
+    add_field(layer, "geo_precision", OFTInteger); // 1 exact, 2 near, 3 region (ACLED's scale)
     add_field(layer, "summary", OFTString);
     add_field(layer, "disputed", OFTInteger, OFSTBoolean);
     add_field(layer, "killed_max", OFTInteger);
@@ -315,7 +303,7 @@ void write_events_layer(GDALDatasetH ds, const std::vector<Event>& events, Field
         set_string(f.get(), "date_precision", std::string(to_string(e.date.precision)));
         set_string(f.get(), "place_id", e.place_id);
         set_string(f.get(), "place_name", e.place_name);
-        set_string(f.get(), "geo_precision", std::string(precision_name(e.precision)));
+        set_int(f.get(), "geo_precision", static_cast<long long>(e.precision));
         set_string(f.get(), "summary", e.summary);
         set_int(f.get(), "disputed", e.disputed() ? 1 : 0);
         const auto killed = max_of(e, &Claim::killed);
@@ -325,8 +313,7 @@ void write_events_layer(GDALDatasetH ds, const std::vector<Event>& events, Field
                 wounded ? std::optional<long long>(*wounded) : std::nullopt);
         set_string(f.get(), "claims", claims_json(e).dump());
         set_string(f.get(), "sources", sources_json(e).dump());
-        GeometryPtr g = format == FieldFormat::gpkg ? make_point(e.location) : to_ogr(e.geometry);
-        OGR_F_SetGeometryDirectly(f.get(), g.release());
+        OGR_F_SetGeometryDirectly(f.get(), make_point(e.location).release());
         create_feature(layer, f.get(), "event " + e.id);
     }
 }

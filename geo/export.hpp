@@ -41,11 +41,13 @@ inline constexpr std::string_view places_layer = "places";
 // True when the event has coordinates to export: a valid location and a non-empty geometry.
 bool has_geometry(const Event& event);
 
-// Writes one RFC 7946 feature per event (lon/lat, 6 decimals, no crs member, right-hand-rule
-// polygons; GDAL's RFC7946=YES) with the event properties of sitmap's events GeoJSON: id, kind,
-// layer, dates, place, precision, summary, disputed, killed_max, wounded_max, claims (array),
-// sources (array). Writes `path.tmp`, renames on success. Throws sitmap::Error: bad_input for an
-// event without geometry, output_failed naming the path (also when it exists and overwrite is no).
+// Writes one RFC 7946 feature per event (lon/lat, 6 decimals, no crs member; GDAL's RFC7946=YES)
+// with the properties of sitmap's events GeoJSON, so that sitmap reads it back: a point at the
+// event's representative location; id, kind, layer, date_begin, date_end, date_precision,
+// place_id, place_name, geo_precision (1 exact, 2 near, 3 region), summary, disputed, killed_max
+// and wounded_max (null when no claim states a figure), claims (array), sources (array). Writes
+// `path.tmp`, renames on success. Throws sitmap::Error: bad_input for an event without geometry,
+// output_failed naming the path (also when it exists and overwrite is no).
 void export_geojson(const std::vector<Event>& events, const std::filesystem::path& path,
                     Overwrite overwrite = Overwrite::no);
 

@@ -89,7 +89,9 @@ TEST(ExportCli, GeojsonRoundTripKeepsEventsAndClaims) {
     EXPECT_FALSE(j.contains("crs"));
     EXPECT_EQ(j["features"][0]["properties"]["claims"].size(), 2u);
     EXPECT_EQ(j["features"][0]["properties"]["killed_max"], 1);
-    EXPECT_EQ(j["features"][2]["geometry"]["type"], "Polygon");
+    EXPECT_EQ(j["features"][2]["properties"]["geo_precision"], 3);
+    EXPECT_EQ(j["features"][2]["properties"]["date_end"], "2023-05-15");
+    EXPECT_EQ(j["features"][0]["properties"]["claims"][1]["assertion"], "denies");
     // ogrinfo, GDAL's own client, reads it.
     const auto info = run_command("ogrinfo -ro -so -al " + q(dir / "out.geojson"));
     EXPECT_EQ(info.code, 0) << info.out;

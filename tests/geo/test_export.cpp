@@ -56,16 +56,6 @@ DatasetPtr open_vector(const fs::path& p) {
         GDALOpenEx(p.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
 }
 
-// Signed area (shoelace) of a ring: positive when counter-clockwise.
-double signed_area(const nlohmann::json& ring) {
-    double a = 0;
-    for (std::size_t i = 0; i + 1 < ring.size(); ++i) {
-        a += ring[i][0].get<double>() * ring[i + 1][1].get<double>() -
-             ring[i + 1][0].get<double>() * ring[i][1].get<double>();
-    }
-    return a / 2;
-}
-
 } // namespace
 
 TEST(GisFormat, ByExtensionCaseInsensitive) {
@@ -110,7 +100,7 @@ TEST(ExportGeojson, Rfc7946FeatureCollectionWithEventProperties) {
     EXPECT_EQ(p["date_precision"], "day");
     EXPECT_EQ(p["place_id"], "test:sotk");
     EXPECT_EQ(p["place_name"], "Sotk");
-    EXPECT_EQ(p["geo_precision"], "exact");
+    EXPECT_EQ(p["geo_precision"], 1);
     EXPECT_EQ(p["summary"], "Shelling <near> \"Sotk\" & more");
     EXPECT_EQ(p["disputed"], true);
     EXPECT_EQ(p["killed_max"], 1);
@@ -131,18 +121,20 @@ TEST(ExportGeojson, Rfc7946FeatureCollectionWithEventProperties) {
     ASSERT_TRUE(p["sources"].is_array());
     EXPECT_EQ(p["sources"].size(), 2u);
 
+    // Events on a line or an area are written at their representative point (sitmap's readers
+    // take points; the place's shape is the gazetteer's).
     const auto& line = j["features"][1];
-    EXPECT_EQ(line["geometry"]["type"], "LineString");
-    EXPECT_EQ(line["geometry"]["coordinates"].size(), 3u);
+    EXPECT_EQ(line["geometry"]["type"], "Point");
+    EXPECT_DOUBLE_EQ(line["geometry"]["coordinates"][0].get<double>(), 46.55);
+    EXPECT_DOUBLE_EQ(line["geometry"]["coordinates"][1].get<double>(), 39.62);
     EXPECT_EQ(line["properties"]["layer"], "checkpoint");
-    EXPECT_EQ(line["properties"]["geo_precision"], "near");
+    EXPECT_EQ(line["properties"]["geo_precision"], 2);
     EXPECT_EQ(line["properties"]["disputed"], false);
     EXPECT_TRUE(line["properties"]["killed_max"].is_null());
 
     const auto& area = j["features"][2];
-    EXPECT_EQ(area["geometry"]["type"], "Polygon");
-    EXPECT_GT(signed_area(area["geometry"]["coordinates"][0]), 0.0)
-        << "outer ring must be counter-clockwise (RFC 7946 right-hand rule)";
+    EXPECT_EQ(area["geometry"]["type"], "Point");
+    EXPECT_EQ(area["properties"]["geo_precision"], 3);
     EXPECT_EQ(area["properties"]["date_end"], "2023-05-15");
     EXPECT_EQ(area["properties"]["date_precision"], "range");
     EXPECT_EQ(area["properties"]["claims"].size(), 0u);
