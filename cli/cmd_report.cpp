@@ -8,7 +8,6 @@
 #include "geo/error.hpp"
 #include "geo/extract.hpp"
 #include "geo/geocoder.hpp"
-#include "geo/projection.hpp"
 
 #include <filesystem>
 #include <iostream>
@@ -181,12 +180,6 @@ void run_report(const ReportOptions& options, const GlobalOptions& global) {
     }
 
     page.events = geo::merge_events(std::move(all));
-    page.crs = map_crs_for(page.events);
-    try {
-        page.crs = geo::Projection(page.crs).name();
-    } catch (const Error&) {
-        // keep the definition as the caption's name
-    }
 
     std::set<std::string> used;
     for (std::size_t i = 0; i < page.articles.size(); ++i) {
@@ -200,6 +193,10 @@ void run_report(const ReportOptions& options, const GlobalOptions& global) {
     GisOutputOptions gis;
     gis.gazetteer = &gazetteer;
     gis.title = page.title;
+    if (page.overview) { // the QGIS project shows what the overview map shows
+        gis.crs = page.overview->frame.crs;
+        gis.extent = page.overview->frame.extent;
+    }
     gis.overwrite = overwrite;
     std::vector<std::string> warnings;
     for (const char* name : {"events.geojson", "events.qgz"}) {

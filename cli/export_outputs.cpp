@@ -1,5 +1,6 @@
 #include "cli/export_outputs.hpp"
 
+#include "cli/report_maps.hpp"
 #include "geo/error.hpp"
 #include "geo/export.hpp"
 #include "geo/projection.hpp"
@@ -27,6 +28,9 @@ geo::BBox events_extent(const std::vector<geo::Event>& events) {
 }
 
 std::string map_crs_for(const std::vector<geo::Event>& events) {
+    if (const auto frame = map_frame_for(events)) {
+        return frame->crs;
+    }
     geo::BBox box = events_extent(events);
     if (box.empty()) {
         box = {43.4, 38.8, 47.0, 41.3}; // Armenia and the border region
@@ -88,10 +92,15 @@ GisOutputResult write_gis_output(const std::vector<geo::Event>& events, const fs
     try {
         geo::QgisProjectOptions project;
         project.title = options.title;
-        project.crs = options.crs.empty() ? map_crs_for(events) : options.crs;
-        const geo::BBox extent = events_extent(events);
-        if (!extent.empty()) {
-            project.extent = extent;
+        const std::optional<MapFrame> frame =
+            options.crs.empty() || !options.extent ? map_frame_for(events) : std::nullopt;
+        project.crs = !options.crs.empty() ? options.crs : frame ? frame->crs : map_crs_for(events);
+        if (options.extent) {
+            project.extent = options.extent;
+        } else if (frame && !frame->extent.empty()) {
+            project.extent = frame->extent;
+        } else if (const geo::BBox box = events_extent(events); !box.empty()) {
+            project.extent = box;
         }
         project.overwrite = options.overwrite;
         geo::write_qgis_project(out, gpkg, project);

@@ -7,6 +7,7 @@
 #include "geo/gazetteer.hpp"
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,7 +15,8 @@ namespace sitmap::cli {
 
 struct GisOutputOptions {
     const geo::Gazetteer* gazetteer = nullptr; // for the GeoPackage's places layer
-    std::string crs;                           // the map CRS of the QGIS project; "" = suggested
+    std::string crs;                 // the map CRS of the QGIS project; "" = as sitmap's map
+    std::optional<geo::BBox> extent; // its initial view (lon/lat); none = as sitmap's map
     std::string title = "sitmap events";
     geo::Overwrite overwrite = geo::Overwrite::no;
 };
@@ -27,7 +29,8 @@ struct GisOutputResult {
 // The lon/lat extent of the events' locations (empty box when there are none).
 geo::BBox events_extent(const std::vector<geo::Event>& events);
 
-// The CRS sitmap's maps use for these events (geo::Projection::suggest_for their extent).
+// The CRS sitmap's maps use for these events: the renderer's choice, else
+// geo::Projection::suggest_for their extent.
 std::string map_crs_for(const std::vector<geo::Event>& events);
 
 // Writes `out` by its extension. For .qgz/.qgs the GeoPackage is written first as <stem>.gpkg

@@ -154,8 +154,10 @@ std::string claim_text(const geo::Claim& c) {
     return s;
 }
 
-void figure(std::ostream& out, const MapFiles& files, const std::string& alt,
-            const std::string& caption) {
+void figure(std::ostream& out, const MapFiles& files, const std::string& alt, std::string caption) {
+    if (!files.frame.projection.empty()) {
+        caption += " Projection: " + files.frame.projection + ".";
+    }
     out << "<figure>\n<img src=\"data:image/png;base64," << base64_file(files.png) << "\" alt=\""
         << html_escape(alt) << "\">\n<figcaption>" << html_escape(caption)
         << " <span class=\"downloads\">Download: <a href=\""
@@ -275,12 +277,10 @@ std::string report_html(const ReportPage& page) {
     out << ". Contradicting claims are shown side by side, not averaged.</p>\n</header>\n";
 
     out << "<section id=\"overview\">\n<h2>Overview</h2>\n";
-    const std::string crs_note = page.crs.empty() ? "" : " Projection: " + page.crs + ".";
     if (page.overview) {
         figure(out, *page.overview, "Map of all " + std::to_string(page.events.size()) + " events",
                "All events. Circles: incidents, squares: checkpoints and blockades, diamonds: "
-               "context; larger symbols: more casualties claimed." +
-                   crs_note);
+               "context; larger symbols: more casualties claimed.");
     } else {
         out << "<p class=\"note\">No map was rendered for this report.</p>\n";
     }
@@ -301,8 +301,7 @@ std::string report_html(const ReportPage& page) {
             out << " " << a.events << " event" << (a.events == 1 ? "" : "s") << ".</p>\n";
             if (a.map) {
                 figure(out, *a.map, "Map of the events in " + a.id,
-                       "Events reported in " + a.id + " (published " + a.published + ")." +
-                           crs_note);
+                       "Events reported in " + a.id + " (published " + a.published + ").");
             }
         }
         out << "</article>\n";

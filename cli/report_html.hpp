@@ -29,7 +29,6 @@ struct ReportPage {
     std::optional<MapFiles> overview;
     std::vector<std::string> data_files;   // files in the report directory to link to
     std::vector<std::string> attributions; // data sources and licences
-    std::string crs;                       // the maps' CRS, for the captions
 };
 
 // Escapes text for HTML element content and attribute values.
