@@ -7,7 +7,6 @@
 #include <fstream>
 #include <map>
 #include <memory>
-#include <set>
 #include <sstream>
 #include <tuple>
 
@@ -42,6 +41,7 @@ td.date { white-space: nowrap; }
 .disputed { display: inline-block; font-size: 0.75rem; border: 1px solid var(--incident);
             color: var(--incident); border-radius: 3px; padding: 0 0.25rem; margin-left: 0.3rem; }
 .claims { margin: 0; padding-left: 1rem; }
+sup { color: var(--muted); }
 .side { font-weight: 600; }
 blockquote { margin: 0.2rem 0 0.4rem; padding-left: 0.6rem; border-left: 3px solid var(--rule);
              font-style: italic; }
@@ -188,6 +188,22 @@ void events_table(std::ostream& out, const ReportPage& page) {
             out << "<span class=\"disputed\">disputed</span>";
         }
         out << "</td><td>";
+        // The sentences the claims come from, numbered so that each claim points to its own.
+        using Key = std::tuple<std::string, std::size_t, std::size_t>;
+        std::map<Key, std::size_t> ref_of;
+        std::vector<std::pair<Key, std::string>> refs; // key, sentence
+        for (const geo::Claim& c : e->claims) {
+            const Key key{c.source.article, c.source.begin, c.source.end};
+            if (ref_of.emplace(key, refs.size() + 1).second) {
+                refs.emplace_back(key, c.text);
+            }
+        }
+        for (const geo::SourceRef& s : e->sources) {
+            const Key key{s.article, s.begin, s.end};
+            if (ref_of.emplace(key, refs.size() + 1).second) {
+                refs.emplace_back(key, "");
+            }
+        }
         // Each side's claims together, sides in order of first appearance.
         std::vector<geo::Side> sides;
         for (const geo::Claim& c : e->claims) {
@@ -203,27 +219,21 @@ void events_table(std::ostream& out, const ReportPage& page) {
                 << "</span><ul class=\"claims\">";
             for (const geo::Claim& c : e->claims) {
                 if (c.side == side) {
-                    out << "<li>" << html_escape(claim_text(c)) << "</li>";
+                    out << "<li>" << html_escape(claim_text(c)) << " <sup>["
+                        << ref_of.at({c.source.article, c.source.begin, c.source.end})
+                        << "]</sup></li>";
                 }
             }
             out << "</ul></div>";
         }
         out << "</td><td>";
-        std::set<std::tuple<std::string, std::size_t, std::size_t>> seen;
-        for (const geo::Claim& c : e->claims) {
-            if (!seen.insert({c.source.article, c.source.begin, c.source.end}).second) {
-                continue;
-            }
-            out << "<div><cite>" << html_escape(c.source.article) << "</cite>";
-            if (!c.text.empty()) {
-                out << "<blockquote>" << html_escape(c.text) << "</blockquote>";
+        for (std::size_t i = 0; i < refs.size(); ++i) {
+            out << "<div class=\"ref\">[" << i + 1 << "] <cite>"
+                << html_escape(std::get<0>(refs[i].first)) << "</cite>";
+            if (!refs[i].second.empty()) {
+                out << "<blockquote>" << html_escape(refs[i].second) << "</blockquote>";
             }
             out << "</div>";
-        }
-        for (const geo::SourceRef& s : e->sources) {
-            if (seen.insert({s.article, s.begin, s.end}).second) {
-                out << "<div><cite>" << html_escape(s.article) << "</cite></div>";
-            }
         }
         out << "</td></tr>\n";
     }

@@ -68,6 +68,9 @@ try {
   check(scripts === 0, `the page holds ${scripts} <script> elements`);
 
   await page.screenshot({ path: screenshotPath, fullPage: true });
+  // Closer views to look at: the first screen and the events table.
+  await page.screenshot({ path: screenshotPath.replace(/\.png$/, "-top.png") });
+  await page.locator("#events").screenshot({ path: screenshotPath.replace(/\.png$/, "-table.png") });
   // Printed, the page must still show the table and the maps.
   await page.emulateMedia({ media: "print" });
   const printed = await page.$$eval("#events tbody tr", (trs) =>
