@@ -1,13 +1,255 @@
-// sitmap report: placeholder until its issue lands.
+// sitmap report: a batch of articles -> maps per article and overall, GIS files, and a page.
 
 #include "cli/commands.hpp"
+#include "cli/export_outputs.hpp"
+#include "cli/inputs.hpp"
+#include "cli/report_html.hpp"
+#include "cli/report_manifest.hpp"
 #include "geo/error.hpp"
+#include "geo/extract.hpp"
+#include "geo/geocoder.hpp"
+
+#include <filesystem>
+#include <iostream>
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <system_error>
+#include <vector>
+
+#include <unistd.h>
 
 namespace sitmap::cli {
 
-void add_report_command(CLI::App& app, const GlobalOptions& /*global*/) {
-    auto* cmd = app.add_subcommand("report", "Turn a batch of articles into maps and a report page");
-    cmd->callback([] { throw Error(ErrorKind::internal, "'sitmap report' is not implemented yet"); });
+namespace {
+
+namespace fs = std::filesystem;
+
+struct ReportOptions {
+    std::vector<std::string> articles;
+    std::string output;
+    std::string published;
+    std::string manifest;
+    bool force = false;
+};
+
+std::vector<ReportInput> report_inputs(const ReportOptions& options) {
+    std::vector<ReportInput> inputs;
+    if (!options.articles.empty()) {
+        if (options.published.empty()) {
+            throw usage_error("articles given on the command line need --published YYYY-MM-DD "
+                              "(or list them in a --manifest CSV)");
+        }
+        try {
+            geo::parse_date(options.published);
+        } catch (const Error& e) {
+            throw usage_error(std::string("--published: ") + e.what());
+        }
+        for (const std::string& a : options.articles) {
+            inputs.push_back({a, options.published});
+        }
+    }
+    if (!options.manifest.empty()) {
+        const auto listed = read_manifest(options.manifest);
+        inputs.insert(inputs.end(), listed.begin(), listed.end());
+    }
+    if (inputs.empty()) {
+        throw usage_error("no articles: give ARTICLES... with --published, or --manifest CSV");
+    }
+    return inputs;
+}
+
+// A file-name-safe, unique stem for an article's map.
+std::string map_stem(const std::string& id, std::set<std::string>& used) {
+    std::string s;
+    for (unsigned char c : id) {
+        s += (std::isalnum(c) || c == '-' || c == '_' || c == '.') ? static_cast<char>(c) : '_';
+    }
+    if (s.empty()) {
+        s = "article";
+    }
+    std::string stem = "map-" + s;
+    for (int n = 2; !used.insert(stem).second; ++n) {
+        stem = "map-" + s + "-" + std::to_string(n);
+    }
+    return stem;
+}
+
+// Returns whether it created the directory.
+bool prepare_directory(const fs::path& dir, bool force) {
+    std::error_code ec;
+    bool created = false;
+    if (fs::exists(dir, ec) && !fs::is_directory(dir, ec)) {
+        throw output_error(dir.string() + ": exists and is not a directory");
+    }
+    if (!fs::exists(dir, ec)) {
+        created = fs::create_directory(dir, ec);
+        if (ec) {
+            throw output_error(dir.string() +
+                               ": cannot create the report directory: " + ec.message());
+        }
+    } else if (!force && fs::exists(dir / "index.html", ec)) {
+        throw output_error(dir.string() + ": already holds a report (use --force to replace it)");
+    }
+    if (access(dir.c_str(), W_OK) != 0) {
+        throw output_error(dir.string() + ": the report directory is not writable");
+    }
+    return created;
+}
+
+std::vector<std::string> attributions(const std::vector<geo::Event>& events,
+                                      const geo::Gazetteer& gazetteer) {
+    std::set<std::string> sources;
+    for (const geo::Event& e : events) {
+        if (const geo::Place* p = gazetteer.find(e.place_id); p && !p->source.empty()) {
+            sources.insert(p->source);
+        }
+    }
+    std::vector<std::string> out;
+    for (const std::string& s : sources) {
+        out.push_back("Places: " + s);
+    }
+    // The credit data/README.md asks every map to print.
+    out.push_back("Map data: Natural Earth (public domain); place names © GeoNames (CC-BY 4.0); "
+                  "sitmap curated features (Lachin corridor, Hakari bridge checkpoint, "
+                  "Nagorno-Karabakh outline, border sectors)");
+    out.push_back("Events: extracted by sitmap from the articles listed above; each claim is "
+                  "attributed to whoever made it");
+    return out;
+}
+
+void run_report(const ReportOptions& options, const GlobalOptions& global) {
+    const std::vector<ReportInput> inputs = report_inputs(options);
+    const fs::path dir(options.output);
+    const bool created = prepare_directory(dir, options.force);
+    const geo::Overwrite overwrite = geo::Overwrite::yes; // the directory was checked above
+
+    const geo::Gazetteer gazetteer = load_gazetteer(global);
+    const geo::Geocoder geocoder(gazetteer);
+    const geo::Extractor extractor(geocoder);
+    const bool progress = !global.quiet && isatty(STDERR_FILENO) != 0;
+
+    ReportPage page;
+    page.title = "Incident report: " + std::to_string(inputs.size()) + " article" +
+                 (inputs.size() == 1 ? "" : "s");
+    std::vector<std::vector<geo::Event>> per_article;
+    std::vector<geo::Event> all;
+    std::vector<std::string> skipped;
+    for (std::size_t i = 0; i < inputs.size(); ++i) {
+        const ReportInput& in = inputs[i];
+        if (progress) {
+            std::cerr << "\rsitmap: [" << i + 1 << "/" << inputs.size() << "] "
+                      << in.path.filename().string() << "\x1b[K" << std::flush;
+        }
+        ReportArticleEntry entry{
+            in.path.stem().string(), in.path.string(), in.published, 0, {}, {}};
+        std::vector<geo::Event> events;
+        try {
+            const geo::Article article = geo::read_article(in.path, geo::parse_date(in.published));
+            entry.id = article.id;
+            geo::Extraction extraction = extractor.extract(article);
+            events = std::move(extraction.events);
+            entry.events = events.size();
+        } catch (const Error& e) {
+            entry.error = e.what();
+            skipped.push_back(in.path.string());
+            if (progress) {
+                std::cerr << "\n";
+            }
+            const std::string what = e.what();
+            std::cerr << "sitmap: skipped "
+                      << (what.find(in.path.string()) == std::string::npos
+                              ? in.path.string() + ": " + what
+                              : what)
+                      << "\n";
+        }
+        all.insert(all.end(), events.begin(), events.end());
+        per_article.push_back(std::move(events));
+        page.articles.push_back(std::move(entry));
+    }
+    if (progress) {
+        std::cerr << "\r\x1b[K" << std::flush;
+    }
+    if (skipped.size() == inputs.size()) {
+        std::error_code ec;
+        if (created) {
+            fs::remove(dir, ec); // still empty
+        }
+        throw input_error("no article could be read; nothing written to " + dir.string());
+    }
+
+    page.events = geo::merge_events(std::move(all));
+
+    std::set<std::string> used;
+    for (std::size_t i = 0; i < page.articles.size(); ++i) {
+        ReportArticleEntry& a = page.articles[i];
+        if (a.error.empty() && !per_article[i].empty()) {
+            a.map = write_report_maps(per_article[i], a.id, dir / map_stem(a.id, used), global);
+        }
+    }
+    page.overview = write_report_maps(page.events, "All events", dir / "overview", global);
+
+    GisOutputOptions gis;
+    gis.gazetteer = &gazetteer;
+    gis.title = page.title;
+    if (page.overview) { // the QGIS project shows what the overview map shows
+        gis.crs = page.overview->frame.crs;
+        gis.extent = page.overview->frame.extent;
+    }
+    gis.overwrite = overwrite;
+    std::vector<std::string> warnings;
+    for (const char* name : {"events.geojson", "events.qgz"}) {
+        const GisOutputResult r = write_gis_output(page.events, dir / name, gis);
+        for (const auto& p : r.written) {
+            page.data_files.push_back(p.filename().string());
+        }
+        warnings.insert(warnings.end(), r.warnings.begin(), r.warnings.end());
+    }
+    page.attributions = attributions(page.events, gazetteer);
+    write_report_html(page, dir / "index.html", overwrite);
+
+    if (!global.quiet) {
+        for (const std::string& w : std::set<std::string>(warnings.begin(), warnings.end())) {
+            std::cerr << "sitmap: warning: " << w << "\n";
+        }
+        std::cerr << "sitmap: report: " << page.events.size() << " event"
+                  << (page.events.size() == 1 ? "" : "s") << " from "
+                  << inputs.size() - skipped.size() << " of " << inputs.size() << " article"
+                  << (inputs.size() == 1 ? "" : "s") << " -> " << (dir / "index.html").string()
+                  << "\n";
+    }
+    if (!skipped.empty()) {
+        std::string list;
+        for (const std::string& s : skipped) {
+            list += (list.empty() ? "" : ", ") + s;
+        }
+        throw Error(ErrorKind::partial, "report written to " + dir.string() + ", but " +
+                                            std::to_string(skipped.size()) + " of " +
+                                            std::to_string(inputs.size()) +
+                                            " articles were skipped: " + list);
+    }
+}
+
+} // namespace
+
+void add_report_command(CLI::App& app, const GlobalOptions& global) {
+    auto options = std::make_shared<ReportOptions>();
+    auto* cmd =
+        app.add_subcommand("report", "Turn a batch of articles into maps and a report page");
+    cmd->footer("Writes into DIR: map-<article>.png/.svg/.pdf, overview.png/.svg/.pdf,\n"
+                "events.geojson, events.gpkg, events.qgz (QGIS project) and index.html.\n"
+                "An article that cannot be read is reported and skipped; the exit code is then 4.");
+    cmd->add_option("articles", options->articles, "Article text files");
+    cmd->add_option("-o,--output", options->output, "Report directory (created if missing)")
+        ->required();
+    auto* published = cmd->add_option("--published", options->published,
+                                      "Publication date of the articles (YYYY-MM-DD)");
+    cmd->add_option("--manifest", options->manifest,
+                    "CSV with a header 'file,published', one article per line")
+        ->excludes(published);
+    cmd->add_flag("--force", options->force, "Replace an existing report in DIR");
+    cmd->callback([options, &global] { run_report(*options, global); });
 }
 
 } // namespace sitmap::cli

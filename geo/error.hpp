@@ -17,7 +17,8 @@ enum class ExitCode : int {
     internal = 70,      // a bug: please report
 };
 
-enum class ErrorKind { bad_input, usage, output_failed, internal };
+// partial: a batch finished and wrote its outputs, but some inputs were skipped.
+enum class ErrorKind { bad_input, usage, output_failed, partial, internal };
 
 class Error : public std::runtime_error {
 public:
@@ -46,6 +47,8 @@ inline ExitCode exit_code_for(ErrorKind kind) {
         return ExitCode::usage;
     case ErrorKind::output_failed:
         return ExitCode::output_failed;
+    case ErrorKind::partial:
+        return ExitCode::partial;
     case ErrorKind::internal:
         break;
     }

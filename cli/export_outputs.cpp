@@ -1,0 +1,117 @@
+#include "cli/export_outputs.hpp"
+
+#include "cli/report_maps.hpp"
+#include "geo/error.hpp"
+#include "geo/export.hpp"
+#include "geo/projection.hpp"
+#include "geo/qgis_project.hpp"
+
+#include <algorithm>
+#include <system_error>
+
+namespace sitmap::cli {
+
+namespace fs = std::filesystem;
+
+geo::BBox events_extent(const std::vector<geo::Event>& events) {
+    geo::BBox box{1, 1, 0, 0};
+    for (const geo::Event& e : events) {
+        if (box.empty()) {
+            box = {e.location.lon, e.location.lat, e.location.lon, e.location.lat};
+        }
+        box.west = std::min(box.west, e.location.lon);
+        box.east = std::max(box.east, e.location.lon);
+        box.south = std::min(box.south, e.location.lat);
+        box.north = std::max(box.north, e.location.lat);
+    }
+    return box;
+}
+
+std::string map_crs_for(const std::vector<geo::Event>& events) {
+    if (const auto frame = map_frame_for(events)) {
+        return frame->crs;
+    }
+    geo::BBox box = events_extent(events);
+    if (box.empty()) {
+        box = {43.4, 38.8, 47.0, 41.3}; // Armenia and the border region
+    }
+    return geo::Projection::suggest_for(box);
+}
+
+namespace {
+
+void refuse_existing(const fs::path& path, geo::Overwrite overwrite) {
+    std::error_code ec;
+    if (overwrite == geo::Overwrite::no && fs::exists(path, ec)) {
+        throw output_error(path.string() + ": already exists (use --force to replace it)");
+    }
+}
+
+} // namespace
+
+GisOutputResult write_gis_output(const std::vector<geo::Event>& events, const fs::path& out,
+                                 const GisOutputOptions& options) {
+    const geo::GisFormat format = geo::gis_format_for(out);
+    GisOutputResult result;
+    if (format == geo::GisFormat::geojson) {
+        refuse_existing(out, options.overwrite);
+        geo::export_geojson(events, out, options.overwrite);
+        result.written.push_back(out);
+        return result;
+    }
+
+    geo::GeoPackageOptions gpkg_options;
+    gpkg_options.gazetteer = options.gazetteer;
+    gpkg_options.overwrite = options.overwrite;
+    const fs::path basemap_dir = geo::data_dir() / "geojson";
+    gpkg_options.basemap = geo::find_basemap_layers(basemap_dir);
+    std::string missing;
+    for (std::string_view name : geo::basemap_layer_names()) {
+        if (std::none_of(gpkg_options.basemap.begin(), gpkg_options.basemap.end(),
+                         [&](const geo::BasemapLayer& b) { return b.name == name; })) {
+            missing += (missing.empty() ? "" : ", ") + std::string(name);
+        }
+    }
+    if (!missing.empty()) {
+        result.warnings.push_back("basemap layers left out, not found in " + basemap_dir.string() +
+                                  ": " + missing);
+    }
+
+    if (format == geo::GisFormat::gpkg) {
+        refuse_existing(out, options.overwrite);
+        geo::export_geopackage(events, out, gpkg_options);
+        result.written.push_back(out);
+        return result;
+    }
+
+    fs::path gpkg = out;
+    gpkg.replace_extension(".gpkg");
+    refuse_existing(out, options.overwrite);
+    refuse_existing(gpkg, options.overwrite);
+    geo::export_geopackage(events, gpkg, gpkg_options);
+    try {
+        geo::QgisProjectOptions project;
+        project.title = options.title;
+        const std::optional<MapFrame> frame =
+            options.crs.empty() || !options.extent ? map_frame_for(events) : std::nullopt;
+        project.crs = !options.crs.empty() ? options.crs : frame ? frame->crs : map_crs_for(events);
+        if (options.extent) {
+            project.extent = options.extent;
+        } else if (frame && !frame->extent.empty()) {
+            project.extent = frame->extent;
+        } else if (const geo::BBox box = events_extent(events); !box.empty()) {
+            project.extent = box;
+        }
+        project.overwrite = options.overwrite;
+        geo::write_qgis_project(out, gpkg, project);
+    } catch (...) {
+        std::error_code ec;
+        fs::remove(gpkg, ec); // no GeoPackage without its project
+        throw;
+    }
+    result.written.push_back(gpkg);
+    result.written.push_back(out);
+    return result;
+}
+
+} // namespace sitmap::cli

@@ -1,0 +1,25 @@
+#!/bin/sh
+# Builds a report from the seed articles as a user would, then loads index.html in headless
+# Chromium (check_report.mjs, playwright-core installed by the browser_node_setup test).
+# usage: run_browser_check.sh SITMAP SEEDS_DIR OUT_DIR NODE_DIR
+set -eu
+sitmap=$1 seeds=$2 out=$3 node_dir=$4
+here=$(cd "$(dirname "$0")" && pwd)
+rm -rf "$out"
+mkdir -p "$out"
+
+# The publication dates a user passes with each seed article (see the seeds' README).
+cat > "$out/manifest.csv" <<CSV
+file,published
+$seeds/000_5910880eccc6c8c0.txt,2023-05-11
+$seeds/001_19f7addab04ee640.txt,2023-05-11
+$seeds/002_d157015bd8b7b8f1.txt,2022-11-07
+$seeds/003_1ae35c016cd00801.txt,2023-05-11
+$seeds/004_3605db3ac4ed118d.txt,2022-11-07
+CSV
+
+"$sitmap" report --manifest "$out/manifest.csv" -o "$out/report"
+test -s "$out/report/index.html"
+NODE_PATH="$node_dir/node_modules" node "$node_dir/check_report.mjs" "$out/report/index.html" \
+    "$out/report/events.geojson" "$out/report_screenshot.png"
+echo "screenshot: $out/report_screenshot.png"

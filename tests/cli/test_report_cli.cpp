@@ -1,0 +1,162 @@
+// `sitmap report` run as a user would on the seed articles: the files a report directory holds,
+// a bad article reported and skipped with exit code 4, escaping, refusal to overwrite.
+
+#include "tests/support/process.hpp"
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+
+namespace fs = std::filesystem;
+using sitmap::test::run_command;
+using sitmap::test::run_sitmap;
+
+namespace {
+
+const fs::path seeds = SITMAP_SEEDS_DIR;
+
+fs::path fresh_dir(const std::string& name) {
+    const fs::path dir = fs::temp_directory_path() / ("sitmap_test_report_cli_" + name);
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    return dir;
+}
+
+std::string q(const fs::path& p) {
+    std::string s(1, '\'');
+    s.append(p.string());
+    s.push_back('\'');
+    return s;
+}
+
+std::string slurp(const fs::path& p) {
+    std::stringstream s;
+    s << std::ifstream(p, std::ios::binary).rdbuf();
+    return s.str();
+}
+
+std::size_t count_of(const std::string& text, const std::string& what) {
+    std::size_t n = 0;
+    for (auto pos = text.find(what); pos != std::string::npos; pos = text.find(what, pos + 1)) {
+        ++n;
+    }
+    return n;
+}
+
+} // namespace
+
+TEST(ReportCli, WritesGisFilesAndAPageWithOneRowPerEvent) {
+    const fs::path dir = fresh_dir("ok");
+    const auto r = run_sitmap("report " + q(seeds / "000_5910880eccc6c8c0.txt") + " " +
+                              q(seeds / "003_1ae35c016cd00801.txt") +
+                              " --published 2023-05-11 -o " + q(dir / "out"));
+    ASSERT_EQ(r.code, 0) << r.out;
+    for (const char* f : {"index.html", "events.geojson", "events.gpkg", "events.qgz"}) {
+        EXPECT_TRUE(fs::is_regular_file(dir / "out" / f)) << f;
+    }
+    EXPECT_NE(r.out.find("2 of 2 articles"), std::string::npos) << r.out; // the summary
+    std::ifstream in(dir / "out" / "events.geojson");
+    const auto events = nlohmann::json::parse(in)["features"];
+    EXPECT_GE(events.size(), 1u) << "the Sotk clash at least";
+    const std::string html = slurp(dir / "out" / "index.html");
+    EXPECT_EQ(count_of(html, "<tr data-event-id="), events.size());
+    for (const auto& f : events) {
+        EXPECT_NE(html.find("data-event-id=\"" + f["properties"]["id"].get<std::string>() + "\""),
+                  std::string::npos);
+    }
+    // Self-contained: nothing fetched from elsewhere.
+    EXPECT_EQ(html.find("src=\"http"), std::string::npos);
+    EXPECT_EQ(html.find("<script"), std::string::npos);
+    EXPECT_NE(html.find("000_5910880eccc6c8c0"), std::string::npos); // source article named
+    // Every embedded map is a PNG; every linked map file exists.
+    const std::regex link("href=\"([^\"]+\\.(svg|pdf|png))\"");
+    for (auto it = std::sregex_iterator(html.begin(), html.end(), link);
+         it != std::sregex_iterator(); ++it) {
+        EXPECT_TRUE(fs::is_regular_file(dir / "out" / (*it)[1].str())) << (*it)[1].str();
+    }
+    EXPECT_EQ(count_of(html, "data:image/png;base64,"), count_of(html, "<img "));
+}
+
+TEST(ReportCli, BadArticleIsReportedAndSkippedWithExitCode4) {
+    const fs::path dir = fresh_dir("partial");
+    std::ofstream(dir / "broken.txt", std::ios::binary) << std::string("\x89PNG\r\n\x1a\n\0\0", 10);
+    const auto r =
+        run_sitmap("report " + q(seeds / "000_5910880eccc6c8c0.txt") + " " + q(dir / "broken.txt") +
+                   " " + q(dir / "missing.txt") + " --published 2023-05-11 -o " + q(dir / "out"));
+    EXPECT_EQ(r.code, 4) << r.out;
+    EXPECT_NE(r.out.find("broken.txt"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("missing.txt"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("1 of 3 articles"), std::string::npos) << r.out;
+    const std::string html = slurp(dir / "out" / "index.html");
+    EXPECT_NE(html.find("Skipped"), std::string::npos);
+    EXPECT_TRUE(fs::is_regular_file(dir / "out" / "events.gpkg"));
+}
+
+TEST(ReportCli, NoReadableArticleIsBadInputAndLeavesNoDirectory) {
+    const fs::path dir = fresh_dir("none");
+    const auto r = run_sitmap("report " + q(dir / "missing.txt") + " --published 2023-05-11 -o " +
+                              q(dir / "out"));
+    EXPECT_EQ(r.code, 1) << r.out;
+    EXPECT_FALSE(fs::exists(dir / "out"));
+}
+
+TEST(ReportCli, ManifestGivesEachArticleItsDate) {
+    const fs::path dir = fresh_dir("manifest");
+    std::ofstream(dir / "m.csv") << "file,published\n"
+                                 << (seeds / "000_5910880eccc6c8c0.txt").string() << ",2023-05-11\n"
+                                 << (seeds / "002_d157015bd8b7b8f1.txt").string()
+                                 << ",2022-11-07\n";
+    const auto r = run_sitmap("report --manifest " + q(dir / "m.csv") + " -o " + q(dir / "out"));
+    ASSERT_EQ(r.code, 0) << r.out;
+    const std::string html = slurp(dir / "out" / "index.html");
+    EXPECT_NE(html.find("published 2023-05-11"), std::string::npos);
+    EXPECT_NE(html.find("published 2022-11-07"), std::string::npos);
+
+    std::ofstream(dir / "bad.csv") << "file,published\nx.txt,2023-02-30\n";
+    const auto bad =
+        run_sitmap("report --manifest " + q(dir / "bad.csv") + " -o " + q(dir / "out2"));
+    EXPECT_EQ(bad.code, 1) << bad.out;
+    EXPECT_NE(bad.out.find("bad.csv: line 2"), std::string::npos) << bad.out;
+    EXPECT_FALSE(fs::exists(dir / "out2"));
+}
+
+TEST(ReportCli, UsageErrorsAndRefusalToOverwrite) {
+    const fs::path dir = fresh_dir("usage");
+    const std::string article = q(seeds / "000_5910880eccc6c8c0.txt");
+    EXPECT_EQ(run_sitmap("report " + article + " -o " + q(dir / "a")).code, 2); // no date
+    EXPECT_EQ(run_sitmap("report -o " + q(dir / "a")).code, 2);                 // no article
+    EXPECT_FALSE(fs::exists(dir / "a"));
+
+    ASSERT_EQ(run_sitmap("report " + article + " --published 2023-05-11 -o " + q(dir / "b")).code,
+              0);
+    const auto again =
+        run_sitmap("report " + article + " --published 2023-05-11 -o " + q(dir / "b"));
+    EXPECT_EQ(again.code, 3) << again.out;
+    EXPECT_NE(again.out.find("--force"), std::string::npos) << again.out;
+    EXPECT_EQ(
+        run_sitmap("report " + article + " --published 2023-05-11 --force -o " + q(dir / "b")).code,
+        0);
+
+    std::ofstream(dir / "plainfile") << "x";
+    const auto r = run_sitmap("report " + article + " --published 2023-05-11 -o " +
+                              q(dir / "plainfile" / "out"));
+    EXPECT_EQ(r.code, 3) << r.out;
+    EXPECT_NE(r.out.find("plainfile/out"), std::string::npos) << r.out;
+}
+
+TEST(ReportCli, FileNamesAndTextAreHtmlEscaped) {
+    const fs::path dir = fresh_dir("escape");
+    const fs::path odd = dir / "a&b<em>x\"y\".txt";
+    fs::copy_file(seeds / "000_5910880eccc6c8c0.txt", odd);
+    const auto r = run_sitmap("report " + q(odd) + " --published 2023-05-11 -o " + q(dir / "out"));
+    ASSERT_EQ(r.code, 0) << r.out;
+    const std::string html = slurp(dir / "out" / "index.html");
+    EXPECT_EQ(html.find("<em>x"), std::string::npos);
+    EXPECT_NE(html.find("a&amp;b&lt;em&gt;x&quot;y&quot;"), std::string::npos);
+}

@@ -1,0 +1,140 @@
+#!/usr/bin/python3
+"""Opens an exported QGIS project and its GeoPackage in the real QGIS (headless) and checks what an
+analyst would see: every layer valid, feature counts, CRS, the renderer and its categories, the
+default styles stored in the GeoPackage. Renders the project to a PNG to look at.
+
+usage: check_project.py PROJECT.qgz GEOPACKAGE.gpkg EVENTS.geojson OUT.png EXPECTED_CRS
+The expected counts come from the events GeoJSON exported from the same events: one feature per
+event, one claims row per claim, one place per distinct place_id.
+"""
+import json
+import os
+import sys
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from qgis.core import (QgsApplication, QgsProject, QgsVectorLayer, QgsMapSettings,
+                       QgsMapRendererParallelJob, QgsRectangle)
+from qgis.PyQt.QtCore import QSize
+from qgis.PyQt.QtGui import QColor
+
+EVENT_KINDS = ["shelling", "mortar_fire", "small_arms_fire", "drone_strike", "vehicle_attack",
+               "casualties", "armed_clash", "checkpoint_installed", "checkpoint_closed", "blockade",
+               "talks", "statement", "mission_deployment"]
+
+failures = []
+
+
+def check(condition, message):
+    if not condition:
+        failures.append(message)
+        print("FAIL:", message)
+
+
+def main():
+    project_path, gpkg_path, geojson_path, png_path, crs = sys.argv[1:6]
+    with open(geojson_path, encoding="utf-8") as f:
+        features = json.load(f)["features"]
+    n_events = len(features)
+    n_claims = sum(len(f["properties"]["claims"]) for f in features)
+    n_places = len({f["properties"]["place_id"] for f in features if f["properties"]["place_id"]})
+    print(f"expecting {n_events} events, {n_claims} claims, {n_places} places")
+    check(n_events > 0, f"{geojson_path} holds no events: nothing to check")
+
+    app = QgsApplication([], False)
+    app.initQgis()
+
+    project = QgsProject.instance()
+    check(project.read(project_path), f"QGIS cannot read {project_path}: {project.error()}")
+    check(project.crs().authid() == crs, f"project CRS {project.crs().authid()} != {crs}")
+
+    layers = {layer.name(): layer for layer in project.mapLayers().values()}
+    print("layers:", sorted(layers))
+    for name in ("events", "claims", "places"):
+        check(name in layers, f"layer {name} missing from the project")
+    for name, layer in layers.items():
+        check(layer.isValid(), f"layer {name} is not valid (source {layer.source()})")
+        check(layer.crs().authid() == "EPSG:4326", f"layer {name} CRS {layer.crs().authid()}")
+
+    counts = {"events": n_events, "claims": n_claims, "places": n_places}
+    for name, expected in counts.items():
+        if name in layers:
+            got = layers[name].featureCount()
+            check(got == expected, f"layer {name}: {got} features, expected {expected}")
+
+    events = layers.get("events")
+    if events is not None and events.renderer() is None:
+        check(False, "events layer has no renderer")
+    elif events is not None:
+        renderer = events.renderer()
+        check(renderer.type() == "categorizedSymbol", f"events renderer {renderer.type()}")
+        if renderer.type() == "categorizedSymbol":
+            check(renderer.classAttribute() == "kind", f"classified by {renderer.classAttribute()}")
+            categories = renderer.categories()  # keep the copies alive while using symbols
+            values = [c.value() for c in categories]
+            check(values == EVENT_KINDS, f"categories {values}")
+            symbol = categories[0].symbol()
+            sized = False
+            for i in range(symbol.symbolLayerCount()):
+                layer = symbol.symbolLayer(i)
+                prop = layer.dataDefinedProperties().property(layer.PropertySize)
+                sized = sized or (prop.isActive() and "killed_max" in prop.expressionString())
+            check(sized, "events symbol size is not data-defined by casualties")
+        check(events.labelsEnabled(), "events are not labelled")
+        names = [n.name() for n in project.layerTreeRoot().findLayers()]
+        check(names[0] == "events", f"events not on top of the layer tree: {names}")
+        print("layer tree (top first):", names)
+
+    # The GeoPackage alone opens styled: its layer_styles hold each layer's default style.
+    for name, expected_type in (("events", "categorizedSymbol"), ("claims", "categorizedSymbol"),
+                                ("places", "singleSymbol")):
+        layer = QgsVectorLayer(f"{gpkg_path}|layername={name}", name, "ogr")
+        check(layer.isValid(), f"{gpkg_path}|layername={name} is not valid")
+        if layer.renderer() is None:
+            check(False, f"{name} opened from the GeoPackage has no renderer")
+            continue
+        check(layer.renderer().type() == expected_type,
+              f"{name} opened from the GeoPackage has renderer {layer.renderer().type()}")
+        if name == "claims" and layer.renderer().type() == "categorizedSymbol":
+            check(layer.renderer().classAttribute() == "side", "claims not categorised by side")
+
+    # Render what the project shows, at the project's extent, in the project's CRS.
+    settings = QgsMapSettings()
+    settings.setLayers([n.layer() for n in project.layerTreeRoot().findLayers()
+                        if n.isVisible()])
+    settings.setDestinationCrs(project.crs())
+    settings.setBackgroundColor(project.backgroundColor())
+    settings.setOutputSize(QSize(1200, 900))
+    view = project.viewSettings().defaultViewExtent()
+    if view.isEmpty():
+        view = events.extent()
+    settings.setExtent(QgsRectangle(view))
+    job = QgsMapRendererParallelJob(settings)
+    job.start()
+    job.waitForFinished()
+    image = job.renderedImage()
+    check(image.save(png_path, "PNG"), f"cannot save {png_path}")
+    # Event colours must appear: some non-white, non-grey pixels.
+    coloured = 0
+    for y in range(0, image.height(), 4):
+        for x in range(0, image.width(), 4):
+            c = QColor(image.pixel(x, y))
+            # the event red (215, 48, 31) or checkpoint blue (31, 95, 191)
+            if (c.red() > 150 and c.green() < 90) or (c.blue() > 150 and c.red() < 90):
+                coloured += 1
+    print("coloured sample pixels:", coloured)
+    check(coloured > 5, "the rendered project shows no coloured event symbols")
+
+    # QGIS 3.22's Python bindings can crash while tearing down; the checks are done by now.
+    if failures:
+        print(f"{len(failures)} check(s) failed")
+        return 1
+    print("all QGIS checks passed")
+    return 0
+
+
+if __name__ == "__main__":
+    code = main()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
