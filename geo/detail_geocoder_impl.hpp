@@ -16,7 +16,8 @@
 #include "geo/detail_geocoder_words.hpp"
 #include "geo/geocoder.hpp"
 
-namespace sitmap::geo::detail {
+// In their own namespace: other modules have their own detail::Token and the like.
+namespace sitmap::geo::detail::geocoding {
 
 constexpr std::size_t max_name_bytes = 1000;
 constexpr double resolve_threshold = 0.5;
@@ -80,20 +81,20 @@ std::string km_text(double metres);
 std::string in_quotes(std::string_view s);
 std::string upper_ascii(std::string_view s);
 
-} // namespace sitmap::geo::detail
+} // namespace sitmap::geo::detail::geocoding
 
 namespace sitmap::geo {
 
 // The gazetteer's names indexed every way the geocoder looks them up. Immutable after
 // construction, so one geocoder serves many threads.
 struct Geocoder::Impl {
-    using Entry = detail::Entry;
-    using Hit = detail::Hit;
-    using Index = detail::Index;
-    using NameSource = detail::NameSource;
-    using Qualifiers = detail::Qualifiers;
-    using StringHash = detail::StringHash;
-    using Token = detail::Token;
+    using Entry = detail::geocoding::Entry;
+    using Hit = detail::geocoding::Hit;
+    using Index = detail::geocoding::Index;
+    using NameSource = detail::geocoding::NameSource;
+    using Qualifiers = detail::geocoding::Qualifiers;
+    using StringHash = detail::geocoding::StringHash;
+    using Token = detail::geocoding::Token;
 
     const Gazetteer* gazetteer = nullptr;
     std::vector<Entry> entries;

@@ -11,12 +11,12 @@ namespace sitmap::geo {
 namespace {
 
 using detail::Descriptor;
-using detail::in_quotes;
-using detail::km_text;
-using detail::max_candidates;
-using detail::max_suggestions;
-using detail::resolve_threshold;
-using detail::upper_ascii;
+using detail::geocoding::in_quotes;
+using detail::geocoding::km_text;
+using detail::geocoding::max_candidates;
+using detail::geocoding::max_suggestions;
+using detail::geocoding::resolve_threshold;
+using detail::geocoding::upper_ascii;
 
 GeoPrecision precision_of(PlaceKind kind) {
     switch (kind) {

@@ -12,9 +12,9 @@
 namespace sitmap::geo {
 
 using detail::Descriptor;
-using detail::join;
-using detail::russian_endings;
-using detail::Token;
+using detail::geocoding::join;
+using detail::geocoding::russian_endings;
+using detail::geocoding::Token;
 
 std::vector<Token> Geocoder::Impl::tokenize(std::string_view text) const {
     std::vector<Token> tokens;

@@ -11,7 +11,7 @@
 #include "geo/error.hpp"
 #include "geo/name_folding.hpp"
 
-namespace sitmap::geo::detail {
+namespace sitmap::geo::detail::geocoding {
 
 std::string join(const std::vector<std::string>& words, std::size_t from, std::size_t to) {
     std::string out;
@@ -79,20 +79,20 @@ std::string upper_ascii(std::string_view s) {
     return out;
 }
 
-} // namespace sitmap::geo::detail
+} // namespace sitmap::geo::detail::geocoding
 
 namespace sitmap::geo {
 
 using detail::Descriptor;
-using detail::Hit;
-using detail::in_quotes;
-using detail::join;
-using detail::km_text;
-using detail::max_name_bytes;
-using detail::phrase_key;
-using detail::Qualifiers;
-using detail::russian_endings;
-using detail::skeletons_of;
+using detail::geocoding::Hit;
+using detail::geocoding::in_quotes;
+using detail::geocoding::join;
+using detail::geocoding::km_text;
+using detail::geocoding::max_name_bytes;
+using detail::geocoding::phrase_key;
+using detail::geocoding::Qualifiers;
+using detail::geocoding::russian_endings;
+using detail::geocoding::skeletons_of;
 
 std::string_view to_string(MatchKind kind) {
     switch (kind) {
