@@ -317,8 +317,25 @@ void assign_roles(std::string_view /*article*/, std::size_t sentence_begin,
                 continue;
             }
         }
+        // "Verin Shorzha in Gegharkunik", "Sotk, Gegharkunik province": the second name only
+        // says where the first one is.
+        bool qualifier = false;
+        if (mi > 0 && s.first >= 1) {
+            std::size_t j = s.first - 1;
+            while (j > 0 &&
+                   in(word(j), {"the", "province", "region", "district", "of", "eastern", "western",
+                                "northern", "southern", "east", "west", "north", "south"})) {
+                --j;
+            }
+            const bool joined =
+                in(word(j), {"in"}) ||
+                (j + 1 == s.first && gap_between(sentence, tokens[j], tokens[s.first]).find(',') !=
+                                         std::string_view::npos);
+            const std::size_t prev_end = in(word(j), {"in"}) && j > 0 ? j - 1 : j;
+            qualifier = joined && spans[mi - 1].last == prev_end && place_of(mentions[mi - 1]);
+        }
         // A location: of an incident when the nearest trigger is one, else context.
-        if (place->kind == PlaceKind::country || abroad(*place) || history) {
+        if (place->kind == PlaceKind::country || abroad(*place) || history || qualifier) {
             m.role = MentionRole::context_location;
             continue;
         }
@@ -578,6 +595,28 @@ void add_claims(Event& e, const std::vector<Claim>& claims, const SourceRef& sou
     }
 }
 
+// The resolution's precision, never finer than the kind of place allows: a province, a country
+// or a whole border sector locates an event only to the region, however exactly its name matched.
+GeoPrecision precision_of(const PlaceMention& m) {
+    const Candidate& c = m.mention.resolution.candidates.front();
+    GeoPrecision by_kind = GeoPrecision::exact;
+    switch (c.place->kind) {
+    case PlaceKind::region:
+    case PlaceKind::country:
+    case PlaceKind::border_sector:
+        by_kind = GeoPrecision::region;
+        break;
+    case PlaceKind::corridor:
+    case PlaceKind::river:
+    case PlaceKind::lake:
+        by_kind = GeoPrecision::near;
+        break;
+    default:
+        break;
+    }
+    return std::max(c.precision, by_kind);
+}
+
 Event make_event(EventKind kind, const DateRange& date, const PlaceMention& m) {
     const Candidate& c = m.mention.resolution.candidates.front();
     Event e;
@@ -587,7 +626,7 @@ Event make_event(EventKind kind, const DateRange& date, const PlaceMention& m) {
     e.place_name = c.place->name;
     e.geometry = c.place->geometry;
     e.location = c.place->anchor;
-    e.precision = c.precision;
+    e.precision = precision_of(m);
     return e;
 }
 
@@ -706,13 +745,10 @@ Extraction extract_events(const Article& article, const std::vector<TextMention>
             if (!places.empty()) {
                 const auto finest =
                     std::min_element(places.begin(), places.end(), [](auto a, auto b) {
-                        return a->mention.resolution.candidates.front().precision <
-                               b->mention.resolution.candidates.front().precision;
+                        return precision_of(*a) < precision_of(*b);
                     });
-                const GeoPrecision p = (*finest)->mention.resolution.candidates.front().precision;
-                std::erase_if(places, [&](const PlaceMention* m) {
-                    return m->mention.resolution.candidates.front().precision != p;
-                });
+                const GeoPrecision p = precision_of(**finest);
+                std::erase_if(places, [&](const PlaceMention* m) { return precision_of(*m) != p; });
             }
             const std::vector<Claim> claims = find_claims(s, here, sent.begin, claims_context);
             const bool same_as_current =

@@ -338,6 +338,17 @@ TEST_F(ExtractTest, HistoryIsNotAnIncident) {
     EXPECT_EQ(role_of(x, "Nagorno-Karabakh"), MentionRole::context_location);
 }
 
+TEST_F(ExtractTest, APlaceNamedToSayWhereAnotherIsIsNotASecondIncident) {
+    const auto x = run("Azerbaijani forces opened fire on positions in Verin Shorzha in "
+                       "Gegharkunik on Monday. Mortar fire also hit Sotk, Gegharkunik province.");
+    EXPECT_EQ(role_of(x, "Gegharkunik"), MentionRole::context_location);
+    const auto found = incidents(x);
+    ASSERT_EQ(found.size(), 2u);
+    std::vector<std::string> ids{found[0]->place_id, found[1]->place_id};
+    std::sort(ids.begin(), ids.end());
+    EXPECT_EQ(ids, (std::vector<std::string>{"test:sotk", "test:verin-shorzha"}));
+}
+
 TEST_F(ExtractTest, ArticleWithoutAPlaceGivesAWarning) {
     const auto x = run("Officials exchanged views on Thursday. Nothing else happened.");
     EXPECT_TRUE(x.events.empty());
