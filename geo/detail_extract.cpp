@@ -327,10 +327,15 @@ void assign_roles(std::string_view /*article*/, std::size_t sentence_begin,
                                 "northern", "southern", "east", "west", "north", "south"})) {
                 --j;
             }
-            const bool joined =
-                in(word(j), {"in"}) ||
-                (j + 1 == s.first && gap_between(sentence, tokens[j], tokens[s.first]).find(',') !=
-                                         std::string_view::npos);
+            // After a comma only a region qualifies ("Sotk, Gegharkunik province"); otherwise
+            // it is a list ("Jermuk, Goris and Kapan").
+            const bool region_like =
+                place->kind == PlaceKind::region || place->kind == PlaceKind::country ||
+                in(word(s.last + 1), {"province", "region", "district", "marz", "rayon"});
+            const bool joined = in(word(j), {"in"}) ||
+                                (region_like && j + 1 == s.first &&
+                                 gap_between(sentence, tokens[j], tokens[s.first]).find(',') !=
+                                     std::string_view::npos);
             const std::size_t prev_end = in(word(j), {"in"}) && j > 0 ? j - 1 : j;
             qualifier = joined && spans[mi - 1].last == prev_end && place_of(mentions[mi - 1]);
         }

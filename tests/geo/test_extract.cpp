@@ -349,6 +349,11 @@ TEST_F(ExtractTest, APlaceNamedToSayWhereAnotherIsIsNotASecondIncident) {
     EXPECT_EQ(ids, (std::vector<std::string>{"test:sotk", "test:verin-shorzha"}));
 }
 
+TEST_F(ExtractTest, AListOfPlacesIsSeveralIncidents) {
+    const auto x = run("Azerbaijani forces shelled Jermuk, Goris, Sotk and Tegh overnight.");
+    EXPECT_EQ(incidents(x).size(), 4u);
+}
+
 TEST_F(ExtractTest, ArticleWithoutAPlaceGivesAWarning) {
     const auto x = run("Officials exchanged views on Thursday. Nothing else happened.");
     EXPECT_TRUE(x.events.empty());
