@@ -12,7 +12,6 @@
 
 namespace sitmap::geo::detail {
 
-int kind_priority(EventKind k); // detail_rules.cpp
 
 namespace {
 
