@@ -354,6 +354,24 @@ TEST_F(ExtractTest, AListOfPlacesIsSeveralIncidents) {
     EXPECT_EQ(incidents(x).size(), 4u);
 }
 
+TEST_F(ExtractTest, LongInputIsSearchedInPiecesWithArticleOffsets) {
+    std::string text;
+    while (text.size() < 200000) {
+        text += "Officials met again and talked about the weather at length.\n";
+    }
+    text += "Azerbaijani forces shelled Sotk on Tuesday.\n";
+    const auto x = run(text);
+    ASSERT_EQ(incidents(x).size(), 1u);
+    bool found = false;
+    for (const PlaceMention& m : x.mentions) {
+        if (m.mention.surface == "Sotk") {
+            EXPECT_EQ(text.substr(m.mention.begin, m.mention.end - m.mention.begin), "Sotk");
+            found = true;
+        }
+    }
+    EXPECT_TRUE(found);
+}
+
 TEST_F(ExtractTest, ArticleWithoutAPlaceGivesAWarning) {
     const auto x = run("Officials exchanged views on Thursday. Nothing else happened.");
     EXPECT_TRUE(x.events.empty());
