@@ -12,7 +12,6 @@
 
 namespace sitmap::geo::detail {
 
-
 namespace {
 
 using namespace std::chrono;
@@ -326,8 +325,11 @@ Extraction extract_events(const Article& article, const std::vector<TextMention>
         }
 
         // Checkpoints and blockades: dated, at a corridor, road, bridge or settlement.
+        std::vector<EventKind> done_kinds;
         for (const TriggerHit& t : triggers) {
-            if (t.trigger != Trigger::checkpoint && t.trigger != Trigger::blockade) {
+            // One event per kind and sentence ("closed the checkpoint ..., blocking the road").
+            if ((t.trigger != Trigger::checkpoint && t.trigger != Trigger::blockade) ||
+                std::find(done_kinds.begin(), done_kinds.end(), t.kind) != done_kinds.end()) {
                 continue;
             }
             const DateMention* d = nearest_date(t.begin, t.end, s.size());
@@ -343,8 +345,16 @@ Extraction extract_events(const Article& article, const std::vector<TextMention>
                     p->kind == PlaceKind::country) {
                     continue;
                 }
-                const std::size_t dist = distance(t.begin, t.end, m.mention.begin - sent.begin,
-                                                  m.mention.end - sent.begin);
+                std::size_t dist = distance(t.begin, t.end, m.mention.begin - sent.begin,
+                                            m.mention.end - sent.begin);
+                // A road is what is blocked, a checkpoint or bridge where a checkpoint stands.
+                const bool fits =
+                    t.trigger == Trigger::blockade
+                        ? p->kind == PlaceKind::corridor
+                        : (p->kind == PlaceKind::checkpoint || p->kind == PlaceKind::bridge);
+                if (fits) {
+                    dist /= 4;
+                }
                 if (where == nullptr || dist < best) {
                     where = &m;
                     best = dist;
@@ -371,7 +381,7 @@ Extraction extract_events(const Article& article, const std::vector<TextMention>
             p.last_sentence = si;
             add_claims(p.event, find_claims(s, here, sent.begin, claims_context), source);
             protos.push_back(std::move(p));
-            break;
+            done_kinds.push_back(t.kind);
         }
 
         // Context events: talks, statements, missions, each at a place named next to its date

@@ -262,7 +262,12 @@ void assign_roles(std::string_view /*article*/, std::size_t sentence_begin,
             tokens[after].capitalized() &&
             in(word(after), {"army", "armed", "ministry", "government", "defense", "defence",
                              "president", "parliament", "embassy", "state", "foreign"});
-        if (of_org || possessive_org || named_war || person_name || direct_org) {
+        // A unit named after a place: "Azerbaijani border guards", "the Armenian border troops".
+        const bool unit = after < tokens.size() &&
+                          gap_between(sentence, tokens[s.last], tokens[after]) == " " &&
+                          in(word(after), {"guards", "guard", "service", "troops", "police",
+                                           "forces", "units", "posts", "outposts"});
+        if (of_org || possessive_org || named_war || person_name || direct_org || unit) {
             m.role = MentionRole::name_part;
             continue;
         }

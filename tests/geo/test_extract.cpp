@@ -479,6 +479,20 @@ TEST_F(ExtractTest, MinistryInTheCapitalAndReportedSpeechThatRunsOn) {
     }
 }
 
+TEST_F(ExtractTest, CheckpointClosedAndRoadBlockedInOneSentence) {
+    const auto x = run("Azerbaijan closed the checkpoint at the Hakari bridge on Tuesday, blocking "
+                       "all traffic on the Lachin corridor.",
+                       parse_date("2023-06-20"));
+    std::vector<std::string> got;
+    for (const Event& e : x.events) {
+        got.push_back(std::string(to_string(e.kind)) + "@" + e.place_id + "@" +
+                      format_date(e.date.begin));
+    }
+    std::sort(got.begin(), got.end());
+    EXPECT_EQ(got, (std::vector<std::string>{"blockade@test:lachin-corridor@2023-06-20",
+                                             "checkpoint_closed@test:hakari-bridge@2023-06-20"}));
+}
+
 TEST_F(ExtractTest, CheckpointOnTheCorridorByAnaphora) {
     const auto x = run("Azerbaijani activists blocked the Lachin corridor last year. On April "
                        "23, Baku said it had set up a checkpoint at the entrance of the "
