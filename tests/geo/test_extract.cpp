@@ -243,6 +243,12 @@ TEST(Casualties, FiguresAsStated) {
     EXPECT_FALSE(c.wounded);
     c = find_casualties("two soldiers received shrapnel wounds");
     EXPECT_EQ(c.wounded, 2);
+    c = find_casualties("One soldier was killed and two others were wounded");
+    EXPECT_EQ(c.killed, 1);
+    EXPECT_EQ(c.wounded, 2);
+    c = find_casualties("an Armenian soldier died of wounds after sniper fire");
+    EXPECT_EQ(c.killed, 1);
+    EXPECT_FALSE(c.wounded);
 }
 
 TEST(Casualties, MustNotCountDurationsOrVagueWords) {
