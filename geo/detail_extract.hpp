@@ -81,6 +81,27 @@ void assign_roles(std::string_view article, std::size_t sentence_begin, std::str
                   const std::vector<TriggerHit>& triggers, bool history,
                   std::vector<PlaceMention>& mentions);
 
+// Helpers shared by the roles, pipeline and merge files.
+const Place* mention_place(const PlaceMention& m); // the resolved place, or nullptr
+bool is_abroad(const Place& p);                    // outside Armenia and Azerbaijan
+bool is_locative_preposition(std::string_view w);  // in, at, near, from...
+bool is_locative_filler(std::string_view w);       // the, village, of, eastern...
+std::size_t span_distance(std::size_t b1, std::size_t e1, std::size_t b2, std::size_t e2);
+
+// A date stated for an event by one sentence (or, across articles, by one event).
+struct Vote {
+    DateRange date;
+    std::size_t weight = 1;
+    SourceRef where; // ties go to the date stated first (an article's lead states its news)
+};
+// A short stated range over one of its days, a day over a month or vague period, then the most
+// votes, then the first stated.
+DateRange best_date(const std::vector<Vote>& votes, const DateRange& fallback);
+// Dates within a day of each other (an unknown date matches any).
+bool compatible(const DateRange& a, const DateRange& b);
+std::vector<Event> merge_with_votes(std::vector<Event> events,
+                                    std::vector<std::vector<Vote>> event_votes);
+
 // The side a country code stands for ("AM" -> armenia).
 Side side_of_country(std::string_view iso2);
 

@@ -185,12 +185,13 @@ bool any_word(const std::vector<Token>& tokens, std::initializer_list<std::strin
 }
 
 bool is_person_noun(std::string_view w) {
-    static constexpr std::array<std::string_view, 30> nouns{
+    static constexpr std::array<std::string_view, 32> nouns{
         "soldier",   "soldiers",  "serviceman", "servicemen", "service",    "members",
         "member",    "troops",    "people",     "persons",    "person",     "civilian",
         "civilians", "man",       "men",        "woman",      "women",      "child",
         "children",  "officer",   "officers",   "conscript",  "conscripts", "residents",
-        "resident",  "villagers", "guards",     "guard",      "personnel",  "servicemembers"};
+        "resident",  "villagers", "guards",     "guard",      "personnel",  "servicemembers",
+        "others",    "other"};
     return std::any_of(nouns.begin(), nouns.end(),
                        [&](std::string_view n) { return iequals(w, n); });
 }

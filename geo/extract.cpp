@@ -120,7 +120,31 @@ Extractor::Extractor(const Geocoder& geocoder) : m_geocoder(geocoder) {}
 Extraction Extractor::extract(const Article& article) const {
     GeocodeContext context;
     context.country_hints = {"AM", "AZ"};
-    const std::vector<TextMention> mentions = m_geocoder.find_mentions(article.text, context);
+    // A long input (a feed, a dump of many articles) is searched a few paragraphs at a time:
+    // the geocoder's context for a name is its neighbourhood, and whole-text context makes its
+    // work grow faster than the text. Ordinary articles are one piece.
+    constexpr std::size_t piece = 64u << 10;
+    const std::string_view text = article.text;
+    std::vector<TextMention> mentions;
+    std::size_t begin = 0;
+    while (begin < text.size()) {
+        std::size_t end = text.size();
+        if (end - begin > piece) {
+            const std::size_t cut = text.rfind('\n', begin + piece);
+            end = (cut != std::string_view::npos && cut > begin) ? cut + 1 : begin + piece;
+            while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) {
+                ++end; // never inside a UTF-8 sequence
+            }
+        }
+        std::vector<TextMention> found =
+            m_geocoder.find_mentions(text.substr(begin, end - begin), context);
+        for (TextMention& m : found) {
+            m.begin += begin;
+            m.end += begin;
+            mentions.push_back(std::move(m));
+        }
+        begin = end;
+    }
     return detail::extract_events(article, mentions);
 }
 

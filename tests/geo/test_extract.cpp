@@ -243,6 +243,12 @@ TEST(Casualties, FiguresAsStated) {
     EXPECT_FALSE(c.wounded);
     c = find_casualties("two soldiers received shrapnel wounds");
     EXPECT_EQ(c.wounded, 2);
+    c = find_casualties("One soldier was killed and two others were wounded");
+    EXPECT_EQ(c.killed, 1);
+    EXPECT_EQ(c.wounded, 2);
+    c = find_casualties("an Armenian soldier died of wounds after sniper fire");
+    EXPECT_EQ(c.killed, 1);
+    EXPECT_FALSE(c.wounded);
 }
 
 TEST(Casualties, MustNotCountDurationsOrVagueWords) {
@@ -336,6 +342,40 @@ TEST_F(ExtractTest, HistoryIsNotAnIncident) {
                        "1990s. Sotk was shelled in 2021 during the first war anniversary.");
     EXPECT_TRUE(incidents(x).empty());
     EXPECT_EQ(role_of(x, "Nagorno-Karabakh"), MentionRole::context_location);
+}
+
+TEST_F(ExtractTest, APlaceNamedToSayWhereAnotherIsIsNotASecondIncident) {
+    const auto x = run("Azerbaijani forces opened fire on positions in Verin Shorzha in "
+                       "Gegharkunik on Monday. Mortar fire also hit Sotk, Gegharkunik province.");
+    EXPECT_EQ(role_of(x, "Gegharkunik"), MentionRole::context_location);
+    const auto found = incidents(x);
+    ASSERT_EQ(found.size(), 2u);
+    std::vector<std::string> ids{found[0]->place_id, found[1]->place_id};
+    std::sort(ids.begin(), ids.end());
+    EXPECT_EQ(ids, (std::vector<std::string>{"test:sotk", "test:verin-shorzha"}));
+}
+
+TEST_F(ExtractTest, AListOfPlacesIsSeveralIncidents) {
+    const auto x = run("Azerbaijani forces shelled Jermuk, Goris, Sotk and Tegh overnight.");
+    EXPECT_EQ(incidents(x).size(), 4u);
+}
+
+TEST_F(ExtractTest, LongInputIsSearchedInPiecesWithArticleOffsets) {
+    std::string text;
+    while (text.size() < 200000) {
+        text += "Officials met again and talked about the weather at length.\n";
+    }
+    text += "Azerbaijani forces shelled Sotk on Tuesday.\n";
+    const auto x = run(text);
+    ASSERT_EQ(incidents(x).size(), 1u);
+    bool found = false;
+    for (const PlaceMention& m : x.mentions) {
+        if (m.mention.surface == "Sotk") {
+            EXPECT_EQ(text.substr(m.mention.begin, m.mention.end - m.mention.begin), "Sotk");
+            found = true;
+        }
+    }
+    EXPECT_TRUE(found);
 }
 
 TEST_F(ExtractTest, ArticleWithoutAPlaceGivesAWarning) {
@@ -443,6 +483,20 @@ TEST_F(ExtractTest, MinistryInTheCapitalAndReportedSpeechThatRunsOn) {
         EXPECT_EQ(e.claims[1].killed, 0);
         EXPECT_EQ(e.claims[1].wounded, 0);
     }
+}
+
+TEST_F(ExtractTest, CheckpointClosedAndRoadBlockedInOneSentence) {
+    const auto x = run("Azerbaijan closed the checkpoint at the Hakari bridge on Tuesday, blocking "
+                       "all traffic on the Lachin corridor.",
+                       parse_date("2023-06-20"));
+    std::vector<std::string> got;
+    for (const Event& e : x.events) {
+        got.push_back(std::string(to_string(e.kind)) + "@" + e.place_id + "@" +
+                      format_date(e.date.begin));
+    }
+    std::sort(got.begin(), got.end());
+    EXPECT_EQ(got, (std::vector<std::string>{"blockade@test:lachin-corridor@2023-06-20",
+                                             "checkpoint_closed@test:hakari-bridge@2023-06-20"}));
 }
 
 TEST_F(ExtractTest, CheckpointOnTheCorridorByAnaphora) {
