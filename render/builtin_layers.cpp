@@ -825,6 +825,7 @@ public:
             if (std::holds_alternative<geo::LinesGeom>(g)) {
                 m.symbol = band;
                 sink(m);
+                m.info = {}; // one element per event carries its id and title
                 m.symbol = centre;
                 label.placement = LabelPlacement::along_line;
                 label.symbol_radius = band.width / 2;

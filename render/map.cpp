@@ -397,15 +397,15 @@ RenderReport MapRenderer::render(Canvas& canvas) const {
         }
         if (const auto* fill = std::get_if<FillSymbol>(&m.symbol);
             fill != nullptr && std::holds_alternative<geo::AreaGeom>(g)) {
-            canvas.draw_area(rings, *fill);
+            canvas.draw_area(rings, *fill, m.info);
         } else if (const auto* line = std::get_if<LineSymbol>(&m.symbol)) {
-            canvas.draw_lines(rings, *line);
+            canvas.draw_lines(rings, *line, m.info);
         } else if (fill != nullptr) {
             LineSymbol as_line;
             as_line.color = fill->outline;
             as_line.width = fill->outline_width;
             as_line.dash = fill->outline_dash;
-            canvas.draw_lines(rings, as_line);
+            canvas.draw_lines(rings, as_line, m.info);
         }
         ++report.marks;
         if (!any_visible()) {
