@@ -539,7 +539,11 @@ RenderReport MapRenderer::render(Canvas& canvas) const {
     std::string subtitle =
         begin.empty() ? std::string("No dated events on this map") : format_date_range(begin, end);
     auto count_text = [](std::size_t n, const char* one, const char* many) {
-        return std::to_string(n) + " " + (n == 1 ? one : many);
+        std::string digits = std::to_string(n);
+        for (auto i = static_cast<std::ptrdiff_t>(digits.size()) - 3; i > 0; i -= 3) {
+            digits.insert(static_cast<std::size_t>(i), ","); // 79,877
+        }
+        return digits + " " + (n == 1 ? one : many);
     };
     if (counts[0] > 0) {
         subtitle += " · " + count_text(counts[0], "incident", "incidents");
