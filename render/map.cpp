@@ -539,11 +539,17 @@ RenderReport MapRenderer::render(Canvas& canvas) const {
     std::string subtitle =
         begin.empty() ? std::string("No dated events on this map") : format_date_range(begin, end);
     auto count_text = [](std::size_t n, const char* one, const char* many) {
-        std::string digits = std::to_string(n);
-        for (auto i = static_cast<std::ptrdiff_t>(digits.size()) - 3; i > 0; i -= 3) {
-            digits.insert(static_cast<std::size_t>(i), ","); // 79,877
+        const std::string digits = std::to_string(n);
+        std::string out;
+        for (std::size_t i = 0; i < digits.size(); ++i) {
+            if (i > 0 && (digits.size() - i) % 3 == 0) {
+                out.push_back(','); // 79,877
+            }
+            out.push_back(digits[i]);
         }
-        return digits + " " + (n == 1 ? one : many);
+        out.push_back(' ');
+        out.append(n == 1 ? one : many);
+        return out;
     };
     if (counts[0] > 0) {
         subtitle += " · " + count_text(counts[0], "incident", "incidents");
