@@ -22,155 +22,184 @@ from common import (AREA_SIMPLIFY, CORE, SRC_CURATED, SRC_NE_ADMIN1, SRC_NE_COUN
                     Sources, gazetteer_entry, log)
 
 
+def by_id(feature):
+    return feature["properties"]["id"]
+
+
+class Build:
+    """One run: reads the sources once, writes each layer, collects the gazetteer entries."""
+
+    def __init__(self, args):
+        self.src = Sources(args.src)
+        self.curated = args.curated
+        self.out_dir = args.out
+        self.gaz = []
+        self.c10, self.c110 = bm.load_countries(self.src)
+        self.units = bm.load_admin1(self.src, self.curated)
+
+    def out(self, name):
+        return os.path.join(self.out_dir, name)
+
+    def table(self, name):
+        return nm.read_csv(os.path.join(self.curated, name))
+
+    def write(self, name, feats, key=by_id):
+        log(f"{name}: {gj.write_collection(self.out(name), feats, key)}")
+
+    def countries(self):
+        """countries.geojson (10m, inset box); country entries (110m, 10m for AM, AZ, GE)."""
+        self.write("countries.geojson", bm.countries_layer(self.c10),
+                   lambda f: (f["properties"]["iso_a2"], f["properties"]["name"]))
+        cnames = {r["iso_a2"]: r for r in self.table("countries.csv")}
+        detailed = {c["iso"]: c for c in self.c10 if c["iso"] in CORE}
+        for c in self.c110 + [c for c in self.c10 if c["iso"] in CORE and c["iso"] not in
+                         {x["iso"] for x in self.c110}]:
+            if not c["iso"]:
+                continue
+            row = cnames.get(c["iso"], {})
+            geom = detailed[c["iso"]]["geom"] if c["iso"] in detailed else c["geom"]
+            if c["iso"] in detailed:
+                geom = geom.SimplifyPreserveTopology(AREA_SIMPLIFY)
+            name = row.get("name") or c["name"]
+            self.gaz.append(gazetteer_entry(
+                f"country:{c['iso']}", name, geom, "country", c["iso"],
+                names={"hy": row.get("name_hy", ""), "az": row.get("name_az", ""),
+                       "ru": row.get("name_ru", "")},
+                aliases=nm.split_aliases(row.get("aliases", "")) + [c["name"]] +
+                [x for x in c["iso_names"] if x],
+                source=SRC_NE_COUNTRIES + (" 10m" if c["iso"] in detailed else " 110m"),
+                source_id=c["iso"], accuracy_m=1000 if c["iso"] in detailed else 10000))
+
+    def admin1(self):
+        """admin1.geojson and one region entry per admin-1 unit."""
+        self.write("admin1.geojson", bm.admin1_layer(self.units))
+        for u in self.units:
+            self.gaz.append(gazetteer_entry(
+                "ne:" + u["iso"], u["name"], u["geom"].SimplifyPreserveTopology(AREA_SIMPLIFY),
+                "region", u["country"],
+                names={"hy": u["name_hy"], "az": u["name_az"], "ru": u["name_ru"]},
+                aliases=u["aliases"],
+                source=SRC_NE_ADMIN1 + ("; fixed by hand" if u["note"] else ""),
+                source_id=u["iso"] + (f";gn:{u['gn_id']}" if u["gn_id"] else ""), accuracy_m=1000))
+
+    def borders(self):
+        """borders.geojson from the shared country edges; the AM-AZ border and its sectors."""
+        sectors_rows = self.table("border_sectors.csv")
+        border_feats = []
+        am_az = None
+        for pair, g in bm.shared_borders(self.c10, self.units):
+            if pair == "AM-AZ":
+                am_az = g
+                continue
+            names_ = {c["iso"]: c["name"] for c in self.c10}
+            a, b = pair.split("-")
+            border_feats.append(gj.feature({"id": "border-" + pair.lower(),
+                                            "name": f"{names_[a]}–{names_[b]} border",
+                                            "countries": pair, "sector": ""}, g))
+        sectors = bm.split_sectors(am_az, self.units)
+        for row in sectors_rows:
+            s = row["sector"]
+            geom = am_az if not s else sectors.get(s)
+            if geom is None:
+                raise SystemExit(f"border sector {s} has no line")
+            if s:
+                border_feats.append(gj.feature({"id": "border-am-az-" + s, "name": row["name"],
+                                                "countries": "AM-AZ", "sector": s}, geom))
+            self.gaz.append(gazetteer_entry(
+                row["id"], row["name"], geom, "border_sector", "",
+                names={"hy": row["name_hy"], "az": row["name_az"], "ru": row["name_ru"]},
+                aliases=nm.split_aliases(row["aliases"]), admin1=row["admin1"],
+                source=SRC_CURATED + ": line from " + SRC_NE_COUNTRIES + " 10m; sector split by "
+                "adjacent Natural Earth admin-1 units", source_id=row["id"], accuracy_m=1000))
+        self.write("borders.geojson", border_feats)
+
+    def nagorno_karabakh(self):
+        """nagorno_karabakh.geojson and its region entry (the curated outline)."""
+        nk, note, date = bm.nagorno_karabakh(self.curated)
+        self.write("nagorno_karabakh.geojson", [gj.feature(
+            {"id": "sitmap:nagorno-karabakh", "name": "Nagorno-Karabakh", "boundary_note": note,
+             "boundary_date": date}, nk)])
+        self.gaz.append(gazetteer_entry(
+            "sitmap:nagorno-karabakh", "Nagorno-Karabakh", nk,
+            "region", "AZ",
+            names={"hy": "Լեռնային Ղարաբաղ", "az": "Dağlıq Qarabağ", "ru": "Нагорный Карабах"},
+            aliases=["Nagorno-Karabakh", "Nagorno Karabakh", "Nagorny Karabakh", "Karabakh",
+                     "Artsakh", "Mountainous Karabakh", "Upper Karabakh", "Dağlıq Qarabağ",
+                     "Qarabağ", "Garabagh", "Karabagh", "NKAO", "Nagorno-Karabakh region",
+                     "Nagorno-Karabakh Autonomous Oblast", "Լեռնային Ղարաբաղ", "Արցախ",
+                     "Нагорный Карабах", "Карабах", "separatist enclave"],
+            source=SRC_CURATED + ": " + note, source_id="sitmap:nagorno-karabakh",
+            accuracy_m=5000))
+
+    def water(self):
+        """lakes.geojson, rivers.geojson and the named ones as entries."""
+        lf, lg = bm.lakes(self.src, self.curated)
+        self.write("lakes.geojson", lf,
+                   lambda f: (f["properties"]["name"], json.dumps(f["geometry"])[:200]))
+        self.gaz += lg
+        rf, rg = bm.rivers(self.src, self.curated)
+        self.write("rivers.geojson", rf, lambda f: f["properties"]["name"])
+        self.gaz += rg
+
+    def corridor(self):
+        """corridor.geojson and the Lachin corridor entry (both lines)."""
+        cf, cline = bm.corridor(self.curated)
+        self.write("corridor.geojson", cf)
+        self.gaz.append(gazetteer_entry(
+            "sitmap:lachin-corridor", "Lachin corridor", cline, "corridor", "AZ",
+            names={"hy": "Լաչինի միջանցք", "az": "Laçın dəhlizi", "ru": "Лачинский коридор"},
+            aliases=["Lachin corridor", "Lachin Corridor road", "Lachin road", "Berdzor corridor",
+                     "Lachin-Khankendi road", "Goris-Stepanakert road", "Goris-Stepanakert highway",
+                     "Laçın dəhlizi", "Laçın yolu", "Laçın-Xankəndi yolu", "Լաչինի միջանցք",
+                     "Բերձորի միջանցք", "Лачинский коридор"],
+            source=SRC_CURATED + ": schematic line through GeoNames and curated waypoints",
+            source_id="sitmap:lachin-corridor", accuracy_m=3000))
+
+    def places(self):
+        """GeoNames settlements, then curated points replacing their duplicates."""
+        moves, merged = [], []
+        self.gaz += pl.settlements(self.src, self.curated, moves)
+        cur = []
+        for name in ("border_villages.csv", "heights.csv"):  # from the villages work, if present
+            path = os.path.join(self.curated, name)
+            if os.path.exists(path):
+                cur += [(1, e) for e in pl.curated_points(path, SRC_CURATED)]
+        places = os.path.join(self.curated, "places.csv")
+        cur += [(2, e) for e in pl.curated_points(places, SRC_CURATED)]
+        self.gaz = pl.merge_curated(self.gaz, cur, merged)
+        for m in moves:
+            log("GeoNames 2023 vs 2025 position differs:", *m)
+        for m in merged:
+            log("curated wins:", *m)
+
+    def gazetteer(self):
+        """gazetteer.geojson: unique ids, label points for areas, sorted by id."""
+        ids = [e["props"]["id"] for e in self.gaz]
+        dup = {i for i in ids if ids.count(i) > 1}
+        if dup:
+            raise SystemExit(f"duplicate gazetteer ids: {sorted(dup)[:10]}")
+        feats = [gj.feature(e["props"], e["geom"]) for e in self.gaz]
+        missing = [e["props"]["id"] for e, f in zip(self.gaz, feats) if f is None]
+        if missing:
+            raise SystemExit(f"empty geometry for {missing}")
+        for f in feats:  # label point of an area, so readers need not search for it
+            if f["geometry"]["type"] in ("Polygon", "MultiPolygon"):
+                f["properties"]["anchor_lon"], f["properties"]["anchor_lat"] = \
+                    gj.pole_of_inaccessibility(f["geometry"])
+        self.write("gazetteer.geojson", feats)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--src", required=True)
     ap.add_argument("--curated", required=True)
     ap.add_argument("--out", required=True)
     args = ap.parse_args()
-    src = Sources(args.src)
     os.makedirs(args.out, exist_ok=True)
-    out = lambda name: os.path.join(args.out, name)  # noqa: E731
-    by_id_key = lambda f: f["properties"]["id"]  # noqa: E731
-
-    c10, c110 = bm.load_countries(src)
-    units = bm.load_admin1(src, args.curated)
-    gaz = []
-
-    # countries
-    n = gj.write_collection(out("countries.geojson"), bm.countries_layer(c10),
-                            lambda f: (f["properties"]["iso_a2"], f["properties"]["name"]))
-    log(f"countries.geojson: {n}")
-    cnames = {r["iso_a2"]: r for r in nm.read_csv(os.path.join(args.curated, "countries.csv"))}
-    detailed = {c["iso"]: c for c in c10 if c["iso"] in CORE}
-    for c in c110 + [c for c in c10 if c["iso"] in CORE and c["iso"] not in
-                     {x["iso"] for x in c110}]:
-        if not c["iso"]:
-            continue
-        row = cnames.get(c["iso"], {})
-        geom = detailed[c["iso"]]["geom"] if c["iso"] in detailed else c["geom"]
-        if c["iso"] in detailed:
-            geom = geom.SimplifyPreserveTopology(AREA_SIMPLIFY)
-        name = row.get("name") or c["name"]
-        gaz.append(gazetteer_entry(
-            f"country:{c['iso']}", name, geom, "country", c["iso"],
-            names={"hy": row.get("name_hy", ""), "az": row.get("name_az", ""),
-                   "ru": row.get("name_ru", "")},
-            aliases=nm.split_aliases(row.get("aliases", "")) + [c["name"]] +
-            [x for x in c["iso_names"] if x],
-            source=SRC_NE_COUNTRIES + (" 10m" if c["iso"] in detailed else " 110m"),
-            source_id=c["iso"], accuracy_m=1000 if c["iso"] in detailed else 10000))
-
-    # admin-1
-    n = gj.write_collection(out("admin1.geojson"), bm.admin1_layer(units), by_id_key)
-    log(f"admin1.geojson: {n}")
-    for u in units:
-        gaz.append(gazetteer_entry(
-            "ne:" + u["iso"], u["name"], u["geom"].SimplifyPreserveTopology(AREA_SIMPLIFY),
-            "region", u["country"],
-            names={"hy": u["name_hy"], "az": u["name_az"], "ru": u["name_ru"]},
-            aliases=u["aliases"], source=SRC_NE_ADMIN1 + ("; fixed by hand" if u["note"] else ""),
-            source_id=u["iso"] + (f";gn:{u['gn_id']}" if u["gn_id"] else ""), accuracy_m=1000))
-
-    # borders and sectors
-    sectors_rows = nm.read_csv(os.path.join(args.curated, "border_sectors.csv"))
-    border_feats = []
-    am_az = None
-    for pair, g in bm.shared_borders(c10, units):
-        if pair == "AM-AZ":
-            am_az = g
-            continue
-        names_ = {c["iso"]: c["name"] for c in c10}
-        a, b = pair.split("-")
-        border_feats.append(gj.feature({"id": "border-" + pair.lower(),
-                                        "name": f"{names_[a]}–{names_[b]} border",
-                                        "countries": pair, "sector": ""}, g))
-    sectors = bm.split_sectors(am_az, units)
-    for row in sectors_rows:
-        s = row["sector"]
-        geom = am_az if not s else sectors.get(s)
-        if geom is None:
-            raise SystemExit(f"border sector {s} has no line")
-        if s:
-            border_feats.append(gj.feature({"id": "border-am-az-" + s, "name": row["name"],
-                                            "countries": "AM-AZ", "sector": s}, geom))
-        gaz.append(gazetteer_entry(
-            row["id"], row["name"], geom, "border_sector", "",
-            names={"hy": row["name_hy"], "az": row["name_az"], "ru": row["name_ru"]},
-            aliases=nm.split_aliases(row["aliases"]), admin1=row["admin1"],
-            source=SRC_CURATED + ": line from " + SRC_NE_COUNTRIES + " 10m; sector split by "
-            "adjacent Natural Earth admin-1 units", source_id=row["id"], accuracy_m=1000))
-    n = gj.write_collection(out("borders.geojson"), border_feats, by_id_key)
-    log(f"borders.geojson: {n}")
-
-    # Nagorno-Karabakh
-    nk, note, date = bm.nagorno_karabakh(args.curated)
-    gj.write_collection(out("nagorno_karabakh.geojson"), [gj.feature(
-        {"id": "sitmap:nagorno-karabakh", "name": "Nagorno-Karabakh", "boundary_note": note,
-         "boundary_date": date}, nk)], by_id_key)
-    gaz.append(gazetteer_entry(
-        "sitmap:nagorno-karabakh", "Nagorno-Karabakh", nk,
-        "region", "AZ",
-        names={"hy": "Լեռնային Ղարաբաղ", "az": "Dağlıq Qarabağ", "ru": "Нагорный Карабах"},
-        aliases=["Nagorno-Karabakh", "Nagorno Karabakh", "Nagorny Karabakh", "Karabakh",
-                 "Artsakh", "Mountainous Karabakh", "Upper Karabakh", "Dağlıq Qarabağ",
-                 "Qarabağ", "Garabagh", "Karabagh", "NKAO", "Nagorno-Karabakh region",
-                 "Nagorno-Karabakh Autonomous Oblast", "Լեռնային Ղարաբաղ", "Արցախ",
-                 "Нагорный Карабах", "Карабах", "separatist enclave", "the enclave"],
-        source=SRC_CURATED + ": " + note, source_id="sitmap:nagorno-karabakh",
-        accuracy_m=5000))
-
-    # lakes, rivers
-    lf, lg = bm.lakes(src, args.curated)
-    gj.write_collection(out("lakes.geojson"), lf, lambda f: (f["properties"]["name"],
-                                                            json.dumps(f["geometry"])[:200]))
-    gaz += lg
-    rf, rg = bm.rivers(src, args.curated)
-    gj.write_collection(out("rivers.geojson"), rf, lambda f: f["properties"]["name"])
-    gaz += rg
-
-    # corridor
-    cf, cline = bm.corridor(args.curated)
-    gj.write_collection(out("corridor.geojson"), cf, by_id_key)
-    gaz.append(gazetteer_entry(
-        "sitmap:lachin-corridor", "Lachin corridor", cline, "corridor", "AZ",
-        names={"hy": "Լաչինի միջանցք", "az": "Laçın dəhlizi", "ru": "Лачинский коридор"},
-        aliases=["Lachin corridor", "Lachin Corridor road", "Lachin road", "Berdzor corridor",
-                 "Lachin-Khankendi road", "Goris-Stepanakert road", "Goris-Stepanakert highway",
-                 "Laçın dəhlizi", "Laçın yolu", "Laçın-Xankəndi yolu", "Լաչինի միջանցք",
-                 "Բերձորի միջանցք", "Лачинский коридор", "the corridor"],
-        source=SRC_CURATED + ": schematic line through GeoNames and curated waypoints",
-        source_id="sitmap:lachin-corridor", accuracy_m=3000))
-
-    # settlements, then curated points winning over GeoNames duplicates
-    moves, merged = [], []
-    gaz += pl.settlements(src, args.curated, moves)
-    cur = []
-    for name in ("border_villages.csv", "heights.csv"):  # from the villages work, if present
-        path = os.path.join(args.curated, name)
-        if os.path.exists(path):
-            cur += [(1, e) for e in pl.curated_points(path, SRC_CURATED)]
-    cur += [(2, e) for e in pl.curated_points(os.path.join(args.curated, "places.csv"), SRC_CURATED)]
-    gaz = pl.merge_curated(gaz, cur, merged)
-    for m in moves:
-        log("GeoNames 2023 vs 2025 position differs:", *m)
-    for m in merged:
-        log("curated wins:", *m)
-
-    ids = [e["props"]["id"] for e in gaz]
-    dup = {i for i in ids if ids.count(i) > 1}
-    if dup:
-        raise SystemExit(f"duplicate gazetteer ids: {sorted(dup)[:10]}")
-    feats = [gj.feature(e["props"], e["geom"]) for e in gaz]
-    missing = [e["props"]["id"] for e, f in zip(gaz, feats) if f is None]
-    if missing:
-        raise SystemExit(f"empty geometry for {missing}")
-    for f in feats:  # label point of an area, so readers need not search for it
-        if f["geometry"]["type"] in ("Polygon", "MultiPolygon"):
-            f["properties"]["anchor_lon"], f["properties"]["anchor_lat"] = \
-                gj.pole_of_inaccessibility(f["geometry"])
-    n = gj.write_collection(out("gazetteer.geojson"), feats, by_id_key)
-    log(f"gazetteer.geojson: {n}")
+    b = Build(args)
+    for step in (b.countries, b.admin1, b.borders, b.nagorno_karabakh, b.water, b.corridor,
+                 b.places, b.gazetteer):
+        step()
 
 
 if __name__ == "__main__":

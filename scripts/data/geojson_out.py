@@ -5,6 +5,7 @@ clockwise), 5 decimals, valid after rounding, features sorted, keys in a fixed o
 same inputs give the same bytes.
 """
 
+import heapq
 import json
 import math
 import os
@@ -109,7 +110,9 @@ def _rounded(gj):
         ls = [c for c in (_round_ring(l) for l in gj["coordinates"]) if len(c) >= 2]
         if not ls:
             return None
-        return {"type": "LineString", "coordinates": ls[0]} if len(ls) == 1 else {"type": t, "coordinates": ls}
+        if len(ls) == 1:
+            return {"type": "LineString", "coordinates": ls[0]}
+        return {"type": t, "coordinates": ls}
     if t == "Polygon":
         c = _polygon_coords(gj["coordinates"])
         return {"type": t, "coordinates": c} if c else None
@@ -117,7 +120,9 @@ def _rounded(gj):
         ps = [c for c in (_polygon_coords(p) for p in gj["coordinates"]) if c]
         if not ps:
             return None
-        return {"type": "Polygon", "coordinates": ps[0]} if len(ps) == 1 else {"type": t, "coordinates": ps}
+        if len(ps) == 1:
+            return {"type": "Polygon", "coordinates": ps[0]}
+        return {"type": t, "coordinates": ps}
     raise ValueError(f"unexpected geometry type {t}")
 
 
@@ -220,9 +225,8 @@ def merge_lines(lines):
 def pole_of_inaccessibility(gj_geom, precision=0.001):
     """The point of the largest polygon farthest from its edges (mapbox polylabel's search,
     in lon/lat degrees, distances by GEOS), rounded like every coordinate. Areas only."""
-    import heapq
-
-    polys = gj_geom["coordinates"] if gj_geom["type"] == "MultiPolygon" else [gj_geom["coordinates"]]
+    multi = gj_geom["type"] == "MultiPolygon"
+    polys = gj_geom["coordinates"] if multi else [gj_geom["coordinates"]]
     polys = [ogr.CreateGeometryFromJson(json.dumps({"type": "Polygon", "coordinates": p}))
              for p in polys]
     poly = max(polys, key=lambda p: p.GetArea())

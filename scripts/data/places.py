@@ -106,7 +106,10 @@ def settlement_entry(id_, r, kind, admin1_names, curated_names, source, source_i
     latin = [n for n in [r["name"], r["ascii"]] + r["alt"] if nm.script_of(n) == "latin"]
     hy = [n for n in r["alt"] if nm.script_of(n) == "armenian"]
     ru = [n for n in r["alt"] if nm.script_of(n) == "cyrillic" and nm.could_be_russian(n)]
-    names = {"hy": hy[0] if hy else "", "ru": ru[0] if len(ru) == 1 else ""}
+    # no language tags: the Armenian/Russian form closest to the Latin name (Gyumri: Гюмри, not
+    # Ленинакан); Armenian falls back to the first, which may be another name (Berdzor for Lachin)
+    key = r["ascii"] or r["name"]
+    names = {"hy": nm.closest(hy, key), "ru": nm.closest(ru, key, fallback_first=False)}
     if r["country"] == "AZ":
         az = [n for n in [r["name"]] + r["alt"] if "ə" in n or "Ə" in n]
         names["az"] = az[0] if az else (r["name"] if nm.looks_azerbaijani(r["name"]) else "")

@@ -418,6 +418,30 @@ TEST(DataFiles, BorderSectorsLieWhereReportsPutThem) {
     EXPECT_TRUE(eastern.country.empty());
 }
 
+TEST(DataFiles, BordersLayerHasEveryNeighbourPairAndTheFiveSectors) {
+    auto ds = open_vector(data_dir / "borders.geojson");
+    ASSERT_TRUE(ds);
+    std::set<std::string> pairs, sectors;
+    for (auto& f : *ds->GetLayer(0)) {
+        const std::string pair = f->GetFieldAsString("countries");
+        ASSERT_EQ(pair.size(), 5u) << pair;
+        EXPECT_LT(pair.substr(0, 2), pair.substr(3, 2)) << "pair not sorted: " << pair;
+        pairs.insert(pair);
+        const std::string sector = f->GetFieldAsString("sector");
+        if (pair == "AM-AZ") {
+            EXPECT_TRUE(sectors.insert(sector).second) << "sector twice: " << sector;
+        } else {
+            EXPECT_TRUE(sector.empty()) << pair;
+        }
+    }
+    for (const char* p : {"AM-AZ", "AM-GE", "AM-IR", "AM-TR", "AZ-GE", "AZ-IR", "AZ-RU", "AZ-TR",
+                          "GE-RU", "GE-TR", "IR-TR"}) {
+        EXPECT_EQ(pairs.count(p), 1u) << p;
+    }
+    EXPECT_EQ(sectors, (std::set<std::string>{"eastern", "nakhchivan", "northern", "southern",
+                                              "vayots-dzor"}));
+}
+
 TEST(DataFiles, NagornoKarabakhHoldsShushaAndStepanakertButNotLachinOrGoris) {
     const Geometry& nk = entry("sitmap:nagorno-karabakh").geometry;
     EXPECT_TRUE(contains(nk, anchor(place("Shusha", "AZ"))));      // Shusha
@@ -425,6 +449,8 @@ TEST(DataFiles, NagornoKarabakhHoldsShushaAndStepanakertButNotLachinOrGoris) {
     EXPECT_FALSE(contains(nk, anchor(place("Lachin", "AZ"))));     // Lachin
     EXPECT_FALSE(contains(nk, anchor(place("Goris", "AM"))));      // Goris
     EXPECT_FALSE(contains(nk, anchor(place("Baku", "AZ"))));       // Baku
+    EXPECT_FALSE(contains(nk, LonLat{46.93056, 39.99306}));        // Aghdam town (GeoNames 148619)
+    EXPECT_TRUE(contains(nk, LonLat{47.0319, 39.52003}));          // Hadrut (GeoNames 148105)
 }
 
 TEST(DataFiles, CountryAndProvinceAreStoredNotDerived) {
