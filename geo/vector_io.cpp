@@ -130,12 +130,34 @@ void field_text(OGRFeatureH f, int i, OGRFieldType type, std::string& out) {
         out.assign(buf, r.ptr);
         return;
     }
-    case OFTDate: {
+    case OFTDate:
+    case OFTDateTime: {
         int y = 0, m = 0, d = 0, hh = 0, mm = 0, tz = 0;
         float ss = 0;
         OGR_F_GetFieldAsDateTimeEx(f, i, &y, &m, &d, &hh, &mm, &ss, &tz);
-        std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-        out.assign(buf);
+        // YYYY-MM-DD[THH:MM:SS], without printf.
+        auto two = [](char* p, int v) {
+            p[0] = static_cast<char>('0' + (v / 10) % 10);
+            p[1] = static_cast<char>('0' + v % 10);
+        };
+        char* p = buf;
+        two(p, y / 100);
+        two(p + 2, y % 100);
+        p[4] = '-';
+        two(p + 5, m);
+        p[7] = '-';
+        two(p + 8, d);
+        std::size_t n = 10;
+        if (type == OFTDateTime) {
+            buf[10] = 'T';
+            two(buf + 11, hh);
+            buf[13] = ':';
+            two(buf + 14, mm);
+            buf[16] = ':';
+            two(buf + 17, static_cast<int>(ss));
+            n = 19;
+        }
+        out.assign(buf, n);
         return;
     }
     default:

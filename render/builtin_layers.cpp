@@ -644,9 +644,9 @@ public:
             m_extent =
                 merge(m_extent, {e.location.lon, e.location.lat, e.location.lon, e.location.lat});
         }
-        // Big marks first so that small ones stay visible on top (small sets only: the order of
-        // a million marks is the input order).
-        if (m_which == geo::EventLayer::incident && m_indices.size() <= 100000) {
+        // Big marks first so that small ones stay visible on top (up to 20,000 marks; beyond,
+        // the input order: the symbols are small then).
+        if (m_which == geo::EventLayer::incident && m_indices.size() <= 20000) {
             std::stable_sort(
                 m_indices.begin(), m_indices.end(), [this](std::size_t a, std::size_t b) {
                     return m_events->events[a].casualties() > m_events->events[b].casualties();
@@ -825,6 +825,7 @@ public:
             if (std::holds_alternative<geo::LinesGeom>(g)) {
                 m.symbol = band;
                 sink(m);
+                m.info = {}; // one element per event carries its id and title
                 m.symbol = centre;
                 label.placement = LabelPlacement::along_line;
                 label.symbol_radius = band.width / 2;

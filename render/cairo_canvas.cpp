@@ -193,7 +193,7 @@ public:
         cairo_new_path(cr);
     }
 
-    void draw_area(std::span<const Ring> rings, const FillSymbol& s) override {
+    void draw_area(std::span<const Ring> rings, const FillSymbol& s, const MarkInfo&) override {
         cairo_op();
         cairo_t* cr = m_cr.get();
         cairo_new_path(cr);
@@ -231,7 +231,7 @@ public:
         cairo_new_path(cr);
     }
 
-    void draw_lines(std::span<const Ring> lines, const LineSymbol& s) override {
+    void draw_lines(std::span<const Ring> lines, const LineSymbol& s, const MarkInfo&) override {
         cairo_op();
         cairo_t* cr = m_cr.get();
         cairo_new_path(cr);

@@ -79,8 +79,11 @@ public:
     virtual void fill_rect(const Rect& r, Color fill, Color stroke = {0, 0, 0, 0},
                            double stroke_width = 0.0) = 0;
     // All rings of one area (outer rings and holes, filled even-odd).
-    virtual void draw_area(std::span<const Ring> rings, const FillSymbol& symbol) = 0;
-    virtual void draw_lines(std::span<const Ring> lines, const LineSymbol& symbol) = 0;
+    // `info` names the event an area or line stands for (an uncertainty area), or is empty.
+    virtual void draw_area(std::span<const Ring> rings, const FillSymbol& symbol,
+                           const MarkInfo& info) = 0;
+    virtual void draw_lines(std::span<const Ring> lines, const LineSymbol& symbol,
+                            const MarkInfo& info) = 0;
     virtual void draw_marker(Point at, const MarkerSymbol& symbol, const MarkInfo& info) = 0;
     virtual void draw_text(const TextRun& run) = 0;
 

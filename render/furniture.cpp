@@ -66,7 +66,7 @@ void draw_sample(Canvas& canvas, const Symbol& s, Point c, double width, double 
             } else if constexpr (std::is_same_v<T, LineSymbol>) {
                 const Ring line = {{c.x - width / 2 + 2 * unit, c.y},
                                    {c.x + width / 2 - 2 * unit, c.y}};
-                canvas.draw_lines(std::span<const Ring>(&line, 1), sym);
+                canvas.draw_lines(std::span<const Ring>(&line, 1), sym, MarkInfo{});
             } else {
                 const double w = std::min(width - 4 * unit, 22.0 * unit);
                 const double h = 12.0 * unit;
@@ -75,7 +75,7 @@ void draw_sample(Canvas& canvas, const Symbol& s, Point c, double width, double 
                                    {c.x + w / 2, c.y + h / 2},
                                    {c.x - w / 2, c.y + h / 2},
                                    {c.x - w / 2, c.y - h / 2}};
-                canvas.draw_area(std::span<const Ring>(&ring, 1), sym);
+                canvas.draw_area(std::span<const Ring>(&ring, 1), sym, MarkInfo{});
             }
         },
         s);
@@ -296,8 +296,8 @@ void draw_north_arrow(Canvas& canvas, const TextShaper& shaper, const MapView& v
     dark.outline_width = 0.7 * unit;
     FillSymbol light = dark;
     light.fill = {1, 1, 1, 1};
-    canvas.draw_area(std::span<const Ring>(&left, 1), dark);
-    canvas.draw_area(std::span<const Ring>(&right, 1), light);
+    canvas.draw_area(std::span<const Ring>(&left, 1), dark, MarkInfo{});
+    canvas.draw_area(std::span<const Ring>(&right, 1), light, MarkInfo{});
     const TextStyle ts = text(10.0 * unit, FontWeight::bold);
     const TextMetrics m = shaper.measure("N", ts);
     const Point tip = rot(0, len + 2.0 * unit + m.height / 2);
@@ -363,7 +363,7 @@ void draw_inset(Canvas& canvas, const MapView& main, const LayerSource& countrie
         FillSymbol s = *fill;
         s.outline_width = 0.5 * unit;
         project_geometry(inset, *m.geometry, rings, 0.4 * unit);
-        canvas.draw_area(rings, s);
+        canvas.draw_area(rings, s, MarkInfo{});
     });
     // The main map's frame.
     Ring outline;
@@ -389,7 +389,7 @@ void draw_inset(Canvas& canvas, const MapView& main, const LayerSource& countrie
     frame_line.color = {0.78, 0.06, 0.18, 1};
     frame_line.width = 1.6 * unit;
     frame_line.cap = LineCap::butt;
-    canvas.draw_lines(std::span<const Ring>(&outline, 1), frame_line);
+    canvas.draw_lines(std::span<const Ring>(&outline, 1), frame_line, MarkInfo{});
     canvas.pop_clip();
     canvas.fill_rect(box, {0, 0, 0, 0}, {0.35, 0.35, 0.35, 1}, 0.8 * unit);
     canvas.end_layer();

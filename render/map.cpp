@@ -397,15 +397,15 @@ RenderReport MapRenderer::render(Canvas& canvas) const {
         }
         if (const auto* fill = std::get_if<FillSymbol>(&m.symbol);
             fill != nullptr && std::holds_alternative<geo::AreaGeom>(g)) {
-            canvas.draw_area(rings, *fill);
+            canvas.draw_area(rings, *fill, m.info);
         } else if (const auto* line = std::get_if<LineSymbol>(&m.symbol)) {
-            canvas.draw_lines(rings, *line);
+            canvas.draw_lines(rings, *line, m.info);
         } else if (fill != nullptr) {
             LineSymbol as_line;
             as_line.color = fill->outline;
             as_line.width = fill->outline_width;
             as_line.dash = fill->outline_dash;
-            canvas.draw_lines(rings, as_line);
+            canvas.draw_lines(rings, as_line, m.info);
         }
         ++report.marks;
         if (!any_visible()) {
@@ -539,7 +539,17 @@ RenderReport MapRenderer::render(Canvas& canvas) const {
     std::string subtitle =
         begin.empty() ? std::string("No dated events on this map") : format_date_range(begin, end);
     auto count_text = [](std::size_t n, const char* one, const char* many) {
-        return std::to_string(n) + " " + (n == 1 ? one : many);
+        const std::string digits = std::to_string(n);
+        std::string out;
+        for (std::size_t i = 0; i < digits.size(); ++i) {
+            if (i > 0 && (digits.size() - i) % 3 == 0) {
+                out.push_back(','); // 79,877
+            }
+            out.push_back(digits[i]);
+        }
+        out.push_back(' ');
+        out.append(n == 1 ? one : many);
+        return out;
     };
     if (counts[0] > 0) {
         subtitle += " · " + count_text(counts[0], "incident", "incidents");

@@ -146,8 +146,11 @@ public:
         m_out += "/>\n";
     }
 
-    void draw_area(std::span<const Ring> rings, const FillSymbol& s) override {
-        m_out += "<path d=\"";
+    void draw_area(std::span<const Ring> rings, const FillSymbol& s,
+                   const MarkInfo& info) override {
+        m_out += "<path";
+        append_id(info);
+        m_out += " d=\"";
         append_path_data(m_out, rings, true);
         m_out += "\" fill-rule=\"evenodd\"";
         if (s.fill.visible() && s.pattern == FillPattern::hatch) {
@@ -162,12 +165,15 @@ public:
             m_out += "\" stroke-linejoin=\"round\"";
             append_dash(m_out, s.outline_dash);
         }
-        m_out += "/>\n";
+        close_element("path", info);
         flush_if_large();
     }
 
-    void draw_lines(std::span<const Ring> lines, const LineSymbol& s) override {
-        m_out += "<path d=\"";
+    void draw_lines(std::span<const Ring> lines, const LineSymbol& s,
+                    const MarkInfo& info) override {
+        m_out += "<path";
+        append_id(info);
+        m_out += " d=\"";
         append_path_data(m_out, lines, false);
         m_out += "\" fill=\"none\"";
         append_color_attr(m_out, "stroke", s.color);
@@ -176,7 +182,7 @@ public:
         m_out += s.cap == LineCap::round ? "\" stroke-linecap=\"round\"" : "\"";
         m_out += " stroke-linejoin=\"round\"";
         append_dash(m_out, s.dash);
-        m_out += "/>\n";
+        close_element("path", info);
         flush_if_large();
     }
 
@@ -244,6 +250,26 @@ public:
     }
 
 private:
+    void append_id(const MarkInfo& info) {
+        if (!info.id.empty()) {
+            m_out += " id=\"";
+            m_out += xml_escape(info.id);
+            m_out += '"';
+        }
+    }
+    // Ends an element, with a <title> child when the mark has one.
+    void close_element(const char* name, const MarkInfo& info) {
+        if (info.title.empty()) {
+            m_out += "/>\n";
+            return;
+        }
+        m_out += "><title>";
+        m_out += xml_escape(info.title);
+        m_out += "</title></";
+        m_out += name;
+        m_out += ">\n";
+    }
+
     void flush_if_large() {
         if (m_out.size() > (1U << 20)) {
             m_file.write(m_out.data(), m_out.size());

@@ -35,11 +35,17 @@ public:
     void fill_rect(const render::Rect&, render::Color, render::Color, double) override {
         add(Recorded::Op::rect, "");
     }
-    void draw_area(std::span<const render::Ring> rings, const render::FillSymbol&) override {
-        add(Recorded::Op::area, "").rings = rings.size();
+    void draw_area(std::span<const render::Ring> rings, const render::FillSymbol&,
+                   const render::MarkInfo& info) override {
+        auto& r = add(Recorded::Op::area, std::string(info.id));
+        r.rings = rings.size();
+        r.title = std::string(info.title);
     }
-    void draw_lines(std::span<const render::Ring> lines, const render::LineSymbol&) override {
-        add(Recorded::Op::lines, "").rings = lines.size();
+    void draw_lines(std::span<const render::Ring> lines, const render::LineSymbol&,
+                    const render::MarkInfo& info) override {
+        auto& r = add(Recorded::Op::lines, std::string(info.id));
+        r.rings = lines.size();
+        r.title = std::string(info.title);
     }
     void draw_marker(render::Point at, const render::MarkerSymbol& m,
                      const render::MarkInfo& info) override {

@@ -332,6 +332,11 @@ TEST(MapOutputs, SvgHasRealTextIdsTitlesAndSymbolsDefinedOnce) {
                      "Defence (accuses azerbaijan): 4 wounded; Azerbaijani Ministry of Defence "
                      "(accuses armenia): 1 killed, 1 wounded</title>"),
               std::string::npos);
+    // An event known only to a border sector: its band carries the id and the title.
+    EXPECT_NE(s.find("<path id=\"evt-"), std::string::npos);
+    EXPECT_NE(s.find("<title>Armenia–Azerbaijan border, eastern sector, 6–7 Nov 2022: small arms "
+                     "fire (disputed). Claims: "),
+              std::string::npos);
     // Each marker symbol is defined once and referenced.
     std::set<std::string> defined;
     std::size_t pos = 0;

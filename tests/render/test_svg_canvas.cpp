@@ -49,7 +49,8 @@ TEST(SvgCanvas, WritesTextMarkersOnceAndEscapes) {
     const TextShaper shaper;
     canvas->draw_text(shaper.run("Երևան & Ереван", TextStyle{}, {5, 5}));
     const Ring line = {{0, 0}, {10.123, 10}};
-    canvas->draw_lines(std::span<const Ring>(&line, 1), LineSymbol{});
+    canvas->draw_lines(std::span<const Ring>(&line, 1), LineSymbol{},
+                       MarkInfo{"sector-1", "Eastern sector & co"});
     EXPECT_FALSE(std::filesystem::exists(path)) << "nothing before finish()";
     canvas->finish();
     const std::string s = slurp(path);
@@ -64,7 +65,8 @@ TEST(SvgCanvas, WritesTextMarkersOnceAndEscapes) {
               std::string::npos);
     EXPECT_NE(s.find("<use id=\"ev-2\" href=\"#m0\" x=\"30\" y=\"40\"/>"), std::string::npos);
     EXPECT_NE(s.find(">Երևան &amp; Ереван</text>"), std::string::npos);
-    EXPECT_NE(s.find("M0 0L10.12 10"), std::string::npos);
+    EXPECT_NE(s.find("<path id=\"sector-1\" d=\"M0 0L10.12 10\""), std::string::npos);
+    EXPECT_NE(s.find("><title>Eastern sector &amp; co</title></path>"), std::string::npos);
     EXPECT_FALSE(std::filesystem::exists(path.string() + ".tmp"));
 }
 
