@@ -41,7 +41,9 @@ td.date { white-space: nowrap; }
 .disputed { display: inline-block; font-size: 0.75rem; border: 1px solid var(--incident);
             color: var(--incident); border-radius: 3px; padding: 0 0.25rem; margin-left: 0.3rem; }
 .claims { margin: 0; padding-left: 1rem; }
-sup { color: var(--muted); }
+sup { color: var(--muted); line-height: 0; }
+#events th:nth-child(4) { width: 30%; }
+#events th:nth-child(5) { width: 38%; }
 .side { font-weight: 600; }
 blockquote { margin: 0.2rem 0 0.4rem; padding-left: 0.6rem; border-left: 3px solid var(--rule);
              font-style: italic; }
