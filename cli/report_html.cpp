@@ -314,6 +314,8 @@ std::string report_html(const ReportPage& page) {
             if (a.map) {
                 figure(out, *a.map, "Map of the events in " + a.id,
                        "Events reported in " + a.id + " (published " + a.published + ").");
+            } else if (!a.map_error.empty()) {
+                out << "<p class=\"skipped\">No map: " << html_escape(a.map_error) << "</p>\n";
             }
         }
         out << "</article>\n";

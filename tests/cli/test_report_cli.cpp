@@ -93,6 +93,7 @@ TEST(ReportCli, BadArticleIsReportedAndSkippedWithExitCode4) {
     EXPECT_NE(r.out.find("broken.txt"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("missing.txt"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("1 of 3 articles"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("2 of 3 articles could not be read"), std::string::npos) << r.out;
     const std::string html = slurp(dir / "out" / "index.html");
     EXPECT_NE(html.find("Skipped"), std::string::npos);
     EXPECT_TRUE(fs::is_regular_file(dir / "out" / "events.gpkg"));
