@@ -98,6 +98,17 @@ def main():
         if name == "claims" and layer.renderer().type() == "categorizedSymbol":
             check(layer.renderer().classAttribute() == "side", "claims not categorised by side")
 
+    # Basemap layers too open with sitmap's colours, not QGIS's random default.
+    for name, rgb in (("countries", (233, 230, 223)), ("lakes", (180, 210, 231)),
+                      ("corridor", (217, 115, 13))):
+        layer = QgsVectorLayer(f"{gpkg_path}|layername={name}", name, "ogr")
+        if not layer.isValid():
+            continue  # a GeoPackage exported without the bundled basemap
+        renderer = layer.renderer()
+        color = renderer.symbol().color() if renderer and renderer.type() == "singleSymbol" else None
+        got = (color.red(), color.green(), color.blue()) if color else None
+        check(got == rgb, f"{name} opened from the GeoPackage has colour {got}, expected {rgb}")
+
     # Render what the project shows, at the project's extent, in the project's CRS.
     settings = QgsMapSettings()
     settings.setLayers([n.layer() for n in project.layerTreeRoot().findLayers()
