@@ -143,9 +143,7 @@ std::vector<std::string> attributions(const std::vector<geo::Event>& events,
         out.push_back("Places: " + s);
     }
     // The credit data/README.md asks every map to print.
-    out.push_back("Map data: Natural Earth (public domain); place names © GeoNames (CC-BY 4.0); "
-                  "sitmap curated features (Lachin corridor, Hakari bridge checkpoint, "
-                  "Nagorno-Karabakh outline, border sectors)");
+    out.push_back(bundled_data_attribution);
     out.push_back("Events: extracted by sitmap from the articles listed above; each claim is "
                   "attributed to whoever made it");
     return out;

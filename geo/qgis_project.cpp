@@ -642,6 +642,13 @@ std::string project_xml(const std::vector<GpkgLayer>& layers, const std::string&
     element(q, "title", options.title);
     attr(element(q, "transaction"), "mode", "Disabled");
     spatialrefsys(element(q, "projectCrs"), crs);
+    CPLXMLNode* metadata = element(q, "projectMetadata");
+    element(metadata, "title", options.title);
+    element(metadata, "abstract",
+            "Events with attributed claims exported by sitmap; the claims layer says who said "
+            "what. " +
+                options.attribution);
+    element(metadata, "author", "sitmap");
 
     // The layer tree lists the top layer first.
     auto id_of = [](const GpkgLayer& l) { return "sitmap_" + l.name; };

@@ -48,6 +48,8 @@ def main():
     check(project.read(project_path), f"QGIS cannot read {project_path}: {project.error()}")
     check(project.crs().authid() == crs, f"project CRS {project.crs().authid()} != {crs}")
 
+    check("GeoNames" in project.metadata().abstract(),
+          f"project metadata lacks the data credit: {project.metadata().abstract()!r}")
     layers = {layer.name(): layer for layer in project.mapLayers().values()}
     print("layers:", sorted(layers))
     for name in ("events", "claims", "places"):
