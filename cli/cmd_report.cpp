@@ -98,6 +98,24 @@ bool prepare_directory(const fs::path& dir, bool force) {
     return created;
 }
 
+// The article's first line when it reads like a headline (short, no full stop inside).
+std::string headline_of(const std::string& text) {
+    std::size_t begin = text.find_first_not_of(" \t\r\n");
+    if (begin == std::string::npos) {
+        return {};
+    }
+    std::size_t end = text.find('\n', begin);
+    std::string line =
+        text.substr(begin, end == std::string::npos ? std::string::npos : end - begin);
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '.')) {
+        line.pop_back();
+    }
+    if (line.size() > 140 || line.find(". ") != std::string::npos) {
+        return {};
+    }
+    return line;
+}
+
 // One line on stderr, rewritten in place, only when stderr is a terminal.
 class Progress {
 public:
@@ -177,6 +195,7 @@ void run_report(const ReportOptions& options, const GlobalOptions& global) {
         try {
             const geo::Article article = geo::read_article(in.path, geo::parse_date(in.published));
             entry.id = article.id;
+            entry.headline = headline_of(article.text);
             geo::Extraction extraction = extractor.extract(article);
             events = std::move(extraction.events);
             entry.events = events.size();
@@ -211,7 +230,9 @@ void run_report(const ReportOptions& options, const GlobalOptions& global) {
         if (a.error.empty() && !per_article[i].empty()) {
             progress.show("drawing maps", i, page.articles.size() + 1, a.id);
             try {
-                a.map = write_report_maps(per_article[i], a.id, dir / map_stem(a.id, used), global);
+                const std::string title = a.headline.empty() ? a.id : a.headline;
+                a.map =
+                    write_report_maps(per_article[i], title, dir / map_stem(a.id, used), global);
             } catch (const Error& e) {
                 a.map_error = e.what();
                 unmapped.push_back(a.file);

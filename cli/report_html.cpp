@@ -305,7 +305,8 @@ std::string report_html(const ReportPage& page) {
     out << "<section id=\"articles\">\n<h2>Articles</h2>\n";
     for (const ReportArticleEntry& a : page.articles) {
         out << "<article class=\"source\" id=\"article-" << html_escape(a.id) << "\">\n<h3>"
-            << html_escape(a.id) << "</h3>\n<p>" << html_escape(a.file) << ", published "
+            << html_escape(a.headline.empty() ? a.id : a.headline) << "</h3>\n<p>"
+            << html_escape(a.id) << " (" << html_escape(a.file) << "), published "
             << html_escape(a.published) << ".";
         if (!a.error.empty()) {
             out << " <span class=\"skipped\">Skipped: " << html_escape(a.error) << "</span></p>\n";
