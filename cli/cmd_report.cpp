@@ -98,7 +98,7 @@ bool prepare_directory(const fs::path& dir, bool force) {
     return created;
 }
 
-// The article's first line when it reads like a headline (short, no full stop inside).
+// The article's first line when it reads like a headline.
 std::string headline_of(const std::string& text) {
     std::size_t begin = text.find_first_not_of(" \t\r\n");
     if (begin == std::string::npos) {
@@ -110,7 +110,9 @@ std::string headline_of(const std::string& text) {
     while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '.')) {
         line.pop_back();
     }
-    if (line.size() > 140 || line.find(". ") != std::string::npos) {
+    // Not a headline: too long, several sentences, or a lead-in ("First modification:").
+    if (line.size() > 140 || line.find(". ") != std::string::npos ||
+        (!line.empty() && line.back() == ':')) {
         return {};
     }
     return line;
