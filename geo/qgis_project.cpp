@@ -255,6 +255,39 @@ void categorized(CPLXMLNode* parent, const char* field, const std::vector<Catego
     element(r, "sizescale");
 }
 
+// The legend wording of sitmap's rendered map.
+std::string kind_label(EventKind k) {
+    switch (k) {
+    case EventKind::shelling:
+        return "Shelling (artillery)";
+    case EventKind::mortar_fire:
+        return "Mortar fire";
+    case EventKind::small_arms_fire:
+        return "Small-arms fire";
+    case EventKind::drone_strike:
+        return "Drone strike";
+    case EventKind::vehicle_attack:
+        return "Attack on a vehicle";
+    case EventKind::casualties:
+        return "Killing or wounding (weapon not stated)";
+    case EventKind::armed_clash:
+        return "Armed clash";
+    case EventKind::checkpoint_installed:
+        return "Checkpoint installed";
+    case EventKind::checkpoint_closed:
+        return "Checkpoint closed";
+    case EventKind::blockade:
+        return "Blockade";
+    case EventKind::talks:
+        return "Talks or summit";
+    case EventKind::statement:
+        return "Statement or speech";
+    case EventKind::mission_deployment:
+        return "Mission deployment";
+    }
+    return std::string(to_string(k));
+}
+
 // As on sitmap's rendered map: colour by layer (incidents red, checkpoints blue, context white),
 // shape by kind, incidents sized by the casualties claimed.
 MarkerStyle event_marker(EventKind k) {
@@ -363,7 +396,7 @@ bool append_style(CPLXMLNode* parent, std::string_view layer, LayerGeometry geom
     if (layer == events_layer) {
         std::vector<Category> cats;
         for (EventKind k : all_kinds) {
-            cats.push_back({std::string(to_string(k)), label_of(to_string(k)), event_marker(k)});
+            cats.push_back({std::string(to_string(k)), kind_label(k), event_marker(k)});
         }
         categorized(parent, "kind", cats);
         labeling(parent, "place_name", 8.0, {127, 15, 6}, "0", Weight::bold);

@@ -77,7 +77,7 @@ TEST(LayerStyleQml, EventsAreCategorisedByKindSizedByCasualtiesAndLabelled) {
     const auto cats = children(CPLGetXMLNode(r, "categories"), "category");
     ASSERT_EQ(cats.size(), 13u);
     EXPECT_STREQ(CPLGetXMLValue(cats[0], "value", ""), "shelling");
-    EXPECT_STREQ(CPLGetXMLValue(cats[0], "label", ""), "Shelling");
+    EXPECT_STREQ(CPLGetXMLValue(cats[0], "label", ""), "Shelling (artillery)");
     EXPECT_STREQ(CPLGetXMLValue(cats[12], "value", ""), "mission_deployment");
     EXPECT_EQ(children(CPLGetXMLNode(r, "symbols"), "symbol").size(), 13u);
     EXPECT_NE(qml.find("killed_max"), std::string::npos);
