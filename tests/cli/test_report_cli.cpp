@@ -3,6 +3,8 @@
 
 #include "tests/support/process.hpp"
 
+#include "tests/support/temp_dir.hpp"
+
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
@@ -22,10 +24,7 @@ namespace {
 const fs::path seeds = SITMAP_SEEDS_DIR;
 
 fs::path fresh_dir(const std::string& name) {
-    const fs::path dir = fs::temp_directory_path() / ("sitmap_test_report_cli_" + name);
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    return dir;
+    return sitmap::test::fresh_temp_dir("report_cli_" + name);
 }
 
 std::string q(const fs::path& p) {

@@ -3,6 +3,8 @@
 #include "geo/error.hpp"
 #include "geo/output_file.hpp"
 
+#include "tests/support/temp_dir.hpp"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -19,10 +21,7 @@ using sitmap::geo::Overwrite;
 namespace {
 
 fs::path fresh_dir(const std::string& name) {
-    const fs::path dir = fs::temp_directory_path() / ("sitmap_test_output_file_" + name);
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    return dir;
+    return sitmap::test::fresh_temp_dir("output_file_" + name);
 }
 
 std::set<std::string> files_in(const fs::path& dir) {

@@ -6,6 +6,8 @@
 #include "geo/qgis_project.hpp"
 #include "tests/geo/export_samples.hpp"
 
+#include "tests/support/temp_dir.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cpl_conv.h>
@@ -32,10 +34,7 @@ struct XmlDeleter {
 using XmlPtr = std::unique_ptr<CPLXMLNode, XmlDeleter>;
 
 fs::path fresh_dir(const std::string& name) {
-    const fs::path dir = fs::temp_directory_path() / ("sitmap_test_qgis_" + name);
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    return dir;
+    return sitmap::test::fresh_temp_dir("qgis_" + name);
 }
 
 std::string slurp(const fs::path& p) {
