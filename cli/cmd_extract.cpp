@@ -1,13 +1,199 @@
-// sitmap extract: placeholder until its issue lands.
+// sitmap extract: articles + publication date -> events (GeoJSON) or the place mentions found.
 
 #include "cli/commands.hpp"
+#include "cli/inputs.hpp"
 #include "geo/error.hpp"
+#include "geo/event_io.hpp"
+#include "geo/extract.hpp"
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <system_error>
+#include <unistd.h>
+
+#include <nlohmann/json.hpp>
 
 namespace sitmap::cli {
+namespace {
 
-void add_extract_command(CLI::App& app, const GlobalOptions& /*global*/) {
-    auto* cmd = app.add_subcommand("extract", "Extract events from articles (text + publication date)");
-    cmd->callback([] { throw Error(ErrorKind::internal, "'sitmap extract' is not implemented yet"); });
+struct ExtractOptions {
+    std::vector<std::string> articles;
+    std::string published;
+    std::string output;
+    bool mentions = false;
+    bool json = false;
+};
+
+std::chrono::year_month_day published_date(const std::string& s) {
+    try {
+        return geo::parse_date(s);
+    } catch (const Error&) {
+        throw usage_error("--published: invalid date '" + s +
+                          "' (expected YYYY-MM-DD, the article's publication date)");
+    }
+}
+
+struct ArticleMentions {
+    std::string article;
+    std::vector<geo::PlaceMention> mentions;
+};
+
+std::string mentions_text(const std::vector<ArticleMentions>& all, bool as_json) {
+    std::ostringstream out;
+    if (as_json) {
+        nlohmann::json arr = nlohmann::json::array();
+        for (const auto& a : all) {
+            for (const auto& m : a.mentions) {
+                nlohmann::json j;
+                j["article"] = a.article;
+                j["surface"] = m.mention.surface;
+                j["begin"] = m.mention.begin;
+                j["end"] = m.mention.end;
+                j["sentence"] = m.sentence;
+                j["role"] = std::string(geo::to_string(m.role));
+                const auto& r = m.mention.resolution;
+                if (r.resolved && !r.candidates.empty() && r.candidates.front().place != nullptr) {
+                    const auto& c = r.candidates.front();
+                    j["id"] = c.place->id;
+                    j["name"] = c.place->name;
+                    j["lon"] = c.place->anchor.lon;
+                    j["lat"] = c.place->anchor.lat;
+                    j["score"] = c.score;
+                    j["geo_precision"] = static_cast<int>(c.precision);
+                } else {
+                    j["id"] = nullptr;
+                }
+                arr.push_back(std::move(j));
+            }
+        }
+        out << arr.dump(2) << "\n";
+        return out.str();
+    }
+    char line[640];
+    std::snprintf(line, sizeof line, "%-22s %-30s %7s %7s  %-30s %10s %10s %5s  %s\n", "article",
+                  "surface", "begin", "end", "id", "lon", "lat", "score", "role");
+    out << line;
+    for (const auto& a : all) {
+        for (const auto& m : a.mentions) {
+            const auto& r = m.mention.resolution;
+            const bool ok = r.resolved && !r.candidates.empty() && r.candidates.front().place;
+            const std::string role(geo::to_string(m.role));
+            if (ok) {
+                const auto& c = r.candidates.front();
+                std::snprintf(line, sizeof line,
+                              "%-22s %-30s %7zu %7zu  %-30s %10.5f %10.5f %5.2f  %s\n",
+                              a.article.c_str(), m.mention.surface.c_str(), m.mention.begin,
+                              m.mention.end, c.place->id.c_str(), c.place->anchor.lon,
+                              c.place->anchor.lat, c.score, role.c_str());
+            } else {
+                std::snprintf(line, sizeof line, "%-22s %-30s %7zu %7zu  %-30s %10s %10s %5s  %s\n",
+                              a.article.c_str(), m.mention.surface.c_str(), m.mention.begin,
+                              m.mention.end, "(unresolved)", "-", "-", "-", role.c_str());
+            }
+            out << line;
+        }
+    }
+    return out.str();
+}
+
+// Writes text to `path` through a temporary file, or to stdout when path is empty.
+void write_text(const std::string& text, const std::string& path) {
+    if (path.empty()) {
+        std::cout << text;
+        std::cout.flush();
+        return;
+    }
+    const std::string tmp = path + ".tmp";
+    {
+        std::ofstream f(tmp, std::ios::binary);
+        f << text;
+        f.close();
+        if (!f) {
+            std::error_code ec;
+            std::filesystem::remove(tmp, ec);
+            throw output_error(path + ": cannot write");
+        }
+    }
+    std::error_code ec;
+    std::filesystem::rename(tmp, path, ec);
+    if (ec) {
+        std::filesystem::remove(tmp, ec);
+        throw output_error(path + ": cannot move the finished file in place (" + ec.message() +
+                           ")");
+    }
+}
+
+void run_extract(const ExtractOptions& opt, const GlobalOptions& global) {
+    if (!opt.published.empty()) {
+        published_date(opt.published); // a malformed date is a usage error, whatever the inputs
+    }
+    const geo::Gazetteer gazetteer = load_gazetteer(global);
+    const geo::Geocoder geocoder(gazetteer);
+    // Every input is read before anything is written: a bad one stops the run with no output.
+    // Articles need --published; an ACLED-style .csv or an events .geojson need not.
+    const LoadedInputs inputs = load_inputs(opt.articles, opt.published, geocoder);
+    if (opt.mentions) {
+        const geo::Extractor extractor(geocoder);
+        std::vector<ArticleMentions> all;
+        for (const geo::Article& a : inputs.articles) {
+            geo::Extraction one = extractor.extract(a);
+            all.push_back(ArticleMentions{a.id, std::move(one.mentions)});
+        }
+        write_text(mentions_text(all, opt.json), opt.output);
+        return;
+    }
+    if (!global.quiet) {
+        for (const std::string& w : inputs.warnings) {
+            std::cerr << "sitmap: warning: " << w << "\n";
+        }
+    }
+    const std::vector<geo::Event>& events = inputs.events;
+    if (!opt.output.empty()) {
+        geo::write_events_geojson(events, opt.output);
+    } else {
+        // GDAL writes a file; stream it to stdout from a private temporary one.
+        const auto tmp = std::filesystem::temp_directory_path() /
+                         ("sitmap-extract-" + std::to_string(::getpid()) + ".geojson");
+        geo::write_events_geojson(events, tmp);
+        std::ifstream f(tmp, std::ios::binary);
+        std::cout << f.rdbuf();
+        std::cout.flush();
+        f.close();
+        std::error_code ec;
+        std::filesystem::remove(tmp, ec);
+    }
+    if (!global.quiet) {
+        std::size_t incidents = 0;
+        for (const auto& e : events) {
+            incidents += geo::layer_of(e.kind) == geo::EventLayer::incident ? 1 : 0;
+        }
+        std::cerr << "sitmap: " << events.size() << " events (" << incidents << " incidents) from "
+                  << opt.articles.size() << " input" << (opt.articles.size() == 1 ? "" : "s")
+                  << "\n";
+    }
+}
+
+} // namespace
+
+void add_extract_command(CLI::App& app, const GlobalOptions& global) {
+    auto opt = std::make_shared<ExtractOptions>();
+    auto* cmd = app.add_subcommand(
+        "extract", "Extract events (incidents, checkpoints, talks) from articles: text + "
+                   "publication date -> GeoJSON");
+    cmd->add_option("articles", opt->articles,
+                    "Article text files (UTF-8); also ACLED-style .csv or events .geojson")
+        ->required();
+    cmd->add_option("--published", opt->published,
+                    "Publication date YYYY-MM-DD of the articles (relative dates such as 'on "
+                    "Thursday' resolve against it)");
+    cmd->add_option("-o,--output", opt->output, "Output GeoJSON file (default: stdout)");
+    cmd->add_flag("--mentions", opt->mentions,
+                  "List the place mentions found (surface, offsets, id, lon/lat, score, role) "
+                  "instead of events");
+    cmd->add_flag("--json", opt->json, "With --mentions: JSON instead of a table");
+    cmd->callback([opt, &global] { run_extract(*opt, global); });
 }
 
 } // namespace sitmap::cli

@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
     app.footer(exit_codes_text);
     app.set_version_flag("--version", std::string("sitmap ") + SITMAP_VERSION);
     app.require_subcommand(1);
+    app.fallthrough(); // global options (--gazetteer, -q) may follow the subcommand
 
     sitmap::cli::GlobalOptions global;
     app.add_option("--gazetteer", global.gazetteer,

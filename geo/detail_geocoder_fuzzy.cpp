@@ -12,24 +12,52 @@ std::uint64_t hash_of(std::string_view s) {
     return std::hash<std::string_view>{}(s);
 }
 
-// Calls f on every string obtained by deleting up to `edits` characters (with repeats).
-template <typename F>
-void for_each_deletion(const std::string& s, int edits, F&& f, std::string& scratch) {
+// Calls f on every string obtained by deleting up to `edits` (at most 2) characters.
+template <typename F> void for_each_deletion(const std::string& s, int edits, F&& f) {
     f(std::string_view(s));
     if (edits <= 0 || s.size() <= 1) {
         return;
     }
+    std::string one;
+    std::string two;
     for (std::size_t i = 0; i < s.size(); ++i) {
-        scratch.assign(s, 0, i);
-        scratch.append(s, i + 1, std::string::npos);
-        f(std::string_view(scratch));
-        if (edits > 1 && scratch.size() > 1) {
-            const std::string one = scratch;
+        one.assign(s, 0, i);
+        one.append(s, i + 1, std::string::npos);
+        f(std::string_view(one));
+        if (edits > 1 && one.size() > 1) {
             for (std::size_t j = i; j < one.size(); ++j) {
-                std::string two = one.substr(0, j) + one.substr(j + 1);
+                two.assign(one, 0, j);
+                two.append(one, j + 1, std::string::npos);
                 f(std::string_view(two));
             }
         }
+    }
+}
+
+// Hash of a deletion variant in the high 40 bits, key index in the low 24: one sortable word.
+constexpr int id_bits = 24;
+constexpr std::uint64_t id_mask = (std::uint64_t{1} << id_bits) - 1;
+
+std::uint64_t pack(std::uint64_t hash, std::uint32_t id) {
+    return (hash << id_bits) | id;
+}
+
+// LSD radix sort: the index has hundreds of thousands of entries and std::sort dominated
+// building the geocoder.
+void radix_sort(std::vector<std::uint64_t>& v) {
+    std::vector<std::uint64_t> tmp(v.size());
+    for (int shift = 0; shift < 64; shift += 8) {
+        std::array<std::size_t, 257> count{};
+        for (const std::uint64_t x : v) {
+            ++count[((x >> shift) & 0xFF) + 1];
+        }
+        for (std::size_t i = 1; i < count.size(); ++i) {
+            count[i] += count[i - 1];
+        }
+        for (const std::uint64_t x : v) {
+            tmp[count[(x >> shift) & 0xFF]++] = x;
+        }
+        v.swap(tmp);
     }
 }
 
@@ -87,15 +115,13 @@ void FuzzyIndex::add(std::string key, std::uint32_t id) {
 
 void FuzzyIndex::build() {
     m_deletes.clear();
-    std::string scratch;
-    for (std::uint32_t k = 0; k < m_keys.size(); ++k) {
+    for (std::uint32_t k = 0; k < m_keys.size() && k <= id_mask; ++k) {
         const std::string& key = m_keys[k].first;
         const int edits = key.size() >= 3 ? 2 : 0;
-        for_each_deletion(
-            key, edits, [&](std::string_view v) { m_deletes.emplace_back(hash_of(v), k); },
-            scratch);
+        for_each_deletion(key, edits,
+                          [&](std::string_view v) { m_deletes.push_back(pack(hash_of(v), k)); });
     }
-    std::sort(m_deletes.begin(), m_deletes.end());
+    radix_sort(m_deletes);
     m_deletes.erase(std::unique(m_deletes.begin(), m_deletes.end()), m_deletes.end());
 }
 
@@ -106,21 +132,17 @@ std::vector<FuzzyIndex::Match> FuzzyIndex::search(std::string_view query, int ma
         return out;
     }
     std::vector<std::uint32_t> seen;
-    std::string scratch;
     const std::string q(query);
-    for_each_deletion(
-        q, edits,
-        [&](std::string_view v) {
-            const std::uint64_t h = hash_of(v);
-            auto it = std::lower_bound(m_deletes.begin(), m_deletes.end(),
-                                       std::pair<std::uint64_t, std::uint32_t>{h, 0});
-            for (; it != m_deletes.end() && it->first == h; ++it) {
-                if (std::find(seen.begin(), seen.end(), it->second) == seen.end()) {
-                    seen.push_back(it->second);
-                }
+    for_each_deletion(q, edits, [&](std::string_view v) {
+        const std::uint64_t lo = pack(hash_of(v), 0);
+        for (auto it = std::lower_bound(m_deletes.begin(), m_deletes.end(), lo);
+             it != m_deletes.end() && (*it & ~id_mask) == lo; ++it) {
+            const auto id = static_cast<std::uint32_t>(*it & id_mask);
+            if (std::find(seen.begin(), seen.end(), id) == seen.end()) {
+                seen.push_back(id);
             }
-        },
-        scratch);
+        }
+    });
     for (const std::uint32_t k : seen) {
         const std::string& key = m_keys[k].first;
         if (key.empty() || key.front() != query.front()) {

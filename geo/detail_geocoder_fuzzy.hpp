@@ -33,7 +33,7 @@ public:
 
 private:
     std::vector<std::pair<std::string, std::uint32_t>> m_keys;
-    std::vector<std::pair<std::uint64_t, std::uint32_t>> m_deletes; // hash of variant -> key index
+    std::vector<std::uint64_t> m_deletes; // hash of a deletion variant << 24 | key index, sorted
 };
 
 } // namespace sitmap::geo::detail

@@ -293,6 +293,17 @@ bool is_filler(std::string_view w) {
     return std::find(std::begin(fillers), std::end(fillers), w) != std::end(fillers);
 }
 
+bool looks_like_surname(std::string_view w) {
+    static constexpr std::string_view endings[] = {"yan",  "ian", "yants", "ov",     "ova",
+                                                   "ev",   "eva", "zade",  "shvili", "dze",
+                                                   "enko", "sky", "ski"};
+    if (w.size() < 5) {
+        return false;
+    }
+    return std::any_of(std::begin(endings), std::end(endings),
+                       [w](std::string_view e) { return w.ends_with(e); });
+}
+
 const std::string_view* inflection_suffixes_begin() {
     return std::begin(suffixes);
 }

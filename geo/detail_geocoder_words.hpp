@@ -27,6 +27,10 @@ Descriptor descriptor_after(std::string_view folded_word);
 std::string_view content_word(std::string_view folded_word);
 bool is_filler(std::string_view folded_word);
 
+// A word shaped like a surname of the region (Mirzoyan, Aliyev, Bayramova, Hasanli, Kvaratskhelia
+// aside): after a one-word place name it makes the pair a person ("Ararat Mirzoyan").
+bool looks_like_surname(std::string_view folded_word);
+
 // Case endings seen on place names in English-language reports and in Armenian, Russian and
 // Azerbaijani text after folding (Sotka, Sotkum, Shushiyum, Susada, Lacinda...), longest first.
 const std::string_view* inflection_suffixes_begin();

@@ -18,6 +18,10 @@ void write_events_geojson(const std::vector<Event>& events, const std::filesyste
 // Reads events written by write_events_geojson (round-trips). Throws sitmap::Error (bad_input)
 // naming the file and the feature.
 std::vector<Event> read_events_geojson(const std::filesystem::path& path);
+// The same, restoring each event's place geometry (line, area) from the gazetteer by place_id;
+// without a gazetteer (or for an unknown id) the geometry is the point `location`.
+std::vector<Event> read_events_geojson(const std::filesystem::path& path,
+                                       const Gazetteer* gazetteer);
 
 // Reads an ACLED-convention CSV (event_date, event_type, sub_event_type, actor1, actor2, admin1,
 // location, latitude, longitude, geo_precision, fatalities, source, notes).

@@ -1,9 +1,11 @@
 #include "geo/gazetteer.hpp"
 
 #include <array>
+#include <condition_variable>
 #include <cstdlib>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <system_error>
 #include <thread>
 
@@ -143,6 +145,9 @@ std::map<std::string, std::string> read_names(OGRFeatureH f, int index) {
         throw input_error("property 'names' must be an object of language code to name");
     }
     for (const auto& [lang, value] : json.items()) {
+        if (value.is_null()) {
+            continue; // no name in that language
+        }
         if (!value.is_string()) {
             throw input_error("property 'names' has a non-string value for '" + lang + "'");
         }
@@ -177,8 +182,8 @@ std::vector<std::string> read_aliases(OGRFeatureH f, int index) {
     return aliases;
 }
 
-// Reads one feature; `anchored` tells whether place.anchor is set (areas are anchored later, in
-// parallel, see anchor_areas()).
+// Reads one feature; `anchored` tells whether place.anchor is set (areas are anchored later, on
+// two threads, see AreaAnchors).
 Place read_place(OGRFeatureH f, const Fields& fields, bool& anchored) {
     anchored = false;
     Place place;
@@ -217,24 +222,76 @@ Place read_place(OGRFeatureH f, const Fields& fields, bool& anchored) {
     return place;
 }
 
-// Poles of inaccessibility of areas (countries, provinces, lakes) are the slow part of loading;
-// split them over two threads.
-void anchor_areas(std::vector<Place>& places, const std::vector<std::size_t>& which) {
-    auto run = [&places, &which](std::size_t from, std::size_t to) {
-        for (std::size_t i = from; i < to; ++i) {
-            Place& p = places[which[i]];
-            p.anchor = representative_point(p.geometry);
+// Poles of inaccessibility of areas (countries, provinces, lakes) are the slow part of loading.
+// A second thread computes them while the first keeps reading features, then both finish the
+// queue. Places must not move while queued: the caller reserves the vector first.
+class AreaAnchors {
+public:
+    AreaAnchors() : m_thread([this] { work(); }) {}
+    AreaAnchors(const AreaAnchors&) = delete;
+    AreaAnchors& operator=(const AreaAnchors&) = delete;
+    ~AreaAnchors() {
+        if (!m_thread.joinable()) {
+            return; // finished
         }
-    };
-    if (which.size() < 32) {
-        run(0, which.size());
-        return;
+        {
+            const std::lock_guard lock(m_mutex);
+            m_closed = true;
+            m_next = m_queue.size(); // reading failed: drop the rest
+        }
+        m_ready.notify_one();
+        m_thread.join();
     }
-    const std::size_t half = which.size() / 2;
-    std::thread worker(run, half, which.size());
-    run(0, half);
-    worker.join();
-}
+
+    void add(Place* place) {
+        {
+            const std::lock_guard lock(m_mutex);
+            m_queue.push_back(place);
+        }
+        m_ready.notify_one();
+    }
+
+    // Works through what is left together with the second thread, and waits for it.
+    void finish() {
+        {
+            const std::lock_guard lock(m_mutex);
+            m_closed = true;
+        }
+        m_ready.notify_one();
+        while (Place* p = take()) {
+            p->anchor = representative_point(p->geometry);
+        }
+        m_thread.join();
+    }
+
+private:
+    Place* take() {
+        const std::lock_guard lock(m_mutex);
+        return m_next < m_queue.size() ? m_queue[m_next++] : nullptr;
+    }
+
+    void work() {
+        for (;;) {
+            Place* p = nullptr;
+            {
+                std::unique_lock lock(m_mutex);
+                m_ready.wait(lock, [this] { return m_next < m_queue.size() || m_closed; });
+                if (m_next >= m_queue.size()) {
+                    return;
+                }
+                p = m_queue[m_next++];
+            }
+            p->anchor = representative_point(p->geometry);
+        }
+    }
+
+    std::mutex m_mutex;
+    std::condition_variable m_ready;
+    std::vector<Place*> m_queue;
+    std::size_t m_next = 0;
+    bool m_closed = false;
+    std::thread m_thread; // last: starts after the members it uses
+};
 
 std::vector<Place> read_places(const std::filesystem::path& path) {
     register_gdal();
@@ -289,27 +346,43 @@ std::vector<Place> read_places(const std::filesystem::path& path) {
                           missing + " (each feature needs id, name and kind)");
     }
     std::vector<Place> places;
-    places.reserve(
-        static_cast<std::size_t>(std::max<GIntBig>(0, OGR_L_GetFeatureCount(layer, FALSE))));
+    const GIntBig count = OGR_L_GetFeatureCount(layer, FALSE);
+    places.reserve(static_cast<std::size_t>(std::max<GIntBig>(0, count)));
+    std::optional<AreaAnchors> anchors;
+    if (count > 64) {
+        anchors.emplace();
+    }
     OGR_L_ResetReading(layer);
     std::size_t number = 0;
     std::vector<std::size_t> unanchored;
     while (FeaturePtr f{OGR_L_GetNextFeature(layer)}) {
         ++number;
         bool anchored = false;
+        if (anchors && places.size() == places.capacity()) {
+            // More features than announced: the vector is about to move, finish queued work.
+            anchors->finish();
+            anchors.reset();
+        }
         try {
             places.push_back(read_place(f.get(), fields, anchored));
         } catch (const Error& e) {
             throw e.with_context("feature " + std::to_string(number));
         }
-        if (!anchored) {
+        if (!anchored && anchors) {
+            anchors->add(&places.back());
+        } else if (!anchored) {
             unanchored.push_back(places.size() - 1);
         }
+    }
+    if (anchors) {
+        anchors->finish();
+    }
+    for (const std::size_t i : unanchored) {
+        places[i].anchor = representative_point(places[i].geometry);
     }
     if (places.empty()) {
         throw input_error("GeoJSON file has no features");
     }
-    anchor_areas(places, unanchored);
     return places;
 }
 
@@ -351,7 +424,14 @@ Gazetteer Gazetteer::load(const std::filesystem::path& path) {
 }
 
 Gazetteer Gazetteer::load_default() {
-    return load(data_dir() / "geojson" / "gazetteer.geojson");
+    const auto path = data_dir() / "geojson" / "gazetteer.geojson";
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) {
+        throw input_error(
+            "the bundled gazetteer is missing: " + path.string() +
+            " (set SITMAP_DATA to sitmap's data directory, or pass --gazetteer FILE)");
+    }
+    return load(path);
 }
 
 Gazetteer::Gazetteer(std::vector<Place> places) : m_places(std::move(places)) {

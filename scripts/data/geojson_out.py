@@ -5,6 +5,7 @@ clockwise), 5 decimals, valid after rounding, features sorted, keys in a fixed o
 same inputs give the same bytes.
 """
 
+import heapq
 import json
 import math
 import os
@@ -109,7 +110,9 @@ def _rounded(gj):
         ls = [c for c in (_round_ring(l) for l in gj["coordinates"]) if len(c) >= 2]
         if not ls:
             return None
-        return {"type": "LineString", "coordinates": ls[0]} if len(ls) == 1 else {"type": t, "coordinates": ls}
+        if len(ls) == 1:
+            return {"type": "LineString", "coordinates": ls[0]}
+        return {"type": t, "coordinates": ls}
     if t == "Polygon":
         c = _polygon_coords(gj["coordinates"])
         return {"type": t, "coordinates": c} if c else None
@@ -117,7 +120,9 @@ def _rounded(gj):
         ps = [c for c in (_polygon_coords(p) for p in gj["coordinates"]) if c]
         if not ps:
             return None
-        return {"type": "Polygon", "coordinates": ps[0]} if len(ps) == 1 else {"type": t, "coordinates": ps}
+        if len(ps) == 1:
+            return {"type": "Polygon", "coordinates": ps[0]}
+        return {"type": t, "coordinates": ps}
     raise ValueError(f"unexpected geometry type {t}")
 
 
@@ -215,3 +220,55 @@ def merge_lines(lines):
                     changed = True
         paths = [p for p in paths if p is not None]
     return collect([line(p) for p in paths], "line")
+
+
+def pole_of_inaccessibility(gj_geom, precision=0.001):
+    """The point of the largest polygon farthest from its edges (mapbox polylabel's search,
+    in lon/lat degrees, distances by GEOS), rounded like every coordinate. Areas only."""
+    multi = gj_geom["type"] == "MultiPolygon"
+    polys = gj_geom["coordinates"] if multi else [gj_geom["coordinates"]]
+    polys = [ogr.CreateGeometryFromJson(json.dumps({"type": "Polygon", "coordinates": p}))
+             for p in polys]
+    poly = max(polys, key=lambda p: p.GetArea())
+    edges = poly.Boundary()
+    minx, maxx, miny, maxy = poly.GetEnvelope()
+
+    def signed(x, y):
+        p = point(x, y)
+        d = edges.Distance(p)
+        return d if poly.Contains(p) else -d
+
+    def cell(x, y, h):
+        d = signed(x, y)
+        return (-(d + h * math.sqrt(2)), x, y, h, d)
+
+    size = min(maxx - minx, maxy - miny)
+    if size == 0:
+        return [round(minx, PRECISION), round(miny, PRECISION)]
+    h = size / 2
+    heap = []
+    x = minx
+    while x < maxx:
+        y = miny
+        while y < maxy:
+            heapq.heappush(heap, cell(x + h, y + h, h))
+            y += size
+        x += size
+    c = poly.Centroid()
+    best = cell(c.GetX(), c.GetY(), 0)
+    while heap:
+        cur = heapq.heappop(heap)
+        if cur[4] > best[4]:
+            best = cur
+        if -cur[0] - best[4] <= precision:
+            continue
+        _, cx, cy, ch, _ = cur
+        ch /= 2
+        for dx in (-ch, ch):
+            for dy in (-ch, ch):
+                heapq.heappush(heap, cell(cx + dx, cy + dy, ch))
+    x, y = round(best[1], PRECISION), round(best[2], PRECISION)
+    if not poly.Contains(point(x, y)):  # only if the rounding pushed it out
+        p = poly.PointOnSurface()
+        x, y = round(p.GetX(), PRECISION), round(p.GetY(), PRECISION)
+    return [x, y]

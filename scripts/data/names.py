@@ -1,6 +1,7 @@
 """Name handling for the gazetteer: script detection, normalisation, curated CSV tables."""
 
 import csv
+import difflib
 import re
 import unicodedata
 
@@ -54,6 +55,12 @@ def fold(name):
     return re.sub(r"[\W_]+", "", s)
 
 
+def similar(name, folded_others, ratio=0.6):
+    """True if name is a spelling variant of one of the (folded) other names."""
+    f = fold(name)
+    return any(difflib.SequenceMatcher(None, f, o).ratio() >= ratio for o in folded_others if o)
+
+
 def slug(name):
     s = unicodedata.normalize("NFKD", name.replace("ı", "i").replace("ə", "e").replace("Ə", "E"))
     s = "".join(ch for ch in s if not unicodedata.combining(ch)).lower()
@@ -85,3 +92,36 @@ def read_csv(path):
                 if script_of(a) is None and any(ch.isalpha() for ch in a):
                     raise ValueError(f"{path}:{i}: alias {a!r} mixes scripts")
     return rows
+
+
+_RU = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+               ["a", "b", "v", "g", "d", "e", "yo", "zh", "z", "i", "y", "k", "l", "m", "n", "o",
+                "p", "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e",
+                "yu", "ya"]))
+_HY = dict(zip("աբգդեզէըթժիլխծկհձղճմյնշոչպջռսվտրցւփքօֆև",
+               ["a", "b", "g", "d", "e", "z", "e", "y", "t", "zh", "i", "l", "kh", "ts", "k", "h",
+                "dz", "gh", "ch", "m", "y", "n", "sh", "o", "ch", "p", "j", "r", "s", "v", "t",
+                "r", "ts", "v", "p", "k", "o", "f", "ev"]))
+
+
+def romanise(name):
+    """A rough Latin form of a Russian or Armenian name, only to compare it with the English
+    name (never written out)."""
+    out = []
+    for ch in name.lower().replace("ու", "u"):
+        out.append(_RU.get(ch, _HY.get(ch, ch)))
+    return "".join(out)
+
+
+def closest(candidates, name, ratio=0.5, fallback_first=True):
+    """The candidate whose Latin form is closest to `name` if close enough, else the first one
+    (or "" without fallback_first)."""
+    if not candidates:
+        return ""
+    key = fold(name)
+    scored = [(difflib.SequenceMatcher(None, fold(romanise(c)), key).ratio(), -i, c)
+              for i, c in enumerate(candidates)]
+    best = max(scored)
+    if best[0] >= ratio:
+        return best[2]
+    return candidates[0] if fallback_first or len(candidates) == 1 else ""

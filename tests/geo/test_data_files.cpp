@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -87,6 +88,7 @@ struct Entry {
     std::string source;
     std::vector<std::string> aliases;
     Geometry geometry;
+    std::optional<LonLat> anchor; // anchor_lon/anchor_lat, areas only
 };
 
 // The gazetteer, read once for all tests.
@@ -112,6 +114,11 @@ const std::map<std::string, Entry>& gazetteer() {
             }
             if (const OGRGeometry* g = f->GetGeometryRef()) {
                 e.geometry = to_geometry(*g);
+            }
+            const int lon = f->GetFieldIndex("anchor_lon");
+            const int lat = f->GetFieldIndex("anchor_lat");
+            if (lon >= 0 && lat >= 0 && f->IsFieldSetAndNotNull(lon)) {
+                e.anchor = LonLat{f->GetFieldAsDouble(lon), f->GetFieldAsDouble(lat)};
             }
             out.emplace(f->GetFieldAsString("id"), std::move(e));
         }
@@ -358,6 +365,7 @@ TEST(DataFiles, AreasAndLinesNamedInTheSeedsExist) {
         {"country:UA", "country"},
         {"ne:AM-GR", "region"},
         {"ne:AZ-LAC", "region"},
+
         {"ne:AZ-KAL", "region"}};
     for (const auto& [id, kind] : expected) {
         EXPECT_EQ(entry(id).kind, kind) << id;
@@ -410,6 +418,30 @@ TEST(DataFiles, BorderSectorsLieWhereReportsPutThem) {
     EXPECT_TRUE(eastern.country.empty());
 }
 
+TEST(DataFiles, BordersLayerHasEveryNeighbourPairAndTheFiveSectors) {
+    auto ds = open_vector(data_dir / "borders.geojson");
+    ASSERT_TRUE(ds);
+    std::set<std::string> pairs, sectors;
+    for (auto& f : *ds->GetLayer(0)) {
+        const std::string pair = f->GetFieldAsString("countries");
+        ASSERT_EQ(pair.size(), 5u) << pair;
+        EXPECT_LT(pair.substr(0, 2), pair.substr(3, 2)) << "pair not sorted: " << pair;
+        pairs.insert(pair);
+        const std::string sector = f->GetFieldAsString("sector");
+        if (pair == "AM-AZ") {
+            EXPECT_TRUE(sectors.insert(sector).second) << "sector twice: " << sector;
+        } else {
+            EXPECT_TRUE(sector.empty()) << pair;
+        }
+    }
+    for (const char* p : {"AM-AZ", "AM-GE", "AM-IR", "AM-TR", "AZ-GE", "AZ-IR", "AZ-RU", "AZ-TR",
+                          "GE-RU", "GE-TR", "IR-TR"}) {
+        EXPECT_EQ(pairs.count(p), 1u) << p;
+    }
+    EXPECT_EQ(sectors, (std::set<std::string>{"eastern", "nakhchivan", "northern", "southern",
+                                              "vayots-dzor"}));
+}
+
 TEST(DataFiles, NagornoKarabakhHoldsShushaAndStepanakertButNotLachinOrGoris) {
     const Geometry& nk = entry("sitmap:nagorno-karabakh").geometry;
     EXPECT_TRUE(contains(nk, anchor(place("Shusha", "AZ"))));      // Shusha
@@ -417,6 +449,8 @@ TEST(DataFiles, NagornoKarabakhHoldsShushaAndStepanakertButNotLachinOrGoris) {
     EXPECT_FALSE(contains(nk, anchor(place("Lachin", "AZ"))));     // Lachin
     EXPECT_FALSE(contains(nk, anchor(place("Goris", "AM"))));      // Goris
     EXPECT_FALSE(contains(nk, anchor(place("Baku", "AZ"))));       // Baku
+    EXPECT_FALSE(contains(nk, LonLat{46.93056, 39.99306}));        // Aghdam town (GeoNames 148619)
+    EXPECT_TRUE(contains(nk, LonLat{47.0319, 39.52003}));          // Hadrut (GeoNames 148105)
 }
 
 TEST(DataFiles, CountryAndProvinceAreStoredNotDerived) {
@@ -433,6 +467,10 @@ TEST(DataFiles, SourceDefectsAreFixed) {
     EXPECT_TRUE(contains(entry("ne:AZ-LAC").geometry, LonLat{46.30, 39.70}));
     EXPECT_EQ(entry("ne:AZ-LAN").name, "Lankaran District");
     EXPECT_EQ(entry("ne:river-kura").name, "Kura");
+    // NE's name_alt holds capitals: a region must not answer to another place's name.
+    EXPECT_FALSE(has_name(entry("ne:GE-AJ"), "Batumi"));
+    EXPECT_FALSE(has_name(entry("ne:AZ-XA"), "Khojali"));
+    EXPECT_FALSE(has_name(entry("ne:AZ-LAC"), "Lankaran"));
     EXPECT_TRUE(contains(entry("ne:lake-lake-sevan").geometry, LonLat{45.30, 40.35}));
     auto ds = open_vector(data_dir / "rivers.geojson");
     ASSERT_TRUE(ds);
@@ -459,6 +497,23 @@ TEST(DataFiles, CoverageOfTheRegion) {
     EXPECT_EQ(regions["AM"], 11);
     EXPECT_EQ(regions["GE"], 12);
     EXPECT_GT(regions["AZ"], 60);
+}
+
+TEST(DataFiles, EveryAreaHasAnAnchorInsideIt) {
+    int areas = 0;
+    for (const auto& [id, e] : gazetteer()) {
+        if (!std::holds_alternative<AreaGeom>(e.geometry)) {
+            EXPECT_FALSE(e.anchor) << id << ": anchors are for areas";
+            continue;
+        }
+        ++areas;
+        ASSERT_TRUE(e.anchor) << id << " has no anchor_lon/anchor_lat";
+        EXPECT_TRUE(contains(e.geometry, *e.anchor)) << id;
+    }
+    EXPECT_GT(areas, 250);
+    // A label point well inside, not on the edge: Armenia's is over 20 km from its border.
+    const Entry& am = entry("country:AM");
+    EXPECT_GT(distance_m(*am.anchor, entry("sitmap:border-am-az").geometry), 20000.0);
 }
 
 TEST(DataFiles, PointCoordinatesHaveFiveDecimals) {

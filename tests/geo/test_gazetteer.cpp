@@ -189,3 +189,61 @@ TEST(Gazetteer, ConstructorRejectsDuplicateIds) {
     Place b = a;
     EXPECT_THROW(Gazetteer({a, b}), Error);
 }
+
+TEST(Gazetteer, AreaAnchorsAreInsideOrGiven) {
+    const Gazetteer g = Gazetteer::load(fixtures / "gazetteer_areas.geojson");
+    const Place* box = g.find("test:box");
+    ASSERT_NE(box, nullptr);
+    EXPECT_TRUE(box->names.find("hy") == box->names.end()); // null name skipped
+    EXPECT_TRUE(contains(box->geometry, box->anchor));
+    EXPECT_NEAR(box->anchor.lon, 45.5, 0.01); // the pole of inaccessibility of a square
+    EXPECT_NEAR(box->anchor.lat, 40.5, 0.01);
+    const Place* anchored = g.find("test:anchored");
+    ASSERT_NE(anchored, nullptr);
+    EXPECT_EQ(anchored->anchor, (LonLat{45.25, 40.75}));
+}
+
+TEST(Gazetteer, ManyAreasGetAnchorsOnTwoThreads) {
+    const std::filesystem::path path = std::filesystem::temp_directory_path() /
+                                       ("sitmap_areas_" + std::to_string(getpid()) + ".geojson");
+    {
+        std::ofstream out(path);
+        out << R"({"type": "FeatureCollection", "features": [)";
+        for (int i = 0; i < 80; ++i) {
+            const double x = 40.0 + 0.1 * i;
+            out << (i == 0 ? "" : ",") << R"({"type": "Feature", "properties": {"id": "test:)" << i
+                << R"(", "name": "Box )" << i
+                << R"(", "kind": "region"}, "geometry": {"type": "Polygon", "coordinates": [[[)"
+                << x << ", 40], [" << x + 0.05 << ", 40], [" << x + 0.05 << ", 40.05], [" << x
+                << ", 40.05], [" << x << ", 40]]]}}";
+        }
+        out << "]}";
+    }
+    const Gazetteer g = Gazetteer::load(path);
+    std::filesystem::remove(path);
+    ASSERT_EQ(g.size(), 80u);
+    for (const Place& p : g.places()) {
+        EXPECT_TRUE(contains(p.geometry, p.anchor)) << p.id;
+    }
+}
+
+TEST(Gazetteer, MissingBundledGazetteerSaysHowToFixIt) {
+    const char* old = std::getenv("SITMAP_DATA");
+    const std::string saved = old != nullptr ? old : "";
+    setenv("SITMAP_DATA", "/nonexistent/sitmap-data", 1);
+    try {
+        Gazetteer::load_default();
+        ADD_FAILURE() << "no error";
+    } catch (const Error& e) {
+        const std::string what = e.what();
+        EXPECT_NE(what.find("/nonexistent/sitmap-data/geojson/gazetteer.geojson"),
+                  std::string::npos)
+            << what;
+        EXPECT_NE(what.find("--gazetteer"), std::string::npos) << what;
+    }
+    if (old != nullptr) {
+        setenv("SITMAP_DATA", saved.c_str(), 1);
+    } else {
+        unsetenv("SITMAP_DATA");
+    }
+}

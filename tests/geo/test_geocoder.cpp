@@ -76,6 +76,9 @@ const Spelling spellings[] = {
     {"Shushi", "sitmap:shusha"},
     {"Shushi's", "sitmap:shusha"},
     {"Şuşa", "sitmap:shusha"},
+    {"S\xCC\xA7us\xCC\xA7"
+     "a",
+     "sitmap:shusha"}, // Şuşa decomposed (NFD)
     {"Susa", "sitmap:shusha"},
     {"Шуша", "sitmap:shusha"},
     {"Շուշի", "sitmap:shusha"},
@@ -635,4 +638,48 @@ TEST(GeocoderBundled, SeedArticlesFindTheirPlacesInTheBundledGazetteer) {
     const TextMention* sector = find_surface(east, "eastern sector of the border");
     ASSERT_NE(sector, nullptr);
     EXPECT_EQ(sector->resolution.candidates.front().place->kind, PlaceKind::border_sector);
+}
+
+TEST(GeocoderMentions, AOneWordPlaceFollowedByASurnameIsAPerson) {
+    const auto mentions =
+        geocoder().find_mentions("Foreign Minister Goris Petrosyan spoke in Kapan on Friday.");
+    ASSERT_EQ(mentions.size(), 1u);
+    EXPECT_EQ(mentions[0].surface, "Kapan");
+}
+
+TEST(GeocoderMentions, TheClosestCertainPlacesDecideFirst) {
+    const std::string filler(800, ' ');
+    const auto am = geocoder().find_mentions("Talks were held in Stepanakert." + filler +
+                                             "Later, shots were fired near Vardenis and Martuni.");
+    ASSERT_EQ(am.size(), 3u);
+    EXPECT_EQ(top_id(am[2].resolution), "sitmap:martuni-am");
+    const auto nk =
+        geocoder().find_mentions("Talks were held in Vardenis." + filler +
+                                 "Later, shots were fired near Stepanakert and Martuni.");
+    ASSERT_EQ(nk.size(), 3u);
+    EXPECT_EQ(top_id(nk[2].resolution), "sitmap:martuni-nk");
+}
+
+TEST(Geocoder, APlacesOwnNameBeatsAnotherPlacesAliasWhenPopulationIsUnknown) {
+    // As in GeoNames, where a neighbouring village lists the town's name as an alternate name
+    // and carries the town's population, while the town itself has none.
+    auto place = [](std::string id, std::string name, std::vector<std::string> aliases,
+                    std::int64_t population, LonLat where) {
+        Place p;
+        p.id = std::move(id);
+        p.name = std::move(name);
+        p.aliases = std::move(aliases);
+        p.population = population;
+        p.country = "AM";
+        p.geometry = PointGeom{where};
+        p.anchor = where;
+        return p;
+    };
+    const Gazetteer g({place("t:sisian", "Sisian", {}, 0, {46.027, 39.522}),
+                       place("t:hatsavan", "Hatsavan", {"Sisian"}, 15208, {45.970, 39.464})});
+    const Geocoder geo(g);
+    const Resolution r = geo.resolve("Sisian");
+    ASSERT_EQ(top_id(r), "t:sisian");
+    EXPECT_NE(r.candidates.front().reason.find("its own name"), std::string::npos)
+        << r.candidates.front().reason;
 }

@@ -1,0 +1,891 @@
+// The built-in layers: the basemap read from data/geojson through GDAL (geo/vector_io) and the
+// event layers. Each one turns features into marks with typed symbols from the style.
+
+#include "geo/error.hpp"
+#include "geo/projection.hpp"
+#include "geo/vector_io.hpp"
+#include "render/layers.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+namespace sitmap::render {
+namespace {
+
+bool overlaps(const geo::BBox& a, const geo::BBox& b) {
+    return !a.empty() && !b.empty() && a.west <= b.east && b.west <= a.east && a.south <= b.north &&
+           b.south <= a.north;
+}
+
+bool inside(const geo::BBox& b, geo::LonLat p) {
+    return p.lon >= b.west && p.lon <= b.east && p.lat >= b.south && p.lat <= b.north;
+}
+
+geo::BBox merge(geo::BBox a, const geo::BBox& b) {
+    if (b.empty()) {
+        return a;
+    }
+    if (a.empty()) {
+        return b;
+    }
+    return {std::min(a.west, b.west), std::min(a.south, b.south), std::max(a.east, b.east),
+            std::max(a.north, b.north)};
+}
+
+constexpr geo::BBox no_extent{0, 0, -1, -1};
+
+// The name in the map's language: name_<lang>, then names{lang}, then name.
+std::string localized(const geo::VectorFeature& f, std::string_view lang) {
+    if (lang != "en") {
+        const std::string key = "name_" + std::string(lang);
+        if (f.has(key) && !f.property(key).empty()) {
+            return std::string(f.property(key));
+        }
+    }
+    const std::string_view names = f.property("names");
+    if (!names.empty() && names.front() == '{') {
+        const auto doc = nlohmann::json::parse(names, nullptr, false);
+        if (doc.is_object() && doc.contains(lang) && doc[std::string(lang)].is_string()) {
+            std::string v = doc[std::string(lang)].get<std::string>();
+            if (!v.empty()) {
+                return v;
+            }
+        }
+    }
+    return std::string(f.property("name"));
+}
+
+// A basemap file read once per map: a missing file is a warning, not a failure.
+struct LoadedFile {
+    std::vector<geo::VectorFeature> features;
+    std::string missing; // the path, when the file is not there
+};
+using SharedFile = std::shared_ptr<const LoadedFile>;
+
+// Files shared between the layers that read them (the gazetteer serves settlements and event
+// labels); owned by the factories of one registry, not global.
+class FileCache {
+public:
+    SharedFile get(const std::filesystem::path& data_dir, const char* file) {
+        const std::filesystem::path path = data_dir / (std::string(file) + ".geojson");
+        auto it = m_files.find(path);
+        if (it != m_files.end()) {
+            return it->second;
+        }
+        auto loaded = std::make_shared<LoadedFile>();
+        if (std::filesystem::exists(path)) {
+            loaded->features = geo::read_vector_file(path);
+        } else {
+            loaded->missing = path.string();
+        }
+        return m_files.emplace(path, std::move(loaded)).first->second;
+    }
+
+private:
+    std::map<std::filesystem::path, SharedFile> m_files;
+};
+
+class BasemapLayer : public LayerSource {
+public:
+    BasemapLayer(std::string name, SharedFile data)
+        : m_name(std::move(name)), m_data(std::move(data)), m_features(m_data->features) {
+        if (!m_data->missing.empty()) {
+            m_warning = "basemap layer '" + m_name + "' skipped: " + m_data->missing + " not found";
+        }
+        m_boxes.reserve(m_features.size());
+        for (const auto& f : m_features) {
+            m_boxes.push_back(geo::bbox(f.geometry));
+            m_extent = merge(m_extent, m_boxes.back());
+        }
+    }
+
+    std::string name() const override { return m_name; }
+    geo::BBox extent() const override { return m_extent; }
+    std::vector<std::string> warnings() const override {
+        return m_warning.empty() ? std::vector<std::string>{} : std::vector<std::string>{m_warning};
+    }
+    std::vector<std::string> attribution() const override {
+        if (m_features.empty()) {
+            return {};
+        }
+        return {"Basemap: Natural Earth (public domain)"};
+    }
+
+protected:
+    template <typename F> void each_in(const geo::BBox& bbox, F&& f) const {
+        for (std::size_t i = 0; i < m_features.size(); ++i) {
+            if (overlaps(m_boxes[i], bbox)) {
+                f(m_features[i]);
+            }
+        }
+    }
+
+    std::string m_name;
+    SharedFile m_data;
+    const std::vector<geo::VectorFeature>& m_features;
+    std::vector<geo::BBox> m_boxes;
+    geo::BBox m_extent = no_extent;
+    std::string m_warning;
+};
+
+class CountriesLayer final : public BasemapLayer {
+public:
+    explicit CountriesLayer(SharedFile data) : BasemapLayer("countries", std::move(data)) {
+        for (const auto& f : m_features) {
+            m_anchors.push_back(geo::representative_point(f.geometry));
+        }
+    }
+    void features(const Query& q, const MarkSink& sink) const override {
+        const FillSymbol other = q.style->layer("countries").fill_symbol(q.unit);
+        const FillSymbol focus = q.style->layer("countries-focus").fill_symbol(q.unit);
+        for (std::size_t i = 0; i < m_features.size(); ++i) {
+            const auto& f = m_features[i];
+            if (!overlaps(m_boxes[i], q.bbox)) {
+                continue;
+            }
+            const std::string_view iso = f.property("iso_a2");
+            Mark m;
+            m.geometry = &f.geometry;
+            m.symbol = (iso == "AM" || iso == "AZ") ? focus : other;
+            LabelRequest label;
+            label.text = localized(f, q.lang);
+            label.cls = LabelClass::country;
+            label.placement = LabelPlacement::inside_area;
+            label.key = "country:" + std::string(iso);
+            label.rank =
+                (m_boxes[i].east - m_boxes[i].west) * (m_boxes[i].north - m_boxes[i].south);
+            if (!label.text.empty() && inside(q.bbox, m_anchors[i])) {
+                m.label = &label;
+            }
+            sink(m);
+        }
+    }
+
+private:
+    std::vector<geo::LonLat> m_anchors;
+};
+
+// Polygon outlines drawn as lines.
+class Admin1Layer final : public BasemapLayer {
+public:
+    Admin1Layer(SharedFile data) : BasemapLayer("admin1", std::move(data)) {
+        for (const auto& f : m_features) {
+            geo::LinesGeom lines;
+            if (const auto* area = std::get_if<geo::AreaGeom>(&f.geometry)) {
+                for (const auto& poly : area->polygons) {
+                    lines.lines.insert(lines.lines.end(), poly.begin(), poly.end());
+                }
+            } else if (const auto* l = std::get_if<geo::LinesGeom>(&f.geometry)) {
+                lines = *l;
+            }
+            m_outlines.push_back(std::move(lines));
+        }
+    }
+    void features(const Query& q, const MarkSink& sink) const override {
+        const LineSymbol sym = q.style->layer("admin1").line_symbol(q.unit);
+        for (std::size_t i = 0; i < m_features.size(); ++i) {
+            if (!overlaps(m_boxes[i], q.bbox)) {
+                continue;
+            }
+            Mark m;
+            m.geometry = &m_outlines[i];
+            m.symbol = sym;
+            m.legend = "admin1";
+            sink(m);
+        }
+    }
+    std::vector<LegendEntry> legend(const Query& q) const override {
+        return {{"admin1",
+                 "Province / district boundary",
+                 {q.style->layer("admin1").line_symbol(q.unit)}}};
+    }
+
+private:
+    std::vector<geo::Geometry> m_outlines;
+};
+
+class NagornoKarabakhLayer final : public BasemapLayer {
+public:
+    NagornoKarabakhLayer(SharedFile data) : BasemapLayer("nagorno-karabakh", std::move(data)) {}
+    void features(const Query& q, const MarkSink& sink) const override {
+        const FillSymbol sym = q.style->layer("nagorno-karabakh").fill_symbol(q.unit);
+        each_in(q.bbox, [&](const geo::VectorFeature& f) {
+            Mark m;
+            m.geometry = &f.geometry;
+            m.symbol = sym;
+            m.legend = "nagorno-karabakh";
+            LabelRequest label;
+            label.text = localized(f, q.lang);
+            label.cls = LabelClass::area;
+            label.placement = LabelPlacement::inside_area;
+            label.key = "area:nagorno-karabakh";
+            if (!label.text.empty()) {
+                m.label = &label;
+            }
+            sink(m);
+        });
+    }
+    std::vector<LegendEntry> legend(const Query& q) const override {
+        std::string label = "Nagorno-Karabakh";
+        if (!m_features.empty() && !m_features.front().property("boundary_date").empty()) {
+            label += " (boundary as of " +
+                     std::string(m_features.front().property("boundary_date")) + ")";
+        }
+        return {
+            {"nagorno-karabakh", label, {q.style->layer("nagorno-karabakh").fill_symbol(q.unit)}}};
+    }
+    std::vector<std::string> attribution() const override {
+        if (m_features.empty()) {
+            return {};
+        }
+        const auto& f = m_features.front();
+        // The first sentence of the note: the attribution stays short.
+        std::string_view text = f.property("boundary_note");
+        if (const auto stop = text.find(". "); stop != std::string_view::npos) {
+            text = text.substr(0, stop);
+        }
+        if (text.size() > 120) {
+            // Still long: up to the last clause that ends before 120 characters.
+            const auto comma = text.substr(0, 120).rfind(", ");
+            if (comma != std::string_view::npos && comma > 40) {
+                text = text.substr(0, comma);
+            }
+        }
+        if (!text.empty() && text.back() == '.') {
+            text.remove_suffix(1);
+        }
+        std::string note =
+            "Nagorno-Karabakh: " +
+            (text.empty() ? std::string("outline of the former NKAO") : std::string(text));
+        if (!f.property("boundary_date").empty()) {
+            note += " (" + std::string(f.property("boundary_date")) + ")";
+        }
+        note += "; shown for reference, not as a statement on status";
+        return {note};
+    }
+};
+
+class LakesLayer final : public BasemapLayer {
+public:
+    LakesLayer(SharedFile data) : BasemapLayer("lakes", std::move(data)) {}
+    void features(const Query& q, const MarkSink& sink) const override {
+        const FillSymbol sym = q.style->layer("lakes").fill_symbol(q.unit);
+        each_in(q.bbox, [&](const geo::VectorFeature& f) {
+            Mark m;
+            m.geometry = &f.geometry;
+            m.symbol = sym;
+            LabelRequest label;
+            label.text = localized(f, q.lang);
+            label.cls = LabelClass::water;
+            label.placement = LabelPlacement::inside_area;
+            label.key = "lake:" + label.text;
+            if (!label.text.empty()) {
+                m.label = &label;
+            }
+            sink(m);
+        });
+    }
+};
+
+class RiversLayer final : public BasemapLayer {
+public:
+    RiversLayer(SharedFile data) : BasemapLayer("rivers", std::move(data)) {}
+    void features(const Query& q, const MarkSink& sink) const override {
+        const LineSymbol sym = q.style->layer("rivers").line_symbol(q.unit);
+        each_in(q.bbox, [&](const geo::VectorFeature& f) {
+            Mark m;
+            m.geometry = &f.geometry;
+            m.symbol = sym;
+            LabelRequest label;
+            label.text = localized(f, q.lang);
+            label.cls = LabelClass::water;
+            label.placement = LabelPlacement::along_line;
+            label.key = "river:" + label.text;
+            if (!label.text.empty()) {
+                m.label = &label;
+            }
+            sink(m);
+        });
+    }
+};
+
+class BordersLayer final : public BasemapLayer {
+public:
+    BordersLayer(SharedFile data) : BasemapLayer("borders", std::move(data)) {}
+    void features(const Query& q, const MarkSink& sink) const override {
+        const LineSymbol plain = q.style->layer("borders").line_symbol(q.unit);
+        const LineSymbol casing = q.style->layer("borders-am-az-casing").line_symbol(q.unit);
+        const LineSymbol amaz = q.style->layer("borders-am-az").line_symbol(q.unit);
+        // Other borders first, then the Armenia-Azerbaijan border on top of them.
+        for (const bool emphasised : {false, true}) {
+            each_in(q.bbox, [&](const geo::VectorFeature& f) {
+                const bool is_amaz = is_am_az(f);
+                if (is_amaz != emphasised) {
+                    return;
+                }
+                Mark m;
+                m.geometry = &f.geometry;
+                if (is_amaz) {
+                    m.symbol = casing;
+                    sink(m);
+                    m.symbol = amaz;
+                    m.legend = "border-am-az";
+                } else {
+                    m.symbol = plain;
+                    m.legend = "border";
+                }
+                sink(m);
+            });
+        }
+    }
+    std::vector<LegendEntry> legend(const Query& q) const override {
+        return {
+            {"border-am-az",
+             "Armenia–Azerbaijan border",
+             {q.style->layer("borders-am-az-casing").line_symbol(q.unit),
+              q.style->layer("borders-am-az").line_symbol(q.unit)}},
+            {"border", "International border", {q.style->layer("borders").line_symbol(q.unit)}}};
+    }
+
+private:
+    static bool is_am_az(const geo::VectorFeature& f) {
+        const std::string_view c = f.property("countries");
+        return c == "AM-AZ" || c == "AZ-AM";
+    }
+};
+
+class CorridorLayer final : public BasemapLayer {
+public:
+    CorridorLayer(SharedFile data) : BasemapLayer("corridor", std::move(data)) {}
+    void features(const Query& q, const MarkSink& sink) const override {
+        const LineSymbol sym = q.style->layer("corridor").line_symbol(q.unit);
+        each_in(q.bbox, [&](const geo::VectorFeature& f) {
+            Mark m;
+            m.geometry = &f.geometry;
+            m.symbol = sym;
+            const std::string_view schematic = f.property("schematic");
+            m.legend =
+                (schematic == "true" || schematic == "1") ? "corridor-schematic" : "corridor";
+            LabelRequest label;
+            label.text = localized(f, q.lang);
+            label.cls = LabelClass::water; // a line label, placed after places
+            label.placement = LabelPlacement::along_line;
+            label.key = "corridor:" + label.text;
+            if (!label.text.empty()) {
+                m.label = &label;
+            }
+            sink(m);
+        });
+    }
+    std::vector<LegendEntry> legend(const Query& q) const override {
+        const LineSymbol sym = q.style->layer("corridor").line_symbol(q.unit);
+        return {{"corridor-schematic", "Lachin corridor road (schematic)", {sym}},
+                {"corridor", "Lachin corridor road", {sym}}};
+    }
+};
+
+class SettlementsLayer final : public BasemapLayer {
+public:
+    SettlementsLayer(const LayerContext& ctx, SharedFile data)
+        : BasemapLayer("settlements", std::move(data)) {
+        if (ctx.events) {
+            for (const auto& e : ctx.events->events) {
+                if (!e.place_id.empty()) {
+                    m_event_places.insert(e.place_id);
+                }
+            }
+        }
+    }
+    void features(const Query& q, const MarkSink& sink) const override {
+        struct Candidate {
+            const geo::VectorFeature* f;
+            double population;
+            bool capital;
+            bool forced;
+        };
+        std::vector<Candidate> candidates;
+        for (std::size_t i = 0; i < m_features.size(); ++i) {
+            const auto& f = m_features[i];
+            const auto* pt = std::get_if<geo::PointGeom>(&f.geometry);
+            if (pt == nullptr || !inside(q.bbox, pt->point)) {
+                continue;
+            }
+            const std::string_view kind = f.property("kind");
+            if (kind != "settlement" && kind != "capital" && kind != "city_abroad") {
+                continue;
+            }
+            const double pop = std::atof(std::string(f.property("population")).c_str());
+            candidates.push_back({&f, pop, kind == "capital",
+                                  m_event_places.contains(std::string(f.property("id")))});
+        }
+        // Capitals first, then by population: about one settlement per 20,000 square units.
+        std::stable_sort(candidates.begin(), candidates.end(),
+                         [](const Candidate& a, const Candidate& b) {
+                             if (a.capital != b.capital) {
+                                 return a.capital;
+                             }
+                             return a.population > b.population;
+                         });
+        const std::size_t budget =
+            static_cast<std::size_t>(std::clamp(q.map_area / 20000.0, 8.0, 80.0));
+        const MarkerSymbol town =
+            q.style->layer("settlements").marker_symbol(MarkerShape::circle, q.unit);
+        const MarkerSymbol capital =
+            q.style->layer("capitals").marker_symbol(MarkerShape::square, q.unit);
+        std::size_t shown = 0;
+        for (const auto& c : candidates) {
+            if (shown >= budget && !c.capital && !c.forced) {
+                continue;
+            }
+            ++shown;
+            Mark m;
+            m.geometry = &c.f->geometry;
+            m.symbol = c.capital ? capital : town;
+            m.legend = c.capital ? "capital" : "town";
+            m.obstacle = true;
+            LabelRequest label;
+            label.text = localized(*c.f, q.lang);
+            label.cls = c.capital ? LabelClass::capital : LabelClass::town;
+            label.symbol_radius = (c.capital ? capital.size : town.size) / 2.0;
+            label.rank = c.population;
+            label.key = std::string(c.f->property("id"));
+            if (!label.text.empty()) {
+                m.label = &label;
+            }
+            sink(m);
+        }
+    }
+    std::vector<LegendEntry> legend(const Query& q) const override {
+        return {{"capital",
+                 "Capital",
+                 {q.style->layer("capitals").marker_symbol(MarkerShape::square, q.unit)}},
+                {"town",
+                 "Town or village",
+                 {q.style->layer("settlements").marker_symbol(MarkerShape::circle, q.unit)}}};
+    }
+    std::vector<std::string> attribution() const override {
+        if (m_features.empty()) {
+            return {};
+        }
+        return {"Places: GeoNames (CC-BY 4.0)"};
+    }
+
+private:
+    std::set<std::string> m_event_places;
+};
+
+// How each event kind is drawn and named in the legend.
+struct KindStyle {
+    geo::EventKind kind;
+    MarkerShape shape;
+    const char* label;
+};
+
+constexpr std::array<KindStyle, 13> kind_styles = {{
+    {geo::EventKind::shelling, MarkerShape::circle, "Shelling (artillery)"},
+    {geo::EventKind::mortar_fire, MarkerShape::triangle, "Mortar fire"},
+    {geo::EventKind::small_arms_fire, MarkerShape::diamond, "Small-arms fire"},
+    {geo::EventKind::drone_strike, MarkerShape::star, "Drone strike"},
+    {geo::EventKind::vehicle_attack, MarkerShape::square, "Attack on a vehicle"},
+    {geo::EventKind::casualties, MarkerShape::cross, "Killing or wounding (weapon not stated)"},
+    {geo::EventKind::armed_clash, MarkerShape::hexagon, "Armed clash"},
+    {geo::EventKind::checkpoint_installed, MarkerShape::barrier, "Checkpoint installed"},
+    {geo::EventKind::checkpoint_closed, MarkerShape::barrier, "Checkpoint closed"},
+    {geo::EventKind::blockade, MarkerShape::square, "Blockade"},
+    {geo::EventKind::talks, MarkerShape::circle, "Talks or summit"},
+    {geo::EventKind::statement, MarkerShape::diamond, "Statement or speech"},
+    {geo::EventKind::mission_deployment, MarkerShape::triangle, "Mission deployment"},
+}};
+
+const char* style_layer_for(geo::EventLayer layer) {
+    switch (layer) {
+    case geo::EventLayer::incident:
+        return "incidents";
+    case geo::EventLayer::checkpoint:
+        return "checkpoints";
+    case geo::EventLayer::context:
+        break;
+    }
+    return "context";
+}
+
+std::string place_key(const EventRecord& e) {
+    return e.place_id.empty() ? "name:" + e.place_name : e.place_id;
+}
+
+const std::string& kind_label(geo::EventKind kind) {
+    static const std::map<geo::EventKind, std::string> labels = [] {
+        std::map<geo::EventKind, std::string> m;
+        for (const auto& k : kind_styles) {
+            m[k.kind] = k.label;
+        }
+        return m;
+    }();
+    return labels.at(kind);
+}
+
+// Names of the event places in each language, from the gazetteer (by place id).
+class PlaceNames {
+public:
+    PlaceNames(const SharedFile& gazetteer, const EventSet* events) {
+        if (!gazetteer || events == nullptr) {
+            return;
+        }
+        std::set<std::string_view> wanted;
+        for (const auto& e : events->events) {
+            if (!e.place_id.empty()) {
+                wanted.insert(e.place_id);
+            }
+        }
+        for (const auto& f : gazetteer->features) {
+            if (wanted.contains(f.property("id"))) {
+                m_features.emplace(std::string(f.property("id")), &f);
+            }
+        }
+        m_gazetteer = gazetteer;
+    }
+    // The place's name in lang, or the event's own place name.
+    std::string name(const EventRecord& e, std::string_view lang) const {
+        if (lang != "en") {
+            auto it = m_features.find(e.place_id);
+            if (it != m_features.end()) {
+                std::string n = localized(*it->second, lang);
+                if (!n.empty()) {
+                    return n;
+                }
+            }
+        }
+        return e.place_name;
+    }
+
+private:
+    SharedFile m_gazetteer;
+    std::map<std::string, const geo::VectorFeature*, std::less<>> m_features;
+};
+
+// Labels of event places: one per place, with the date or the number of events.
+struct PlaceLabels {
+    PlaceNames names;
+
+    struct Info {
+        std::size_t first = 0;
+        std::size_t count = 0;
+        std::string begin, end;
+    };
+    std::map<std::string, Info> places;
+
+    void add(const EventRecord& e, std::size_t index) {
+        if (e.place_name.empty()) {
+            return;
+        }
+        auto [it, fresh] = places.try_emplace(place_key(e));
+        Info& info = it->second;
+        if (fresh) {
+            info.first = index;
+            info.begin = e.date_begin.str();
+            info.end = e.date_end.str();
+        }
+        ++info.count;
+        info.begin = std::min(info.begin, e.date_begin.str());
+        info.end = std::max(info.end, e.date_end.str());
+    }
+
+    // Fills `label` for the first event of a place; false for the others.
+    bool label_for(const EventRecord& e, std::size_t index, LabelClass cls, std::string_view lang,
+                   LabelRequest& label) const {
+        if (e.place_name.empty()) {
+            return false;
+        }
+        auto it = places.find(place_key(e));
+        if (it == places.end() || it->second.first != index) {
+            return false;
+        }
+        const Info& info = it->second;
+        const std::string name =
+            e.place_name.size() > 28 ? kind_label(e.kind) : names.name(e, lang);
+        label.text = name + " · " +
+                     (info.count == 1 ? format_date_range(info.begin, info.end)
+                                      : std::to_string(info.count) + " events, " +
+                                            format_date_range(info.begin, info.end));
+        if (e.disputed && e.precision == geo::GeoPrecision::region) {
+            label.text += " · disputed"; // no ring around an area: say it
+        }
+        label.cls = cls;
+        label.key = e.place_id.empty() ? "name:" + e.place_name : e.place_id;
+        return true;
+    }
+};
+
+// Checkpoints, context events or incidents located to a place (precision exact or near).
+class EventPointsLayer final : public LayerSource {
+public:
+    EventPointsLayer(std::string name, geo::EventLayer which, const LayerContext& ctx,
+                     const SharedFile& gazetteer)
+        : m_name(std::move(name)), m_which(which),
+          m_events(ctx.events), m_labels{PlaceNames(gazetteer, ctx.events.get()), {}} {
+        if (!m_events) {
+            return;
+        }
+        for (std::size_t i = 0; i < m_events->events.size(); ++i) {
+            const auto& e = m_events->events[i];
+            // Incidents and checkpoints known only to a region are drawn as areas (uncertainty
+            // layer); context events (talks, statements) keep a mark, dashed.
+            if (kind_layer(e.kind) != m_which ||
+                (e.precision == geo::GeoPrecision::region && m_which != geo::EventLayer::context)) {
+                continue;
+            }
+            m_indices.push_back(i);
+            m_labels.add(e, i);
+            m_extent =
+                merge(m_extent, {e.location.lon, e.location.lat, e.location.lon, e.location.lat});
+        }
+        // Big marks first so that small ones stay visible on top (small sets only: the order of
+        // a million marks is the input order).
+        if (m_which == geo::EventLayer::incident && m_indices.size() <= 100000) {
+            std::stable_sort(
+                m_indices.begin(), m_indices.end(), [this](std::size_t a, std::size_t b) {
+                    return m_events->events[a].casualties() > m_events->events[b].casualties();
+                });
+        }
+    }
+
+    std::string name() const override { return m_name; }
+    geo::BBox extent() const override { return m_extent; }
+
+    void features(const Query& q, const MarkSink& sink) const override {
+        const StyleLayer& st = q.style->layer(style_layer_for(m_which));
+        const StyleLayer& disputed = q.style->layer("disputed");
+        // Thousands of marks: smaller symbols, so that the pattern stays readable.
+        const double density =
+            std::clamp(std::sqrt(2000.0 / std::max<double>(m_indices.size(), 1.0)), 0.3, 1.0);
+        const double base = st.circle_radius * q.unit * density;
+        const LabelClass cls = m_which == geo::EventLayer::incident     ? LabelClass::incident
+                               : m_which == geo::EventLayer::checkpoint ? LabelClass::checkpoint
+                                                                        : LabelClass::context;
+        std::array<MarkerSymbol, 13> by_kind;
+        for (const auto& k : kind_styles) {
+            by_kind[static_cast<std::size_t>(k.kind)] = st.marker_symbol(k.shape, q.unit, base);
+            by_kind[static_cast<std::size_t>(k.kind)].stroke_width *= std::max(density, 0.5);
+        }
+        geo::Geometry point = geo::PointGeom{};
+        std::string title;
+        LabelRequest label;
+        for (const std::size_t i : m_indices) {
+            const EventRecord& e = m_events->events[i];
+            if (!inside(q.bbox, e.location)) {
+                continue;
+            }
+            std::get<geo::PointGeom>(point).point = e.location;
+            MarkerSymbol sym = by_kind[static_cast<std::size_t>(e.kind)];
+            double r = base;
+            if (m_which == geo::EventLayer::incident && e.casualties() > 0) {
+                r = base * std::min(std::max(1.0, 0.8 * std::sqrt(e.casualties())), 6.0);
+                sym.size = 2.0 * r;
+            }
+            Mark m;
+            m.geometry = &point;
+            m.obstacle = true;
+            if (e.precision != geo::GeoPrecision::exact) {
+                // Known only to be near the place: a dashed outline says "approximately here".
+                sym.dash = {2.0 * q.unit, 1.5 * q.unit};
+            }
+            m.symbol = sym;
+            m.legend = kind_name(e.kind);
+            if (m_which == geo::EventLayer::incident && e.casualties() > 0) {
+                m.legend_extra = "casualty-scale";
+            }
+            if (q.annotate) {
+                title = event_title(e);
+                m.info = {e.id, title};
+            }
+            label.symbol_radius =
+                r + (e.disputed ? disputed.circle_radius * q.unit + 2 * q.unit : 0);
+            label.rank = e.casualties();
+            m.label = m_labels.label_for(e, i, cls, q.lang, label) ? &label : nullptr;
+            sink(m);
+            if (e.disputed) {
+                Mark ring;
+                ring.geometry = &point;
+                MarkerSymbol rs = disputed.marker_symbol(MarkerShape::ring, q.unit,
+                                                         r + disputed.circle_radius * q.unit);
+                rs.dash = {2.5 * q.unit, 1.8 * q.unit};
+                ring.symbol = rs;
+                ring.legend = "disputed";
+                sink(ring);
+            }
+        }
+    }
+
+    std::vector<LegendEntry> legend(const Query& q) const override {
+        const StyleLayer& st = q.style->layer(style_layer_for(m_which));
+        std::vector<LegendEntry> out;
+        for (const auto& k : kind_styles) {
+            if (kind_layer(k.kind) == m_which) {
+                out.push_back(
+                    {std::string(kind_name(k.kind)), k.label, {st.marker_symbol(k.shape, q.unit)}});
+            }
+        }
+        const double density =
+            std::clamp(std::sqrt(2000.0 / std::max<double>(m_indices.size(), 1.0)), 0.3, 1.0);
+        for (auto& entry : out) {
+            std::get<MarkerSymbol>(entry.samples.front()).size *= density;
+        }
+        if (m_which == geo::EventLayer::incident) {
+            const StyleLayer& d = q.style->layer("disputed");
+            MarkerSymbol inner = st.marker_symbol(MarkerShape::circle, q.unit);
+            MarkerSymbol ring = d.marker_symbol(
+                MarkerShape::ring, q.unit, st.circle_radius * q.unit + d.circle_radius * q.unit);
+            ring.dash = {2.5 * q.unit, 1.8 * q.unit};
+            out.push_back({"disputed", "Disputed: the claims contradict", {inner, ring}});
+            LegendEntry scale{"casualty-scale", "Killed and wounded (highest claim): 1, 5, 20", {}};
+            for (const int n : {1, 5, 20}) {
+                const double r = st.circle_radius * q.unit * density *
+                                 std::min(std::max(1.0, 0.8 * std::sqrt(n)), 6.0);
+                scale.samples.push_back(st.marker_symbol(MarkerShape::circle, q.unit, r));
+            }
+            scale.layout = SampleLayout::row;
+            out.push_back(std::move(scale));
+        }
+        return out;
+    }
+
+private:
+    std::string m_name;
+    geo::EventLayer m_which;
+    std::shared_ptr<const EventSet> m_events;
+    std::vector<std::size_t> m_indices;
+    PlaceLabels m_labels;
+    geo::BBox m_extent = no_extent;
+};
+
+// Events known only to a region or a border sector: the area (or a band along the sector)
+// instead of a pin.
+class UncertaintyLayer final : public LayerSource {
+public:
+    UncertaintyLayer(const LayerContext& ctx, const SharedFile& gazetteer)
+        : m_events(ctx.events), m_labels{PlaceNames(gazetteer, ctx.events.get()), {}} {
+        if (!m_events) {
+            return;
+        }
+        for (std::size_t i = 0; i < m_events->events.size(); ++i) {
+            const auto& e = m_events->events[i];
+            if (e.precision != geo::GeoPrecision::region ||
+                kind_layer(e.kind) == geo::EventLayer::context) {
+                continue;
+            }
+            m_indices.push_back(i);
+            m_labels.add(e, i);
+            if (std::holds_alternative<geo::PointGeom>(e.geometry)) {
+                // A region given only as a point: a 15 km circle around it.
+                m_shapes.push_back(geo::AreaGeom{{{geo::geodesic_circle(e.location, 15000.0)}}});
+            } else {
+                m_shapes.push_back(e.geometry);
+            }
+            m_boxes.push_back(geo::bbox(m_shapes.back()));
+            m_extent = merge(m_extent, m_boxes.back());
+        }
+    }
+
+    std::string name() const override { return "uncertainty"; }
+    geo::BBox extent() const override { return m_extent; }
+
+    void features(const Query& q, const MarkSink& sink) const override {
+        const FillSymbol area = q.style->layer("uncertainty").fill_symbol(q.unit);
+        LineSymbol band = q.style->layer("uncertainty-line").line_symbol(q.unit);
+        band.cap = LineCap::round;
+        LineSymbol centre = q.style->layer("uncertainty").line_symbol(q.unit);
+        centre.color = area.outline;
+        centre.width = area.outline_width;
+        centre.dash = area.outline_dash;
+        std::string title;
+        for (std::size_t n = 0; n < m_indices.size(); ++n) {
+            if (!overlaps(m_boxes[n], q.bbox)) {
+                continue;
+            }
+            const EventRecord& e = m_events->events[m_indices[n]];
+            const geo::Geometry& g = m_shapes[n];
+            LabelRequest label;
+            const bool labelled = m_labels.label_for(e, m_indices[n],
+                                                     kind_layer(e.kind) == geo::EventLayer::incident
+                                                         ? LabelClass::incident
+                                                         : LabelClass::checkpoint,
+                                                     q.lang, label);
+            Mark m;
+            m.geometry = &g;
+            m.legend = "uncertain-region";
+            if (q.annotate) {
+                title = event_title(e);
+                m.info = {e.id, title};
+            }
+            if (std::holds_alternative<geo::LinesGeom>(g)) {
+                m.symbol = band;
+                sink(m);
+                m.symbol = centre;
+                label.placement = LabelPlacement::along_line;
+                label.symbol_radius = band.width / 2;
+            } else {
+                m.symbol = area;
+                label.placement = LabelPlacement::inside_area;
+            }
+            m.label = labelled ? &label : nullptr;
+            sink(m);
+        }
+    }
+
+    std::vector<LegendEntry> legend(const Query& q) const override {
+        return {{"uncertain-region",
+                 "Location known only to a district or border sector",
+                 {q.style->layer("uncertainty").fill_symbol(q.unit)}}};
+    }
+
+private:
+    std::shared_ptr<const EventSet> m_events;
+    std::vector<std::size_t> m_indices;
+    std::vector<geo::Geometry> m_shapes;
+    std::vector<geo::BBox> m_boxes;
+    PlaceLabels m_labels;
+    geo::BBox m_extent = no_extent;
+};
+
+} // namespace
+
+void register_builtin_layers(LayerRegistry& registry) {
+    auto files = std::make_shared<FileCache>();
+    auto basemap = [&registry, files]<typename L>(const char* name, const char* file) {
+        registry.add(name, [files, file](const LayerContext& c) -> std::unique_ptr<LayerSource> {
+            return std::make_unique<L>(files->get(c.data_dir, file));
+        });
+    };
+    basemap.operator()<CountriesLayer>("countries", "countries");
+    basemap.operator()<Admin1Layer>("admin1", "admin1");
+    basemap.operator()<NagornoKarabakhLayer>("nagorno-karabakh", "nagorno_karabakh");
+    basemap.operator()<LakesLayer>("lakes", "lakes");
+    basemap.operator()<RiversLayer>("rivers", "rivers");
+    basemap.operator()<BordersLayer>("borders", "borders");
+    basemap.operator()<CorridorLayer>("corridor", "corridor");
+    registry.add("settlements", [files](const LayerContext& c) -> std::unique_ptr<LayerSource> {
+        return std::make_unique<SettlementsLayer>(c, files->get(c.data_dir, "gazetteer"));
+    });
+    registry.add("uncertainty", [files](const LayerContext& c) -> std::unique_ptr<LayerSource> {
+        return std::make_unique<UncertaintyLayer>(c, files->get(c.data_dir, "gazetteer"));
+    });
+    const std::pair<const char*, geo::EventLayer> event_layers[] = {
+        {"checkpoints", geo::EventLayer::checkpoint},
+        {"context", geo::EventLayer::context},
+        {"incidents", geo::EventLayer::incident}};
+    for (const auto& [name, which] : event_layers) {
+        registry.add(name,
+                     [files, name = std::string(name),
+                      which = which](const LayerContext& c) -> std::unique_ptr<LayerSource> {
+                         return std::make_unique<EventPointsLayer>(
+                             name, which, c, files->get(c.data_dir, "gazetteer"));
+                     });
+    }
+}
+
+} // namespace sitmap::render

@@ -1,0 +1,292 @@
+#include "render/labels.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+#include <set>
+
+namespace sitmap::render {
+
+CollisionIndex::CollisionIndex(const Rect& area, double cell)
+    : m_area(area), m_cell(std::max(cell, 1.0)),
+      m_cols(std::max(1, static_cast<int>(std::ceil(area.width / m_cell)))),
+      m_rows(std::max(1, static_cast<int>(std::ceil(area.height / m_cell)))),
+      m_grid(static_cast<std::size_t>(m_cols) * static_cast<std::size_t>(m_rows)) {}
+
+template <typename F> void CollisionIndex::cells(const Rect& r, F&& f) const {
+    const int c0 =
+        std::clamp(static_cast<int>(std::floor((r.x - m_area.x) / m_cell)), 0, m_cols - 1);
+    const int c1 =
+        std::clamp(static_cast<int>(std::floor((r.right() - m_area.x) / m_cell)), 0, m_cols - 1);
+    const int r0 =
+        std::clamp(static_cast<int>(std::floor((r.y - m_area.y) / m_cell)), 0, m_rows - 1);
+    const int r1 =
+        std::clamp(static_cast<int>(std::floor((r.bottom() - m_area.y) / m_cell)), 0, m_rows - 1);
+    for (int row = r0; row <= r1; ++row) {
+        for (int col = c0; col <= c1; ++col) {
+            f(static_cast<std::size_t>(row) * static_cast<std::size_t>(m_cols) +
+              static_cast<std::size_t>(col));
+        }
+    }
+}
+
+void CollisionIndex::insert(const Rect& r) {
+    const auto index = static_cast<std::uint32_t>(m_rects.size());
+    m_rects.push_back(r);
+    cells(r, [&](std::size_t c) { m_grid[c].push_back(index); });
+}
+
+bool CollisionIndex::hits(const Rect& r) const {
+    bool hit = false;
+    cells(r, [&](std::size_t c) {
+        if (hit) {
+            return;
+        }
+        for (const std::uint32_t i : m_grid[c]) {
+            if (m_rects[i].intersects(r)) {
+                hit = true;
+                return;
+            }
+        }
+    });
+    return hit;
+}
+
+const char* label_style_id(LabelClass cls) {
+    switch (cls) {
+    case LabelClass::incident:
+        return "labels-incident";
+    case LabelClass::checkpoint:
+        return "labels-checkpoint";
+    case LabelClass::context:
+        return "labels-context";
+    case LabelClass::capital:
+        return "labels-capital";
+    case LabelClass::area:
+        return "labels-area";
+    case LabelClass::town:
+        return "labels-town";
+    case LabelClass::water:
+        return "labels-water";
+    case LabelClass::country:
+        break;
+    }
+    return "labels-country";
+}
+
+namespace {
+
+Rect rotated_box(Point origin, double w, double h, double angle) {
+    const double c = std::cos(angle);
+    const double s = std::sin(angle);
+    const Point corners[4] = {{0, 0}, {w, 0}, {0, h}, {w, h}};
+    double x0 = 1e300, y0 = 1e300, x1 = -1e300, y1 = -1e300;
+    for (const auto& p : corners) {
+        const double x = origin.x + p.x * c - p.y * s;
+        const double y = origin.y + p.x * s + p.y * c;
+        x0 = std::min(x0, x);
+        y0 = std::min(y0, y);
+        x1 = std::max(x1, x);
+        y1 = std::max(y1, y);
+    }
+    return {x0, y0, x1 - x0, y1 - y0};
+}
+
+double path_length(const std::vector<Point>& p) {
+    double len = 0.0;
+    for (std::size_t i = 1; i < p.size(); ++i) {
+        len += std::hypot(p[i].x - p[i - 1].x, p[i].y - p[i - 1].y);
+    }
+    return len;
+}
+
+// The point at arc length s along p, and the index of the segment it lies on.
+Point point_at(const std::vector<Point>& p, double s, std::size_t& segment) {
+    double acc = 0.0;
+    for (std::size_t i = 1; i < p.size(); ++i) {
+        const double seg = std::hypot(p[i].x - p[i - 1].x, p[i].y - p[i - 1].y);
+        if (acc + seg >= s && seg > 0.0) {
+            const double t = (s - acc) / seg;
+            segment = i;
+            return {p[i - 1].x + t * (p[i].x - p[i - 1].x), p[i - 1].y + t * (p[i].y - p[i - 1].y)};
+        }
+        acc += seg;
+    }
+    segment = p.size() - 1;
+    return p.back();
+}
+
+bool inside_ring(const std::vector<Point>& ring, Point p) {
+    bool in = false;
+    for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++) {
+        if ((ring[i].y > p.y) != (ring[j].y > p.y) &&
+            p.x <
+                (ring[j].x - ring[i].x) * (p.y - ring[i].y) / (ring[j].y - ring[i].y) + ring[i].x) {
+            in = !in;
+        }
+    }
+    return in;
+}
+
+double distance_to_line(Point q, Point a, Point b) {
+    const double dx = b.x - a.x;
+    const double dy = b.y - a.y;
+    const double len = std::hypot(dx, dy);
+    if (len == 0.0) {
+        return std::hypot(q.x - a.x, q.y - a.y);
+    }
+    return std::abs((q.x - a.x) * dy - (q.y - a.y) * dx) / len;
+}
+
+} // namespace
+
+LabelResult place_labels(std::vector<LabelInput> inputs, const CollisionIndex& obstacles,
+                         const Rect& frame, const Style& style, double unit,
+                         const TextShaper& shaper) {
+    LabelResult result;
+    std::stable_sort(inputs.begin(), inputs.end(), [](const LabelInput& a, const LabelInput& b) {
+        if (a.request.cls != b.request.cls) {
+            return a.request.cls < b.request.cls;
+        }
+        return a.request.rank > b.request.rank;
+    });
+    CollisionIndex placed(frame, 48.0 * unit);
+    std::set<std::string> done_keys;
+    const Rect inner = frame.inflated(-2.0 * unit);
+    const double gap = 2.5 * unit;
+
+    auto free = [&](const Rect& box) {
+        return inner.contains(box) && !placed.hits(box) && !obstacles.hits(box);
+    };
+
+    for (auto& in : inputs) {
+        const LabelRequest& rq = in.request;
+        if (rq.text.empty() || (!rq.key.empty() && done_keys.contains(rq.key)) ||
+            !style.visible(label_style_id(rq.cls))) {
+            continue;
+        }
+        if (!rq.key.empty()) {
+            done_keys.insert(rq.key);
+        }
+        const TextStyle ts = style.layer(label_style_id(rq.cls)).text_style(unit);
+        const TextMetrics m = shaper.measure(rq.text, ts);
+        if (m.unknown_glyphs > 0) {
+            result.missing_glyphs.push_back(rq.text);
+        }
+        const double halo = ts.halo.visible() ? ts.halo_width : 0.0;
+        const double clearance = rq.symbol_radius > 0.0 ? rq.symbol_radius + gap + halo : 0.0;
+        const double w = m.width;
+        const double h = m.height;
+        bool ok = false;
+        TextRun run;
+        Rect box;
+
+        auto try_at = [&](Point origin, double angle) {
+            const Rect b = angle == 0.0 ? Rect{origin.x, origin.y, w, h}.inflated(halo)
+                                        : rotated_box(origin, w, h, angle).inflated(halo);
+            if (!free(b)) {
+                return false;
+            }
+            run = TextRun{rq.text, ts, origin, angle, w, h, m.baseline};
+            box = b;
+            return true;
+        };
+
+        auto around = [&](Point a) {
+            const double d = clearance > 0.0 ? clearance : gap + halo;
+            const double dd = d * 0.72;
+            // Preference order: right, upper right, lower right, left, upper left, lower left,
+            // above, below.
+            const Point candidates[] = {
+                {a.x + d, a.y - h / 2},
+                {a.x + dd, a.y - dd - h + h * 0.25},
+                {a.x + dd, a.y + dd - h * 0.25},
+                {a.x - d - w, a.y - h / 2},
+                {a.x - dd - w, a.y - dd - h + h * 0.25},
+                {a.x - dd - w, a.y + dd - h * 0.25},
+                {a.x - w / 2, a.y - d - h},
+                {a.x - w / 2, a.y + d},
+            };
+            for (const auto& c : candidates) {
+                if (try_at(c, 0.0)) {
+                    return true;
+                }
+            }
+            return false;
+        };
+
+        if (rq.placement == LabelPlacement::around_point) {
+            ok = around(in.anchor);
+        } else if (rq.placement == LabelPlacement::inside_area) {
+            // From the pole of inaccessibility outwards; a shifted label must stay inside the
+            // area (its centre within the outline given in `line`).
+            const Point a = in.anchor;
+            for (const double dy : {0.0, -1.0, 1.0, -2.0, 2.0, -3.0, 3.0, -4.0, 4.0}) {
+                for (const double dx : {0.0, -0.5, 0.5, -1.0, 1.0}) {
+                    const Point c{a.x + dx * w, a.y + dy * h};
+                    if ((dx != 0.0 || dy != 0.0) && !in.line.empty() && !inside_ring(in.line, c)) {
+                        continue;
+                    }
+                    if (try_at({c.x - w / 2, c.y - h / 2}, 0.0)) {
+                        ok = true;
+                        break;
+                    }
+                }
+                if (ok) {
+                    break;
+                }
+            }
+        } else if (in.line.size() >= 2) {
+            const double len = path_length(in.line);
+            if (len >= w * 1.3) {
+                for (const double f : {0.5, 0.35, 0.65, 0.2, 0.8, 0.1, 0.9}) {
+                    const double s = len * f;
+                    if (s - w / 2 < 0 || s + w / 2 > len) {
+                        continue;
+                    }
+                    std::size_t i0 = 0;
+                    std::size_t i1 = 0;
+                    Point p0 = point_at(in.line, s - w / 2, i0);
+                    Point p1 = point_at(in.line, s + w / 2, i1);
+                    // Only where the line is nearly straight under the text.
+                    double dev = 0.0;
+                    for (std::size_t i = i0; i < i1; ++i) {
+                        dev = std::max(dev, distance_to_line(in.line[i], p0, p1));
+                    }
+                    if (dev > h * 0.6) {
+                        continue;
+                    }
+                    if (p1.x < p0.x) {
+                        std::swap(p0, p1);
+                    }
+                    const double angle = std::atan2(p1.y - p0.y, p1.x - p0.x);
+                    const double c = std::cos(angle);
+                    const double sn = std::sin(angle);
+                    // Centre the text just above the line.
+                    const Point mid{(p0.x + p1.x) / 2 + sn * (h / 2 + gap),
+                                    (p0.y + p1.y) / 2 - c * (h / 2 + gap)};
+                    const Point origin{mid.x - (w / 2) * c + (h / 2) * sn,
+                                       mid.y - (w / 2) * sn - (h / 2) * c};
+                    if (try_at(origin, angle)) {
+                        ok = true;
+                        break;
+                    }
+                }
+            }
+            // A line too curved for the text: beside the middle of the line instead.
+            if (!ok && clearance > 0.0) {
+                std::size_t seg = 0;
+                ok = around(point_at(in.line, len / 2, seg));
+            }
+        }
+        if (!ok) {
+            result.dropped.push_back(rq.text);
+            continue;
+        }
+        placed.insert(box);
+        result.placed.push_back({std::move(run), box, rq.cls, rq.key});
+    }
+    return result;
+}
+
+} // namespace sitmap::render

@@ -1,0 +1,652 @@
+#include "render/map.hpp"
+
+#include "geo/error.hpp"
+#include "geo/projection.hpp"
+#include "render/furniture.hpp"
+#include "render/map_view.hpp"
+#include "render/svg_canvas.hpp"
+#include "render/text.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <set>
+
+#include <cairo.h>
+#include <pango/pango.h>
+
+namespace sitmap::render {
+namespace {
+
+constexpr geo::BBox default_region{43.4, 38.3, 50.6, 42.0}; // the South Caucasus
+
+geo::BBox merge(geo::BBox a, const geo::BBox& b) {
+    if (b.empty()) {
+        return a;
+    }
+    if (a.empty()) {
+        return b;
+    }
+    return {std::min(a.west, b.west), std::min(a.south, b.south), std::max(a.east, b.east),
+            std::max(a.north, b.north)};
+}
+
+geo::BBox point_box(geo::LonLat p) {
+    return {p.lon, p.lat, p.lon, p.lat};
+}
+
+bool inside(const geo::BBox& b, geo::LonLat p) {
+    return p.lon >= b.west && p.lon <= b.east && p.lat >= b.south && p.lat <= b.north;
+}
+
+std::vector<std::string> split(std::string_view s, char sep) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (true) {
+        const std::size_t pos = s.find(sep, start);
+        out.emplace_back(s.substr(start, pos == std::string_view::npos ? pos : pos - start));
+        if (pos == std::string_view::npos) {
+            break;
+        }
+        start = pos + 1;
+    }
+    return out;
+}
+
+std::optional<double> to_number(std::string_view s) {
+    while (!s.empty() && s.front() == ' ') {
+        s.remove_prefix(1);
+    }
+    while (!s.empty() && s.back() == ' ') {
+        s.remove_suffix(1);
+    }
+    double v = 0.0;
+    const auto res = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (res.ec != std::errc() || res.ptr != s.data() + s.size() || !std::isfinite(v)) {
+        return std::nullopt;
+    }
+    return v;
+}
+
+// auto: every incident and checkpoint (and context events near them), padded, never smaller
+// than a readable regional context.
+geo::BBox auto_extent(const EventSet* events) {
+    geo::BBox core{0, 0, -1, -1};
+    if (events != nullptr) {
+        for (const auto& e : events->events) {
+            if (kind_layer(e.kind) != geo::EventLayer::context) {
+                core = merge(core, point_box(e.location));
+                if (e.precision == geo::GeoPrecision::region) {
+                    core = merge(core, geo::bbox(e.geometry));
+                }
+            }
+        }
+        const geo::BBox near = core.empty() ? default_region
+                                            : geo::BBox{core.west - 1.5, core.south - 1.2,
+                                                        core.east + 1.5, core.north + 1.2};
+        for (const auto& e : events->events) {
+            if (kind_layer(e.kind) == geo::EventLayer::context && inside(near, e.location)) {
+                core = merge(core, point_box(e.location));
+            }
+        }
+    }
+    if (core.empty()) {
+        return default_region;
+    }
+    const double cx = (core.west + core.east) / 2;
+    const double cy = (core.south + core.north) / 2;
+    const double w = std::max((core.east - core.west) * 1.4, 2.6);
+    const double h = std::max((core.north - core.south) * 1.4, 1.8);
+    return {cx - w / 2, std::max(cy - h / 2, -85.0), cx + w / 2, std::min(cy + h / 2, 85.0)};
+}
+
+geo::BBox resolve_extent(const MapOptions& opt, const EventSet* events) {
+    const std::string& spec = opt.extent;
+    if (spec.empty() || spec == "auto") {
+        return auto_extent(events);
+    }
+    const auto parts = split(spec, ',');
+    if (parts.size() == 4) {
+        std::array<double, 4> v{};
+        for (std::size_t i = 0; i < 4; ++i) {
+            const auto n = to_number(parts[i]);
+            if (!n) {
+                throw usage_error("--extent '" + spec + "': '" + parts[i] + "' is not a number");
+            }
+            v[i] = *n;
+        }
+        const geo::BBox b{v[0], v[1], v[2], v[3]};
+        if (b.west < -180 || b.east > 180 || b.south < -90 || b.north > 90) {
+            throw usage_error("--extent '" + spec + "': out of range (W,S,E,N in degrees)");
+        }
+        if (b.west >= b.east || b.south >= b.north) {
+            throw usage_error(
+                "--extent '" + spec +
+                "': inverted or empty extent (expected W,S,E,N with W < E and S < N)");
+        }
+        return b;
+    }
+    // PLACE[:RADIUS_KM]
+    std::string place = spec;
+    double radius_km = 40.0;
+    if (const auto colon = spec.rfind(':'); colon != std::string::npos) {
+        const auto r = to_number(std::string_view(spec).substr(colon + 1));
+        if (!r || *r <= 0.0 || *r > 5000.0) {
+            throw usage_error("--extent '" + spec +
+                              "': radius must be a number of km in (0, 5000]");
+        }
+        radius_km = *r;
+        place = spec.substr(0, colon);
+    }
+    std::optional<geo::LonLat> where;
+    if (opt.find_place) {
+        where = opt.find_place(place);
+    }
+    if (!where) {
+        throw usage_error("--extent '" + spec + "': unknown place '" + place +
+                          "' (expected auto, W,S,E,N or PLACE[:RADIUS_KM])");
+    }
+    return geo::bbox(geo::AreaGeom{{{geo::geodesic_circle(*where, radius_km * 1000.0)}}});
+}
+
+std::string kind_phrase(const EventRecord& e) {
+    std::string k(kind_name(e.kind));
+    std::replace(k.begin(), k.end(), '_', ' ');
+    return k;
+}
+
+} // namespace
+
+struct MapRenderer::Impl {
+    MapOptions opt;
+    std::vector<std::unique_ptr<LayerSource>> layers;
+    std::shared_ptr<const EventSet> events;
+    geo::BBox extent;
+    std::string crs;
+    std::unique_ptr<geo::Projection> projection;
+    double unit = 1.0;
+    TextShaper shaper;
+    PageLayout layout;
+    std::unique_ptr<MapView> view;
+    std::vector<std::string> attribution;
+    std::vector<std::string> outside;
+};
+
+MapRenderer::MapRenderer(MapOptions options, std::vector<std::unique_ptr<LayerSource>> layers,
+                         std::shared_ptr<const EventSet> events)
+    : m_impl(std::make_unique<Impl>()) {
+    Impl& d = *m_impl;
+    d.opt = std::move(options);
+    d.layers = std::move(layers);
+    d.events = std::move(events);
+    const auto& lang = d.opt.lang;
+    if (lang != "en" && lang != "hy" && lang != "az" && lang != "ru") {
+        throw usage_error("--lang '" + lang + "': expected en, hy, az or ru");
+    }
+    const PageSize& size = d.opt.size;
+    if (!(size.width >= 1 && size.height >= 1) || size.width * size.pixel_scale > 20000 ||
+        size.height * size.pixel_scale > 20000) {
+        throw usage_error("map size " + std::to_string(std::lround(size.width * size.pixel_scale)) +
+                          "x" + std::to_string(std::lround(size.height * size.pixel_scale)) +
+                          " is out of range (1 to 20000 pixels a side)");
+    }
+    d.extent = resolve_extent(d.opt, d.events.get());
+    d.crs = d.opt.crs.empty() ? geo::Projection::suggest_for(d.extent) : d.opt.crs;
+    d.projection = std::make_unique<geo::Projection>(d.crs);
+    d.unit = std::clamp(std::sqrt(size.width * size.height / (1200.0 * 800.0)), 0.35, 6.0);
+
+    // The projected box of the extent (edges densified: parallels are curves).
+    geo::XY lo{std::numeric_limits<double>::infinity(), std::numeric_limits<double>::infinity()};
+    geo::XY hi{-lo.x, -lo.y};
+    const geo::BBox& e = d.extent;
+    for (int i = 0; i <= 32; ++i) {
+        const double t = i / 32.0;
+        for (const geo::LonLat p : {geo::LonLat{e.west + t * (e.east - e.west), e.south},
+                                    geo::LonLat{e.west + t * (e.east - e.west), e.north},
+                                    geo::LonLat{e.west, e.south + t * (e.north - e.south)},
+                                    geo::LonLat{e.east, e.south + t * (e.north - e.south)}}) {
+            const geo::XY xy = d.projection->forward(p);
+            if (std::isfinite(xy.x) && std::isfinite(xy.y)) {
+                lo = {std::min(lo.x, xy.x), std::min(lo.y, xy.y)};
+                hi = {std::max(hi.x, xy.x), std::max(hi.y, xy.y)};
+            }
+        }
+    }
+    if (!(hi.x > lo.x && hi.y > lo.y)) {
+        throw usage_error("CRS '" + d.crs + "' cannot show the extent " + std::to_string(e.west) +
+                          "," + std::to_string(e.south) + "," + std::to_string(e.east) + "," +
+                          std::to_string(e.north));
+    }
+
+    // Attribution: what the data is, where it comes from, how it is projected.
+    std::vector<std::string> lines;
+    lines.push_back("Events as reported in the news sources; casualty figures are the highest "
+                    "claimed by any side; claims are attributed, not verified.");
+    std::string sources;
+    std::set<std::string> seen;
+    for (const auto& layer : d.layers) {
+        for (const auto& a : layer->attribution()) {
+            if (seen.insert(a).second) {
+                sources += (sources.empty() ? "" : " · ") + a;
+            }
+        }
+    }
+    if (!sources.empty()) {
+        lines.push_back(sources + ".");
+    }
+    lines.push_back("Projection: " + d.projection->name() +
+                    (d.opt.crs.empty() ? " (conformal, chosen for this extent)" : "") +
+                    ". Made with sitmap.");
+    // A first layout to know the frame, then the events that fall outside it.
+    d.layout = layout_page(size.width, size.height, d.unit, lines.size() + 1);
+    d.view = std::make_unique<MapView>(*d.projection, d.layout.frame, lo, hi);
+    if (d.events) {
+        const geo::BBox shown = d.view->lonlat_bounds();
+        std::string outside;
+        std::size_t count = 0;
+        for (const auto& ev : d.events->events) {
+            if (inside(shown, ev.location)) {
+                continue;
+            }
+            ++count;
+            if (count <= 4) {
+                d.outside.push_back(kind_phrase(ev) +
+                                    (ev.place_name.empty() ? "" : " at " + ev.place_name) + " (" +
+                                    format_date_range(ev.date_begin, ev.date_end) + ")");
+                outside += (outside.empty() ? "" : "; ") + d.outside.back();
+            }
+        }
+        if (count > 4) {
+            outside += "; and " + std::to_string(count - 4) + " more";
+        }
+        if (count > 0) {
+            lines.push_back("Not on this map (outside the extent): " + outside + ".");
+        }
+    }
+    d.attribution = wrap_attribution(d.shaper, lines, d.layout.attribution_band.width, d.unit);
+    d.layout = layout_page(size.width, size.height, d.unit, d.attribution.size());
+    d.view = std::make_unique<MapView>(*d.projection, d.layout.frame, lo, hi);
+}
+
+MapRenderer::~MapRenderer() = default;
+
+const geo::BBox& MapRenderer::requested_extent() const {
+    return m_impl->extent;
+}
+const std::string& MapRenderer::crs() const {
+    return m_impl->crs;
+}
+const MapOptions& MapRenderer::options() const {
+    return m_impl->opt;
+}
+Point MapRenderer::to_canvas(geo::LonLat p) const {
+    return m_impl->view->to_canvas(p);
+}
+
+RenderReport MapRenderer::render(Canvas& canvas) const {
+    const Impl& d = *m_impl;
+    const MapView& view = *d.view;
+    const Rect frame = view.frame();
+    const double unit = d.unit;
+    const Style& style = d.opt.style;
+    RenderReport report;
+    report.crs = d.crs;
+    report.projection = d.projection->name();
+    report.extent = view.lonlat_bounds();
+    report.events_outside = d.outside;
+
+    canvas.fill_rect(d.layout.page, {1, 1, 1, 1});
+    canvas.push_clip(frame);
+    canvas.fill_rect(frame, style.layer("background").background_color);
+
+    Query q;
+    {
+        const geo::BBox b = report.extent;
+        const double mx = (b.east - b.west) * 0.03;
+        const double my = (b.north - b.south) * 0.03;
+        q.bbox = {b.west - mx, b.south - my, b.east + mx, b.north + my};
+    }
+    q.unit = unit;
+    q.map_area = frame.width * frame.height;
+    q.lang = d.opt.lang;
+    q.style = &style;
+    q.annotate = canvas.keeps_annotations();
+
+    std::set<std::string, std::less<>> used_legend;
+    std::vector<LabelInput> label_inputs;
+    CollisionIndex obstacles(frame, 32.0 * unit);
+    std::vector<Ring> rings;
+    Ring path;
+    const Rect visible = frame.inflated(20.0 * unit);
+
+    auto project_rings = [&](const geo::Geometry& g) {
+        rings.clear();
+        auto add = [&](const geo::Path& p) {
+            path.clear();
+            view.project(p, path, 0.3 * unit);
+            if (path.size() >= 2) {
+                rings.push_back(path);
+            }
+        };
+        if (const auto* a = std::get_if<geo::AreaGeom>(&g)) {
+            for (const auto& poly : a->polygons) {
+                for (const auto& r : poly) {
+                    add(r);
+                }
+            }
+        } else if (const auto* l = std::get_if<geo::LinesGeom>(&g)) {
+            for (const auto& line : l->lines) {
+                add(line);
+            }
+        }
+    };
+    auto any_visible = [&]() {
+        for (const auto& r : rings) {
+            for (const auto& p : r) {
+                if (frame.contains(p)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    };
+    auto note_legend = [&](const Mark& m) {
+        if (!m.legend.empty() && !used_legend.contains(m.legend)) {
+            used_legend.emplace(m.legend);
+        }
+        if (!m.legend_extra.empty() && !used_legend.contains(m.legend_extra)) {
+            used_legend.emplace(m.legend_extra);
+        }
+    };
+
+    const MarkSink sink = [&](const Mark& m) {
+        if (m.geometry == nullptr) {
+            return;
+        }
+        const geo::Geometry& g = *m.geometry;
+        if (const auto* marker = std::get_if<MarkerSymbol>(&m.symbol)) {
+            const geo::LonLat ll = std::holds_alternative<geo::PointGeom>(g)
+                                       ? std::get<geo::PointGeom>(g).point
+                                       : geo::representative_point(g);
+            const Point p = view.to_canvas(ll);
+            if (!std::isfinite(p.x) || !visible.contains(p)) {
+                return;
+            }
+            canvas.draw_marker(p, *marker, m.info);
+            ++report.marks;
+            if (frame.contains(p)) {
+                note_legend(m);
+            }
+            const double r = marker->size / 2 + marker->stroke_width / 2;
+            if (m.obstacle) {
+                obstacles.insert({p.x - r, p.y - r, 2 * r, 2 * r});
+            }
+            if (m.label != nullptr && frame.contains(p)) {
+                label_inputs.push_back({*m.label, p, {}});
+            }
+            return;
+        }
+        if (std::holds_alternative<geo::PointGeom>(g)) {
+            return; // a line or fill symbol on a point: nothing to draw
+        }
+        project_rings(g);
+        if (rings.empty()) {
+            return;
+        }
+        if (const auto* fill = std::get_if<FillSymbol>(&m.symbol);
+            fill != nullptr && std::holds_alternative<geo::AreaGeom>(g)) {
+            canvas.draw_area(rings, *fill);
+        } else if (const auto* line = std::get_if<LineSymbol>(&m.symbol)) {
+            canvas.draw_lines(rings, *line);
+        } else if (fill != nullptr) {
+            LineSymbol as_line;
+            as_line.color = fill->outline;
+            as_line.width = fill->outline_width;
+            as_line.dash = fill->outline_dash;
+            canvas.draw_lines(rings, as_line);
+        }
+        ++report.marks;
+        if (!any_visible()) {
+            return;
+        }
+        note_legend(m);
+        if (m.label == nullptr) {
+            return;
+        }
+        if (m.label->placement == LabelPlacement::along_line) {
+            // The longest stretch of the geometry inside the frame.
+            Ring best;
+            double best_len = 0.0;
+            for (const auto& r : rings) {
+                Ring run;
+                double len = 0.0;
+                for (std::size_t i = 0; i <= r.size(); ++i) {
+                    if (i < r.size() && frame.contains(r[i])) {
+                        if (!run.empty()) {
+                            len += std::hypot(r[i].x - run.back().x, r[i].y - run.back().y);
+                        }
+                        run.push_back(r[i]);
+                        continue;
+                    }
+                    if (len > best_len) {
+                        best_len = len;
+                        best = run;
+                    }
+                    run.clear();
+                    len = 0.0;
+                }
+            }
+            LabelRequest rq = *m.label;
+            rq.rank = std::max(rq.rank, best_len);
+            label_inputs.push_back({std::move(rq), {}, std::move(best)});
+        } else {
+            const Point p = view.to_canvas(geo::representative_point(g));
+            if (std::isfinite(p.x) && frame.contains(p)) {
+                // The outer ring around the anchor keeps shifted labels inside the area.
+                Ring outline;
+                for (const auto& r : rings) {
+                    if (r.size() >= 3 && outline.size() < r.size()) {
+                        outline = r;
+                    }
+                }
+                label_inputs.push_back({*m.label, p, std::move(outline)});
+            }
+        }
+    };
+
+    for (const auto& layer : d.layers) {
+        if (!style.visible(layer->name())) {
+            continue; // layout.visibility "none"
+        }
+        canvas.begin_layer(layer->name());
+        layer->features(q, sink);
+        canvas.end_layer();
+    }
+
+    // Legend: only what is on the map; events first (top layers first).
+    std::vector<LegendEntry> legend;
+    std::set<std::string> listed;
+    for (auto it = d.layers.rbegin(); it != d.layers.rend(); ++it) {
+        for (auto& entry : (*it)->legend(q)) {
+            if (!listed.insert(entry.key).second) {
+                continue;
+            }
+            if (used_legend.contains(entry.key)) {
+                report.legend.push_back(entry.key);
+                legend.push_back(std::move(entry));
+            } else {
+                report.legend_unused.push_back(entry.key);
+            }
+        }
+    }
+    const Rect legend_rect = legend_box(d.shaper, legend, frame, unit);
+    const ScaleBar bar = scale_bar(view, unit);
+    const Rect arrow = north_arrow_box(bar, unit);
+    const LayerSource* countries = nullptr;
+    for (const auto& layer : d.layers) {
+        if (layer->name() == "countries") {
+            countries = layer.get();
+        }
+        for (const auto& w : layer->warnings()) {
+            report.warnings.push_back(w);
+        }
+    }
+    const Rect inset = inset_box(frame, unit);
+    for (const Rect& r : {legend_rect, bar.box, arrow}) {
+        obstacles.insert(r.inflated(2.0 * unit));
+    }
+    if (countries != nullptr && !countries->extent().empty()) {
+        obstacles.insert(inset.inflated(2.0 * unit));
+    }
+
+    LabelResult labels =
+        place_labels(std::move(label_inputs), obstacles, frame, style, unit, d.shaper);
+    canvas.begin_layer("labels");
+    for (const auto& l : labels.placed) {
+        canvas.draw_text(l.run);
+    }
+    canvas.end_layer();
+    canvas.pop_clip();
+    canvas.fill_rect(frame, {0, 0, 0, 0}, {0.3, 0.3, 0.3, 1}, 0.8 * unit);
+
+    draw_legend(canvas, d.shaper, legend, legend_rect, unit);
+    draw_north_arrow(canvas, d.shaper, view, arrow, unit);
+    draw_scale_bar(canvas, d.shaper, bar, unit);
+    if (countries != nullptr && !countries->extent().empty()) {
+        draw_inset(canvas, view, *countries, style, inset, unit);
+    }
+
+    // Title and the period of the events on the map.
+    std::string begin;
+    std::string end;
+    std::size_t counts[3] = {0, 0, 0};
+    if (d.events) {
+        for (const auto& e : d.events->events) {
+            if (!inside(report.extent, e.location)) {
+                continue;
+            }
+            if (begin.empty() || e.date_begin.view() < begin) {
+                begin = e.date_begin.str();
+            }
+            if (end.empty() || e.date_end.view() > end) {
+                end = e.date_end.str();
+            }
+            ++counts[static_cast<std::size_t>(kind_layer(e.kind))];
+        }
+    }
+    std::string subtitle =
+        begin.empty() ? std::string("No dated events on this map") : format_date_range(begin, end);
+    auto count_text = [](std::size_t n, const char* one, const char* many) {
+        return std::to_string(n) + " " + (n == 1 ? one : many);
+    };
+    if (counts[0] > 0) {
+        subtitle += " · " + count_text(counts[0], "incident", "incidents");
+    }
+    if (counts[1] > 0) {
+        subtitle += " · " + count_text(counts[1], "checkpoint or blockade event",
+                                       "checkpoint or blockade events");
+    }
+    if (counts[2] > 0) {
+        subtitle += " · " + count_text(counts[2], "other event", "other events");
+    }
+    const std::string title =
+        d.opt.title.empty() ? std::string("Reported incidents on the Armenia–Azerbaijan border")
+                            : d.opt.title;
+    draw_title(canvas, d.shaper, d.layout.title_band, title, subtitle, unit);
+    draw_attribution(canvas, d.shaper, d.layout.attribution_band, d.attribution, unit);
+
+    report.labels = std::move(labels.placed);
+    report.dropped_labels = std::move(labels.dropped);
+    report.missing_glyphs = std::move(labels.missing_glyphs);
+    return report;
+}
+
+OutputFormat output_format_for(const std::filesystem::path& path) {
+    std::string ext = path.extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (ext == ".png") {
+        return OutputFormat::png;
+    }
+    if (ext == ".svg") {
+        return OutputFormat::svg;
+    }
+    if (ext == ".pdf") {
+        return OutputFormat::pdf;
+    }
+    throw usage_error(path.string() + ": unknown output format '" + ext +
+                      "' (expected .png, .svg or .pdf)");
+}
+
+PageSize parse_size(std::string_view text) {
+    const auto x = text.find('x');
+    const auto bad = [&] {
+        return usage_error("--size '" + std::string(text) +
+                           "': expected WIDTHxHEIGHT in pixels, each 1 to 20000, e.g. 1600x1000");
+    };
+    if (x == std::string_view::npos) {
+        throw bad();
+    }
+    const auto w = to_number(text.substr(0, x));
+    const auto h = to_number(text.substr(x + 1));
+    if (!w || !h || *w < 1 || *h < 1 || *w > 20000 || *h > 20000 || std::floor(*w) != *w ||
+        std::floor(*h) != *h) {
+        throw bad();
+    }
+    return {*w, *h, 1.0};
+}
+
+PageSize paper_size(std::string_view paper, double dpi) {
+    struct Paper {
+        const char* name;
+        double w_mm, h_mm;
+    };
+    static constexpr Paper papers[] = {{"a5", 148, 210},         {"a4", 210, 297},
+                                       {"a3", 297, 420},         {"a2", 420, 594},
+                                       {"letter", 215.9, 279.4}, {"legal", 215.9, 355.6}};
+    if (!(dpi >= 36 && dpi <= 1200)) {
+        throw usage_error("--dpi " + std::to_string(dpi) + ": expected 36 to 1200");
+    }
+    const auto dash = paper.find('-');
+    const std::string_view name = paper.substr(0, dash);
+    const std::string_view orientation =
+        dash == std::string_view::npos ? std::string_view("portrait") : paper.substr(dash + 1);
+    for (const auto& p : papers) {
+        if (name == p.name && (orientation == "portrait" || orientation == "landscape")) {
+            const double w = (orientation == "landscape" ? p.h_mm : p.w_mm) / 25.4 * 72.0;
+            const double h = (orientation == "landscape" ? p.w_mm : p.h_mm) / 25.4 * 72.0;
+            return {w, h, dpi / 72.0};
+        }
+    }
+    throw usage_error("--paper '" + std::string(paper) +
+                      "': expected a5|a4|a3|a2|letter|legal, -portrait or -landscape");
+}
+
+RenderReport render_map_file(const MapRenderer& renderer, const std::filesystem::path& path,
+                             const DocumentInfo& info) {
+    const OutputFormat format = output_format_for(path);
+    const PageSize& size = renderer.options().size;
+    std::unique_ptr<Canvas> canvas;
+    switch (format) {
+    case OutputFormat::png:
+        canvas = make_png_canvas(path, size.width, size.height, size.pixel_scale);
+        break;
+    case OutputFormat::svg:
+        canvas = make_svg_canvas(path, size.width, size.height, info);
+        break;
+    case OutputFormat::pdf:
+        canvas = make_pdf_canvas(path, size.width, size.height, info);
+        break;
+    }
+    RenderReport report = renderer.render(*canvas);
+    canvas->finish();
+    return report;
+}
+
+std::string backend_versions() {
+    return std::string("cairo ") + cairo_version_string() + ", pango " + pango_version_string();
+}
+
+} // namespace sitmap::render

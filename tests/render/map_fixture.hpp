@@ -1,0 +1,43 @@
+#pragma once
+// Test helper: the seed events over the frozen basemap fixture, rendered through the real layers.
+
+#include "geo/gazetteer.hpp"
+#include "render/layers.hpp"
+#include "render/map.hpp"
+
+#include <filesystem>
+#include <memory>
+
+namespace sitmap::test {
+
+inline std::filesystem::path fixtures() {
+    return SITMAP_FIXTURES_DIR;
+}
+inline std::filesystem::path basemap() {
+    return fixtures() / "basemap";
+}
+inline std::filesystem::path seed_events() {
+    return fixtures() / "events_seed.geojson";
+}
+
+struct MapFixture {
+    // The events file stores points; region events get their place's line or area from the
+    // fixture gazetteer, as `sitmap map` does with the bundled one.
+    geo::Gazetteer gazetteer = geo::Gazetteer::load(basemap() / "gazetteer.geojson");
+    std::shared_ptr<render::EventSet> events = std::make_shared<render::EventSet>(
+        render::EventSet::read(seed_events(), [this](std::string_view id) -> const geo::Geometry* {
+            const geo::Place* p = gazetteer.find(id);
+            return p != nullptr ? &p->geometry : nullptr;
+        }));
+    render::LayerRegistry registry;
+
+    MapFixture() { render::register_builtin_layers(registry); }
+
+    std::unique_ptr<render::MapRenderer> make(render::MapOptions options = {}) {
+        render::LayerContext ctx{basemap(), events};
+        return std::make_unique<render::MapRenderer>(std::move(options), registry.create_all(ctx),
+                                                     events);
+    }
+};
+
+} // namespace sitmap::test

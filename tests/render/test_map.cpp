@@ -1,0 +1,517 @@
+// The renderer: draw order, projected positions, labels, legend, errors, the three outputs.
+
+#include "render/map.hpp"
+
+#include "geo/error.hpp"
+#include "tests/render/map_fixture.hpp"
+#include "tests/render/recording_canvas.hpp"
+#include "tests/support/process.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include <proj.h>
+
+namespace sitmap {
+namespace {
+
+using test::Recorded;
+
+std::string slurp(const std::filesystem::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+std::filesystem::path temp_dir(const std::string& name) {
+    auto dir = std::filesystem::temp_directory_path() / ("sitmap_test_render_" + name);
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    return dir;
+}
+
+TEST(MapRenderer, WalksLayersBottomToTopThenLabelsThenFurniture) {
+    test::MapFixture fx;
+    auto map = fx.make();
+    test::RecordingCanvas canvas(1600, 1000);
+    map->render(canvas);
+    const std::vector<std::string> expected = {
+        "countries",  "admin1",      "nagorno-karabakh", "lakes",       "rivers",  "borders",
+        "corridor",   "settlements", "uncertainty",      "checkpoints", "context", "incidents",
+        "labels",     "legend",      "north-arrow",      "scale-bar",   "inset",   "title",
+        "attribution"};
+    EXPECT_EQ(canvas.layer_order(), expected);
+    // Every incident mark comes after every country area.
+    std::size_t last_country = 0;
+    std::size_t first_incident = canvas.ops.size();
+    for (std::size_t i = 0; i < canvas.ops.size(); ++i) {
+        const auto& r = canvas.ops[i];
+        if (r.layer == "countries" && r.op == Recorded::Op::area) {
+            last_country = i;
+        }
+        if (r.layer == "incidents" && r.op == Recorded::Op::marker) {
+            first_incident = std::min(first_incident, i);
+        }
+    }
+    EXPECT_LT(last_country, first_incident);
+}
+
+// Sotk, Shusha and the checkpoint land where PROJ, called directly here, puts them: the canvas
+// is the projected plane scaled (same factor on both axes, y flipped) and shifted.
+TEST(MapRenderer, EventsLandAtCoordinatesProjectedIndependentlyWithProj) {
+    test::MapFixture fx;
+    auto map = fx.make();
+    ASSERT_EQ(map->crs(), "EPSG:32638");
+    test::RecordingCanvas canvas(1600, 1000);
+    map->render(canvas);
+
+    PJ_CONTEXT* ctx = proj_context_create();
+    PJ* raw = proj_create_crs_to_crs(ctx, "EPSG:4326", "EPSG:32638", nullptr);
+    PJ* p = proj_normalize_for_visualization(ctx, raw);
+    struct Expect {
+        std::string id;
+        double lon, lat;
+        double x = 0, y = 0;
+    };
+    std::vector<Expect> pts = {{"shelling-2023-05-11-sotk", 45.86472, 40.20306},
+                               {"statement-2023-05-10-shusha", 46.74989, 39.76006},
+                               {"checkpoint_installed-2023-04-23-hakari-bridge", 46.553, 39.549}};
+    for (auto& e : pts) {
+        PJ_COORD c = proj_trans(p, PJ_FWD, proj_coord(e.lon, e.lat, 0, 0));
+        e.x = c.xy.x;
+        e.y = c.xy.y;
+    }
+    proj_destroy(p);
+    proj_destroy(raw);
+    proj_context_destroy(ctx);
+    // Sotk in UTM 38N (checked against the USGS formulas in tests/geo/test_projection.cpp).
+    EXPECT_NEAR(pts[0].x, 573593.6, 1.0);
+    EXPECT_NEAR(pts[0].y, 4450653.8, 1.0);
+
+    std::vector<render::Point> at;
+    for (const auto& e : pts) {
+        const Recorded* r = canvas.marker(e.id);
+        ASSERT_NE(r, nullptr) << e.id;
+        at.push_back(r->at);
+    }
+    const double s = (at[0].x - at[1].x) / (pts[0].x - pts[1].x);
+    EXPECT_GT(s, 0.0);
+    for (std::size_t i = 0; i < pts.size(); ++i) {
+        for (std::size_t j = i + 1; j < pts.size(); ++j) {
+            EXPECT_NEAR(at[i].x - at[j].x, s * (pts[i].x - pts[j].x), 0.05) << i << "," << j;
+            EXPECT_NEAR(at[i].y - at[j].y, -s * (pts[i].y - pts[j].y), 0.05) << i << "," << j;
+        }
+    }
+}
+
+TEST(MapRenderer, NoTwoPlacedLabelsIntersectAndNoneCoversAnEventMark) {
+    test::MapFixture fx;
+    auto map = fx.make();
+    test::RecordingCanvas canvas(1600, 1000);
+    const auto report = map->render(canvas);
+    ASSERT_GE(report.labels.size(), 10U);
+    for (std::size_t i = 0; i < report.labels.size(); ++i) {
+        for (std::size_t j = i + 1; j < report.labels.size(); ++j) {
+            EXPECT_FALSE(report.labels[i].box.intersects(report.labels[j].box))
+                << report.labels[i].run.text << " / " << report.labels[j].run.text;
+        }
+    }
+    for (const auto& r : canvas.ops) {
+        if (r.op != Recorded::Op::marker || r.id.empty()) {
+            continue;
+        }
+        const double h = r.marker.size / 2;
+        const render::Rect mark{r.at.x - h, r.at.y - h, 2 * h, 2 * h};
+        for (const auto& l : report.labels) {
+            EXPECT_FALSE(l.box.intersects(mark)) << l.run.text << " covers " << r.id;
+        }
+    }
+    std::set<std::string> texts;
+    for (const auto& l : report.labels) {
+        texts.insert(l.run.text);
+    }
+    EXPECT_TRUE(texts.contains("Sotk · 11 May 2023"));
+    EXPECT_TRUE(texts.contains("Hakari bridge · 23 Apr 2023"));
+    EXPECT_TRUE(texts.contains("Shusha · 10 May 2023"));
+    // The settlement "Sotk" is not labelled a second time.
+    EXPECT_FALSE(texts.contains("Sotk"));
+}
+
+TEST(MapRenderer, LegendListsExactlyTheKindsDrawn) {
+    test::MapFixture fx;
+    auto map = fx.make();
+    test::RecordingCanvas canvas(1600, 1000);
+    const auto report = map->render(canvas);
+    std::map<std::string, std::string> kind_of;
+    for (const auto& e : fx.events->events) {
+        kind_of[e.id] = std::string(render::kind_name(e.kind));
+    }
+    std::set<std::string> drawn;
+    for (const auto& r : canvas.ops) {
+        if (r.op == Recorded::Op::marker && kind_of.contains(r.id) &&
+            r.marker.shape != render::MarkerShape::ring) {
+            drawn.insert(kind_of[r.id]);
+        }
+    }
+    std::set<std::string> listed;
+    for (const auto& key : report.legend) {
+        for (const auto& [id, kind] : kind_of) {
+            if (key == kind) {
+                listed.insert(key);
+            }
+        }
+    }
+    EXPECT_EQ(drawn, (std::set<std::string>{"shelling", "checkpoint_installed", "statement"}));
+    EXPECT_EQ(listed, drawn);
+    const std::set<std::string> legend(report.legend.begin(), report.legend.end());
+    EXPECT_TRUE(legend.contains("disputed"));
+    EXPECT_TRUE(legend.contains("uncertain-region"));
+    EXPECT_TRUE(legend.contains("casualty-scale"));
+    EXPECT_TRUE(legend.contains("border-am-az"));
+    EXPECT_TRUE(legend.contains("corridor-schematic"));
+    EXPECT_FALSE(legend.contains("mortar_fire"));
+    EXPECT_FALSE(legend.contains("talks")); // Brussels is off the map
+}
+
+TEST(MapRenderer, StatesWhatIsOffTheMapAndTheProjection) {
+    test::MapFixture fx;
+    auto map = fx.make();
+    test::RecordingCanvas canvas(1600, 1000);
+    const auto report = map->render(canvas);
+    ASSERT_EQ(report.events_outside.size(), 1U);
+    EXPECT_EQ(report.events_outside[0], "talks at Brussels (14 May 2023)");
+    EXPECT_EQ(report.projection, "WGS 84 / UTM zone 38N");
+    bool subtitle = false;
+    bool projection = false;
+    for (const auto& r : canvas.ops) {
+        if (r.op == Recorded::Op::text && r.id.starts_with("6 Nov 2022 – 11 May 2023")) {
+            subtitle = true;
+        }
+        if (r.op == Recorded::Op::text && r.id.find("WGS 84 / UTM zone 38N") != std::string::npos) {
+            projection = true;
+        }
+    }
+    EXPECT_TRUE(subtitle);
+    EXPECT_TRUE(projection);
+}
+
+TEST(MapRenderer, AutoExtentIsARegionalContextAroundTheEvents) {
+    test::MapFixture fx;
+    auto map = fx.make();
+    const geo::BBox& e = map->requested_extent();
+    EXPECT_GE(e.east - e.west, 2.6 - 1e-9);
+    EXPECT_GE(e.north - e.south, 1.8 - 1e-9);
+    EXPECT_LT(e.west, 45.9239);
+    EXPECT_GT(e.east, 46.7517);
+    EXPECT_LT(e.east, 48.0); // Brussels does not stretch the map
+}
+
+TEST(MapRenderer, ExplicitAndPlaceExtents) {
+    test::MapFixture fx;
+    render::MapOptions o;
+    o.extent = "45,39,47,41";
+    auto map = fx.make(o);
+    EXPECT_EQ(map->requested_extent(), (geo::BBox{45, 39, 47, 41}));
+    render::MapOptions by_place;
+    by_place.extent = "Sotk:30";
+    by_place.find_place = [](std::string_view name) -> std::optional<geo::LonLat> {
+        if (name == "Sotk") {
+            return geo::LonLat{45.86472, 40.20306};
+        }
+        return std::nullopt;
+    };
+    auto around = fx.make(by_place);
+    const geo::BBox& b = around->requested_extent();
+    EXPECT_NEAR((b.north - b.south) / 2 * 111.2, 30.0, 0.5); // 30 km north and south
+}
+
+TEST(MapRenderer, RejectsBadOptionsWithUsageErrors) {
+    test::MapFixture fx;
+    auto expect_usage = [&](render::MapOptions o, const std::string& needle) {
+        try {
+            fx.make(std::move(o));
+            FAIL() << "no error for " << needle;
+        } catch (const Error& e) {
+            EXPECT_EQ(e.kind(), ErrorKind::usage);
+            EXPECT_NE(std::string(e.what()).find(needle), std::string::npos) << e.what();
+        }
+    };
+    render::MapOptions o;
+    o.crs = "EPSG:999999";
+    expect_usage(o, "unknown CRS 'EPSG:999999'");
+    o = {};
+    o.extent = "47,39,45,41";
+    expect_usage(o, "inverted");
+    o = {};
+    o.extent = "45,39,47,95";
+    expect_usage(o, "out of range");
+    o = {};
+    o.extent = "Atlantis";
+    expect_usage(o, "unknown place 'Atlantis'");
+    o = {};
+    o.lang = "fr";
+    expect_usage(o, "--lang 'fr'");
+    o = {};
+    o.size = {0, 0, 1};
+    expect_usage(o, "out of range");
+    o = {};
+    o.size = {100000, 100000, 1};
+    expect_usage(o, "out of range");
+}
+
+TEST(PageSizes, ParseSizeAndPaper) {
+    const auto s = render::parse_size("1600x1000");
+    EXPECT_EQ(s.width, 1600);
+    EXPECT_EQ(s.height, 1000);
+    EXPECT_THROW(render::parse_size("0x0"), Error);
+    EXPECT_THROW(render::parse_size("100000x100000"), Error);
+    EXPECT_THROW(render::parse_size("big"), Error);
+    const auto a4 = render::paper_size("a4-landscape", 300);
+    EXPECT_NEAR(a4.width, 841.89, 0.01);
+    EXPECT_NEAR(a4.height, 595.28, 0.01);
+    EXPECT_NEAR(a4.width * a4.pixel_scale, 3507.9, 0.1);
+    EXPECT_THROW(render::paper_size("a4-sideways", 300), Error);
+    EXPECT_EQ(render::output_format_for("x.PDF"), render::OutputFormat::pdf);
+    EXPECT_THROW(render::output_format_for("x.gif"), Error);
+}
+
+// ---- the three outputs, through the sitmap command ------------------------------------------
+
+std::string map_cmd(const std::string& args) {
+    return "-q --gazetteer " + (test::basemap() / "gazetteer.geojson").string() + " map " +
+           test::seed_events().string() + " --basemap " + test::basemap().string() + " " + args;
+}
+
+TEST(MapOutputs, SameInputGivesByteIdenticalPngSvgPdf) {
+    const auto dir = temp_dir("determinism");
+    for (const std::string ext : {"png", "svg", "pdf"}) {
+        const auto a = dir / ("a." + ext);
+        const auto b = dir / ("b." + ext);
+        ASSERT_EQ(test::run_sitmap(map_cmd("-o " + a.string())).code, 0);
+        ASSERT_EQ(test::run_sitmap(map_cmd("-o " + b.string())).code, 0);
+        const std::string da = slurp(a);
+        EXPECT_GT(da.size(), 10000U) << ext;
+        EXPECT_TRUE(da == slurp(b)) << ext << " differs between two runs";
+        EXPECT_FALSE(std::filesystem::exists(a.string() + ".tmp"));
+    }
+}
+
+TEST(MapOutputs, PdfKeepsPlaceNamesAsText) {
+    const auto dir = temp_dir("pdftext");
+    const auto pdf = dir / "map.pdf";
+    ASSERT_EQ(test::run_sitmap(map_cmd("--paper a4-landscape -o " + pdf.string())).code, 0);
+    const auto text = test::run_command("pdftotext -layout " + pdf.string() + " -", false);
+    ASSERT_EQ(text.code, 0);
+    for (const char* name : {"Sotk", "Shusha", "Hakari bridge", "Yerevan", "Stepanakert",
+                             "Nagorno-Karabakh", "WGS 84 / UTM zone 38N", "GeoNames"}) {
+        EXPECT_NE(text.out.find(name), std::string::npos) << name;
+    }
+    const auto fonts = test::run_command("pdffonts " + pdf.string(), false);
+    EXPECT_NE(fonts.out.find("NotoSans"), std::string::npos);
+    EXPECT_EQ(fonts.out.find(" no  "), std::string::npos) << "a font is not embedded:\n"
+                                                          << fonts.out;
+}
+
+TEST(MapOutputs, SvgHasRealTextIdsTitlesAndSymbolsDefinedOnce) {
+    const auto dir = temp_dir("svg");
+    const auto svg = dir / "map.svg";
+    ASSERT_EQ(test::run_sitmap(map_cmd("-o " + svg.string())).code, 0);
+    const std::string s = slurp(svg);
+    EXPECT_NE(s.find(">Sotk · 11 May 2023</text>"), std::string::npos);
+    EXPECT_NE(s.find(">Shusha · 10 May 2023</text>"), std::string::npos);
+    EXPECT_NE(s.find(">Yerevan</text>"), std::string::npos);
+    // Ids come from the events module (stable: date, kind, place).
+    EXPECT_NE(s.find("<use id=\"evt-2023-05-11-shelling-sitmap-sotk\""), std::string::npos);
+    EXPECT_NE(s.find("<title>Sotk, 11 May 2023: shelling (disputed). Claims: Armenian Ministry of "
+                     "Defence (accuses azerbaijan): 4 wounded; Azerbaijani Ministry of Defence "
+                     "(accuses armenia): 1 killed, 1 wounded</title>"),
+              std::string::npos);
+    // Each marker symbol is defined once and referenced.
+    std::set<std::string> defined;
+    std::size_t pos = 0;
+    while ((pos = s.find("<g id=\"m", pos)) != std::string::npos) {
+        const auto end = s.find('"', pos + 7);
+        EXPECT_TRUE(defined.insert(s.substr(pos + 7, end - pos - 7)).second);
+        pos = end;
+    }
+    EXPECT_GE(defined.size(), 5U);
+    for (const auto& id : defined) {
+        EXPECT_NE(s.find("href=\"#" + id + "\""), std::string::npos) << id;
+    }
+    EXPECT_EQ(s.find("<path d=\"M0 0Z"), std::string::npos);
+}
+
+TEST(MapOutputs, ArticleTextIsEscapedInSvg) {
+    const auto dir = temp_dir("escape");
+    const auto events = dir / "evil.geojson";
+    std::ofstream(events) << R"({"type":"FeatureCollection","features":[{"type":"Feature",
+ "properties":{"id":"x\"><script>alert(1)</script>","kind":"shelling","date_begin":"2023-05-11",
+ "date_end":"2023-05-11","place_name":"Sotk <b>&amp; \"co\"","geo_precision":1,
+ "claims":[{"who":"A & B <MoD>","assertion":"accuses","against":"armenia","killed":2}]},
+ "geometry":{"type":"Point","coordinates":[45.86472,40.20306]}}]})";
+    const auto svg = dir / "map.svg";
+    const auto r = test::run_sitmap(
+        "-q --gazetteer " + (test::basemap() / "gazetteer.geojson").string() + " map " +
+        events.string() + " --basemap " + test::basemap().string() + " -o " + svg.string());
+    ASSERT_EQ(r.code, 0) << r.out;
+    const std::string s = slurp(svg);
+    EXPECT_EQ(s.find("<script>"), std::string::npos);
+    EXPECT_EQ(s.find("<b>"), std::string::npos);
+    EXPECT_EQ(s.find("<MoD>"), std::string::npos);
+    EXPECT_NE(s.find("Sotk &lt;b&gt;&amp;amp; &quot;co&quot;"), std::string::npos);
+    EXPECT_NE(s.find("A &amp; B &lt;MoD&gt;"), std::string::npos);
+    // Still a well-formed document for a real SVG reader.
+    EXPECT_EQ(
+        test::run_command("rsvg-convert " + svg.string() + " -o " + (dir / "x.png").string()).code,
+        0);
+}
+
+TEST(MapOutputs, LabelsInArmenianRussianAndAzerbaijani) {
+    const auto dir = temp_dir("lang");
+    const std::map<std::string, std::string> expect = {
+        {"hy", ">Երևան</text>"}, {"ru", ">Ереван</text>"}, {"az", ">İrəvan</text>"}};
+    for (const auto& [lang, needle] : expect) {
+        const auto svg = dir / (lang + ".svg");
+        const auto r = test::run_sitmap(map_cmd("--lint --lang " + lang + " -o " + svg.string()));
+        ASSERT_EQ(r.code, 0) << r.out;
+        EXPECT_NE(slurp(svg).find(needle), std::string::npos) << lang;
+        EXPECT_NE(r.out.find("0 with missing glyphs"), std::string::npos) << r.out;
+    }
+}
+
+TEST(MapOutputs, BadInputFailsCleanlyAndLeavesNothing) {
+    const auto dir = temp_dir("bad");
+    const auto out = dir / "map.png";
+    auto expect = [&](const std::string& args, int code, const std::string& needle) {
+        const auto r = test::run_sitmap(args);
+        EXPECT_EQ(r.code, code) << args << "\n" << r.out;
+        EXPECT_NE(r.out.find(needle), std::string::npos) << r.out;
+        EXPECT_FALSE(std::filesystem::exists(out)) << args;
+        EXPECT_FALSE(std::filesystem::exists(out.string() + ".tmp")) << args;
+    };
+    expect(map_cmd("--crs EPSG:999999 -o " + out.string()), 2, "unknown CRS");
+    expect(map_cmd("--extent 47,39,45,41 -o " + out.string()), 2, "inverted");
+    expect(map_cmd("--size 0x0 -o " + out.string()), 2, "--size");
+    expect(map_cmd("--size 100000x100000 -o " + out.string()), 2, "--size");
+    expect(map_cmd("-o " + (dir / "map.gif").string()), 2, "unknown output format");
+    expect(map_cmd("-o /nonexistent-dir/map.png"), 3, "/nonexistent-dir/map.png");
+    std::ofstream(dir / "style.json")
+        << R"({"layers":[{"id":"incidents","paint":{"circle-colour":"red"}}]})";
+    expect(map_cmd("--style " + (dir / "style.json").string() + " -o " + out.string()), 1,
+           "unknown property 'circle-colour'");
+    std::ofstream(dir / "style2.json")
+        << R"({"layers":[{"id":"incidents","paint":{"circle-radius":"big"}}]})";
+    expect(map_cmd("--style " + (dir / "style2.json").string() + " -o " + out.string()), 1,
+           "property 'circle-radius' has the wrong type");
+    expect(map_cmd("--plugin /lib/x86_64-linux-gnu/libm.so.6 -o " + out.string()), 2,
+           "not a sitmap plugin");
+    std::ofstream(dir / "broken.geojson") << "{\"type\": \"FeatureCollection\", \"features\": [";
+    expect("map " + (dir / "broken.geojson").string() + " -o " + out.string(), 1, "broken.geojson");
+}
+
+// ---- reference images ----------------------------------------------------------------------
+
+struct Image {
+    int width = 0;
+    int height = 0;
+    std::vector<std::uint32_t> pixels;
+};
+
+} // namespace
+} // namespace sitmap
+
+#include <cairo.h>
+
+namespace sitmap {
+namespace {
+
+Image load_png(const std::filesystem::path& p) {
+    Image img;
+    cairo_surface_t* s = cairo_image_surface_create_from_png(p.c_str());
+    if (cairo_surface_status(s) == CAIRO_STATUS_SUCCESS) {
+        cairo_surface_flush(s);
+        img.width = cairo_image_surface_get_width(s);
+        img.height = cairo_image_surface_get_height(s);
+        const int stride = cairo_image_surface_get_stride(s);
+        const unsigned char* data = cairo_image_surface_get_data(s);
+        for (int y = 0; y < img.height; ++y) {
+            const auto* row = reinterpret_cast<const std::uint32_t*>(data + y * stride);
+            img.pixels.insert(img.pixels.end(), row, row + img.width);
+        }
+    }
+    cairo_surface_destroy(s);
+    return img;
+}
+
+// Tolerance: at most 0.5% of the pixels may differ by more than 40 in a channel, and the mean
+// absolute difference over all channels must stay under 1.5 (font rasterisation and encoder
+// differences between machines, nothing that moves a symbol or a label).
+void expect_like_reference(const std::filesystem::path& actual, const std::string& name) {
+    const auto ref_path = std::filesystem::path(SITMAP_SOURCE_DIR) / "tests" / "reference" / name;
+    ASSERT_TRUE(std::filesystem::exists(ref_path))
+        << "missing reference image " << ref_path << ": run scripts/update-references";
+    const Image ref = load_png(ref_path);
+    const Image img = load_png(actual);
+    ASSERT_EQ(img.width, ref.width) << name;
+    ASSERT_EQ(img.height, ref.height) << name;
+    std::size_t differing = 0;
+    double total = 0.0;
+    for (std::size_t i = 0; i < img.pixels.size(); ++i) {
+        int worst = 0;
+        for (int shift = 0; shift < 32; shift += 8) {
+            const int a = static_cast<int>((img.pixels[i] >> shift) & 0xffU);
+            const int b = static_cast<int>((ref.pixels[i] >> shift) & 0xffU);
+            worst = std::max(worst, std::abs(a - b));
+            total += std::abs(a - b);
+        }
+        if (worst > 40) {
+            ++differing;
+        }
+    }
+    const double share = static_cast<double>(differing) / static_cast<double>(img.pixels.size());
+    const double mean = total / (4.0 * static_cast<double>(img.pixels.size()));
+    EXPECT_LE(share, 0.005) << name << ": " << differing << " pixels differ";
+    EXPECT_LE(mean, 1.5) << name;
+}
+
+TEST(ReferenceImages, SeedMapInThreeFormats) {
+    const auto dir = temp_dir("reference");
+    const auto png = dir / "seed_map.png";
+    const auto svg = dir / "seed_map.svg";
+    const auto pdf = dir / "seed_map.pdf";
+    for (const auto& out : {png, svg, pdf}) {
+        ASSERT_EQ(test::run_sitmap(map_cmd("-o " + out.string())).code, 0);
+    }
+    ASSERT_EQ(test::run_command("rsvg-convert " + svg.string() + " -o " +
+                                (dir / "seed_map_svg.png").string())
+                  .code,
+              0);
+    ASSERT_EQ(test::run_command("pdftoppm -png -r 72 -singlefile " + pdf.string() + " " +
+                                (dir / "seed_map_pdf").string())
+                  .code,
+              0);
+    expect_like_reference(png, "seed_map.png");
+    expect_like_reference(dir / "seed_map_svg.png", "seed_map_svg.png");
+    expect_like_reference(dir / "seed_map_pdf.png", "seed_map_pdf.png");
+}
+
+TEST(ReferenceImages, PlaceExtentWithPluginInArmenian) {
+    const auto dir = temp_dir("reference2");
+    const auto png = dir / "sotk_rings_hy.png";
+    const auto plugin = std::filesystem::path(SITMAP_BINARY).parent_path().parent_path() /
+                        "plugins/range_rings/libsitmap_range_rings.so";
+    const auto r = test::run_sitmap(
+        map_cmd("--lang hy --size 1200x900 --extent Sotk:60 --plugin '" + plugin.string() +
+                "?lon=45.86472&lat=40.20306&radii=10,25,50' -o " + png.string()));
+    ASSERT_EQ(r.code, 0) << r.out;
+    expect_like_reference(png, "sotk_rings_hy.png");
+}
+
+} // namespace
+} // namespace sitmap
