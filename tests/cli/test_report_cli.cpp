@@ -80,6 +80,20 @@ TEST(ReportCli, WritesGisFilesAndAPageWithOneRowPerEvent) {
         EXPECT_TRUE(fs::is_regular_file(dir / "out" / (*it)[1].str())) << (*it)[1].str();
     }
     EXPECT_EQ(count_of(html, "data:image/png;base64,"), count_of(html, "<img "));
+
+    // The maps: an overview and one per article with events, each as PNG, SVG and PDF that
+    // their usual readers open.
+    EXPECT_EQ(count_of(html, "<img "), 3u);
+    for (const char* stem : {"overview", "map-000_5910880eccc6c8c0", "map-003_1ae35c016cd00801"}) {
+        const fs::path base = dir / "out" / stem;
+        EXPECT_EQ(slurp(fs::path(base).concat(".png")).substr(0, 4), "\x89PNG") << stem;
+        const auto svg = run_command("rsvg-convert -o " + q(dir / "check.png") + " " +
+                                     q(fs::path(base).concat(".svg")));
+        EXPECT_EQ(svg.code, 0) << stem << svg.out;
+        const auto pdf = run_command("pdfinfo " + q(fs::path(base).concat(".pdf")));
+        EXPECT_EQ(pdf.code, 0) << stem << pdf.out;
+        EXPECT_TRUE(std::regex_search(pdf.out, std::regex("Pages: +1\n"))) << pdf.out;
+    }
 }
 
 TEST(ReportCli, BadArticleIsReportedAndSkippedWithExitCode4) {
