@@ -129,7 +129,8 @@ TEST(QgisProject, QgsListsLayersTopFirstWithRelativeSourcesAndTheMapCrs) {
     EXPECT_STREQ(CPLGetXMLValue(layers[0], "renderer-v2.type", ""), "categorizedSymbol");
     EXPECT_STREQ(CPLGetXMLValue(layers[0], "provider", ""), "ogr");
     EXPECT_STREQ(CPLGetXMLValue(layers[0], "srs.spatialrefsys.authid", ""), "EPSG:4326");
-    EXPECT_STREQ(CPLGetXMLValue(layers[3], "renderer-v2.type", ""), "singleSymbol");
+    EXPECT_STREQ(CPLGetXMLValue(layers[3], "renderer-v2.type", ""), "RuleRenderer"); // borders
+    EXPECT_STREQ(CPLGetXMLValue(layers[4], "renderer-v2.type", ""), "singleSymbol"); // lakes
 
     // The view covers the events, padded: in UTM 38N the westernmost (45.25 E, 40.25 N) lies
     // near x 521 km, y 4456 km; the easternmost (46.55 E, 39.62 N) near x 633 km, y 4386 km.
