@@ -98,6 +98,58 @@ bool prepare_directory(const fs::path& dir, bool force) {
     return created;
 }
 
+// The article's first line when it reads like a headline.
+std::string headline_of(const std::string& text) {
+    std::size_t begin = text.find_first_not_of(" \t\r\n");
+    if (begin == std::string::npos) {
+        return {};
+    }
+    std::size_t end = text.find('\n', begin);
+    std::string line =
+        text.substr(begin, end == std::string::npos ? std::string::npos : end - begin);
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '.')) {
+        line.pop_back();
+    }
+    // Not a headline: too long, several sentences, or a lead-in ("First modification:").
+    if (line.size() > 140 || line.find(". ") != std::string::npos ||
+        (!line.empty() && line.back() == ':')) {
+        return {};
+    }
+    return line;
+}
+
+// One line on stderr, rewritten in place, only when stderr is a terminal.
+class Progress {
+public:
+    explicit Progress(bool on) : m_on(on) {}
+    ~Progress() { clear(); }
+    Progress(const Progress&) = delete;
+    Progress& operator=(const Progress&) = delete;
+
+    void show(const char* stage, std::size_t i, std::size_t n, const std::string& what) {
+        if (m_on) {
+            std::cerr << "\rsitmap: " << stage << " [" << i + 1 << "/" << n << "] " << what
+                      << "\x1b[K" << std::flush;
+            m_shown = true;
+        }
+    }
+    void clear() {
+        if (m_shown) {
+            std::cerr << "\r\x1b[K" << std::flush;
+            m_shown = false;
+        }
+    }
+    // A message that stays: on its own line, whether or not progress is shown.
+    void message(const std::string& line) {
+        clear();
+        std::cerr << line << "\n";
+    }
+
+private:
+    bool m_on;
+    bool m_shown = false;
+};
+
 std::vector<std::string> attributions(const std::vector<geo::Event>& events,
                                       const geo::Gazetteer& gazetteer) {
     std::set<std::string> sources;
@@ -111,9 +163,7 @@ std::vector<std::string> attributions(const std::vector<geo::Event>& events,
         out.push_back("Places: " + s);
     }
     // The credit data/README.md asks every map to print.
-    out.push_back("Map data: Natural Earth (public domain); place names © GeoNames (CC-BY 4.0); "
-                  "sitmap curated features (Lachin corridor, Hakari bridge checkpoint, "
-                  "Nagorno-Karabakh outline, border sectors)");
+    out.push_back(bundled_data_attribution);
     out.push_back("Events: extracted by sitmap from the articles listed above; each claim is "
                   "attributed to whoever made it");
     return out;
@@ -128,7 +178,7 @@ void run_report(const ReportOptions& options, const GlobalOptions& global) {
     const geo::Gazetteer gazetteer = load_gazetteer(global);
     const geo::Geocoder geocoder(gazetteer);
     const geo::Extractor extractor(geocoder);
-    const bool progress = !global.quiet && isatty(STDERR_FILENO) != 0;
+    Progress progress(!global.quiet && isatty(STDERR_FILENO) != 0);
 
     ReportPage page;
     page.title = "Incident report: " + std::to_string(inputs.size()) + " article" +
@@ -138,39 +188,32 @@ void run_report(const ReportOptions& options, const GlobalOptions& global) {
     std::vector<std::string> skipped;
     for (std::size_t i = 0; i < inputs.size(); ++i) {
         const ReportInput& in = inputs[i];
-        if (progress) {
-            std::cerr << "\rsitmap: [" << i + 1 << "/" << inputs.size() << "] "
-                      << in.path.filename().string() << "\x1b[K" << std::flush;
-        }
-        ReportArticleEntry entry{
-            in.path.stem().string(), in.path.string(), in.published, 0, {}, {}};
+        progress.show("reading", i, inputs.size(), in.path.filename().string());
+        ReportArticleEntry entry;
+        entry.id = in.path.stem().string();
+        entry.file = in.path.string();
+        entry.published = in.published;
         std::vector<geo::Event> events;
         try {
             const geo::Article article = geo::read_article(in.path, geo::parse_date(in.published));
             entry.id = article.id;
+            entry.headline = headline_of(article.text);
             geo::Extraction extraction = extractor.extract(article);
             events = std::move(extraction.events);
             entry.events = events.size();
         } catch (const Error& e) {
             entry.error = e.what();
             skipped.push_back(in.path.string());
-            if (progress) {
-                std::cerr << "\n";
-            }
             const std::string what = e.what();
-            std::cerr << "sitmap: skipped "
-                      << (what.find(in.path.string()) == std::string::npos
-                              ? in.path.string() + ": " + what
-                              : what)
-                      << "\n";
+            progress.message("sitmap: skipped " + (what.find(in.path.string()) == std::string::npos
+                                                       ? in.path.string() + ": " + what
+                                                       : what));
         }
         all.insert(all.end(), events.begin(), events.end());
         per_article.push_back(std::move(events));
         page.articles.push_back(std::move(entry));
     }
-    if (progress) {
-        std::cerr << "\r\x1b[K" << std::flush;
-    }
+    progress.clear();
     if (skipped.size() == inputs.size()) {
         std::error_code ec;
         if (created) {
@@ -181,14 +224,27 @@ void run_report(const ReportOptions& options, const GlobalOptions& global) {
 
     page.events = geo::merge_events(std::move(all));
 
+    // A map that cannot be drawn is reported; the article's events stay in the table.
     std::set<std::string> used;
+    std::vector<std::string> unmapped;
     for (std::size_t i = 0; i < page.articles.size(); ++i) {
         ReportArticleEntry& a = page.articles[i];
         if (a.error.empty() && !per_article[i].empty()) {
-            a.map = write_report_maps(per_article[i], a.id, dir / map_stem(a.id, used), global);
+            progress.show("drawing maps", i, page.articles.size() + 1, a.id);
+            try {
+                const std::string title = a.headline.empty() ? a.id : a.headline;
+                a.map =
+                    write_report_maps(per_article[i], title, dir / map_stem(a.id, used), global);
+            } catch (const Error& e) {
+                a.map_error = e.what();
+                unmapped.push_back(a.file);
+                progress.message("sitmap: no map for " + a.file + ": " + e.what());
+            }
         }
     }
+    progress.show("drawing maps", page.articles.size(), page.articles.size() + 1, "overview");
     page.overview = write_report_maps(page.events, "All events", dir / "overview", global);
+    progress.show("writing", 0, 1, "GIS files and index.html");
 
     GisOutputOptions gis;
     gis.gazetteer = &gazetteer;
@@ -208,6 +264,7 @@ void run_report(const ReportOptions& options, const GlobalOptions& global) {
     }
     page.attributions = attributions(page.events, gazetteer);
     write_report_html(page, dir / "index.html", overwrite);
+    progress.clear();
 
     if (!global.quiet) {
         for (const std::string& w : std::set<std::string>(warnings.begin(), warnings.end())) {
@@ -219,15 +276,24 @@ void run_report(const ReportOptions& options, const GlobalOptions& global) {
                   << (inputs.size() == 1 ? "" : "s") << " -> " << (dir / "index.html").string()
                   << "\n";
     }
-    if (!skipped.empty()) {
-        std::string list;
-        for (const std::string& s : skipped) {
-            list += (list.empty() ? "" : ", ") + s;
+    if (!skipped.empty() || !unmapped.empty()) {
+        const auto list = [](const std::vector<std::string>& files) {
+            std::string out;
+            for (const std::string& f : files) {
+                out += (out.empty() ? "" : ", ") + f;
+            }
+            return out;
+        };
+        std::string what = "report written to " + dir.string() + ", but ";
+        if (!skipped.empty()) {
+            what += std::to_string(skipped.size()) + " of " + std::to_string(inputs.size()) +
+                    " articles could not be read: " + list(skipped);
         }
-        throw Error(ErrorKind::partial, "report written to " + dir.string() + ", but " +
-                                            std::to_string(skipped.size()) + " of " +
-                                            std::to_string(inputs.size()) +
-                                            " articles were skipped: " + list);
+        if (!unmapped.empty()) {
+            what += std::string(skipped.empty() ? "" : "; and ") + "no map could be drawn for " +
+                    list(unmapped);
+        }
+        throw Error(ErrorKind::partial, what);
     }
 }
 

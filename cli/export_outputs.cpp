@@ -103,6 +103,7 @@ GisOutputResult write_gis_output(const std::vector<geo::Event>& events, const fs
             project.extent = box;
         }
         project.overwrite = options.overwrite;
+        project.attribution = bundled_data_attribution;
         geo::write_qgis_project(out, gpkg, project);
     } catch (...) {
         std::error_code ec;

@@ -26,6 +26,12 @@ struct GisOutputResult {
     std::vector<std::string> warnings; // e.g. basemap layers that were not found
 };
 
+// The credit for the bundled data that data/README.md asks every map to print.
+inline constexpr const char* bundled_data_attribution =
+    "Map data: Natural Earth (public domain); place names © GeoNames (CC-BY 4.0); sitmap curated "
+    "features (Lachin corridor, Hakari bridge checkpoint, Nagorno-Karabakh outline, border "
+    "sectors)";
+
 // The lon/lat extent of the events' locations (empty box when there are none).
 geo::BBox events_extent(const std::vector<geo::Event>& events);
 

@@ -41,7 +41,9 @@ td.date { white-space: nowrap; }
 .disputed { display: inline-block; font-size: 0.75rem; border: 1px solid var(--incident);
             color: var(--incident); border-radius: 3px; padding: 0 0.25rem; margin-left: 0.3rem; }
 .claims { margin: 0; padding-left: 1rem; }
-sup { color: var(--muted); }
+sup { color: var(--muted); line-height: 0; }
+#events th:nth-child(4) { width: 30%; }
+#events th:nth-child(5) { width: 38%; }
 .side { font-weight: 600; }
 blockquote { margin: 0.2rem 0 0.4rem; padding-left: 0.6rem; border-left: 3px solid var(--rule);
              font-style: italic; }
@@ -303,7 +305,8 @@ std::string report_html(const ReportPage& page) {
     out << "<section id=\"articles\">\n<h2>Articles</h2>\n";
     for (const ReportArticleEntry& a : page.articles) {
         out << "<article class=\"source\" id=\"article-" << html_escape(a.id) << "\">\n<h3>"
-            << html_escape(a.id) << "</h3>\n<p>" << html_escape(a.file) << ", published "
+            << html_escape(a.headline.empty() ? a.id : a.headline) << "</h3>\n<p>"
+            << html_escape(a.id) << " (" << html_escape(a.file) << "), published "
             << html_escape(a.published) << ".";
         if (!a.error.empty()) {
             out << " <span class=\"skipped\">Skipped: " << html_escape(a.error) << "</span></p>\n";
@@ -312,6 +315,8 @@ std::string report_html(const ReportPage& page) {
             if (a.map) {
                 figure(out, *a.map, "Map of the events in " + a.id,
                        "Events reported in " + a.id + " (published " + a.published + ").");
+            } else if (!a.map_error.empty()) {
+                out << "<p class=\"skipped\">No map: " << html_escape(a.map_error) << "</p>\n";
             }
         }
         out << "</article>\n";

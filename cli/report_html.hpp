@@ -17,8 +17,10 @@ struct ReportArticleEntry {
     std::string id;        // file stem, as in the events' sources
     std::string file;      // as given on the command line
     std::string published; // YYYY-MM-DD
+    std::string headline;  // the article's first line when it is a headline
     std::size_t events = 0;
-    std::string error; // why it was skipped; empty when it was read
+    std::string error;     // why it was skipped; empty when it was read
+    std::string map_error; // why its map is missing; empty when drawn (or no events)
     std::optional<MapFiles> map;
 };
 

@@ -1,17 +1,59 @@
 #include "cli/report_maps.hpp"
 
+#include "geo/gazetteer.hpp"
+#include "render/events.hpp"
+#include "render/layers.hpp"
+#include "render/map.hpp"
+
+#include <algorithm>
+#include <memory>
+
 namespace sitmap::cli {
 
-// Wired to render/ once the renderer lands on main.
-std::optional<MapFiles> write_report_maps(const std::vector<geo::Event>& /*events*/,
-                                          const std::string& /*title*/,
-                                          const std::filesystem::path& /*stem*/,
-                                          const GlobalOptions& /*global*/) {
-    return std::nullopt;
+namespace {
+
+// A renderer for these events with sitmap's default map: built-in style and layers, the bundled
+// basemap, extent and projection chosen for the events.
+render::MapRenderer make_renderer(const std::shared_ptr<const render::EventSet>& events,
+                                  const std::string& title) {
+    render::MapOptions options;
+    options.title = title;
+    render::LayerRegistry registry;
+    render::register_builtin_layers(registry);
+    const render::LayerContext context{geo::data_dir() / "geojson", events};
+    return render::MapRenderer(std::move(options), registry.create_all(context), events);
 }
 
-std::optional<MapFrame> map_frame_for(const std::vector<geo::Event>& /*events*/) {
-    return std::nullopt;
+} // namespace
+
+std::optional<MapFiles> write_report_maps(const std::vector<geo::Event>& events,
+                                          const std::string& title,
+                                          const std::filesystem::path& stem,
+                                          const GlobalOptions& /*global*/) {
+    auto set = std::make_shared<const render::EventSet>(render::EventSet::from_events(events));
+    const render::MapRenderer renderer = make_renderer(set, title);
+    render::DocumentInfo info;
+    info.title = title;
+    info.subject = std::to_string(events.size()) + " events";
+    info.creator = std::string("sitmap ") + SITMAP_VERSION;
+    for (const auto& e : set->events) {
+        info.date = std::max(info.date, e.date_end.str()); // from the data, never the clock
+    }
+    MapFiles files;
+    for (auto [path, ext] : {std::pair{&files.png, ".png"}, std::pair{&files.svg, ".svg"},
+                             std::pair{&files.pdf, ".pdf"}}) {
+        *path = stem;
+        *path += ext;
+        const render::RenderReport report = render::render_map_file(renderer, *path, info);
+        files.frame = {report.crs, report.projection, report.extent};
+    }
+    return files;
+}
+
+std::optional<MapFrame> map_frame_for(const std::vector<geo::Event>& events) {
+    auto set = std::make_shared<const render::EventSet>(render::EventSet::from_events(events));
+    const render::MapRenderer renderer = make_renderer(set, "");
+    return MapFrame{renderer.crs(), "", renderer.requested_extent()};
 }
 
 } // namespace sitmap::cli

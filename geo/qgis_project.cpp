@@ -198,8 +198,8 @@ void marker_symbol(CPLXMLNode* parent, const std::string& name, const MarkerStyl
     simple_marker(sym, m.shape, m.fill, m.outline, m.outline_mm, "solid", m.size_mm, props);
 }
 
-void line_symbol(CPLXMLNode* parent, const std::string& name, const LineStyle& l) {
-    CPLXMLNode* layer = symbol_layer(symbol(parent, name, "line"), "SimpleLine");
+void simple_line(CPLXMLNode* sym, const LineStyle& l) {
+    CPLXMLNode* layer = symbol_layer(sym, "SimpleLine");
     CPLXMLNode* o = option_map(layer);
     option(o, "capstyle", "round");
     option(o, "joinstyle", "round");
@@ -207,6 +207,18 @@ void line_symbol(CPLXMLNode* parent, const std::string& name, const LineStyle& l
     option(o, "line_style", l.pattern);
     option(o, "line_width", std::to_string(l.width_mm));
     option(o, "line_width_unit", "MM");
+}
+
+void line_symbol(CPLXMLNode* parent, const std::string& name, const LineStyle& l) {
+    simple_line(symbol(parent, name, "line"), l);
+}
+
+// A line over a wider, translucent casing (the Armenia–Azerbaijan border on sitmap's maps).
+void cased_line_symbol(CPLXMLNode* parent, const std::string& name, const LineStyle& casing,
+                       const LineStyle& l) {
+    CPLXMLNode* sym = symbol(parent, name, "line");
+    simple_line(sym, casing);
+    simple_line(sym, l);
 }
 
 void fill_symbol(CPLXMLNode* parent, const std::string& name, const FillStyle& f) {
@@ -228,6 +240,22 @@ CPLXMLNode* renderer(CPLXMLNode* parent, const char* type) {
     attr(r, "enableorderby", "0");
     attr(r, "forceraster", "0");
     return r;
+}
+
+// A rule-based renderer: rules (QGIS filter expression, legend label) with symbols "0", "1"...
+// written by the caller into the returned <symbols>; the filter "ELSE" catches the rest.
+CPLXMLNode* rule_based(CPLXMLNode* parent,
+                       const std::vector<std::pair<std::string, std::string>>& rules) {
+    CPLXMLNode* r = renderer(parent, "RuleRenderer");
+    CPLXMLNode* root = attr(element(r, "rules"), "key", "{sitmap-root}");
+    for (std::size_t i = 0; i < rules.size(); ++i) {
+        CPLXMLNode* rule = element(root, "rule");
+        attr(rule, "key", "{sitmap-rule-" + std::to_string(i) + "}");
+        attr(rule, "filter", rules[i].first);
+        attr(rule, "label", rules[i].second);
+        attr(rule, "symbol", std::to_string(i));
+    }
+    return element(r, "symbols");
 }
 
 struct Category {
@@ -253,6 +281,39 @@ void categorized(CPLXMLNode* parent, const char* field, const std::vector<Catego
     }
     element(r, "rotation");
     element(r, "sizescale");
+}
+
+// The legend wording of sitmap's rendered map.
+std::string kind_label(EventKind k) {
+    switch (k) {
+    case EventKind::shelling:
+        return "Shelling (artillery)";
+    case EventKind::mortar_fire:
+        return "Mortar fire";
+    case EventKind::small_arms_fire:
+        return "Small-arms fire";
+    case EventKind::drone_strike:
+        return "Drone strike";
+    case EventKind::vehicle_attack:
+        return "Attack on a vehicle";
+    case EventKind::casualties:
+        return "Killing or wounding (weapon not stated)";
+    case EventKind::armed_clash:
+        return "Armed clash";
+    case EventKind::checkpoint_installed:
+        return "Checkpoint installed";
+    case EventKind::checkpoint_closed:
+        return "Checkpoint closed";
+    case EventKind::blockade:
+        return "Blockade";
+    case EventKind::talks:
+        return "Talks or summit";
+    case EventKind::statement:
+        return "Statement or speech";
+    case EventKind::mission_deployment:
+        return "Mission deployment";
+    }
+    return std::string(to_string(k));
 }
 
 // As on sitmap's rendered map: colour by layer (incidents red, checkpoints blue, context white),
@@ -363,7 +424,7 @@ bool append_style(CPLXMLNode* parent, std::string_view layer, LayerGeometry geom
     if (layer == events_layer) {
         std::vector<Category> cats;
         for (EventKind k : all_kinds) {
-            cats.push_back({std::string(to_string(k)), label_of(to_string(k)), event_marker(k)});
+            cats.push_back({std::string(to_string(k)), kind_label(k), event_marker(k)});
         }
         categorized(parent, "kind", cats);
         labeling(parent, "place_name", 8.0, {127, 15, 6}, "0", Weight::bold);
@@ -384,6 +445,24 @@ bool append_style(CPLXMLNode* parent, std::string_view layer, LayerGeometry geom
         categorized(parent, "side", cats);
         return false;
     }
+    if (layer == "countries") { // as on sitmap's maps, the two countries stand out
+        CPLXMLNode* symbols =
+            rule_based(parent, {{"\"iso_a2\" IN ('AM', 'AZ')", "Armenia, Azerbaijan"},
+                                {"ELSE", "Other countries"}});
+        fill_symbol(symbols, "0", FillStyle{{251, 250, 246}, {179, 173, 163}, 0.16});
+        fill_symbol(symbols, "1", FillStyle{{233, 230, 223}, {179, 173, 163}, 0.16});
+        labeling(parent, "name", 10.0, {143, 135, 124}, "1");
+        return true;
+    }
+    if (layer == "borders") {
+        CPLXMLNode* symbols = rule_based(
+            parent, {{"\"countries\" IN ('AM-AZ', 'AZ-AM')", "Armenia–Azerbaijan border"},
+                     {"ELSE", "International border"}});
+        cased_line_symbol(symbols, "0", LineStyle{{231, 163, 155, 191}, 1.32},
+                          LineStyle{{90, 29, 22}, 0.45});
+        line_symbol(symbols, "1", LineStyle{{119, 113, 106}, 0.26});
+        return false;
+    }
     CPLXMLNode* r = renderer(parent, "singleSymbol");
     CPLXMLNode* symbols = element(r, "symbols");
     element(r, "rotation");
@@ -394,11 +473,6 @@ bool append_style(CPLXMLNode* parent, std::string_view layer, LayerGeometry geom
             symbols, "0",
             MarkerStyle{{255, 255, 255}, "circle", 1.3, false, {58, 58, 58}, 0.26, false});
         return false;
-    }
-    if (layer == "countries") {
-        fill_symbol(symbols, "0", FillStyle{{233, 230, 223}, {179, 173, 163}, 0.16});
-        labeling(parent, "name", 10.0, {143, 135, 124}, "1");
-        return true;
     }
     if (layer == "admin1") {
         fill_symbol(symbols, "0", FillStyle{{0, 0, 0, 0}, {190, 190, 190}, 0.15, "no", "dash"});
@@ -415,10 +489,6 @@ bool append_style(CPLXMLNode* parent, std::string_view layer, LayerGeometry geom
     }
     if (layer == "rivers") {
         line_symbol(symbols, "0", LineStyle{{127, 169, 201}, 0.24});
-        return false;
-    }
-    if (layer == "borders") {
-        line_symbol(symbols, "0", LineStyle{{119, 113, 106}, 0.26});
         return false;
     }
     if (layer == "corridor") {
@@ -642,6 +712,13 @@ std::string project_xml(const std::vector<GpkgLayer>& layers, const std::string&
     element(q, "title", options.title);
     attr(element(q, "transaction"), "mode", "Disabled");
     spatialrefsys(element(q, "projectCrs"), crs);
+    CPLXMLNode* metadata = element(q, "projectMetadata");
+    element(metadata, "title", options.title);
+    element(metadata, "abstract",
+            "Events with attributed claims exported by sitmap; the claims layer says who said "
+            "what. " +
+                options.attribution);
+    element(metadata, "author", "sitmap");
 
     // The layer tree lists the top layer first.
     auto id_of = [](const GpkgLayer& l) { return "sitmap_" + l.name; };

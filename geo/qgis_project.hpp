@@ -24,6 +24,7 @@ struct QgisProjectOptions {
     std::string title = "sitmap events";
     std::string crs = "EPSG:4326"; // the map's CRS, anything geo::Projection accepts
     std::optional<BBox> extent;    // initial view in lon/lat; none: the events layer's extent
+    std::string attribution;       // data credits, in the project's metadata
     Overwrite overwrite = Overwrite::no;
 };
 

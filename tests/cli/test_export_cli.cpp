@@ -5,6 +5,8 @@
 #include "tests/geo/export_samples.hpp"
 #include "tests/support/process.hpp"
 
+#include "tests/support/temp_dir.hpp"
+
 #include <gtest/gtest.h>
 
 #include <gdal.h>
@@ -25,10 +27,7 @@ using sitmap::test::run_sitmap;
 namespace {
 
 fs::path fresh_dir(const std::string& name) {
-    const fs::path dir = fs::temp_directory_path() / ("sitmap_test_export_cli_" + name);
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    return dir;
+    return sitmap::test::fresh_temp_dir("export_cli_" + name);
 }
 
 // Shell-quoted path (the test paths hold no quote).

@@ -3,6 +3,8 @@
 
 #include "tests/support/process.hpp"
 
+#include "tests/support/temp_dir.hpp"
+
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
@@ -22,10 +24,7 @@ namespace {
 const fs::path seeds = SITMAP_SEEDS_DIR;
 
 fs::path fresh_dir(const std::string& name) {
-    const fs::path dir = fs::temp_directory_path() / ("sitmap_test_report_cli_" + name);
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    return dir;
+    return sitmap::test::fresh_temp_dir("report_cli_" + name);
 }
 
 std::string q(const fs::path& p) {
@@ -81,6 +80,20 @@ TEST(ReportCli, WritesGisFilesAndAPageWithOneRowPerEvent) {
         EXPECT_TRUE(fs::is_regular_file(dir / "out" / (*it)[1].str())) << (*it)[1].str();
     }
     EXPECT_EQ(count_of(html, "data:image/png;base64,"), count_of(html, "<img "));
+
+    // The maps: an overview and one per article with events, each as PNG, SVG and PDF that
+    // their usual readers open.
+    EXPECT_EQ(count_of(html, "<img "), 3u);
+    for (const char* stem : {"overview", "map-000_5910880eccc6c8c0", "map-003_1ae35c016cd00801"}) {
+        const fs::path base = dir / "out" / stem;
+        EXPECT_EQ(slurp(fs::path(base).concat(".png")).substr(0, 4), "\x89PNG") << stem;
+        const auto svg = run_command("rsvg-convert -o " + q(dir / "check.png") + " " +
+                                     q(fs::path(base).concat(".svg")));
+        EXPECT_EQ(svg.code, 0) << stem << svg.out;
+        const auto pdf = run_command("pdfinfo " + q(fs::path(base).concat(".pdf")));
+        EXPECT_EQ(pdf.code, 0) << stem << pdf.out;
+        EXPECT_TRUE(std::regex_search(pdf.out, std::regex("Pages: +1\n"))) << pdf.out;
+    }
 }
 
 TEST(ReportCli, BadArticleIsReportedAndSkippedWithExitCode4) {
@@ -93,6 +106,7 @@ TEST(ReportCli, BadArticleIsReportedAndSkippedWithExitCode4) {
     EXPECT_NE(r.out.find("broken.txt"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("missing.txt"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("1 of 3 articles"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("2 of 3 articles could not be read"), std::string::npos) << r.out;
     const std::string html = slurp(dir / "out" / "index.html");
     EXPECT_NE(html.find("Skipped"), std::string::npos);
     EXPECT_TRUE(fs::is_regular_file(dir / "out" / "events.gpkg"));

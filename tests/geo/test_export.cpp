@@ -5,6 +5,8 @@
 #include "geo/export.hpp"
 #include "tests/geo/export_samples.hpp"
 
+#include "tests/support/temp_dir.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cpl_error.h>
@@ -26,10 +28,7 @@ using namespace sitmap::geo;
 namespace {
 
 fs::path fresh_dir(const std::string& name) {
-    const fs::path dir = fs::temp_directory_path() / ("sitmap_test_export_" + name);
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    return dir;
+    return sitmap::test::fresh_temp_dir("export_" + name);
 }
 
 nlohmann::json read_json(const fs::path& p) {

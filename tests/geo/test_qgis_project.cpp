@@ -6,6 +6,8 @@
 #include "geo/qgis_project.hpp"
 #include "tests/geo/export_samples.hpp"
 
+#include "tests/support/temp_dir.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cpl_conv.h>
@@ -32,10 +34,7 @@ struct XmlDeleter {
 using XmlPtr = std::unique_ptr<CPLXMLNode, XmlDeleter>;
 
 fs::path fresh_dir(const std::string& name) {
-    const fs::path dir = fs::temp_directory_path() / ("sitmap_test_qgis_" + name);
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    return dir;
+    return sitmap::test::fresh_temp_dir("qgis_" + name);
 }
 
 std::string slurp(const fs::path& p) {
@@ -77,7 +76,7 @@ TEST(LayerStyleQml, EventsAreCategorisedByKindSizedByCasualtiesAndLabelled) {
     const auto cats = children(CPLGetXMLNode(r, "categories"), "category");
     ASSERT_EQ(cats.size(), 13u);
     EXPECT_STREQ(CPLGetXMLValue(cats[0], "value", ""), "shelling");
-    EXPECT_STREQ(CPLGetXMLValue(cats[0], "label", ""), "Shelling");
+    EXPECT_STREQ(CPLGetXMLValue(cats[0], "label", ""), "Shelling (artillery)");
     EXPECT_STREQ(CPLGetXMLValue(cats[12], "value", ""), "mission_deployment");
     EXPECT_EQ(children(CPLGetXMLNode(r, "symbols"), "symbol").size(), 13u);
     EXPECT_NE(qml.find("killed_max"), std::string::npos);
@@ -130,7 +129,8 @@ TEST(QgisProject, QgsListsLayersTopFirstWithRelativeSourcesAndTheMapCrs) {
     EXPECT_STREQ(CPLGetXMLValue(layers[0], "renderer-v2.type", ""), "categorizedSymbol");
     EXPECT_STREQ(CPLGetXMLValue(layers[0], "provider", ""), "ogr");
     EXPECT_STREQ(CPLGetXMLValue(layers[0], "srs.spatialrefsys.authid", ""), "EPSG:4326");
-    EXPECT_STREQ(CPLGetXMLValue(layers[3], "renderer-v2.type", ""), "singleSymbol");
+    EXPECT_STREQ(CPLGetXMLValue(layers[3], "renderer-v2.type", ""), "RuleRenderer"); // borders
+    EXPECT_STREQ(CPLGetXMLValue(layers[4], "renderer-v2.type", ""), "singleSymbol"); // lakes
 
     // The view covers the events, padded: in UTM 38N the westernmost (45.25 E, 40.25 N) lies
     // near x 521 km, y 4456 km; the easternmost (46.55 E, 39.62 N) near x 633 km, y 4386 km.

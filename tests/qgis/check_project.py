@@ -48,6 +48,8 @@ def main():
     check(project.read(project_path), f"QGIS cannot read {project_path}: {project.error()}")
     check(project.crs().authid() == crs, f"project CRS {project.crs().authid()} != {crs}")
 
+    check("GeoNames" in project.metadata().abstract(),
+          f"project metadata lacks the data credit: {project.metadata().abstract()!r}")
     layers = {layer.name(): layer for layer in project.mapLayers().values()}
     print("layers:", sorted(layers))
     for name in ("events", "claims", "places"):
@@ -97,6 +99,24 @@ def main():
               f"{name} opened from the GeoPackage has renderer {layer.renderer().type()}")
         if name == "claims" and layer.renderer().type() == "categorizedSymbol":
             check(layer.renderer().classAttribute() == "side", "claims not categorised by side")
+
+    # Basemap layers too open with sitmap's colours, not QGIS's random default.
+    for name, rgbs in (("countries", [(251, 250, 246), (233, 230, 223)]),
+                       ("borders", [(231, 163, 155), (119, 113, 106)]),
+                       ("lakes", [(180, 210, 231)]), ("corridor", [(217, 115, 13)])):
+        layer = QgsVectorLayer(f"{gpkg_path}|layername={name}", name, "ogr")
+        if not layer.isValid():
+            continue  # a GeoPackage exported without the bundled basemap
+        renderer = layer.renderer()
+        if renderer is None:
+            check(False, f"{name} has no renderer")
+            continue
+        if renderer.type() == "RuleRenderer":  # focus countries, the Armenia-Azerbaijan border
+            symbols = [rule.symbol() for rule in renderer.rootRule().children()]
+        else:
+            symbols = [renderer.symbol()] if renderer.type() == "singleSymbol" else []
+        got = [(s.color().red(), s.color().green(), s.color().blue()) for s in symbols if s]
+        check(got == rgbs, f"{name} opened from the GeoPackage has colours {got}, expected {rgbs}")
 
     # Render what the project shows, at the project's extent, in the project's CRS.
     settings = QgsMapSettings()
