@@ -10,6 +10,8 @@
 #include <memory>
 #include <system_error>
 
+#include "geo/detail_gdal.hpp"
+
 #include <gdal.h>
 #include <nlohmann/json.hpp>
 #include <ogr_api.h>
@@ -18,28 +20,13 @@
 namespace sitmap::geo {
 namespace {
 
+using detail::DatasetPtr;
+using detail::FeaturePtr;
+using detail::GeometryPtr;
+using detail::SrsPtr;
+
 using json = nlohmann::json;
 using ordered_json = nlohmann::ordered_json; // keeps the documented key order
-
-struct DatasetCloser {
-    void operator()(void* ds) const { GDALClose(ds); }
-};
-using DatasetPtr = std::unique_ptr<void, DatasetCloser>;
-
-struct FeatureDeleter {
-    void operator()(OGRFeatureH f) const { OGR_F_Destroy(f); }
-};
-using FeaturePtr = std::unique_ptr<std::remove_pointer_t<OGRFeatureH>, FeatureDeleter>;
-
-struct SrsDeleter {
-    void operator()(OGRSpatialReferenceH s) const { OSRDestroySpatialReference(s); }
-};
-using SrsPtr = std::unique_ptr<std::remove_pointer_t<OGRSpatialReferenceH>, SrsDeleter>;
-
-struct GeometryDeleter {
-    void operator()(OGRGeometryH g) const { OGR_G_DestroyGeometry(g); }
-};
-using GeometryPtr = std::unique_ptr<std::remove_pointer_t<OGRGeometryH>, GeometryDeleter>;
 
 void register_drivers() {
     static const bool done = [] {

@@ -13,9 +13,11 @@
 #include <optional>
 #include <set>
 
+#include "geo/detail_gdal.hpp"
 #include <cpl_conv.h>
 #include <cpl_error.h>
 #include <cpl_string.h>
+
 #include <gdal.h>
 #include <nlohmann/json.hpp>
 #include <ogr_api.h>
@@ -27,33 +29,14 @@ namespace fs = std::filesystem;
 
 namespace {
 
+using detail::DatasetPtr;
+using detail::FeaturePtr;
+using detail::FieldPtr;
+using detail::GeometryPtr;
+using detail::SrsPtr;
+
 constexpr std::array<std::string_view, 7> bundled_basemap = {
     "countries", "admin1", "nagorno_karabakh", "lakes", "rivers", "borders", "corridor"};
-
-struct DatasetCloser {
-    void operator()(void* h) const { GDALClose(h); }
-};
-using DatasetPtr = std::unique_ptr<void, DatasetCloser>;
-
-struct FeatureDeleter {
-    void operator()(OGRFeatureH f) const { OGR_F_Destroy(f); }
-};
-using FeaturePtr = std::unique_ptr<std::remove_pointer_t<OGRFeatureH>, FeatureDeleter>;
-
-struct GeometryDeleter {
-    void operator()(OGRGeometryH g) const { OGR_G_DestroyGeometry(g); }
-};
-using GeometryPtr = std::unique_ptr<std::remove_pointer_t<OGRGeometryH>, GeometryDeleter>;
-
-struct SrsDeleter {
-    void operator()(OGRSpatialReferenceH s) const { OSRRelease(s); }
-};
-using SrsPtr = std::unique_ptr<std::remove_pointer_t<OGRSpatialReferenceH>, SrsDeleter>;
-
-struct FieldDeleter {
-    void operator()(OGRFieldDefnH f) const { OGR_Fld_Destroy(f); }
-};
-using FieldPtr = std::unique_ptr<std::remove_pointer_t<OGRFieldDefnH>, FieldDeleter>;
 
 // GDAL's messages go into our exceptions, not straight to stderr.
 class QuietGdal {

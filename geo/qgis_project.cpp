@@ -13,9 +13,11 @@
 #include <memory>
 #include <vector>
 
+#include "geo/detail_gdal.hpp"
 #include <cpl_conv.h>
 #include <cpl_error.h>
 #include <cpl_minixml.h>
+
 #include <gdal.h>
 #include <ogr_api.h>
 #include <ogr_srs_api.h>
@@ -25,6 +27,9 @@ namespace sitmap::geo {
 namespace fs = std::filesystem;
 
 namespace {
+
+using detail::DatasetPtr;
+using detail::SrsPtr;
 
 // QGIS reads project and style documents written for 3.22 (the Debian version tests run with).
 constexpr const char* qgis_version = "3.22.0-Białowieża";
@@ -38,16 +43,6 @@ using XmlPtr = std::unique_ptr<CPLXMLNode, XmlDeleter>;
 struct CplFree {
     void operator()(void* p) const { CPLFree(p); }
 };
-
-struct DatasetCloser {
-    void operator()(void* h) const { GDALClose(h); }
-};
-using DatasetPtr = std::unique_ptr<void, DatasetCloser>;
-
-struct SrsDeleter {
-    void operator()(OGRSpatialReferenceH s) const { OSRRelease(s); }
-};
-using SrsPtr = std::unique_ptr<std::remove_pointer_t<OGRSpatialReferenceH>, SrsDeleter>;
 
 // Element and attribute helpers over GDAL's XML tree; serialisation escapes every value.
 CPLXMLNode* element(CPLXMLNode* parent, const char* name) {
