@@ -2,6 +2,7 @@
 
 #include "geo/error.hpp"
 #include "geo/output_file.hpp"
+#include "render/svg_canvas.hpp"
 
 #include <algorithm>
 #include <fstream>
@@ -244,31 +245,9 @@ void events_table(std::ostream& out, const ReportPage& page) {
 
 } // namespace
 
+// The same escaping as the SVG maps: one rule for every document sitmap writes.
 std::string html_escape(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        switch (c) {
-        case '&':
-            out += "&amp;";
-            break;
-        case '<':
-            out += "&lt;";
-            break;
-        case '>':
-            out += "&gt;";
-            break;
-        case '"':
-            out += "&quot;";
-            break;
-        case '\'':
-            out += "&#39;";
-            break;
-        default:
-            out += c;
-        }
-    }
-    return out;
+    return render::xml_escape(text);
 }
 
 std::string report_html(const ReportPage& page) {

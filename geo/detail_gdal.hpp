@@ -3,8 +3,10 @@
 // the line that creates it. Never included by a public header.
 
 #include <memory>
+#include <string>
 #include <type_traits>
 
+#include <cpl_error.h>
 #include <gdal.h>
 #include <ogr_api.h>
 #include <ogr_srs_api.h>
@@ -36,5 +38,23 @@ struct FieldDeleter {
     void operator()(OGRFieldDefnH f) const { OGR_Fld_Destroy(f); }
 };
 using FieldPtr = std::unique_ptr<std::remove_pointer_t<OGRFieldDefnH>, FieldDeleter>;
+
+// While alive, GDAL reports through sitmap::Error (via last_gdal_error), not by printing
+// "ERROR 4: ..." to stderr itself.
+class QuietGdalErrors {
+public:
+    QuietGdalErrors() {
+        CPLPushErrorHandler(CPLQuietErrorHandler);
+        CPLErrorReset();
+    }
+    ~QuietGdalErrors() { CPLPopErrorHandler(); }
+    QuietGdalErrors(const QuietGdalErrors&) = delete;
+    QuietGdalErrors& operator=(const QuietGdalErrors&) = delete;
+};
+
+inline std::string last_gdal_error() {
+    const char* msg = CPLGetLastErrorMsg();
+    return (msg != nullptr && *msg != '\0') ? std::string(msg) : std::string("unknown GDAL error");
+}
 
 } // namespace sitmap::geo::detail

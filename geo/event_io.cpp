@@ -36,22 +36,8 @@ void register_drivers() {
     (void)done;
 }
 
-// GDAL reports through sitmap::Error here, not by printing "ERROR 4: ..." itself.
-class QuietGdalErrors {
-public:
-    QuietGdalErrors() {
-        CPLPushErrorHandler(CPLQuietErrorHandler);
-        CPLErrorReset();
-    }
-    ~QuietGdalErrors() { CPLPopErrorHandler(); }
-    QuietGdalErrors(const QuietGdalErrors&) = delete;
-    QuietGdalErrors& operator=(const QuietGdalErrors&) = delete;
-};
-
-std::string last_gdal_error() {
-    const char* msg = CPLGetLastErrorMsg();
-    return (msg != nullptr && *msg != '\0') ? msg : "unknown GDAL error";
-}
+using detail::last_gdal_error;
+using detail::QuietGdalErrors;
 
 std::string_view layer_name(EventLayer l) {
     switch (l) {

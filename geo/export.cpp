@@ -38,22 +38,8 @@ using detail::SrsPtr;
 constexpr std::array<std::string_view, 7> bundled_basemap = {
     "countries", "admin1", "nagorno_karabakh", "lakes", "rivers", "borders", "corridor"};
 
-// GDAL's messages go into our exceptions, not straight to stderr.
-class QuietGdal {
-public:
-    QuietGdal() {
-        CPLPushErrorHandler(CPLQuietErrorHandler);
-        CPLErrorReset();
-    }
-    ~QuietGdal() { CPLPopErrorHandler(); }
-    QuietGdal(const QuietGdal&) = delete;
-    QuietGdal& operator=(const QuietGdal&) = delete;
-};
-
-std::string gdal_message() {
-    const char* msg = CPLGetLastErrorMsg();
-    return (msg != nullptr && *msg != '\0') ? std::string(msg) : std::string("unknown GDAL error");
-}
+using QuietGdal = detail::QuietGdalErrors;
+using detail::last_gdal_error;
 
 SrsPtr wgs84() {
     SrsPtr srs(OSRNewSpatialReference(nullptr));
@@ -69,7 +55,7 @@ void add_field(OGRLayerH layer, const char* name, OGRFieldType type,
     FieldPtr field(OGR_Fld_Create(name, type));
     OGR_Fld_SetSubType(field.get(), subtype);
     if (OGR_L_CreateField(layer, field.get(), TRUE) != OGRERR_NONE) {
-        throw output_error(std::string("cannot create field ") + name + ": " + gdal_message());
+        throw output_error(std::string("cannot create field ") + name + ": " + last_gdal_error());
     }
 }
 
@@ -242,14 +228,14 @@ OGRLayerH create_layer(GDALDatasetH ds, std::string_view name, OGRwkbGeometryTyp
     OGRLayerH layer = GDALDatasetCreateLayer(ds, std::string(name).c_str(), srs.get(), type,
                                              const_cast<char**>(options));
     if (layer == nullptr) {
-        throw output_error("cannot create layer " + std::string(name) + ": " + gdal_message());
+        throw output_error("cannot create layer " + std::string(name) + ": " + last_gdal_error());
     }
     return layer;
 }
 
 void create_feature(OGRLayerH layer, OGRFeatureH f, std::string_view what) {
     if (OGR_L_CreateFeature(layer, f) != OGRERR_NONE) {
-        throw output_error("cannot write " + std::string(what) + ": " + gdal_message());
+        throw output_error("cannot write " + std::string(what) + ": " + last_gdal_error());
     }
 }
 
@@ -465,7 +451,7 @@ LayerGeometry copy_basemap_layer(GDALDatasetH ds, const BasemapLayer& basemap) {
     DatasetPtr src(GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers.data(),
                               nullptr, nullptr));
     if (!src || GDALDatasetGetLayerCount(src.get()) < 1) {
-        throw input_error(path + ": cannot read basemap layer: " + gdal_message());
+        throw input_error(path + ": cannot read basemap layer: " + last_gdal_error());
     }
     OGRLayerH in = GDALDatasetGetLayer(src.get(), 0);
     const OGRwkbGeometryType type = layer_type_for(in);
@@ -477,14 +463,14 @@ LayerGeometry copy_basemap_layer(GDALDatasetH ds, const BasemapLayer& basemap) {
     OGRFeatureDefnH in_defn = OGR_L_GetLayerDefn(in);
     for (int i = 0; i < OGR_FD_GetFieldCount(in_defn); ++i) {
         if (OGR_L_CreateField(out, OGR_FD_GetFieldDefn(in_defn, i), TRUE) != OGRERR_NONE) {
-            throw output_error("layer " + basemap.name + ": " + gdal_message());
+            throw output_error("layer " + basemap.name + ": " + last_gdal_error());
         }
     }
     OGRFeatureDefnH out_defn = OGR_L_GetLayerDefn(out);
     while (FeaturePtr f{OGR_L_GetNextFeature(in)}) {
         FeaturePtr copy(OGR_F_Create(out_defn));
         if (OGR_F_SetFrom(copy.get(), f.get(), TRUE) != OGRERR_NONE) {
-            throw output_error("layer " + basemap.name + ": " + gdal_message());
+            throw output_error("layer " + basemap.name + ": " + last_gdal_error());
         }
         if (OGRGeometryH g = OGR_F_StealGeometry(copy.get()); g != nullptr) {
             OGR_F_SetGeometryDirectly(copy.get(), OGR_G_ForceTo(g, type, nullptr));
@@ -523,13 +509,13 @@ void write_layer_styles(GDALDatasetH ds,
             OGR_Fld_SetSubType(field.get(), OFSTBoolean);
         }
         if (OGR_L_CreateField(styles, field.get(), TRUE) != OGRERR_NONE) {
-            throw output_error("layer_styles: " + gdal_message());
+            throw output_error("layer_styles: " + last_gdal_error());
         }
     }
     FieldPtr time(OGR_Fld_Create("update_time", OFTDateTime));
     OGR_Fld_SetDefault(time.get(), "CURRENT_TIMESTAMP");
     if (OGR_L_CreateField(styles, time.get(), TRUE) != OGRERR_NONE) {
-        throw output_error("layer_styles: " + gdal_message());
+        throw output_error("layer_styles: " + last_gdal_error());
     }
     for (const auto& [name, geometry] : layers) {
         FeaturePtr f(OGR_F_Create(OGR_L_GetLayerDefn(styles)));
@@ -561,7 +547,7 @@ void close_dataset(DatasetPtr& ds, const fs::path& path) {
     CPLErrorReset();
     ds.reset();
     if (CPLGetLastErrorType() >= CE_Failure) {
-        throw output_error(path.string() + ": " + gdal_message());
+        throw output_error(path.string() + ": " + last_gdal_error());
     }
 }
 
@@ -617,7 +603,7 @@ void export_geojson(const std::vector<Event>& events, const fs::path& path, Over
         DatasetPtr ds(
             GDALCreate(driver("GeoJSON"), out.temp_path().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
         if (!ds) {
-            throw output_error("cannot create: " + gdal_message());
+            throw output_error("cannot create: " + last_gdal_error());
         }
         const std::array<const char*, 4> options = {"RFC7946=YES", "COORDINATE_PRECISION=6",
                                                     "WRITE_NAME=NO", nullptr};
@@ -640,11 +626,11 @@ void export_geopackage(const std::vector<Event>& events, const fs::path& path,
         DatasetPtr ds(
             GDALCreate(driver("GPKG"), out.temp_path().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
         if (!ds) {
-            throw output_error("cannot create: " + gdal_message());
+            throw output_error("cannot create: " + last_gdal_error());
         }
         std::vector<std::pair<std::string, LayerGeometry>> styled;
         if (GDALDatasetStartTransaction(ds.get(), FALSE) != OGRERR_NONE) {
-            throw output_error("cannot start a transaction: " + gdal_message());
+            throw output_error("cannot start a transaction: " + last_gdal_error());
         }
         for (const BasemapLayer& b : options.basemap) {
             styled.emplace_back(b.name, copy_basemap_layer(ds.get(), b));
@@ -657,7 +643,7 @@ void export_geopackage(const std::vector<Event>& events, const fs::path& path,
         styled.emplace_back(events_layer, LayerGeometry::point);
         write_layer_styles(ds.get(), styled);
         if (GDALDatasetCommitTransaction(ds.get()) != OGRERR_NONE) {
-            throw output_error("cannot commit: " + gdal_message());
+            throw output_error("cannot commit: " + last_gdal_error());
         }
         close_dataset(ds, path);
     } catch (const Error& e) {

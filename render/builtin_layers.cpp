@@ -270,24 +270,32 @@ public:
     }
 };
 
+// A water feature (lake or river) with its name as a label, placed inside or along it.
+template <typename Symbol>
+void emit_named_water(const geo::VectorFeature& f, const Symbol& sym, const Query& q,
+                      LabelPlacement placement, const std::string& key_prefix,
+                      const MarkSink& sink) {
+    Mark m;
+    m.geometry = &f.geometry;
+    m.symbol = sym;
+    LabelRequest label;
+    label.text = localized(f, q.lang);
+    label.cls = LabelClass::water;
+    label.placement = placement;
+    label.key = key_prefix + label.text;
+    if (!label.text.empty()) {
+        m.label = &label;
+    }
+    sink(m);
+}
+
 class LakesLayer final : public BasemapLayer {
 public:
     LakesLayer(SharedFile data) : BasemapLayer("lakes", std::move(data)) {}
     void features(const Query& q, const MarkSink& sink) const override {
         const FillSymbol sym = q.style->layer("lakes").fill_symbol(q.unit);
         each_in(q.bbox, [&](const geo::VectorFeature& f) {
-            Mark m;
-            m.geometry = &f.geometry;
-            m.symbol = sym;
-            LabelRequest label;
-            label.text = localized(f, q.lang);
-            label.cls = LabelClass::water;
-            label.placement = LabelPlacement::inside_area;
-            label.key = "lake:" + label.text;
-            if (!label.text.empty()) {
-                m.label = &label;
-            }
-            sink(m);
+            emit_named_water(f, sym, q, LabelPlacement::inside_area, "lake:", sink);
         });
     }
 };
@@ -298,18 +306,7 @@ public:
     void features(const Query& q, const MarkSink& sink) const override {
         const LineSymbol sym = q.style->layer("rivers").line_symbol(q.unit);
         each_in(q.bbox, [&](const geo::VectorFeature& f) {
-            Mark m;
-            m.geometry = &f.geometry;
-            m.symbol = sym;
-            LabelRequest label;
-            label.text = localized(f, q.lang);
-            label.cls = LabelClass::water;
-            label.placement = LabelPlacement::along_line;
-            label.key = "river:" + label.text;
-            if (!label.text.empty()) {
-                m.label = &label;
-            }
-            sink(m);
+            emit_named_water(f, sym, q, LabelPlacement::along_line, "river:", sink);
         });
     }
 };
