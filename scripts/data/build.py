@@ -8,6 +8,7 @@ libgnudatalanguage0, libmagics++-data, iso-codes), as scripts/build-data unpacks
 """
 
 import argparse
+import glob
 import json
 import os
 import sys
@@ -160,12 +161,13 @@ class Build:
         moves, merged = [], []
         self.gaz += pl.settlements(self.src, self.curated, moves)
         cur = []
-        for name in ("border_villages.csv", "heights.csv"):  # from the villages work, if present
-            path = os.path.join(self.curated, name)
-            if os.path.exists(path):
-                cur += [(1, e) for e in pl.curated_points(path, SRC_CURATED)]
+        tables = [os.path.join(self.curated, n) for n in ("border_villages.csv", "heights.csv")]
+        tables += sorted(glob.glob(os.path.join(self.curated, "villages", "*.csv")))
+        for path in tables:
+            cur += [(1, e) for e in pl.curated_points(path, SRC_CURATED)]
         places = os.path.join(self.curated, "places.csv")
         cur += [(2, e) for e in pl.curated_points(places, SRC_CURATED)]
+        pl.district_by_position(self.gaz, self.units)
         self.gaz = pl.merge_curated(self.gaz, cur, merged)
         for m in moves:
             log("GeoNames 2023 vs 2025 position differs:", *m)

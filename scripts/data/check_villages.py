@@ -12,10 +12,15 @@ Usage: scripts/data/check_villages.py [--border countries-10m.json] [--reference
 """
 import argparse
 import csv
+import glob
 import math
 import os
 import sys
 import unicodedata
+
+sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from names import script_of  # noqa: E402
 
 COLUMNS = ("id,name,name_hy,name_hy_latn,name_az,name_ru,aliases,kind,country,admin1,"
            "lat,lon,population,accuracy_m,source,note").split(",")
@@ -26,7 +31,9 @@ BOX = (38.3, 41.7, 43.3, 47.8)  # lat_min, lat_max, lon_min, lon_max
 SAME_NAME_RADIUS_M = 300.0
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-DEFAULT_FILES = [os.path.join(ROOT, "data", "curated", f) for f in ("border_villages.csv", "heights.csv")]
+DEFAULT_FILES = ([os.path.join(ROOT, "data", "curated", f) for f in ("border_villages.csv", "heights.csv")]
+                 + sorted(glob.glob(os.path.join(ROOT, "data", "curated", "villages", "*.csv"))))
+BORDERS = os.path.join(ROOT, "data", "geojson", "borders.geojson")
 REFERENCE = os.path.join(ROOT, "data", "curated", "border_communities_reference.csv")
 
 
@@ -60,6 +67,11 @@ def read_rows(path, errors):
         rows = []
         for line, row in enumerate(reader, start=2):
             row["_where"] = f"{os.path.basename(path)}:{line}"
+            if None in row or None in row.values():
+                errors.append(f"{row['_where']}: wrong number of columns (quote a field that "
+                              "contains a comma)")
+                row = {k: (v or "") for k, v in row.items() if k is not None}
+                row["_where"] = f"{os.path.basename(path)}:{line}"
             rows.append(row)
         return rows
 
@@ -88,6 +100,9 @@ def check_row(row, errors):
             errors.append(f"{w}: {field} '{row[field]}' is not a non-negative integer")
     if any(a != a.strip() or not a for a in row["aliases"].split("|")) and row["aliases"]:
         errors.append(f"{w}: empty or padded alias in '{row['aliases']}'")
+    for a in row["aliases"].split("|") if row["aliases"] else []:
+        if script_of(a) is None and any(ch.isalpha() for ch in a):
+            errors.append(f"{w}: alias '{a}' is not in one Latin, Armenian or Cyrillic script")
 
 
 def check_all(rows, errors):
@@ -109,25 +124,48 @@ def check_all(rows, errors):
                               f"within {SAME_NAME_RADIUS_M:.0f} m")
 
 
-def border_distances(topojson, rows):
-    """Distance (km) from each row to the Armenia-Azerbaijan border, via GDAL/GEOS/PROJ."""
+def border_line(path):
+    """The Armenia-Azerbaijan border as one OGR geometry in UTM 38N, and the transform to it.
+
+    PATH is data/geojson/borders.geojson (features with countries == 'AM-AZ') or a Natural Earth
+    countries TopoJSON (the shared boundary of Armenia and Azerbaijan)."""
     from osgeo import ogr, osr
     ogr.UseExceptions()
-    ds = ogr.Open(topojson)
-    layer = ds.GetLayerByName("countries") or ds.GetLayer(0)
-    geoms = {}
-    for feat in layer:
-        if feat.GetField("name") in ("Armenia", "Azerbaijan"):
-            geoms[feat.GetField("name")] = feat.GetGeometryRef().Clone()
-    border = geoms["Armenia"].Boundary().Intersection(geoms["Azerbaijan"].Buffer(1e-4))
-    wgs = osr.SpatialReference(); wgs.ImportFromEPSG(4326)
+    ds = ogr.Open(path)
+    layer = ds.GetLayer(0)
+    if layer.GetLayerDefn().GetFieldIndex("countries") >= 0:
+        border = ogr.Geometry(ogr.wkbMultiLineString)
+        for feat in layer:
+            if feat.GetField("countries") == "AM-AZ":
+                g = feat.GetGeometryRef()
+                parts = [g] if g.GetGeometryType() == ogr.wkbLineString else list(g)
+                for part in parts:
+                    border.AddGeometry(part.Clone())
+    else:
+        layer = ds.GetLayerByName("countries") or layer
+        geoms = {}
+        for feat in layer:
+            if feat.GetField("name") in ("Armenia", "Azerbaijan"):
+                geoms[feat.GetField("name")] = feat.GetGeometryRef().Clone()
+        border = geoms["Armenia"].Boundary().Intersection(geoms["Azerbaijan"].Buffer(1e-4))
+    wgs = osr.SpatialReference()
+    wgs.ImportFromEPSG(4326)
     wgs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-    utm = osr.SpatialReference(); utm.ImportFromEPSG(32638)
+    utm = osr.SpatialReference()
+    utm.ImportFromEPSG(32638)
     tr = osr.CoordinateTransformation(wgs, utm)
     border.Transform(tr)
+    return border, tr
+
+
+def border_distances(path, rows):
+    """Distance (km) from each row to the Armenia-Azerbaijan border, via GDAL/GEOS/PROJ."""
+    from osgeo import ogr
+    border, tr = border_line(path)
     out = []
     for r in rows:
-        p = ogr.Geometry(ogr.wkbPoint); p.AddPoint_2D(float(r["lon"]), float(r["lat"]))
+        p = ogr.Geometry(ogr.wkbPoint)
+        p.AddPoint_2D(float(r["lon"]), float(r["lat"]))
         p.Transform(tr)
         out.append(p.Distance(border) / 1000.0)
     return out
@@ -136,7 +174,8 @@ def border_distances(topojson, rows):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("files", nargs="*", default=DEFAULT_FILES)
-    ap.add_argument("--border", help="Natural Earth countries-10m TopoJSON (npm world-atlas)")
+    ap.add_argument("--border", nargs="?", const=BORDERS,
+                    help="report distances to the AM-AZ border (default layer: data/geojson/borders.geojson)")
     ap.add_argument("--reference", action="store_true", help="report reference-list coverage")
     args = ap.parse_args()
     errors, rows = [], []
@@ -155,13 +194,16 @@ def main():
     if args.border:
         d = border_distances(args.border, rows)
         near = sum(1 for x in d if x <= 25.0)
-        print(f"  within 25 km of the AM-AZ border (Natural Earth 10m): {near}")
+        print(f"  within 25 km of the AM-AZ border: {near}")
         for r, x in zip(rows, d):
             if x > 25.0:
                 print(f"  note: {r['name']} ({r['admin1']}) is {x:.1f} km from the border")
     if args.reference:
-        with open(REFERENCE, newline="", encoding="utf-8") as f:
-            ref = list(csv.DictReader(f))
+        ref = []
+        for path in [REFERENCE] + sorted(glob.glob(os.path.join(ROOT, "data", "curated",
+                                                                "reference", "*.csv"))):
+            with open(path, newline="", encoding="utf-8") as f:
+                ref += list(csv.DictReader(f))
         have = {}
         for r in rows:
             for n in names_of(r):

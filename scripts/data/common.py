@@ -69,7 +69,7 @@ class Sources:
 
 
 def gazetteer_entry(id_, name, geom, kind, country, *, names=None, aliases=(), admin1="",
-                    population=0, source="", source_id="", accuracy_m=0.0):
+                    population=0, source="", source_id="", accuracy_m=0.0, note=""):
     names = {k: v for k, v in (names or {}).items() if v}
     names.setdefault("en", name)
     al = [a for a in nm.unique(list(aliases)) if a != name]
@@ -81,7 +81,7 @@ def gazetteer_entry(id_, name, geom, kind, country, *, names=None, aliases=(), a
         "names": {k: names[k] for k in ("en", "hy", "az", "ru") if k in names},
         "aliases": al, "kind": kind, "country": country, "admin1": admin1,
         "population": int(population), "source": source, "source_id": str(source_id),
-        "accuracy_m": float(accuracy_m),
+        "accuracy_m": float(accuracy_m), "note": note,
     }
     return {"props": props, "geom": geom}
 

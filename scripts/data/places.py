@@ -134,6 +134,37 @@ def settlement_entry(id_, r, kind, admin1_names, curated_names, source, source_i
         accuracy_m=2000 if pop >= 100000 else 1000)
 
 
+# The district names the curated tables use (data/curated/border_villages.README.md) where the
+# admin-1 layer's English name differs by more than a " District" suffix.
+DISTRICT_SPELLING = {"Agstafa": "Aghstafa", "Qazax": "Gazakh", "Qubadli": "Gubadli"}
+
+
+def district_name(unit_name):
+    name = unit_name[:-len(" District")] if unit_name.endswith(" District") else unit_name
+    return DISTRICT_SPELLING.get(name, name)
+
+
+def district_by_position(entries, units):
+    """GeoNames' admin-1 names for Azerbaijan mix spellings and levels (Qazax, Tovuz District,
+    Nakhchivan for a village of Sharur): the district of an Armenian or Azerbaijani GeoNames
+    settlement is the admin-1 unit its point lies in, named as the curated tables name it."""
+    from osgeo import ogr
+    index = [(u, u["geom"].GetEnvelope()) for u in units if u["country"] in ("AM", "AZ")]
+    for e in entries:
+        p = e["props"]
+        if p["country"] not in ("AM", "AZ") or p["kind"] not in ("settlement", "capital") \
+                or not p["id"].startswith("geonames:"):
+            continue
+        x, y = e["geom"].GetX(), e["geom"].GetY()
+        pt = ogr.Geometry(ogr.wkbPoint)
+        pt.AddPoint_2D(x, y)
+        for u, (x0, x1, y0, y1) in index:
+            if x0 <= x <= x1 and y0 <= y <= y1 and u["country"] == p["country"] \
+                    and u["geom"].Contains(pt):
+                p["admin1"] = district_name(u["name"])
+                break
+
+
 # ---------------------------------------------------------------- curated points
 
 def curated_points(path, source_label):
@@ -146,7 +177,7 @@ def curated_points(path, source_label):
             r["country"], names=names, aliases=aliases, admin1=r["admin1"],
             population=int(r["population"] or 0),
             source=f"{source_label}: {r['source']}" if r["source"] else source_label,
-            source_id=r["id"], accuracy_m=float(r["accuracy_m"] or 1000)))
+            source_id=r["id"], accuracy_m=float(r["accuracy_m"] or 1000), note=r.get("note", "")))
     return out
 
 
@@ -155,11 +186,19 @@ def all_names(e):
     return {nm.fold(n) for n in [p["name"]] + list(p["names"].values()) + p["aliases"] if n}
 
 
+# A GeoNames point this close to a curated point of the same name and country is the same place,
+# placed differently by the two sources; beyond 1 km the disagreement is written into the entry.
+SAME_PLACE_M = 1000
+DISAGREE_MAX_M = 5000
+
+
 def merge_curated(entries, curated, report):
-    """Adds curated points in order of rank (border_villages/heights 1, places.csv 2). A curated
+    """Adds curated points in order of rank (village tables and heights 1, places.csv 2). A curated
     point replaces any point of lower rank (GeoNames is 0) within 1 km that shares a name or
     alias, and takes over its names; so a place is never listed twice, and the project's own ids
-    (sitmap:sotk...) win over the villages table's."""
+    (sitmap:sotk...) win over the villages table's. A same-name settlement of the same country
+    1-5 km away is the same place too: it is merged, and the entry's note says where the other
+    source puts it."""
     by_id = {e["props"]["id"]: e for e in entries}
     rank = {i: 0 for i in by_id}
     for r, c in curated:
@@ -168,23 +207,34 @@ def merge_curated(entries, curated, report):
             raise SystemExit(f"curated id {cid} is defined twice")
         cg = c["geom"]
         cn = all_names(c)
-        for e in list(by_id.values()):
+        cp = c["props"]
+        for e in sorted(by_id.values(), key=lambda x: x["props"]["id"]):
             p = e["props"]
             if rank[p["id"]] >= r or e["geom"].GetGeometryName() != "POINT":
                 continue
             d = gj.distance_m(cg.GetX(), cg.GetY(), e["geom"].GetX(), e["geom"].GetY())
-            if d <= 1000 and all_names(e) & cn:
-                report.append((cid, p["id"], p["name"], round(d)))
-                cp = c["props"]
-                cp["aliases"] = nm.unique(cp["aliases"] + [p["name"]] + p["aliases"] +
-                                          [v for v in p["names"].values()])
-                cp["aliases"] = [a for a in cp["aliases"] if a != cp["name"]] or [cp["name"]]
-                for k, v in p["names"].items():
-                    cp["names"].setdefault(k, v)
-                if not cp["population"]:
-                    cp["population"] = p["population"]
-                cp["source_id"] = cp["source_id"] + ";" + p["id"]
-                del by_id[p["id"]]
+            if d > DISAGREE_MAX_M or not all_names(e) & cn:
+                continue
+            if d > SAME_PLACE_M:
+                # farther away only when the other entry's own name is one of the curated names
+                # (GeoNames gives Verin Getashen the Russian name of Nerkin Getashen, 1.9 km off)
+                if not (p["country"] == cp["country"] and p["kind"] == cp["kind"] == "settlement"
+                        and nm.fold(p["name"]) in cn):
+                    continue
+                where = f"{e['geom'].GetY():.5f},{e['geom'].GetX():.5f}"
+                said = f"{p['source'].split(' via ')[0]} {p['source_id'] or p['id']} puts it at {where}, " \
+                       f"{d / 1000:.1f} km away"
+                cp["note"] = f"{cp['note']}; {said}" if cp["note"] else said
+            report.append((cid, p["id"], p["name"], round(d)))
+            cp["aliases"] = nm.unique(cp["aliases"] + [p["name"]] + p["aliases"] +
+                                      [v for v in p["names"].values()])
+            cp["aliases"] = [a for a in cp["aliases"] if a != cp["name"]] or [cp["name"]]
+            for k, v in p["names"].items():
+                cp["names"].setdefault(k, v)
+            if not cp["population"]:
+                cp["population"] = p["population"]
+            cp["source_id"] = cp["source_id"] + ";" + p["id"]
+            del by_id[p["id"]]
         by_id[cid] = c
         rank[cid] = r
     return list(by_id.values())

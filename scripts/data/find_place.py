@@ -1,0 +1,58 @@
+#!/usr/bin/python3
+"""Tells whether place names are already known: curated village tables and the built gazetteer.
+
+Usage: scripts/data/find_place.py NAME [NAME ...]
+Matching folds case and diacritics (as check_villages.py does) and looks at every name column,
+alias and, in the gazetteer, every localised name. Prints one line per hit, or 'MISSING'.
+"""
+import csv
+import glob
+import json
+import os
+import sys
+
+sys.dont_write_bytecode = True
+from check_villages import fold  # noqa: E402
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+CURATED = os.path.join(ROOT, "data", "curated")
+
+
+def curated_rows():
+    files = [os.path.join(CURATED, "border_villages.csv"), os.path.join(CURATED, "heights.csv")]
+    files += sorted(glob.glob(os.path.join(CURATED, "villages", "*.csv")))
+    for path in files:
+        with open(path, newline="", encoding="utf-8") as f:
+            for row in csv.DictReader(f):
+                names = {row.get(k, "") for k in ("name", "name_hy", "name_hy_latn", "name_az", "name_ru")}
+                names.update(row.get("aliases", "").split("|"))
+                yield os.path.relpath(path, ROOT), row, {fold(n) for n in names if n.strip()}
+
+
+def gazetteer_rows():
+    path = os.path.join(ROOT, "data", "geojson", "gazetteer.geojson")
+    with open(path, encoding="utf-8") as f:
+        for feat in json.load(f)["features"]:
+            p = feat["properties"]
+            names = {p.get("name", "")} | set(p.get("names", {}).values()) | set(p.get("aliases", []))
+            yield p, {fold(n) for n in names if n}
+
+
+def main(argv):
+    if not argv:
+        print(__doc__.strip(), file=sys.stderr)
+        return 2
+    cur = list(curated_rows())
+    gaz = list(gazetteer_rows())
+    for name in argv:
+        key = fold(name)
+        hits = [f"curated {path}: {r['id']} {r['name']} ({r['admin1']}) {r['lat']},{r['lon']}"
+                for path, r, names in cur if key in names]
+        hits += [f"gazetteer: {p['id']} {p['name']} ({p.get('country')}, {p.get('admin1')})"
+                 for p, names in gaz if key in names]
+        print(f"{name}: " + ("; ".join(hits) if hits else "MISSING"))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
