@@ -120,8 +120,12 @@ nlohmann::json candidate_json(const geo::Candidate& c) {
             {"match", to_string(c.match)},
             {"kind", to_string(c.place->kind)},
             {"country", c.place->country},
+            {"admin1", c.place->admin1},
             {"lon", c.place->anchor.lon},
             {"lat", c.place->anchor.lat},
+            {"accuracy_m", c.place->accuracy_m},
+            {"source", c.place->source},
+            {"note", c.place->note},
             {"precision", static_cast<int>(c.precision)},
             {"score", c.score},
             {"reason", c.reason}};

@@ -115,7 +115,7 @@ Geometry read_geometry(OGRGeometryH g) {
 
 struct Fields {
     int id = -1, name = -1, names = -1, aliases = -1, kind = -1, country = -1, admin1 = -1,
-        population = -1, source = -1, source_id = -1, accuracy_m = -1, anchor_lon = -1,
+        population = -1, source = -1, source_id = -1, accuracy_m = -1, note = -1, anchor_lon = -1,
         anchor_lat = -1;
 };
 
@@ -200,6 +200,7 @@ Place read_place(OGRFeatureH f, const Fields& fields, bool& anchored) {
         }
         place.source = string_field(f, fields.source);
         place.source_id = string_field(f, fields.source_id);
+        place.note = string_field(f, fields.note);
         if (fields.accuracy_m >= 0 && OGR_F_IsFieldSetAndNotNull(f, fields.accuracy_m)) {
             place.accuracy_m = OGR_F_GetFieldAsDouble(f, fields.accuracy_m);
         }
@@ -328,6 +329,7 @@ std::vector<Place> read_places(const std::filesystem::path& path) {
     fields.source = OGR_FD_GetFieldIndex(defn, "source");
     fields.source_id = OGR_FD_GetFieldIndex(defn, "source_id");
     fields.accuracy_m = OGR_FD_GetFieldIndex(defn, "accuracy_m");
+    fields.note = OGR_FD_GetFieldIndex(defn, "note");
     fields.anchor_lon = OGR_FD_GetFieldIndex(defn, "anchor_lon");
     fields.anchor_lat = OGR_FD_GetFieldIndex(defn, "anchor_lat");
     std::string missing;

@@ -46,14 +46,15 @@ struct Place {
     std::map<std::string, std::string> names; // language code (en, hy, az, ru) -> name
     std::vector<std::string> aliases;         // other spellings, former names
     PlaceKind kind = PlaceKind::settlement;
-    std::string country;                      // ISO 3166-1 alpha-2, "" if none (a border sector)
-    std::string admin1;                       // province / district name
+    std::string country; // ISO 3166-1 alpha-2, "" if none (a border sector)
+    std::string admin1;  // province / district name
     std::int64_t population = 0;
-    std::string source;                       // e.g. "GeoNames cities500 (CC-BY 4.0)"
-    std::string source_id;                    // e.g. GeoNames id
+    std::string source;    // e.g. "GeoNames cities500 (CC-BY 4.0)"
+    std::string source_id; // e.g. GeoNames id
     double accuracy_m = 0.0;
+    std::string note; // renamings with years, sources that disagree
     Geometry geometry;
-    LonLat anchor;                            // representative point (for labels, distances)
+    LonLat anchor; // representative point (for labels, distances)
 
     // Name in a language, falling back to the English name.
     const std::string& name_in(std::string_view lang) const;
