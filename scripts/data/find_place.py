@@ -5,28 +5,19 @@ Usage: scripts/data/find_place.py NAME [NAME ...]
 Matching folds case and diacritics (as check_villages.py does) and looks at every name column,
 alias and, in the gazetteer, every localised name. Prints one line per hit, or 'MISSING'.
 """
-import csv
-import glob
 import json
 import os
 import sys
 
 sys.dont_write_bytecode = True
-from check_villages import fold  # noqa: E402
-
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-CURATED = os.path.join(ROOT, "data", "curated")
+from check_villages import DEFAULT_FILES, ROOT, fold, names_of, read_rows  # noqa: E402
 
 
 def curated_rows():
-    files = [os.path.join(CURATED, "border_villages.csv"), os.path.join(CURATED, "heights.csv")]
-    files += sorted(glob.glob(os.path.join(CURATED, "villages", "*.csv")))
-    for path in files:
-        with open(path, newline="", encoding="utf-8") as f:
-            for row in csv.DictReader(f):
-                names = {row.get(k, "") for k in ("name", "name_hy", "name_hy_latn", "name_az", "name_ru")}
-                names.update(row.get("aliases", "").split("|"))
-                yield os.path.relpath(path, ROOT), row, {fold(n) for n in names if n.strip()}
+    errors = []
+    for path in DEFAULT_FILES:
+        for row in read_rows(path, errors):
+            yield os.path.relpath(path, ROOT), row, names_of(row)
 
 
 def gazetteer_rows():

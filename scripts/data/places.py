@@ -201,6 +201,7 @@ def merge_curated(entries, curated, report):
     source puts it."""
     by_id = {e["props"]["id"]: e for e in entries}
     rank = {i: 0 for i in by_id}
+    names = {i: all_names(e) for i, e in by_id.items()}  # folded once; merged entries are dropped
     for r, c in curated:
         cid = c["props"]["id"]
         if cid in by_id:
@@ -208,12 +209,12 @@ def merge_curated(entries, curated, report):
         cg = c["geom"]
         cn = all_names(c)
         cp = c["props"]
-        for e in sorted(by_id.values(), key=lambda x: x["props"]["id"]):
+        for e in list(by_id.values()):
             p = e["props"]
             if rank[p["id"]] >= r or e["geom"].GetGeometryName() != "POINT":
                 continue
             d = gj.distance_m(cg.GetX(), cg.GetY(), e["geom"].GetX(), e["geom"].GetY())
-            if d > DISAGREE_MAX_M or not all_names(e) & cn:
+            if d > DISAGREE_MAX_M or not names[p["id"]] & cn:
                 continue
             if d > SAME_PLACE_M:
                 # farther away only when the other entry's own name is one of the curated names
@@ -237,4 +238,5 @@ def merge_curated(entries, curated, report):
             del by_id[p["id"]]
         by_id[cid] = c
         rank[cid] = r
+        names[cid] = all_names(c)
     return list(by_id.values())

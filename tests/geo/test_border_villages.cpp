@@ -327,40 +327,6 @@ TEST(BorderVillagesCsv, KnownCoordinatesAreKeptExactly) {
     }
 }
 
-// Names the built gazetteer answers to, with positions (empty when it has not been built).
-std::vector<std::pair<std::string, LonLat>> gazetteer_names() {
-    const fs::path path = fs::path(SITMAP_SOURCE_DIR) / "data" / "geojson" / "gazetteer.geojson";
-    std::vector<std::pair<std::string, LonLat>> out;
-    if (!fs::exists(path)) {
-        return out;
-    }
-    Dataset ds = open_vector(path, "GeoJSON");
-    if (!ds) {
-        ADD_FAILURE() << "GDAL cannot open " << path;
-        return out;
-    }
-    OGRLayerH layer = GDALDatasetGetLayer(ds.get(), 0);
-    OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
-    while (Feature f{OGR_L_GetNextFeature(layer)}) {
-        OGRGeometryH g = OGR_F_GetGeometryRef(f.get());
-        if (g == nullptr || wkbFlatten(OGR_G_GetGeometryType(g)) != wkbPoint) {
-            continue; // lines and areas (border sectors, regions) are not villages
-        }
-        const LonLat p{OGR_G_GetX(g, 0), OGR_G_GetY(g, 0)};
-        for (int i = 0; i < OGR_FD_GetFieldCount(defn); ++i) {
-            const std::string field = OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, i));
-            if (field.find("name") == std::string::npos &&
-                field.find("alias") == std::string::npos) {
-                continue;
-            }
-            for (const std::string& n : split(OGR_F_GetFieldAsString(f.get(), i), '|')) {
-                out.emplace_back(lower_ascii(n), p);
-            }
-        }
-    }
-    return out;
-}
-
 // The reference list: data/curated/border_communities_reference.csv (Armenian border marzes) and
 // data/curated/reference/*.csv (Azerbaijani districts, the former NKAO).
 std::vector<Row> reference_rows() {
@@ -381,6 +347,18 @@ const sitmap::geo::Gazetteer& bundled_gazetteer() {
 const sitmap::geo::Geocoder& bundled_geocoder() {
     static const sitmap::geo::Geocoder g(bundled_gazetteer());
     return g;
+}
+
+// Every name a gazetteer entry answers to, lower-cased like names_of(Row).
+std::set<std::string> names_of(const sitmap::geo::Place& p) {
+    std::set<std::string> out{lower_ascii(p.name)};
+    for (const auto& [lang, n] : p.names) {
+        out.insert(lower_ascii(n));
+    }
+    for (const std::string& a : p.aliases) {
+        out.insert(lower_ascii(a));
+    }
+    return out;
 }
 
 // The admin-1 unit a reference row names ("Kalbajar" is the region "Kalbajar District").
@@ -405,13 +383,12 @@ const sitmap::geo::Place* region_named(const std::string& country, const std::st
 // The gazetteer settlement a reference row means: one the geocoder finds under that name (not by
 // fuzzy matching), in that country, in that district (same admin1, or within 5 km of the
 // district's area, since Natural Earth's district lines are coarse). nullptr when there is none.
-const sitmap::geo::Place* reference_place(const Row& ref) {
+const sitmap::geo::Place* reference_place(const Row& ref, const sitmap::geo::Place* region) {
     using sitmap::geo::MatchKind;
     using sitmap::geo::PlaceKind;
     sitmap::geo::GeocodeContext context;
     context.country_hints = {ref.at("country")};
     const auto resolution = bundled_geocoder().resolve(ref.at("name"), context);
-    const sitmap::geo::Place* region = region_named(ref.at("country"), ref.at("admin1"));
     for (const auto& c : resolution.candidates) {
         const sitmap::geo::Place& p = *c.place;
         if (c.match == MatchKind::fuzzy || c.match == MatchKind::phrase ||
@@ -472,13 +449,26 @@ TEST(BorderVillagesCoverage, SettlementsWithin25kmOfTheBorderArePresent) {
     // 25 km of the border, or when it is missing (its position is then unknown, so it counts).
     std::map<std::string, Tally> per_district;
     Tally all;
+    // Per district, once: its area (nullptr for Aghdara, which the admin-1 layer lacks) and
+    // whether all of it lies beyond 25 km.
+    struct District {
+        const sitmap::geo::Place* area = nullptr;
+        bool beyond_25km = false;
+    };
+    std::map<std::string, District> districts;
     std::vector<std::string> missing;
     for (const Row& r : reference) {
-        Tally& t = per_district[r.at("country") + " " + r.at("admin1")];
-        const sitmap::geo::Place* p = reference_place(r);
-        const sitmap::geo::Place* district = region_named(r.at("country"), r.at("admin1"));
-        if (p == nullptr && district != nullptr &&
-            distance_between_m(district->geometry, border->geometry) > 25000.0) {
+        const std::string key = r.at("country") + " " + r.at("admin1");
+        Tally& t = per_district[key];
+        auto [it, added] = districts.try_emplace(key);
+        if (added) {
+            it->second.area = region_named(r.at("country"), r.at("admin1"));
+            it->second.beyond_25km =
+                it->second.area != nullptr &&
+                distance_between_m(it->second.area->geometry, border->geometry) > 25000.0;
+        }
+        const sitmap::geo::Place* p = reference_place(r, it->second.area);
+        if (p == nullptr && it->second.beyond_25km) {
             ++t.far; // not located, but its whole district lies beyond 25 km
             ++all.far;
         } else if (p == nullptr) {
@@ -560,16 +550,6 @@ TEST(BorderVillagesGazetteer, NoTwoSettlementsWithin300mShareAName) {
             points.push_back(&p);
         }
     }
-    const auto names = [](const sitmap::geo::Place& p) {
-        std::set<std::string> out{lower_ascii(p.name)};
-        for (const auto& [lang, n] : p.names) {
-            out.insert(lower_ascii(n));
-        }
-        for (const std::string& a : p.aliases) {
-            out.insert(lower_ascii(a));
-        }
-        return out;
-    };
     std::size_t pairs = 0;
     for (std::size_t i = 0; i < points.size(); ++i) {
         for (std::size_t j = i + 1; j < points.size(); ++j) {
@@ -577,8 +557,8 @@ TEST(BorderVillagesGazetteer, NoTwoSettlementsWithin300mShareAName) {
                 sitmap::geo::distance_m(points[i]->anchor, points[j]->anchor) >= 300.0) {
                 continue;
             }
-            const auto a = names(*points[i]);
-            for (const std::string& n : names(*points[j])) {
+            const auto a = names_of(*points[i]);
+            for (const std::string& n : names_of(*points[j])) {
                 if (a.count(n) != 0) {
                     ADD_FAILURE() << points[i]->id << " and " << points[j]->id << " share '" << n
                                   << "' within 300 m";
@@ -593,15 +573,12 @@ TEST(BorderVillagesGazetteer, NoTwoSettlementsWithin300mShareAName) {
 }
 
 TEST(BorderVillagesGazetteer, MergeKeepsEveryCuratedEntry) {
-    const auto gazetteer = gazetteer_names();
-    if (gazetteer.empty()) {
-        GTEST_SKIP() << "data/geojson/gazetteer.geojson not built";
-    }
+    const auto places = bundled_gazetteer().places();
     for (const Row& r : all_curated_rows()) {
         const std::string name = lower_ascii(r.at("name"));
         const LonLat p = position(r);
-        const bool kept = std::any_of(gazetteer.begin(), gazetteer.end(), [&](const auto& g) {
-            return g.first == name && sitmap::geo::distance_m(g.second, p) < 1000.0;
+        const bool kept = std::any_of(places.begin(), places.end(), [&](const auto& g) {
+            return sitmap::geo::distance_m(g.anchor, p) < 1000.0 && names_of(g).count(name) != 0;
         });
         EXPECT_TRUE(kept) << r.at("id") << " (" << r.at("name") << ") not in the gazetteer";
     }
