@@ -390,6 +390,11 @@ class SettlementsLayer final : public BasemapLayer {
 public:
     SettlementsLayer(const LayerContext& ctx, SharedFile data)
         : BasemapLayer("settlements", std::move(data)) {
+        // Curated village positions and names come from Wikipedia articles (CC BY-SA 4.0), which
+        // then need a credit of their own (data/curated/border_villages.README.md).
+        m_wikipedia = std::any_of(m_features.begin(), m_features.end(), [](const auto& f) {
+            return f.property("source").find("Wikipedia") != std::string_view::npos;
+        });
         if (ctx.events) {
             for (const auto& e : ctx.events->events) {
                 if (!e.place_id.empty()) {
@@ -469,11 +474,13 @@ public:
         if (m_features.empty()) {
             return {};
         }
-        return {"Places: GeoNames (CC-BY 4.0)"};
+        return {m_wikipedia ? "Places: GeoNames (CC-BY 4.0), Wikipedia (CC BY-SA 4.0)"
+                            : "Places: GeoNames (CC-BY 4.0)"};
     }
 
 private:
     std::set<std::string> m_event_places;
+    bool m_wikipedia = false;
 };
 
 // How each event kind is drawn and named in the legend.

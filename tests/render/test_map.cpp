@@ -318,6 +318,25 @@ TEST(MapOutputs, PdfKeepsPlaceNamesAsText) {
                                                           << fonts.out;
 }
 
+TEST(MapOutputs, CreditsWikipediaOnlyWhenTheGazetteerHasPlacesFromIt) {
+    // The fixture gazetteer holds GeoNames places only; the bundled one has curated villages whose
+    // positions and names come from Wikipedia articles (CC BY-SA 4.0).
+    const auto dir = temp_dir("credits");
+    const auto fixture = dir / "fixture.svg";
+    ASSERT_EQ(test::run_sitmap(map_cmd("-o " + fixture.string())).code, 0);
+    const std::string bundled_gazetteer =
+        std::string(SITMAP_SOURCE_DIR) + "/data/geojson/gazetteer.geojson";
+    const auto bundled = dir / "bundled.svg";
+    ASSERT_EQ(test::run_sitmap("-q --gazetteer " + bundled_gazetteer + " map " +
+                               test::seed_events().string() + " -o " + bundled.string())
+                  .code,
+              0);
+    const std::string credit = "Places: GeoNames (CC-BY 4.0), Wikipedia (CC BY-SA 4.0)";
+    EXPECT_EQ(slurp(fixture).find(credit), std::string::npos);
+    EXPECT_NE(slurp(fixture).find("Places: GeoNames (CC-BY 4.0)"), std::string::npos);
+    EXPECT_NE(slurp(bundled).find(credit), std::string::npos);
+}
+
 TEST(MapOutputs, SvgHasRealTextIdsTitlesAndSymbolsDefinedOnce) {
     const auto dir = temp_dir("svg");
     const auto svg = dir / "map.svg";
