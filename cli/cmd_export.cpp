@@ -3,10 +3,10 @@
 #include "cli/commands.hpp"
 #include "cli/export_outputs.hpp"
 #include "cli/inputs.hpp"
-#include "geo/error.hpp"
-#include "geo/export.hpp"
-#include "geo/extract.hpp"
-#include "geo/geocoder.hpp"
+#include "geo/core/error.hpp"
+#include "geo/io/export.hpp"
+#include "geo/extract/extract.hpp"
+#include "geo/geocode/geocoder.hpp"
 
 #include <filesystem>
 #include <iostream>

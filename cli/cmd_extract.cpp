@@ -2,9 +2,9 @@
 
 #include "cli/commands.hpp"
 #include "cli/inputs.hpp"
-#include "geo/error.hpp"
-#include "geo/event_io.hpp"
-#include "geo/extract.hpp"
+#include "geo/core/error.hpp"
+#include "geo/io/event_io.hpp"
+#include "geo/extract/extract.hpp"
 
 #include <cstdio>
 #include <fstream>

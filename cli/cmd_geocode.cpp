@@ -16,8 +16,8 @@
 
 #include "cli/commands.hpp"
 #include "cli/inputs.hpp"
-#include "geo/error.hpp"
-#include "geo/geocoder.hpp"
+#include "geo/core/error.hpp"
+#include "geo/geocode/geocoder.hpp"
 
 namespace sitmap::cli {
 namespace {

@@ -2,9 +2,9 @@
 
 #include "cli/commands.hpp"
 #include "cli/inputs.hpp"
-#include "geo/error.hpp"
-#include "geo/geocoder.hpp"
-#include "geo/vector_io.hpp"
+#include "geo/core/error.hpp"
+#include "geo/geocode/geocoder.hpp"
+#include "geo/io/vector_io.hpp"
 #include "render/map.hpp"
 
 #include <algorithm>

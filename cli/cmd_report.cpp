@@ -5,9 +5,9 @@
 #include "cli/inputs.hpp"
 #include "cli/report_html.hpp"
 #include "cli/report_manifest.hpp"
-#include "geo/error.hpp"
-#include "geo/extract.hpp"
-#include "geo/geocoder.hpp"
+#include "geo/core/error.hpp"
+#include "geo/extract/extract.hpp"
+#include "geo/geocode/geocoder.hpp"
 
 #include <filesystem>
 #include <iostream>

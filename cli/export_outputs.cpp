@@ -1,10 +1,10 @@
 #include "cli/export_outputs.hpp"
 
 #include "cli/report_maps.hpp"
-#include "geo/error.hpp"
-#include "geo/export.hpp"
-#include "geo/projection.hpp"
-#include "geo/qgis_project.hpp"
+#include "geo/core/error.hpp"
+#include "geo/io/export.hpp"
+#include "geo/projection/projection.hpp"
+#include "geo/io/qgis_project.hpp"
 
 #include <algorithm>
 #include <system_error>

@@ -2,9 +2,9 @@
 // The GIS files `export` and `report` write: GeoJSON, GeoPackage, or a QGIS project with its
 // GeoPackage next to it, chosen by the output's extension.
 
-#include "geo/event.hpp"
-#include "geo/event_io.hpp"
-#include "geo/gazetteer.hpp"
+#include "geo/core/event.hpp"
+#include "geo/io/event_io.hpp"
+#include "geo/gazetteer/gazetteer.hpp"
 
 #include <filesystem>
 #include <optional>

@@ -3,8 +3,8 @@
 
 #include "cli/inputs.hpp"
 
-#include "geo/error.hpp"
-#include "geo/event_io.hpp"
+#include "geo/core/error.hpp"
+#include "geo/io/event_io.hpp"
 
 #include <algorithm>
 

@@ -1,9 +1,9 @@
 #pragma once
 // Inputs shared by `map`, `export` and `report`: events GeoJSON, ACLED CSV, or article text.
 
-#include "geo/event.hpp"
-#include "geo/extract.hpp"
-#include "geo/gazetteer.hpp"
+#include "geo/core/event.hpp"
+#include "geo/extract/extract.hpp"
+#include "geo/gazetteer/gazetteer.hpp"
 
 #include <string>
 #include <vector>

@@ -2,7 +2,7 @@
 // The one place where errors become documented exit codes.
 
 #include "cli/commands.hpp"
-#include "geo/error.hpp"
+#include "geo/core/error.hpp"
 
 #include <exception>
 #include <iostream>

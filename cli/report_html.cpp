@@ -1,7 +1,7 @@
 #include "cli/report_html.hpp"
 
-#include "geo/error.hpp"
-#include "geo/output_file.hpp"
+#include "geo/core/error.hpp"
+#include "geo/io/output_file.hpp"
 #include "render/svg_canvas.hpp"
 
 #include <algorithm>

@@ -3,8 +3,8 @@
 // with captions, the events table, the articles and the attribution; readable printed.
 
 #include "cli/report_maps.hpp"
-#include "geo/event.hpp"
-#include "geo/event_io.hpp"
+#include "geo/core/event.hpp"
+#include "geo/io/event_io.hpp"
 
 #include <filesystem>
 #include <optional>

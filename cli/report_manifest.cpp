@@ -1,7 +1,7 @@
 #include "cli/report_manifest.hpp"
 
-#include "geo/error.hpp"
-#include "geo/event.hpp"
+#include "geo/core/error.hpp"
+#include "geo/core/event.hpp"
 
 #include <array>
 #include <memory>

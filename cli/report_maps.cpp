@@ -1,6 +1,6 @@
 #include "cli/report_maps.hpp"
 
-#include "geo/gazetteer.hpp"
+#include "geo/gazetteer/gazetteer.hpp"
 #include "render/events.hpp"
 #include "render/layers.hpp"
 #include "render/map.hpp"

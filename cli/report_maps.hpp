@@ -3,8 +3,8 @@
 // events, and the frame (CRS, extent) such a map uses, so that the QGIS project matches it.
 
 #include "cli/commands.hpp"
-#include "geo/event.hpp"
-#include "geo/geometry.hpp"
+#include "geo/core/event.hpp"
+#include "geo/core/geometry.hpp"
 
 #include <filesystem>
 #include <optional>

@@ -1,9 +1,9 @@
 // The built-in layers: the basemap read from data/geojson through GDAL (geo/vector_io) and the
 // event layers. Each one turns features into marks with typed symbols from the style.
 
-#include "geo/error.hpp"
-#include "geo/projection.hpp"
-#include "geo/vector_io.hpp"
+#include "geo/core/error.hpp"
+#include "geo/projection/projection.hpp"
+#include "geo/io/vector_io.hpp"
 #include "render/layers.hpp"
 
 #include <algorithm>

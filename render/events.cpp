@@ -1,7 +1,7 @@
 #include "render/events.hpp"
 
-#include "geo/error.hpp"
-#include "geo/vector_io.hpp"
+#include "geo/core/error.hpp"
+#include "geo/io/vector_io.hpp"
 
 #include <algorithm>
 #include <array>

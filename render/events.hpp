@@ -4,8 +4,8 @@
 // streamed from any vector file with the events GeoJSON properties (GeoJSON, GeoJSONSeq,
 // FlatGeobuf...) so that a million events never exist as full geo::Event objects.
 
-#include "geo/event.hpp"
-#include "geo/geometry.hpp"
+#include "geo/core/event.hpp"
+#include "geo/core/geometry.hpp"
 
 #include <algorithm>
 #include <array>

@@ -1,6 +1,6 @@
 #include "render/furniture.hpp"
 
-#include "geo/geometry.hpp"
+#include "geo/core/geometry.hpp"
 
 #include <algorithm>
 #include <cmath>

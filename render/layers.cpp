@@ -1,6 +1,6 @@
 #include "render/layers.hpp"
 
-#include "geo/error.hpp"
+#include "geo/core/error.hpp"
 #include "render/plugin_api.h"
 
 #include <algorithm>

@@ -8,7 +8,7 @@
 #include "render/events.hpp"
 #include "render/style.hpp"
 
-#include "geo/geometry.hpp"
+#include "geo/core/geometry.hpp"
 
 #include <filesystem>
 #include <functional>

@@ -1,7 +1,7 @@
 #include "render/map.hpp"
 
-#include "geo/error.hpp"
-#include "geo/projection.hpp"
+#include "geo/core/error.hpp"
+#include "geo/projection/projection.hpp"
 #include "render/furniture.hpp"
 #include "render/map_view.hpp"
 #include "render/svg_canvas.hpp"

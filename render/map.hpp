@@ -3,7 +3,7 @@
 // and calls a Canvas, places labels, then draws the furniture. It never knows which surface it
 // draws on; render_map_file picks the canvas from the file extension and finishes it.
 
-#include "geo/geometry.hpp"
+#include "geo/core/geometry.hpp"
 #include "render/cairo_canvas.hpp"
 #include "render/canvas.hpp"
 #include "render/labels.hpp"

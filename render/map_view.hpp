@@ -1,7 +1,7 @@
 #pragma once
 // Where the map sits on the canvas: lon/lat <-> projected (through geo::Projection) <-> canvas.
 
-#include "geo/projection.hpp"
+#include "geo/projection/projection.hpp"
 #include "render/canvas.hpp"
 
 #include <span>

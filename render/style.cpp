@@ -1,6 +1,6 @@
 #include "render/style.hpp"
 
-#include "geo/error.hpp"
+#include "geo/core/error.hpp"
 
 #include <algorithm>
 #include <cstdio>

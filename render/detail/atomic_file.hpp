@@ -2,7 +2,7 @@
 // Internal: a file written under path.tmp and renamed to path by commit(); destroyed without a
 // commit, it removes the temporary file, so a failed render leaves nothing behind.
 
-#include "geo/error.hpp"
+#include "geo/core/error.hpp"
 
 #include <cerrno>
 #include <cstdio>

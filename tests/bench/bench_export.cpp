@@ -1,8 +1,8 @@
 // GIS export throughput: N events with two claims each to GeoJSON and to a GeoPackage (events,
 // claims, places, no basemap), and a QGIS project for the GeoPackage.
 
-#include "geo/export.hpp"
-#include "geo/qgis_project.hpp"
+#include "geo/io/export.hpp"
+#include "geo/io/qgis_project.hpp"
 
 #include <benchmark/benchmark.h>
 

@@ -1,9 +1,9 @@
 // Extraction throughput: the five seed articles repeated to 10 MB, one article. Target >= 5 MB/s.
 // Run: build/release/tests/bench_extract (bytes_per_second is the figure).
 
-#include "geo/detail_extract.hpp"
-#include "geo/extract.hpp"
-#include "tests/geo/extract_test_gazetteer.hpp"
+#include "geo/extract/detail/stages.hpp"
+#include "geo/extract/extract.hpp"
+#include "tests/geo/extract/extract_test_gazetteer.hpp"
 
 #include <filesystem>
 #include <fstream>

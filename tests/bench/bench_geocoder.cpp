@@ -1,7 +1,7 @@
 // Gazetteer load, exact/alias/fuzzy lookups and mention finding, on the small fixture and on a
 // synthetic gazetteer of the real file's size (3,000 features with names in three scripts).
 
-#include "geo/geocoder.hpp"
+#include "geo/geocode/geocoder.hpp"
 
 #include <benchmark/benchmark.h>
 

@@ -1,8 +1,8 @@
 // `sitmap export` run as a user would: formats by extension, --force, and bad input that leaves
 // nothing behind.
 
-#include "geo/export.hpp"
-#include "tests/geo/export_samples.hpp"
+#include "geo/io/export.hpp"
+#include "tests/geo/io/export_samples.hpp"
 #include "tests/support/process.hpp"
 
 #include "tests/support/temp_dir.hpp"

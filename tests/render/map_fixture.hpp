@@ -1,7 +1,7 @@
 #pragma once
 // Test helper: the seed events over the frozen basemap fixture, rendered through the real layers.
 
-#include "geo/gazetteer.hpp"
+#include "geo/gazetteer/gazetteer.hpp"
 #include "render/layers.hpp"
 #include "render/map.hpp"
 

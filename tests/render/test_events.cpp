@@ -2,7 +2,7 @@
 
 #include "render/events.hpp"
 
-#include "geo/error.hpp"
+#include "geo/core/error.hpp"
 
 #include <gtest/gtest.h>
 

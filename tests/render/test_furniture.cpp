@@ -2,7 +2,7 @@
 
 #include "render/furniture.hpp"
 
-#include "geo/projection.hpp"
+#include "geo/projection/projection.hpp"
 
 #include <gtest/gtest.h>
 

@@ -2,7 +2,7 @@
 
 #include "render/layers.hpp"
 
-#include "geo/error.hpp"
+#include "geo/core/error.hpp"
 
 #include <gtest/gtest.h>
 

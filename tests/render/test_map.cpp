@@ -2,7 +2,7 @@
 
 #include "render/map.hpp"
 
-#include "geo/error.hpp"
+#include "geo/core/error.hpp"
 #include "tests/render/map_fixture.hpp"
 #include "tests/render/recording_canvas.hpp"
 #include "tests/support/process.hpp"
@@ -90,7 +90,7 @@ TEST(MapRenderer, EventsLandAtCoordinatesProjectedIndependentlyWithProj) {
     proj_destroy(p);
     proj_destroy(raw);
     proj_context_destroy(ctx);
-    // Sotk in UTM 38N (checked against the USGS formulas in tests/geo/test_projection.cpp).
+    // Sotk in UTM 38N (checked against the USGS formulas in tests/geo/projection/test_projection.cpp).
     EXPECT_NEAR(pts[0].x, 573593.6, 1.0);
     EXPECT_NEAR(pts[0].y, 4450653.8, 1.0);
 

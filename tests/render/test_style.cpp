@@ -2,7 +2,7 @@
 
 #include "render/style.hpp"
 
-#include "geo/error.hpp"
+#include "geo/core/error.hpp"
 
 #include <gtest/gtest.h>
 

@@ -2,7 +2,7 @@
 
 #include "render/svg_canvas.hpp"
 
-#include "geo/error.hpp"
+#include "geo/core/error.hpp"
 #include "render/text.hpp"
 
 #include <gtest/gtest.h>

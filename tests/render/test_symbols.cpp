@@ -2,7 +2,7 @@
 
 #include "render/symbols.hpp"
 
-#include "geo/error.hpp"
+#include "geo/core/error.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,0 +1,99 @@
+#pragma once
+// The event model: what happened, where, when, and who says so. Contradicting claims stay side by
+// side on one event; nothing is averaged away.
+
+#include "geo/gazetteer/gazetteer.hpp"
+#include "geo/core/geometry.hpp"
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sitmap::geo {
+
+enum class EventKind {
+    // incidents
+    shelling,        // artillery
+    mortar_fire,
+    small_arms_fire, // gunfire, large-calibre weapons
+    drone_strike,
+    vehicle_attack,  // e.g. an ambulance
+    casualties,      // killing/wounding with no weapon stated
+    armed_clash,     // generic exchange of fire
+    // checkpoints and blockades
+    checkpoint_installed,
+    checkpoint_closed,
+    blockade,
+    // context
+    talks,           // talks or summit
+    statement,       // statement or speech
+    mission_deployment,
+};
+
+std::string_view to_string(EventKind kind);
+EventKind event_kind_from_string(std::string_view s); // throws sitmap::Error (bad_input)
+
+enum class EventLayer { incident, checkpoint, context };
+EventLayer layer_of(EventKind kind);
+
+enum class Side { armenia, azerbaijan, russia, eu, other, unknown };
+std::string_view to_string(Side side);
+Side side_from_string(std::string_view s);
+
+enum class Assertion { accuses, reports_own_losses, denies, reports };
+std::string_view to_string(Assertion a);
+Assertion assertion_from_string(std::string_view s);
+
+enum class DatePrecision { day, range, month, unknown };
+std::string_view to_string(DatePrecision p);
+
+struct DateRange {
+    std::chrono::year_month_day begin{};
+    std::chrono::year_month_day end{}; // == begin for a single day
+    DatePrecision precision = DatePrecision::day;
+    friend bool operator==(const DateRange&, const DateRange&) = default;
+};
+
+// "2023-05-11"; parse throws sitmap::Error (bad_input) for anything else or an invalid date.
+std::string format_date(std::chrono::year_month_day d);
+std::chrono::year_month_day parse_date(std::string_view iso);
+
+struct SourceRef {
+    std::string article;   // article id (file stem) or source name
+    std::size_t begin = 0; // byte offsets of the sentence in the article
+    std::size_t end = 0;
+    friend bool operator==(const SourceRef&, const SourceRef&) = default;
+};
+
+struct Claim {
+    std::string who;                 // e.g. "Armenian Ministry of Defence"
+    Side side = Side::unknown;       // whose claim it is
+    Assertion assertion = Assertion::reports;
+    Side against = Side::unknown;    // whom it accuses, if anyone
+    std::optional<int> killed;       // as stated
+    std::optional<int> wounded;
+    std::string text;                // the sentence it came from
+    SourceRef source;
+    friend bool operator==(const Claim&, const Claim&) = default;
+};
+
+struct Event {
+    std::string id;                  // stable: derived from kind, date and place
+    EventKind kind = EventKind::armed_clash;
+    DateRange date;
+    std::string place_id;            // gazetteer id ("" if the event has only coordinates)
+    std::string place_name;
+    Geometry geometry;               // the place's geometry (point, line or area)
+    LonLat location;                 // representative point
+    GeoPrecision precision = GeoPrecision::exact;
+    std::string summary;
+    std::vector<Claim> claims;
+    std::vector<SourceRef> sources;
+
+    // True when claims of different sides contradict (different figures or a denial).
+    bool disputed() const;
+};
+
+} // namespace sitmap::geo

@@ -1,0 +1,337 @@
+// Merging what is one event: the same place (or a village inside a region-level place), the same
+// class of kind, dates within a day; every claim and source kept, dates decided by vote.
+
+#include "geo/extract/detail/stages.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <unordered_set>
+
+namespace sitmap::geo::detail {
+
+using std::chrono::sys_days;
+
+SourceRef first_source(const Event& e);
+
+bool earlier(const SourceRef& a, const SourceRef& b) {
+    return a.article != b.article ? a.article < b.article : a.begin < b.begin;
+}
+
+// Which of several dates for one event to keep: a short stated range ("overnight from Sunday to
+// Monday") over one of its days, a day over a month or a vague period; then the most sources;
+// then the first.
+int date_rank(const DateRange& d) {
+    const auto span_days = (sys_days{d.end} - sys_days{d.begin}).count();
+    if (d.precision == DatePrecision::range && span_days <= 2) {
+        return 0;
+    }
+    if (d.precision == DatePrecision::day) {
+        return 1;
+    }
+    if (d.precision == DatePrecision::unknown) {
+        return 3;
+    }
+    return 2;
+}
+
+DateRange best_date(const std::vector<Vote>& votes, const DateRange& fallback) {
+    if (votes.empty()) {
+        return fallback;
+    }
+    struct Tally {
+        DateRange date;
+        std::size_t weight = 0;
+        SourceRef first;
+    };
+    std::vector<Tally> tally;
+    for (const Vote& v : votes) {
+        auto it = std::find_if(tally.begin(), tally.end(),
+                               [&](const Tally& t) { return t.date == v.date; });
+        if (it == tally.end()) {
+            tally.push_back(Tally{v.date, v.weight, v.where});
+        } else {
+            it->weight += v.weight;
+            if (earlier(v.where, it->first)) {
+                it->first = v.where;
+            }
+        }
+    }
+    const auto better = [](const Tally& a, const Tally& b) {
+        if (date_rank(a.date) != date_rank(b.date)) {
+            return date_rank(a.date) < date_rank(b.date);
+        }
+        if (a.weight != b.weight) {
+            return a.weight > b.weight;
+        }
+        return earlier(a.first, b.first);
+    };
+    auto best = tally.begin();
+    for (auto it = tally.begin(); it != tally.end(); ++it) {
+        if (better(*it, *best)) {
+            best = it;
+        }
+    }
+    return best->date;
+}
+
+long gap_days(const DateRange& a, const DateRange& b) {
+    const long ab = (sys_days{b.begin} - sys_days{a.end}).count();
+    const long ba = (sys_days{a.begin} - sys_days{b.end}).count();
+    return std::max({0L, ab, ba});
+}
+
+bool compatible(const DateRange& a, const DateRange& b) {
+    if (a.precision == DatePrecision::unknown || b.precision == DatePrecision::unknown) {
+        return true;
+    }
+    return gap_days(a, b) <= 1;
+}
+
+std::string slug(std::string_view s) {
+    std::string out;
+    for (char c : s) {
+        const bool keep =
+            (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
+        if (keep) {
+            out += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+        } else if (!out.empty() && out.back() != '-') {
+            out += '-';
+        }
+    }
+    while (!out.empty() && out.back() == '-') {
+        out.pop_back();
+    }
+    return out;
+}
+
+std::string_view kind_label(EventKind k) {
+    switch (k) {
+    case EventKind::shelling:
+        return "Shelling";
+    case EventKind::mortar_fire:
+        return "Mortar fire";
+    case EventKind::small_arms_fire:
+        return "Small-arms fire";
+    case EventKind::drone_strike:
+        return "Drone strike";
+    case EventKind::vehicle_attack:
+        return "Attack on a vehicle";
+    case EventKind::casualties:
+        return "Soldiers killed or wounded";
+    case EventKind::armed_clash:
+        return "Exchange of fire";
+    case EventKind::checkpoint_installed:
+        return "Checkpoint installed";
+    case EventKind::checkpoint_closed:
+        return "Checkpoint closed";
+    case EventKind::blockade:
+        return "Blockade";
+    case EventKind::talks:
+        return "Talks";
+    case EventKind::statement:
+        return "Statement";
+    case EventKind::mission_deployment:
+        return "Mission deployed";
+    }
+    return "Event";
+}
+
+std::string event_id(const Event& e) {
+    std::string place = slug(e.place_id);
+    if (place.empty()) {
+        // Only coordinates (an ACLED row): two places of one name stay two ids.
+        char where[64];
+        std::snprintf(where, sizeof where, " %.3f %.3f", e.location.lat, e.location.lon);
+        place = slug(e.place_name + where);
+    }
+    return "evt-" + format_date(e.date.begin) + "-" + std::string(to_string(e.kind)) + "-" + place;
+}
+
+std::string event_summary(const Event& e) {
+    std::string s = std::string(kind_label(e.kind)) + " at " + e.place_name;
+    // Figures per side, as stated, never averaged: "Armenia: 3-4 wounded".
+    std::map<Side, std::pair<std::vector<int>, std::vector<int>>> figures;
+    for (const Claim& c : e.claims) {
+        if (c.side == Side::unknown) {
+            continue;
+        }
+        if (c.killed) {
+            figures[c.side].first.push_back(*c.killed);
+        }
+        if (c.wounded) {
+            figures[c.side].second.push_back(*c.wounded);
+        }
+    }
+    const auto range = [](std::vector<int> v) {
+        std::sort(v.begin(), v.end());
+        return v.front() == v.back() ? std::to_string(v.front())
+                                     : std::to_string(v.front()) + "-" + std::to_string(v.back());
+    };
+    for (const auto& [side, f] : figures) {
+        std::string part;
+        if (!f.first.empty()) {
+            part += range(f.first) + " killed";
+        }
+        if (!f.second.empty()) {
+            part += (part.empty() ? "" : ", ") + range(f.second) + " wounded";
+        }
+        if (!part.empty()) {
+            static constexpr const char* names[] = {"Armenia", "Azerbaijan",    "Russia",
+                                                    "EU",      "other sources", "unattributed"};
+            s += "; " + std::string(names[static_cast<int>(side)]) + " reports " + part;
+        }
+    }
+    if (e.disputed()) {
+        s += " (disputed)";
+    }
+    return s;
+}
+
+int merge_class(EventKind k) {
+    return layer_of(k) == EventLayer::incident ? -1 : static_cast<int>(k);
+}
+
+SourceRef first_source(const Event& e) {
+    SourceRef best;
+    for (const SourceRef& s : e.sources) {
+        if (best.article.empty() || earlier(s, best)) {
+            best = s;
+        }
+    }
+    return best;
+}
+
+std::vector<Event> merge_events_impl(std::vector<Event> events) {
+    std::vector<std::vector<Vote>> votes;
+    for (const Event& e : events) {
+        votes.push_back(
+            {Vote{e.date, std::max<std::size_t>(1, e.sources.size()), first_source(e)}});
+    }
+    return merge_with_votes(std::move(events), std::move(votes));
+}
+
+std::vector<Event> merge_with_votes(std::vector<Event> events,
+                                    std::vector<std::vector<Vote>> event_votes) {
+    std::vector<Event> merged;
+    std::vector<std::vector<Vote>> votes;
+    std::vector<std::unordered_set<std::string>> seen_sources;
+    const auto source_key = [](const SourceRef& s) {
+        return s.article + '\x1f' + std::to_string(s.begin) + '\x1f' + std::to_string(s.end);
+    };
+    for (std::size_t ei = 0; ei < events.size(); ++ei) {
+        Event& e = events[ei];
+        std::vector<Vote>& own_votes = event_votes[ei];
+        if (own_votes.empty()) {
+            own_votes.push_back(Vote{e.date, 1, first_source(e)});
+        }
+        auto same = [&](const Event& r) {
+            const bool same_place = !e.place_id.empty()
+                                        ? r.place_id == e.place_id
+                                        : (r.place_id.empty() && r.location == e.location);
+            return same_place && merge_class(r.kind) == merge_class(e.kind) &&
+                   compatible(r.date, e.date);
+        };
+        auto it = std::find_if(merged.begin(), merged.end(), same);
+        if (it == merged.end()) {
+            std::unordered_set<std::string> keys;
+            for (const SourceRef& s : e.sources) {
+                keys.insert(source_key(s));
+            }
+            for (const Claim& c : e.claims) {
+                keys.insert(source_key(c.source));
+            }
+            seen_sources.push_back(std::move(keys));
+            votes.push_back(std::move(own_votes));
+            merged.push_back(std::move(e));
+            continue;
+        }
+        Event& r = *it;
+        auto& into = votes[static_cast<std::size_t>(it - merged.begin())];
+        into.insert(into.end(), own_votes.begin(), own_votes.end());
+        if (kind_priority(e.kind) > kind_priority(r.kind)) {
+            r.kind = e.kind;
+        }
+        auto& seen = seen_sources[static_cast<std::size_t>(it - merged.begin())];
+        for (Claim& c : e.claims) {
+            // A claim already present came in with its source.
+            if (seen.count(source_key(c.source)) == 0) {
+                r.claims.push_back(std::move(c));
+            }
+        }
+        for (SourceRef& s : e.sources) {
+            if (seen.insert(source_key(s)).second) {
+                r.sources.push_back(std::move(s));
+            }
+        }
+        if (r.precision > e.precision) {
+            r.precision = e.precision;
+        }
+    }
+    // An event placed only at a region, a country or along the whole border ("on the
+    // Armenian-Azerbaijani border", "talks in the United States") is the same as one at a village
+    // or city within it on the same day.
+    std::vector<bool> absorbed(merged.size(), false);
+    for (std::size_t c = 0; c < merged.size(); ++c) {
+        const Event& coarse = merged[c];
+        if (coarse.precision != GeoPrecision::region) {
+            continue;
+        }
+        std::optional<std::size_t> best;
+        double best_d = 0.0;
+        for (std::size_t f = 0; f < merged.size(); ++f) {
+            const Event& fine = merged[f];
+            if (f == c || absorbed[f] || fine.precision >= coarse.precision ||
+                merge_class(fine.kind) != merge_class(coarse.kind) ||
+                !compatible(fine.date, coarse.date)) {
+                continue;
+            }
+            const double d = distance_m(fine.location, coarse.geometry);
+            if (d <= 30'000.0 && (!best || d < best_d)) {
+                best = f;
+                best_d = d;
+            }
+        }
+        if (!best) {
+            continue;
+        }
+        Event& fine = merged[*best];
+        for (Claim& cl : merged[c].claims) {
+            if (seen_sources[*best].count(source_key(cl.source)) == 0) {
+                fine.claims.push_back(std::move(cl));
+            }
+        }
+        for (SourceRef& s : merged[c].sources) {
+            if (seen_sources[*best].insert(source_key(s)).second) {
+                fine.sources.push_back(std::move(s));
+            }
+        }
+        if (kind_priority(coarse.kind) > kind_priority(fine.kind)) {
+            fine.kind = coarse.kind;
+        }
+        for (const Vote& v : votes[c]) {
+            votes[*best].push_back(v);
+        }
+        absorbed[c] = true;
+    }
+    for (std::size_t i = merged.size(); i-- > 0;) {
+        if (absorbed[i]) {
+            merged.erase(merged.begin() + static_cast<std::ptrdiff_t>(i));
+            votes.erase(votes.begin() + static_cast<std::ptrdiff_t>(i));
+        }
+    }
+    for (std::size_t i = 0; i < merged.size(); ++i) {
+        merged[i].date = best_date(votes[i], merged[i].date);
+        merged[i].id = event_id(merged[i]);
+        merged[i].summary = event_summary(merged[i]);
+    }
+    std::stable_sort(merged.begin(), merged.end(), [](const Event& a, const Event& b) {
+        if (a.date.begin != b.date.begin) {
+            return a.date.begin < b.date.begin;
+        }
+        return a.id < b.id;
+    });
+    return merged;
+}
+
+} // namespace sitmap::geo::detail

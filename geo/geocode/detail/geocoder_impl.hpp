@@ -1,0 +1,168 @@
+#pragma once
+// Internals of the geocoder shared by its source files: the name index and whole-name lookups
+// (geocoder.cpp), ranking with context (detail/rank.cpp) and place mentions in running
+// text (detail/mentions.cpp).
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "geo/geocode/detail/fuzzy.hpp"
+#include "geo/geocode/detail/words.hpp"
+#include "geo/geocode/geocoder.hpp"
+
+// In their own namespace: other modules have their own detail::Token and the like.
+namespace sitmap::geo::detail::geocoding {
+
+constexpr std::size_t max_name_bytes = 1000;
+constexpr double resolve_threshold = 0.5;
+constexpr std::size_t max_suggestions = 3;
+constexpr std::size_t max_candidates = 5;
+
+// Russian declension replaces a final -a (Шуша -> Шуше, Шуши, Шушу, Шушой).
+constexpr std::string_view russian_endings[] = {"e", "i", "u", "oi", "oj", "ou"};
+
+struct StringHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+using Index =
+    std::unordered_map<std::string, std::vector<std::uint32_t>, StringHash, std::equal_to<>>;
+
+enum class NameSource { primary, language, alias };
+
+// One name, name in a language, or alias of a place, folded for every kind of lookup.
+struct Entry {
+    std::uint32_t place = 0;
+    std::string surface;
+    NameSource source = NameSource::primary;
+    std::vector<std::string> folded_words;
+    std::vector<std::string> skeleton_words;
+    std::string folded_key;
+    std::string skeleton_key;
+};
+
+// A match of a query (or a stretch of text) against one gazetteer entry, before context.
+struct Hit {
+    std::uint32_t entry = 0;
+    MatchKind match = MatchKind::exact;
+    double base = 0.0;
+    std::string how; // "alias 'Zod'", "inflected form of 'Sotk'"...
+};
+
+struct Qualifiers {
+    Descriptor descriptor = Descriptor::none;
+    std::string descriptor_word;
+};
+
+// A word of running text.
+struct Token {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+    bool hard_break_before = false; // punctuation (not a hyphen) between this and the previous
+    bool capitalised = false;
+    bool lowercase_elsewhere = false; // the same word is written in lower case in this text
+    std::string folded;               // one folded word (spaces removed)
+    std::string skeleton;
+};
+
+std::string join(const std::vector<std::string>& words, std::size_t from = 0,
+                 std::size_t to = std::string::npos);
+std::vector<std::string> skeletons_of(const std::vector<std::string>& words);
+// Sorted content words of a border-sector phrase ("eastern part of the state border" ->
+// "border east"); empty unless at least two content words remain.
+std::string phrase_key(const std::vector<std::string>& folded_words);
+std::string km_text(double metres);
+std::string in_quotes(std::string_view s);
+std::string upper_ascii(std::string_view s);
+
+} // namespace sitmap::geo::detail::geocoding
+
+namespace sitmap::geo {
+
+// The gazetteer's names indexed every way the geocoder looks them up. Immutable after
+// construction, so one geocoder serves many threads.
+struct Geocoder::Impl {
+    using Entry = detail::geocoding::Entry;
+    using Hit = detail::geocoding::Hit;
+    using Index = detail::geocoding::Index;
+    using NameSource = detail::geocoding::NameSource;
+    using Qualifiers = detail::geocoding::Qualifiers;
+    using StringHash = detail::geocoding::StringHash;
+    using Token = detail::geocoding::Token;
+
+    const Gazetteer* gazetteer = nullptr;
+    std::vector<Entry> entries;
+    Index by_surface;    // raw name as written in the gazetteer
+    Index by_folded;     // folded words joined by spaces
+    Index by_skeleton;   // skeleton words joined by spaces
+    Index by_phrase;     // border-sector phrase keys
+    Index by_first_word; // skeleton of the first word -> entries (for running text)
+    std::unordered_set<std::string, StringHash, std::equal_to<>> phrase_vocabulary; // their words
+    detail::FuzzyIndex fuzzy;
+    std::vector<std::string> fuzzy_keys; // fuzzy id -> skeleton key
+    std::vector<std::uint32_t> settlements;
+    std::unordered_map<std::string, std::string> country_names; // ISO2 -> English name
+    // Countries holding at least a fifth of the settlements: the gazetteer's focus (AM, AZ for
+    // sitmap's data), preferred over namesakes elsewhere.
+    std::unordered_set<std::string> focus_countries;
+
+    struct Scored {
+        Hit hit;
+        double country_term = 0.0;
+        double near_term = 0.0;
+        double near_m = 0.0;
+        const Place* near_place = nullptr;
+        double prior = 0.0;
+        double total = 0.0;
+        bool focus = false; // in a country the gazetteer is about
+    };
+
+    struct Span {
+        std::size_t first = 0; // token indices [first, last]
+        std::size_t last = 0;
+        std::vector<Hit> hits;
+        Qualifiers qualifiers;
+    };
+
+    // geocoder.cpp: the index and whole-name lookups.
+    explicit Impl(const Gazetteer& g);
+    const Place& place_of(std::uint32_t entry) const {
+        return gazetteer->places()[entries[entry].place];
+    }
+    void add_entry(std::uint32_t p, const std::string& surface, NameSource source);
+    // `how` says how the entry matched ("transliteration of"); the entry's name is appended.
+    void add_hits(const std::vector<std::uint32_t>& ids, MatchKind kind, double base,
+                  const std::string& how, std::vector<Hit>& hits) const;
+    // Exact, folded, transliterated, inflected, phrase and fuzzy lookups of folded words.
+    void match_words(const std::vector<std::string>& words, bool non_latin, bool allow_fuzzy,
+                     std::vector<Hit>& hits) const;
+    // Descriptors and leading words around a query ("the", "village of", "Sotk region").
+    void strip_qualifiers(std::vector<std::string>& words, Qualifiers& q) const;
+    std::vector<Hit> lookup(std::string_view query, Qualifiers& q) const;
+    // Splits "Martuni, Armenia" / "Aghdam (Tovuz)" into the name and a qualifier that becomes
+    // context: a country hint or a nearby place.
+    std::string_view split_qualifier(std::string_view query, GeocodeContext& context) const;
+
+    // detail/rank.cpp: matches -> ranked candidates with scores and reasons.
+    Resolution rank(std::string_view query, std::vector<Hit> hits, const Qualifiers& q,
+                    const GeocodeContext& context) const;
+
+    // detail/mentions.cpp: running text.
+    std::vector<Token> tokenize(std::string_view text) const;
+    // Does the text word match the entry word (last word may carry a case ending)?
+    static int word_match(const Token& t, const std::string& entry_skeleton, bool last);
+    void consider_entry(std::string_view text, const std::vector<Token>& tokens, std::size_t i,
+                        std::uint32_t id, Span& best, bool& found) const;
+    bool match_phrase(const std::vector<Token>& tokens, std::size_t i, Span& best) const;
+    std::vector<Span> scan(std::string_view text, const std::vector<Token>& tokens) const;
+    // Every place mention in a text (Geocoder::find_mentions).
+    std::vector<TextMention> mentions(std::string_view text, const GeocodeContext& context) const;
+};
+
+} // namespace sitmap::geo

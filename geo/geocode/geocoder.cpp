@@ -1,0 +1,460 @@
+#include "geo/geocode/geocoder.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <limits>
+
+#include <geodesic.h>
+
+#include "geo/geocode/detail/geocoder_impl.hpp"
+#include "geo/core/error.hpp"
+#include "geo/geocode/name_folding.hpp"
+
+namespace sitmap::geo::detail::geocoding {
+
+std::string join(const std::vector<std::string>& words, std::size_t from, std::size_t to) {
+    std::string out;
+    to = std::min(to, words.size());
+    for (std::size_t i = from; i < to; ++i) {
+        if (!out.empty()) {
+            out.push_back(' ');
+        }
+        out += words[i];
+    }
+    return out;
+}
+
+std::vector<std::string> skeletons_of(const std::vector<std::string>& words) {
+    std::vector<std::string> out;
+    out.reserve(words.size());
+    for (const auto& w : words) {
+        out.push_back(detail::skeleton(w));
+    }
+    return out;
+}
+
+// Sorted content words of a border-sector phrase ("eastern part of the state border" ->
+// "border east"); empty unless at least two content words remain.
+std::string phrase_key(const std::vector<std::string>& folded_words) {
+    std::vector<std::string> content;
+    for (const auto& w : folded_words) {
+        const std::string_view c = detail::content_word(w);
+        if (!c.empty() && std::find(content.begin(), content.end(), c) == content.end()) {
+            content.emplace_back(c);
+        }
+    }
+    if (content.size() < 2) {
+        return {};
+    }
+    std::sort(content.begin(), content.end());
+    return join(content);
+}
+
+std::string km_text(double metres) {
+    const double km = metres / 1000.0;
+    if (km < 10.0) {
+        return std::to_string(static_cast<int>(std::lround(km * 10.0)) / 10) + "." +
+               std::to_string(static_cast<int>(std::lround(km * 10.0)) % 10) + " km";
+    }
+    return std::to_string(static_cast<long>(std::lround(km))) + " km";
+}
+
+std::string in_quotes(std::string_view s) {
+    std::string out;
+    out.reserve(s.size() + 2);
+    out.push_back('\'');
+    out.append(s);
+    out.push_back('\'');
+    return out;
+}
+
+std::string upper_ascii(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) {
+        if (c >= 'a' && c <= 'z') {
+            c = static_cast<char>(c - 'a' + 'A');
+        }
+    }
+    return out;
+}
+
+} // namespace sitmap::geo::detail::geocoding
+
+namespace sitmap::geo {
+
+using detail::Descriptor;
+using detail::geocoding::Hit;
+using detail::geocoding::in_quotes;
+using detail::geocoding::join;
+using detail::geocoding::km_text;
+using detail::geocoding::max_name_bytes;
+using detail::geocoding::phrase_key;
+using detail::geocoding::Qualifiers;
+using detail::geocoding::russian_endings;
+using detail::geocoding::skeletons_of;
+
+std::string_view to_string(MatchKind kind) {
+    switch (kind) {
+    case MatchKind::exact:
+        return "exact";
+    case MatchKind::alias:
+        return "alias";
+    case MatchKind::folded:
+        return "folded";
+    case MatchKind::transliterated:
+        return "transliterated";
+    case MatchKind::fuzzy:
+        return "fuzzy";
+    case MatchKind::phrase:
+        return "phrase";
+    }
+    return "exact";
+}
+
+Geocoder::Impl::Impl(const Gazetteer& g) : gazetteer(&g) {
+    const auto places = g.places();
+    for (std::uint32_t p = 0; p < places.size(); ++p) {
+        const Place& place = places[p];
+        add_entry(p, place.name, NameSource::primary);
+        for (const auto& [lang, name] : place.names) {
+            add_entry(p, name, NameSource::language);
+        }
+        for (const auto& alias : place.aliases) {
+            add_entry(p, alias, NameSource::alias);
+        }
+        if (place.kind == PlaceKind::settlement || place.kind == PlaceKind::capital ||
+            place.kind == PlaceKind::city_abroad) {
+            settlements.push_back(p);
+        }
+        if (place.kind == PlaceKind::country && !place.country.empty()) {
+            country_names.emplace(place.country, place.name);
+        }
+    }
+    std::unordered_map<std::string, std::size_t> settlements_per_country;
+    for (const std::uint32_t p : settlements) {
+        ++settlements_per_country[places[p].country];
+    }
+    for (const auto& [country, n] : settlements_per_country) {
+        if (!country.empty() && n * 5 >= settlements.size()) {
+            focus_countries.insert(country);
+        }
+    }
+    Index fuzzy_ids;
+    for (std::uint32_t e = 0; e < entries.size(); ++e) {
+        const auto& key = entries[e].skeleton_key;
+        if (key.size() >= 3 && fuzzy_ids.emplace(key, std::vector<std::uint32_t>{}).second) {
+            fuzzy.add(key, static_cast<std::uint32_t>(fuzzy_keys.size()));
+            fuzzy_keys.push_back(key);
+        }
+    }
+    fuzzy.build();
+}
+
+void Geocoder::Impl::add_entry(std::uint32_t p, const std::string& surface, NameSource source) {
+    if (surface.empty() || detail::invalid_utf8_at(surface) != std::string::npos) {
+        return;
+    }
+    Entry e;
+    e.place = p;
+    e.surface = surface;
+    e.source = source;
+    e.folded_key = detail::fold(surface);
+    if (e.folded_key.empty()) {
+        return;
+    }
+    e.folded_words = detail::split_words(e.folded_key);
+    e.skeleton_words = skeletons_of(e.folded_words);
+    e.skeleton_key = join(e.skeleton_words);
+    // The same name listed twice for one place (name and names.en) is indexed once.
+    if (const auto it = by_surface.find(surface); it != by_surface.end()) {
+        for (const std::uint32_t other : it->second) {
+            if (entries[other].place == p) {
+                return;
+            }
+        }
+    }
+    const auto id = static_cast<std::uint32_t>(entries.size());
+    by_surface[e.surface].push_back(id);
+    by_folded[e.folded_key].push_back(id);
+    by_skeleton[e.skeleton_key].push_back(id);
+    by_first_word[e.skeleton_words.front()].push_back(id);
+    if (gazetteer->places()[p].kind == PlaceKind::border_sector) {
+        const std::string key = phrase_key(e.folded_words);
+        if (!key.empty()) {
+            by_phrase[key].push_back(id);
+            for (const auto& w : detail::split_words(key)) {
+                phrase_vocabulary.insert(w);
+            }
+        }
+    }
+    entries.push_back(std::move(e));
+}
+
+// `how` says how the entry matched ("transliteration of"); the entry's name is appended.
+void Geocoder::Impl::add_hits(const std::vector<std::uint32_t>& ids, MatchKind kind, double base,
+                              const std::string& how, std::vector<Hit>& hits) const {
+    for (const std::uint32_t id : ids) {
+        const Entry& e = entries[id];
+        const bool alias = e.source == NameSource::alias;
+        MatchKind k = kind == MatchKind::exact && alias ? MatchKind::alias : kind;
+        std::string h;
+        if (kind == MatchKind::exact) {
+            h = alias ? "alias " + in_quotes(e.surface) : "exact name";
+        } else {
+            h = how + " " + (alias ? "alias " : "") + in_quotes(e.surface);
+        }
+        hits.push_back({id, k, alias ? base - 0.02 : base, std::move(h)});
+    }
+}
+
+// Exact, folded, transliterated, inflected, phrase and fuzzy lookups of folded words.
+void Geocoder::Impl::match_words(const std::vector<std::string>& words, bool non_latin,
+                                 bool allow_fuzzy, std::vector<Hit>& hits) const {
+    if (words.empty()) {
+        return;
+    }
+    const std::string folded_key = join(words);
+    const MatchKind folded_kind = non_latin ? MatchKind::transliterated : MatchKind::folded;
+    if (const auto it = by_folded.find(folded_key); it != by_folded.end()) {
+        add_hits(it->second, folded_kind, non_latin ? 0.92 : 0.95,
+                 non_latin ? "transliteration of" : "same name ignoring case and accents as", hits);
+        return;
+    }
+    const auto skel_words = skeletons_of(words);
+    const std::string skel_key = join(skel_words);
+    if (const auto it = by_skeleton.find(skel_key); it != by_skeleton.end()) {
+        add_hits(it->second, MatchKind::transliterated, 0.9, "spelling variant of", hits);
+        return;
+    }
+    const bool common = words.size() == 1 && detail::is_common_word(words.front());
+    // Inflected last word: Sotka, Sotkum, Susada.
+    const std::string& last = skel_words.back();
+    if (!common) {
+        for (auto s = detail::inflection_suffixes_begin(); s != detail::inflection_suffixes_end();
+             ++s) {
+            if (last.size() >= s->size() + 4 && last.ends_with(*s)) {
+                std::vector<std::string> stem = skel_words;
+                stem.back().resize(last.size() - s->size());
+                if (const auto it = by_skeleton.find(join(stem)); it != by_skeleton.end()) {
+                    add_hits(it->second, MatchKind::folded, 0.88,
+                             "inflected form (-" + std::string(*s) + ") of", hits);
+                    return;
+                }
+            }
+        }
+    }
+    // Russian declension replaces a final -a: Шуше, Шуши, Шушу -> Шуша.
+    if (!common && last.size() >= 4) {
+        for (const std::string_view ending : russian_endings) {
+            if (last.ends_with(ending)) {
+                std::vector<std::string> stem = skel_words;
+                stem.back().resize(last.size() - ending.size());
+                stem.back().push_back('a');
+                if (const auto it = by_skeleton.find(join(stem)); it != by_skeleton.end()) {
+                    add_hits(it->second, MatchKind::folded, 0.86,
+                             "inflected form (-" + std::string(ending) + ") of", hits);
+                    return;
+                }
+            }
+        }
+    }
+    if (const std::string key = phrase_key(words); !key.empty()) {
+        if (const auto it = by_phrase.find(key); it != by_phrase.end()) {
+            add_hits(it->second, MatchKind::phrase, 0.85, "phrase naming", hits);
+            return;
+        }
+    }
+    if (!allow_fuzzy || common) {
+        return;
+    }
+    // Within the allowed edits: a fuzzy match. One edit more: only a suggestion.
+    const int allowed = detail::allowed_edits(skel_key.size());
+    const int reach = skel_key.size() < 4 ? 0 : std::min(2, allowed + 1);
+    for (const auto& m : fuzzy.search(skel_key, reach)) {
+        const auto it = by_skeleton.find(fuzzy_keys[m.id]);
+        const double len = static_cast<double>(skel_key.size());
+        const double base =
+            m.distance <= allowed ? 0.85 - 0.6 * static_cast<double>(m.distance) / len : 0.42;
+        add_hits(it->second, MatchKind::fuzzy, base,
+                 std::to_string(m.distance) + (m.distance == 1 ? " edit" : " edits") + " from",
+                 hits);
+    }
+}
+
+// Descriptors and leading words around a query ("the", "village of", "Sotk region").
+void Geocoder::Impl::strip_qualifiers(std::vector<std::string>& words, Qualifiers& q) const {
+    while (words.size() > 1 && (words.front() == "the" || words.front() == "a")) {
+        words.erase(words.begin());
+    }
+    if (words.size() > 2 && words[1] == "of") {
+        const Descriptor d = detail::descriptor_after(words.front());
+        if (d != Descriptor::none) {
+            q.descriptor = d;
+            q.descriptor_word = words.front();
+            words.erase(words.begin(), words.begin() + 2);
+        }
+    } else if (words.size() > 1 && (words.front() == "near" || words.front() == "around")) {
+        q.descriptor = Descriptor::around;
+        q.descriptor_word = words.front();
+        words.erase(words.begin());
+    }
+    if (words.size() > 1) {
+        const Descriptor d = detail::descriptor_after(words.back());
+        if (d != Descriptor::none) {
+            q.descriptor = d;
+            q.descriptor_word = words.back();
+            words.pop_back();
+        }
+    }
+}
+
+std::vector<Hit> Geocoder::Impl::lookup(std::string_view query, Qualifiers& q) const {
+    std::vector<Hit> hits;
+    if (const auto it = by_surface.find(query); it != by_surface.end()) {
+        add_hits(it->second, MatchKind::exact, 1.0, "", hits);
+        return hits;
+    }
+    const bool non_latin = detail::has_non_latin_letters(query);
+    std::vector<std::string> words = detail::split_words(detail::fold(query));
+    if (words.empty()) {
+        return hits;
+    }
+    match_words(words, non_latin, false, hits);
+    if (hits.empty()) {
+        std::vector<std::string> stripped = words;
+        strip_qualifiers(stripped, q);
+        if (stripped != words) {
+            match_words(stripped, non_latin, false, hits);
+        }
+        if (hits.empty()) {
+            match_words(stripped, non_latin, true, hits);
+        }
+    }
+    return hits;
+}
+
+// Splits "Martuni, Armenia" / "Aghdam (Tovuz)" into the name and a qualifier that becomes
+// context: a country hint or a nearby place.
+std::string_view Geocoder::Impl::split_qualifier(std::string_view query,
+                                                 GeocodeContext& context) const {
+    const std::size_t cut = query.find_first_of(",(");
+    if (cut == std::string_view::npos || cut == 0) {
+        return query;
+    }
+    std::string_view qualifier = query.substr(cut + 1);
+    while (!qualifier.empty() && (qualifier.back() == ')' || qualifier.back() == ' ')) {
+        qualifier.remove_suffix(1);
+    }
+    const auto it = by_folded.find(detail::fold(qualifier));
+    if (it == by_folded.end()) {
+        return query;
+    }
+    const Place& p = place_of(it->second.front());
+    if (p.kind == PlaceKind::country) {
+        context.country_hints.push_back(p.country);
+    } else {
+        context.nearby_place_ids.push_back(p.id);
+    }
+    std::string_view name = query.substr(0, cut);
+    while (!name.empty() && name.back() == ' ') {
+        name.remove_suffix(1);
+    }
+    return name;
+}
+
+Geocoder::Geocoder(const Gazetteer& gazetteer) : m_impl(std::make_unique<Impl>(gazetteer)) {}
+Geocoder::~Geocoder() = default;
+Geocoder::Geocoder(Geocoder&&) noexcept = default;
+Geocoder& Geocoder::operator=(Geocoder&&) noexcept = default;
+
+const Gazetteer& Geocoder::gazetteer() const {
+    return *m_impl->gazetteer;
+}
+
+Resolution Geocoder::resolve(std::string_view name, const GeocodeContext& context) const {
+    if (name.size() > max_name_bytes) {
+        throw input_error("place name is " + std::to_string(name.size()) +
+                          " bytes long; the limit is " + std::to_string(max_name_bytes));
+    }
+    if (const std::size_t bad = detail::invalid_utf8_at(name); bad != std::string_view::npos) {
+        throw input_error("place name is not valid UTF-8 (bad byte at offset " +
+                          std::to_string(bad) + ")");
+    }
+    std::string_view trimmed = name;
+    while (!trimmed.empty() && std::isspace(static_cast<unsigned char>(trimmed.front()))) {
+        trimmed.remove_prefix(1);
+    }
+    while (!trimmed.empty() && std::isspace(static_cast<unsigned char>(trimmed.back()))) {
+        trimmed.remove_suffix(1);
+    }
+    if (trimmed.empty()) {
+        throw input_error("empty place name");
+    }
+    // "Martuni, Armenia" / "Aghdam (Tovuz)": the qualifier becomes context for the name.
+    if (trimmed.find_first_of(",(") != std::string_view::npos) {
+        GeocodeContext extended = context;
+        const std::string_view base = m_impl->split_qualifier(trimmed, extended);
+        if (base.size() != trimmed.size()) {
+            Qualifiers q;
+            std::vector<Hit> hits = m_impl->lookup(base, q);
+            if (!hits.empty()) {
+                return m_impl->rank(name, std::move(hits), q, extended);
+            }
+        }
+    }
+    Qualifiers q;
+    std::vector<Hit> hits = m_impl->lookup(trimmed, q);
+    return m_impl->rank(name, std::move(hits), q, context);
+}
+
+ReverseResult Geocoder::reverse(LonLat point) const {
+    if (!std::isfinite(point.lon) || !std::isfinite(point.lat) || point.lon < -180.0 ||
+        point.lon > 180.0 || point.lat < -90.0 || point.lat > 90.0) {
+        throw input_error("coordinates out of range: longitude must be in [-180, 180] and "
+                          "latitude in [-90, 90]");
+    }
+    ReverseResult r;
+    if (m_impl->settlements.empty()) {
+        throw input_error("the gazetteer has no settlements to describe a point with");
+    }
+    double best = std::numeric_limits<double>::infinity();
+    for (const std::uint32_t p : m_impl->settlements) {
+        const Place& place = m_impl->gazetteer->places()[p];
+        const double d = distance_m(point, place.anchor);
+        if (d < best) {
+            best = d;
+            r.place = &place;
+        }
+    }
+    r.distance_m = best;
+    std::string where = r.place->name;
+    if (!r.place->country.empty()) {
+        const auto it = m_impl->country_names.find(r.place->country);
+        where += ", " + (it != m_impl->country_names.end() ? it->second : r.place->country);
+    }
+    if (best < 500.0) {
+        r.description = "in " + where;
+        return r;
+    }
+    // Direction from the settlement to the point, on the ellipsoid (PROJ's geodesic routines).
+    geod_geodesic g{};
+    geod_init(&g, 6378137.0, 1.0 / 298.257223563);
+    double s12 = 0.0;
+    double azi1 = 0.0;
+    double azi2 = 0.0;
+    geod_inverse(&g, r.place->anchor.lat, r.place->anchor.lon, point.lat, point.lon, &s12, &azi1,
+                 &azi2);
+    static constexpr const char* compass[] = {"N", "NE", "E", "SE", "S", "SW", "W", "NW"};
+    const double bearing = std::fmod(azi1 + 360.0, 360.0);
+    const auto sector = static_cast<std::size_t>(std::lround(bearing / 45.0)) % 8;
+    r.description = km_text(best) + " " + compass[sector] + " of " + where;
+    return r;
+}
+
+std::vector<TextMention> Geocoder::find_mentions(std::string_view text,
+                                                 const GeocodeContext& context) const {
+    return m_impl->mentions(text, context);
+}
+
+} // namespace sitmap::geo

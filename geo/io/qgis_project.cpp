@@ -1,0 +1,874 @@
+#include "geo/io/qgis_project.hpp"
+
+#include "geo/core/error.hpp"
+#include "geo/core/event.hpp"
+#include "geo/io/export.hpp"
+#include "geo/io/output_file.hpp"
+#include "geo/projection/projection.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <fstream>
+#include <memory>
+#include <vector>
+
+#include "geo/io/detail/gdal.hpp"
+#include <cpl_conv.h>
+#include <cpl_error.h>
+#include <cpl_minixml.h>
+
+#include <gdal.h>
+#include <ogr_api.h>
+#include <ogr_srs_api.h>
+
+namespace sitmap::geo {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+using detail::DatasetPtr;
+using detail::SrsPtr;
+
+// QGIS reads project and style documents written for 3.22 (the Debian version tests run with).
+constexpr const char* qgis_version = "3.22.0-Białowieża";
+constexpr const char* doctype = "<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>\n";
+
+struct XmlDeleter {
+    void operator()(CPLXMLNode* n) const { CPLDestroyXMLNode(n); }
+};
+using XmlPtr = std::unique_ptr<CPLXMLNode, XmlDeleter>;
+
+struct CplFree {
+    void operator()(void* p) const { CPLFree(p); }
+};
+
+// Element and attribute helpers over GDAL's XML tree; serialisation escapes every value.
+CPLXMLNode* element(CPLXMLNode* parent, const char* name) {
+    return CPLCreateXMLNode(parent, CXT_Element, name);
+}
+
+CPLXMLNode* element(CPLXMLNode* parent, const char* name, const std::string& text) {
+    return CPLCreateXMLElementAndValue(parent, name, text.c_str());
+}
+
+CPLXMLNode* attr(CPLXMLNode* node, const char* name, const std::string& value) {
+    CPLAddXMLAttributeAndValue(node, name, value.c_str());
+    return node;
+}
+
+std::string serialize(const CPLXMLNode* root) {
+    std::unique_ptr<char, CplFree> text(CPLSerializeXMLTree(root));
+    return std::string(doctype) + (text ? text.get() : "");
+}
+
+// <Option type="Map"> with <Option name=.. value=.. type="QString"/> children.
+CPLXMLNode* option_map(CPLXMLNode* parent, const char* name = nullptr) {
+    CPLXMLNode* map = element(parent, "Option");
+    if (name != nullptr) {
+        attr(map, "name", name);
+    }
+    return attr(map, "type", "Map");
+}
+
+void option(CPLXMLNode* map, const char* name, const std::string& value,
+            const char* type = "QString") {
+    CPLXMLNode* o = element(map, "Option");
+    attr(o, "name", name);
+    attr(o, "value", value);
+    attr(o, "type", type);
+}
+
+struct Rgba {
+    int r, g, b, a = 255;
+    std::string str() const {
+        return std::to_string(r) + "," + std::to_string(g) + "," + std::to_string(b) + "," +
+               std::to_string(a);
+    }
+};
+
+// Sizes follow sitmap's rendered map (render/style.cpp, builtin layers): an incident's radius
+// grows with 0.8 * sqrt(casualties), clamped to 1..6 times its base size. Millimetres at 96 dpi.
+std::string casualty_size_expression(double base_mm) {
+    return std::to_string(base_mm) +
+           " * min(max(1, 0.8 * sqrt(coalesce(\"killed_max\", 0) + coalesce(\"wounded_max\", "
+           "0))), 6)";
+}
+
+struct MarkerStyle {
+    Rgba fill;
+    const char* shape = "circle";
+    double size_mm = 3.0;
+    bool sized_by_casualties = false;
+    Rgba outline{255, 255, 255};
+    double outline_mm = 0.35;
+    bool disputed_ring = false; // a dashed ring drawn only around disputed events
+};
+struct LineStyle {
+    Rgba color;
+    double width_mm = 0.3;
+    const char* pattern = "solid"; // solid, dash, dot, dash dot
+};
+struct FillStyle {
+    Rgba fill;
+    Rgba outline;
+    double outline_mm = 0.2;
+    const char* fill_pattern = "solid"; // solid, no, b_diagonal...
+    const char* outline_pattern = "solid";
+};
+
+CPLXMLNode* symbol(CPLXMLNode* parent, const std::string& name, const char* type) {
+    CPLXMLNode* s = element(parent, "symbol");
+    attr(s, "name", name);
+    attr(s, "type", type);
+    attr(s, "alpha", "1");
+    attr(s, "clip_to_extent", "1");
+    attr(s, "force_rhr", "0");
+    return s;
+}
+
+CPLXMLNode* symbol_layer(CPLXMLNode* sym, const char* cls) {
+    CPLXMLNode* l = element(sym, "layer");
+    attr(l, "class", cls);
+    attr(l, "enabled", "1");
+    attr(l, "locked", "0");
+    attr(l, "pass", "0");
+    return l;
+}
+
+// Data-defined properties of a symbol layer: property key -> QGIS expression.
+void data_defined(CPLXMLNode* layer,
+                  const std::vector<std::pair<const char*, std::string>>& props) {
+    CPLXMLNode* dd = element(layer, "data_defined_properties");
+    CPLXMLNode* map = option_map(dd);
+    option(map, "name", "");
+    CPLXMLNode* properties = option_map(map, "properties");
+    for (const auto& [key, expression] : props) {
+        CPLXMLNode* p = option_map(properties, key);
+        option(p, "active", "true", "bool");
+        option(p, "expression", expression);
+        option(p, "type", "3", "int"); // an expression-based property
+    }
+    option(map, "type", "collection");
+}
+
+void simple_marker(CPLXMLNode* sym, const char* shape, Rgba fill, Rgba outline, double outline_mm,
+                   const char* outline_style, double size_mm,
+                   const std::vector<std::pair<const char*, std::string>>& props) {
+    CPLXMLNode* layer = symbol_layer(sym, "SimpleMarker");
+    CPLXMLNode* o = option_map(layer);
+    option(o, "angle", "0");
+    option(o, "color", fill.str());
+    option(o, "joinstyle", "miter");
+    option(o, "name", shape);
+    option(o, "outline_color", outline.str());
+    option(o, "outline_style", outline_style);
+    option(o, "outline_width", std::to_string(outline_mm));
+    option(o, "outline_width_unit", "MM");
+    option(o, "scale_method", "diameter");
+    option(o, "size", std::to_string(size_mm));
+    option(o, "size_unit", "MM");
+    option(o, "vertical_anchor_point", "1");
+    option(o, "horizontal_anchor_point", "1");
+    if (!props.empty()) {
+        data_defined(layer, props);
+    }
+}
+
+void marker_symbol(CPLXMLNode* parent, const std::string& name, const MarkerStyle& m) {
+    CPLXMLNode* sym = symbol(parent, name, "marker");
+    const std::string size = casualty_size_expression(m.size_mm);
+    if (m.disputed_ring) {
+        // Below the mark, as on sitmap's maps: a dashed ring a little larger than the symbol.
+        simple_marker(
+            sym, "circle", {0, 0, 0, 0}, {17, 17, 17}, 0.35, "dash", m.size_mm + 2.0,
+            {{"enabled", "\"disputed\""},
+             {"size", (m.sized_by_casualties ? size : std::to_string(m.size_mm)) + " + 2.0"}});
+    }
+    std::vector<std::pair<const char*, std::string>> props;
+    if (m.sized_by_casualties) {
+        props.emplace_back("size", size);
+    }
+    simple_marker(sym, m.shape, m.fill, m.outline, m.outline_mm, "solid", m.size_mm, props);
+}
+
+void simple_line(CPLXMLNode* sym, const LineStyle& l) {
+    CPLXMLNode* layer = symbol_layer(sym, "SimpleLine");
+    CPLXMLNode* o = option_map(layer);
+    option(o, "capstyle", "round");
+    option(o, "joinstyle", "round");
+    option(o, "line_color", l.color.str());
+    option(o, "line_style", l.pattern);
+    option(o, "line_width", std::to_string(l.width_mm));
+    option(o, "line_width_unit", "MM");
+}
+
+void line_symbol(CPLXMLNode* parent, const std::string& name, const LineStyle& l) {
+    simple_line(symbol(parent, name, "line"), l);
+}
+
+// A line over a wider, translucent casing (the Armenia–Azerbaijan border on sitmap's maps).
+void cased_line_symbol(CPLXMLNode* parent, const std::string& name, const LineStyle& casing,
+                       const LineStyle& l) {
+    CPLXMLNode* sym = symbol(parent, name, "line");
+    simple_line(sym, casing);
+    simple_line(sym, l);
+}
+
+void fill_symbol(CPLXMLNode* parent, const std::string& name, const FillStyle& f) {
+    CPLXMLNode* layer = symbol_layer(symbol(parent, name, "fill"), "SimpleFill");
+    CPLXMLNode* o = option_map(layer);
+    option(o, "color", f.fill.str());
+    option(o, "joinstyle", "round");
+    option(o, "outline_color", f.outline.str());
+    option(o, "outline_style", f.outline_pattern);
+    option(o, "outline_width", std::to_string(f.outline_mm));
+    option(o, "outline_width_unit", "MM");
+    option(o, "style", f.fill_pattern);
+}
+
+CPLXMLNode* renderer(CPLXMLNode* parent, const char* type) {
+    CPLXMLNode* r = element(parent, "renderer-v2");
+    attr(r, "type", type);
+    attr(r, "symbollevels", "0");
+    attr(r, "enableorderby", "0");
+    attr(r, "forceraster", "0");
+    return r;
+}
+
+// A rule-based renderer: rules (QGIS filter expression, legend label) with symbols "0", "1"...
+// written by the caller into the returned <symbols>; the filter "ELSE" catches the rest.
+CPLXMLNode* rule_based(CPLXMLNode* parent,
+                       const std::vector<std::pair<std::string, std::string>>& rules) {
+    CPLXMLNode* r = renderer(parent, "RuleRenderer");
+    CPLXMLNode* root = attr(element(r, "rules"), "key", "{sitmap-root}");
+    for (std::size_t i = 0; i < rules.size(); ++i) {
+        CPLXMLNode* rule = element(root, "rule");
+        attr(rule, "key", "{sitmap-rule-" + std::to_string(i) + "}");
+        attr(rule, "filter", rules[i].first);
+        attr(rule, "label", rules[i].second);
+        attr(rule, "symbol", std::to_string(i));
+    }
+    return element(r, "symbols");
+}
+
+struct Category {
+    std::string value;
+    std::string label;
+    MarkerStyle marker;
+};
+
+void categorized(CPLXMLNode* parent, const char* field, const std::vector<Category>& cats) {
+    CPLXMLNode* r = renderer(parent, "categorizedSymbol");
+    attr(r, "attr", field);
+    CPLXMLNode* list = element(r, "categories");
+    for (std::size_t i = 0; i < cats.size(); ++i) {
+        CPLXMLNode* c = element(list, "category");
+        attr(c, "value", cats[i].value);
+        attr(c, "label", cats[i].label);
+        attr(c, "symbol", std::to_string(i));
+        attr(c, "render", "true");
+    }
+    CPLXMLNode* symbols = element(r, "symbols");
+    for (std::size_t i = 0; i < cats.size(); ++i) {
+        marker_symbol(symbols, std::to_string(i), cats[i].marker);
+    }
+    element(r, "rotation");
+    element(r, "sizescale");
+}
+
+// The legend wording of sitmap's rendered map.
+std::string kind_label(EventKind k) {
+    switch (k) {
+    case EventKind::shelling:
+        return "Shelling (artillery)";
+    case EventKind::mortar_fire:
+        return "Mortar fire";
+    case EventKind::small_arms_fire:
+        return "Small-arms fire";
+    case EventKind::drone_strike:
+        return "Drone strike";
+    case EventKind::vehicle_attack:
+        return "Attack on a vehicle";
+    case EventKind::casualties:
+        return "Killing or wounding (weapon not stated)";
+    case EventKind::armed_clash:
+        return "Armed clash";
+    case EventKind::checkpoint_installed:
+        return "Checkpoint installed";
+    case EventKind::checkpoint_closed:
+        return "Checkpoint closed";
+    case EventKind::blockade:
+        return "Blockade";
+    case EventKind::talks:
+        return "Talks or summit";
+    case EventKind::statement:
+        return "Statement or speech";
+    case EventKind::mission_deployment:
+        return "Mission deployment";
+    }
+    return std::string(to_string(k));
+}
+
+// As on sitmap's rendered map: colour by layer (incidents red, checkpoints blue, context white),
+// shape by kind, incidents sized by the casualties claimed.
+MarkerStyle event_marker(EventKind k) {
+    const char* shape = "circle";
+    switch (k) {
+    case EventKind::shelling:
+    case EventKind::talks:
+        shape = "circle";
+        break;
+    case EventKind::mortar_fire:
+    case EventKind::mission_deployment:
+        shape = "triangle";
+        break;
+    case EventKind::small_arms_fire:
+    case EventKind::statement:
+        shape = "diamond";
+        break;
+    case EventKind::drone_strike:
+        shape = "star";
+        break;
+    case EventKind::vehicle_attack:
+    case EventKind::blockade:
+        shape = "square";
+        break;
+    case EventKind::casualties:
+        shape = "cross_fill";
+        break;
+    case EventKind::armed_clash:
+        shape = "hexagon";
+        break;
+    case EventKind::checkpoint_installed:
+    case EventKind::checkpoint_closed:
+        shape = "half_square";
+        break;
+    }
+    switch (layer_of(k)) {
+    case EventLayer::incident:
+        return {{215, 48, 31, 217}, shape, 2.9, true, {103, 0, 13}, 0.26, true};
+    case EventLayer::checkpoint:
+        return {{31, 95, 191}, shape, 3.4, false, {255, 255, 255}, 0.34, true};
+    case EventLayer::context:
+        break;
+    }
+    return {{255, 255, 255}, shape, 2.6, false, {77, 77, 77}, 0.4, true};
+}
+
+std::string label_of(std::string_view value) {
+    std::string s(value);
+    std::replace(s.begin(), s.end(), '_', ' ');
+    if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') {
+        s[0] = static_cast<char>(s[0] - 'a' + 'A');
+    }
+    return s;
+}
+
+constexpr std::array<EventKind, 13> all_kinds = {EventKind::shelling,
+                                                 EventKind::mortar_fire,
+                                                 EventKind::small_arms_fire,
+                                                 EventKind::drone_strike,
+                                                 EventKind::vehicle_attack,
+                                                 EventKind::casualties,
+                                                 EventKind::armed_clash,
+                                                 EventKind::checkpoint_installed,
+                                                 EventKind::checkpoint_closed,
+                                                 EventKind::blockade,
+                                                 EventKind::talks,
+                                                 EventKind::statement,
+                                                 EventKind::mission_deployment};
+
+enum class Weight { regular, bold };
+
+void labeling(CPLXMLNode* parent, const std::string& field, double size_pt, Rgba color,
+              const char* placement, Weight weight = Weight::regular) {
+    CPLXMLNode* l = attr(element(parent, "labeling"), "type", "simple");
+    CPLXMLNode* s = element(l, "settings");
+    attr(s, "calloutType", "simple");
+    CPLXMLNode* t = element(s, "text-style");
+    attr(t, "fieldName", field);
+    attr(t, "isExpression", "0");
+    attr(t, "fontFamily", "Noto Sans");
+    attr(t, "namedStyle", weight == Weight::bold ? "Bold" : "Regular");
+    attr(t, "fontSize", std::to_string(size_pt));
+    attr(t, "fontSizeUnit", "Point");
+    attr(t, "textColor", color.str());
+    attr(t, "textOpacity", "1");
+    attr(t, "fontWeight", weight == Weight::bold ? "75" : "50");
+    CPLXMLNode* b = element(t, "text-buffer");
+    attr(b, "bufferDraw", "1");
+    attr(b, "bufferSize", "0.7");
+    attr(b, "bufferSizeUnits", "MM");
+    attr(b, "bufferColor", "255,255,255,255");
+    attr(b, "bufferOpacity", "0.85");
+    CPLXMLNode* p = element(s, "placement");
+    attr(p, "placement", placement);
+    attr(p, "dist", "1.2");
+    attr(p, "distUnits", "MM");
+    attr(p, "priority", "5");
+    CPLXMLNode* r = element(s, "rendering");
+    attr(r, "obstacle", "1");
+    attr(r, "scaleVisibility", "0");
+    attr(r, "displayAll", "0");
+}
+
+// Appends <renderer-v2> and <labeling> for a layer; returns whether labels are on.
+bool append_style(CPLXMLNode* parent, std::string_view layer, LayerGeometry geometry) {
+    if (layer == events_layer) {
+        std::vector<Category> cats;
+        for (EventKind k : all_kinds) {
+            cats.push_back({std::string(to_string(k)), kind_label(k), event_marker(k)});
+        }
+        categorized(parent, "kind", cats);
+        labeling(parent, "place_name", 8.0, {127, 15, 6}, "0", Weight::bold);
+        return true;
+    }
+    if (layer == claims_layer) {
+        const std::array<std::pair<Side, Rgba>, 6> sides = {{{Side::armenia, {217, 95, 2}},
+                                                             {Side::azerbaijan, {27, 158, 119}},
+                                                             {Side::russia, {117, 112, 179}},
+                                                             {Side::eu, {31, 120, 180}},
+                                                             {Side::other, {102, 102, 102}},
+                                                             {Side::unknown, {170, 170, 170}}}};
+        std::vector<Category> cats;
+        for (const auto& [side, color] : sides) {
+            cats.push_back({std::string(to_string(side)), label_of(to_string(side)),
+                            MarkerStyle{color, "circle", 2.2, false, {255, 255, 255}, 0.3, false}});
+        }
+        categorized(parent, "side", cats);
+        return false;
+    }
+    if (layer == "countries") { // as on sitmap's maps, the two countries stand out
+        CPLXMLNode* symbols =
+            rule_based(parent, {{"\"iso_a2\" IN ('AM', 'AZ')", "Armenia, Azerbaijan"},
+                                {"ELSE", "Other countries"}});
+        fill_symbol(symbols, "0", FillStyle{{251, 250, 246}, {179, 173, 163}, 0.16});
+        fill_symbol(symbols, "1", FillStyle{{233, 230, 223}, {179, 173, 163}, 0.16});
+        labeling(parent, "name", 10.0, {143, 135, 124}, "1");
+        return true;
+    }
+    if (layer == "borders") {
+        CPLXMLNode* symbols = rule_based(
+            parent, {{"\"countries\" IN ('AM-AZ', 'AZ-AM')", "Armenia–Azerbaijan border"},
+                     {"ELSE", "International border"}});
+        cased_line_symbol(symbols, "0", LineStyle{{231, 163, 155, 191}, 1.32},
+                          LineStyle{{90, 29, 22}, 0.45});
+        line_symbol(symbols, "1", LineStyle{{119, 113, 106}, 0.26});
+        return false;
+    }
+    CPLXMLNode* r = renderer(parent, "singleSymbol");
+    CPLXMLNode* symbols = element(r, "symbols");
+    element(r, "rotation");
+    element(r, "sizescale");
+    if (layer == places_layer) {
+        // Unlabelled: the events on top already carry the place names.
+        marker_symbol(
+            symbols, "0",
+            MarkerStyle{{255, 255, 255}, "circle", 1.3, false, {58, 58, 58}, 0.26, false});
+        return false;
+    }
+    if (layer == "admin1") {
+        fill_symbol(symbols, "0", FillStyle{{0, 0, 0, 0}, {190, 190, 190}, 0.15, "no", "dash"});
+        return false;
+    }
+    if (layer == "nagorno_karabakh") {
+        fill_symbol(symbols, "0",
+                    FillStyle{{176, 122, 60, 140}, {140, 90, 36}, 0.24, "b_diagonal", "dash"});
+        return false;
+    }
+    if (layer == "lakes") {
+        fill_symbol(symbols, "0", FillStyle{{180, 210, 231}, {127, 169, 201}, 0.13});
+        return false;
+    }
+    if (layer == "rivers") {
+        line_symbol(symbols, "0", LineStyle{{127, 169, 201}, 0.24});
+        return false;
+    }
+    if (layer == "corridor") {
+        line_symbol(symbols, "0", LineStyle{{217, 115, 13}, 0.58, "dash"});
+        return false;
+    }
+    switch (geometry) {
+    case LayerGeometry::polygon:
+        fill_symbol(symbols, "0", FillStyle{{220, 220, 220}, {150, 150, 150}, 0.2});
+        break;
+    case LayerGeometry::line:
+        line_symbol(symbols, "0", LineStyle{{120, 120, 120}, 0.3});
+        break;
+    case LayerGeometry::point:
+    case LayerGeometry::none:
+        marker_symbol(
+            symbols, "0",
+            MarkerStyle{{120, 120, 120}, "circle", 1.6, false, {255, 255, 255}, 0.3, false});
+        break;
+    }
+    return false;
+}
+
+// Layers of an exported GeoPackage as QGIS sees them.
+struct GpkgLayer {
+    std::string name;
+    LayerGeometry geometry = LayerGeometry::none;
+    long long features = 0;
+    BBox extent;
+};
+
+LayerGeometry geometry_of(OGRwkbGeometryType type) {
+    switch (wkbFlatten(type)) {
+    case wkbPoint:
+    case wkbMultiPoint:
+        return LayerGeometry::point;
+    case wkbLineString:
+    case wkbMultiLineString:
+        return LayerGeometry::line;
+    case wkbPolygon:
+    case wkbMultiPolygon:
+        return LayerGeometry::polygon;
+    default:
+        return LayerGeometry::none;
+    }
+}
+
+// Drawing order: basemap (bottom first, in the bundled order; unknown layers lowest), places,
+// claims, events on top.
+int rank_of(const std::string& name) {
+    const auto names = basemap_layer_names();
+    if (auto it = std::find(names.begin(), names.end(), name); it != names.end()) {
+        return 10 + static_cast<int>(it - names.begin());
+    }
+    if (name == places_layer) {
+        return 100;
+    }
+    if (name == claims_layer) {
+        return 101;
+    }
+    if (name == events_layer) {
+        return 102;
+    }
+    return 0;
+}
+
+std::vector<GpkgLayer> read_layers(const fs::path& gpkg) {
+    GDALAllRegister();
+    CPLPushErrorHandler(CPLQuietErrorHandler);
+    const std::array<const char*, 2> drivers = {"GPKG", nullptr};
+    DatasetPtr ds(GDALOpenEx(gpkg.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers.data(),
+                             nullptr, nullptr));
+    CPLPopErrorHandler();
+    if (!ds) {
+        throw input_error(gpkg.string() + ": cannot open as a GeoPackage");
+    }
+    std::vector<GpkgLayer> out;
+    for (int i = 0; i < GDALDatasetGetLayerCount(ds.get()); ++i) {
+        OGRLayerH l = GDALDatasetGetLayer(ds.get(), i);
+        const OGRwkbGeometryType type = OGR_L_GetGeomType(l);
+        if (type == wkbNone) {
+            continue; // layer_styles and other tables
+        }
+        GpkgLayer layer{OGR_L_GetName(l), geometry_of(type), OGR_L_GetFeatureCount(l, TRUE), {}};
+        OGREnvelope env{};
+        if (layer.features > 0 && OGR_L_GetExtent(l, &env, TRUE) == OGRERR_NONE) {
+            layer.extent = {env.MinX, env.MinY, env.MaxX, env.MaxY};
+        } else {
+            layer.extent = {1, 1, 0, 0};
+        }
+        out.push_back(std::move(layer));
+    }
+    std::stable_sort(out.begin(), out.end(), [](const GpkgLayer& a, const GpkgLayer& b) {
+        return rank_of(a.name) < rank_of(b.name);
+    });
+    if (std::none_of(out.begin(), out.end(),
+                     [](const GpkgLayer& l) { return l.name == events_layer; })) {
+        throw input_error(gpkg.string() + ": no '" + std::string(events_layer) +
+                          "' layer (not written by sitmap export?)");
+    }
+    return out;
+}
+
+struct Crs {
+    SrsPtr srs;
+    std::string wkt, proj4, authid, description;
+    bool geographic = false;
+};
+
+Crs crs_of(const std::string& definition) {
+    Crs crs;
+    crs.srs.reset(OSRNewSpatialReference(nullptr));
+    if (OSRSetFromUserInput(crs.srs.get(), definition.c_str()) != OGRERR_NONE) {
+        throw usage_error("unknown CRS '" + definition + "'");
+    }
+    const std::array<const char*, 2> wkt_options = {"FORMAT=WKT2_2019", nullptr};
+    char* text = nullptr;
+    if (OSRExportToWktEx(crs.srs.get(), &text, wkt_options.data()) == OGRERR_NONE && text) {
+        crs.wkt = text;
+    }
+    CPLFree(text);
+    text = nullptr;
+    if (OSRExportToProj4(crs.srs.get(), &text) == OGRERR_NONE && text) {
+        crs.proj4 = text;
+    }
+    CPLFree(text);
+    const char* auth = OSRGetAuthorityName(crs.srs.get(), nullptr);
+    const char* code = OSRGetAuthorityCode(crs.srs.get(), nullptr);
+    if (auth != nullptr && code != nullptr) {
+        crs.authid = std::string(auth) + ":" + code;
+    }
+    const char* name = OSRGetName(crs.srs.get());
+    crs.description = name != nullptr ? name : definition;
+    crs.geographic = OSRIsGeographic(crs.srs.get()) != 0;
+    return crs;
+}
+
+void spatialrefsys(CPLXMLNode* parent, const Crs& crs) {
+    CPLXMLNode* s = element(parent, "spatialrefsys");
+    attr(s, "nativeFormat", "Wkt");
+    element(s, "wkt", crs.wkt);
+    element(s, "proj4", crs.proj4);
+    element(s, "authid", crs.authid);
+    element(s, "description", crs.description);
+    element(s, "geographicflag", crs.geographic ? "true" : "false");
+}
+
+const char* geometry_name(LayerGeometry g) {
+    switch (g) {
+    case LayerGeometry::point:
+        return "Point";
+    case LayerGeometry::line:
+        return "Line";
+    case LayerGeometry::polygon:
+        return "Polygon";
+    case LayerGeometry::none:
+        break;
+    }
+    return "No geometry";
+}
+
+std::string number(double v) {
+    std::array<char, 32> buf{};
+    std::snprintf(buf.data(), buf.size(), "%.6f", v);
+    return buf.data();
+}
+
+// The view in the project CRS: the extent's edges projected (PROJ), padded by a tenth.
+BBox projected_extent(const BBox& lonlat, const std::string& crs) {
+    const Projection projection(crs);
+    BBox out{1e300, 1e300, -1e300, -1e300};
+    constexpr int steps = 8;
+    for (int i = 0; i <= steps; ++i) {
+        const double t = static_cast<double>(i) / steps;
+        const double lon = lonlat.west + t * (lonlat.east - lonlat.west);
+        const double lat = lonlat.south + t * (lonlat.north - lonlat.south);
+        for (LonLat p : {LonLat{lon, lonlat.south}, LonLat{lon, lonlat.north},
+                         LonLat{lonlat.west, lat}, LonLat{lonlat.east, lat}}) {
+            const XY xy = projection.forward(p);
+            out.west = std::min(out.west, xy.x);
+            out.east = std::max(out.east, xy.x);
+            out.south = std::min(out.south, xy.y);
+            out.north = std::max(out.north, xy.y);
+        }
+    }
+    const double pad = 0.1 * std::max(out.east - out.west, out.north - out.south);
+    return {out.west - pad, out.south - pad, out.east + pad, out.north + pad};
+}
+
+std::string project_xml(const std::vector<GpkgLayer>& layers, const std::string& datasource,
+                        const QgisProjectOptions& options) {
+    const Crs crs = crs_of(options.crs);
+    const Crs wgs84 = crs_of("EPSG:4326");
+
+    BBox view = options.extent.value_or(BBox{1, 1, 0, 0});
+    if (view.empty()) {
+        for (const GpkgLayer& l : layers) {
+            if (l.name == events_layer && !l.extent.empty()) {
+                view = l.extent;
+            }
+        }
+    }
+    if (view.empty()) { // no events: the region of the conflict
+        view = {43.4, 38.8, 47.0, 41.3};
+    }
+    if (view.east - view.west < 0.05) {
+        view.west -= 0.05;
+        view.east += 0.05;
+    }
+    if (view.north - view.south < 0.05) {
+        view.south -= 0.05;
+        view.north += 0.05;
+    }
+    const BBox extent = projected_extent(view, options.crs);
+
+    XmlPtr root(CPLCreateXMLNode(nullptr, CXT_Element, "qgis"));
+    CPLXMLNode* q = root.get();
+    attr(q, "projectname", options.title);
+    attr(q, "version", qgis_version);
+    attr(element(q, "homePath"), "path", "");
+    element(q, "title", options.title);
+    attr(element(q, "transaction"), "mode", "Disabled");
+    spatialrefsys(element(q, "projectCrs"), crs);
+    CPLXMLNode* metadata = element(q, "projectMetadata");
+    element(metadata, "title", options.title);
+    element(metadata, "abstract",
+            "Events with attributed claims exported by sitmap; the claims layer says who said "
+            "what. " +
+                options.attribution);
+    element(metadata, "author", "sitmap");
+
+    // The layer tree lists the top layer first.
+    auto id_of = [](const GpkgLayer& l) { return "sitmap_" + l.name; };
+    CPLXMLNode* tree = element(q, "layer-tree-group");
+    element(tree, "customproperties");
+    for (auto it = layers.rbegin(); it != layers.rend(); ++it) {
+        CPLXMLNode* n = element(tree, "layer-tree-layer");
+        attr(n, "id", id_of(*it));
+        attr(n, "name", it->name);
+        attr(n, "source", datasource + "|layername=" + it->name);
+        attr(n, "providerKey", "ogr");
+        attr(n, "checked", it->name == claims_layer ? "Qt::Unchecked" : "Qt::Checked");
+        attr(n, "expanded", it->name == events_layer ? "1" : "0");
+        element(n, "customproperties");
+    }
+
+    CPLXMLNode* canvas = element(q, "mapcanvas");
+    attr(canvas, "name", "theMapCanvas");
+    attr(canvas, "annotationsVisible", "1");
+    element(canvas, "units", crs.geographic ? "degrees" : "meters");
+    CPLXMLNode* ext = element(canvas, "extent");
+    element(ext, "xmin", number(extent.west));
+    element(ext, "ymin", number(extent.south));
+    element(ext, "xmax", number(extent.east));
+    element(ext, "ymax", number(extent.north));
+    element(canvas, "rotation", "0");
+    spatialrefsys(element(canvas, "destinationsrs"), crs);
+    element(canvas, "rendermaptile", "0");
+
+    // What QGIS zooms to when the project opens (and what a "zoom to project" shows).
+    CPLXMLNode* view_settings = element(q, "ProjectViewSettings");
+    attr(view_settings, "UseProjectScales", "0");
+    attr(view_settings, "rotation", "0");
+    element(view_settings, "Scales");
+    CPLXMLNode* default_view = element(view_settings, "DefaultViewExtent");
+    attr(default_view, "xmin", number(extent.west));
+    attr(default_view, "ymin", number(extent.south));
+    attr(default_view, "xmax", number(extent.east));
+    attr(default_view, "ymax", number(extent.north));
+    spatialrefsys(default_view, crs);
+
+    CPLXMLNode* project_layers = element(q, "projectlayers");
+    for (auto it = layers.rbegin(); it != layers.rend(); ++it) {
+        CPLXMLNode* m = element(project_layers, "maplayer");
+        attr(m, "type", "vector");
+        attr(m, "geometry", geometry_name(it->geometry));
+        attr(m, "styleCategories", "AllStyleCategories");
+        attr(m, "hasScaleBasedVisibilityFlag", "0");
+        attr(m, "readOnly", "0");
+        element(m, "id", id_of(*it));
+        element(m, "datasource", datasource + "|layername=" + it->name);
+        element(m, "layername", it->name);
+        spatialrefsys(element(m, "srs"), wgs84);
+        attr(element(m, "provider", "ogr"), "encoding", "UTF-8");
+        const bool labels = append_style(m, it->name, it->geometry);
+        attr(m, "labelsEnabled", labels ? "1" : "0");
+        element(m, "blendMode", "0");
+        element(m, "featureBlendMode", "0");
+        element(m, "layerOpacity", "1");
+    }
+
+    CPLXMLNode* order = element(q, "layerorder");
+    for (auto it = layers.rbegin(); it != layers.rend(); ++it) {
+        attr(element(order, "layer"), "id", id_of(*it));
+    }
+
+    CPLXMLNode* props = element(q, "properties");
+    // The map's background (sea) colour, as on sitmap's maps.
+    CPLXMLNode* gui = element(props, "Gui");
+    attr(element(gui, "CanvasColorRedPart", "207"), "type", "int");
+    attr(element(gui, "CanvasColorGreenPart", "225"), "type", "int");
+    attr(element(gui, "CanvasColorBluePart", "236"), "type", "int");
+    // QGIS reads <projectCrs> only when this is set.
+    CPLXMLNode* srs = element(props, "SpatialRefSys");
+    attr(element(srs, "ProjectionsEnabled", "1"), "type", "int");
+    CPLXMLNode* paths = element(props, "Paths");
+    attr(element(paths, "Absolute", "false"), "type", "bool");
+    return serialize(root.get());
+}
+
+void write_text(const fs::path& path, const std::string& text) {
+    std::ofstream out(path, std::ios::binary);
+    out << text;
+    out.close();
+    if (!out) {
+        throw output_error("cannot write " + path.string());
+    }
+}
+
+struct ZipCloser {
+    void operator()(void* h) const { CPLCloseZip(h); }
+};
+
+// A .qgz is a zip holding the .qgs; GDAL's zip writer (minizip) makes it.
+void write_zip(const fs::path& zip, const std::string& entry, const std::string& text) {
+    CPLPushErrorHandler(CPLQuietErrorHandler);
+    CPLErrorReset();
+    std::unique_ptr<void, ZipCloser> handle(CPLCreateZip(zip.c_str(), nullptr));
+    bool ok = handle != nullptr;
+    ok = ok && CPLCreateFileInZip(handle.get(), entry.c_str(), nullptr) == CE_None;
+    ok = ok &&
+         CPLWriteFileInZip(handle.get(), text.data(), static_cast<int>(text.size())) == CE_None;
+    ok = ok && CPLCloseFileInZip(handle.get()) == CE_None;
+    if (ok) {
+        ok = CPLCloseZip(handle.release()) == CE_None;
+    }
+    const std::string message = CPLGetLastErrorMsg();
+    CPLPopErrorHandler();
+    if (!ok) {
+        throw output_error("cannot write zip " + zip.string() + ": " + message);
+    }
+}
+
+} // namespace
+
+std::string layer_style_qml(std::string_view layer, LayerGeometry geometry) {
+    XmlPtr root(CPLCreateXMLNode(nullptr, CXT_Element, "qgis"));
+    attr(root.get(), "version", qgis_version);
+    attr(root.get(), "styleCategories", "AllStyleCategories");
+    const bool labels = append_style(root.get(), layer, geometry);
+    attr(root.get(), "labelsEnabled", labels ? "1" : "0");
+    element(root.get(), "blendMode", "0");
+    element(root.get(), "featureBlendMode", "0");
+    element(root.get(), "layerGeometryType",
+            std::to_string(static_cast<int>(geometry == LayerGeometry::none    ? 4
+                                            : geometry == LayerGeometry::point ? 0
+                                            : geometry == LayerGeometry::line  ? 1
+                                                                               : 2)));
+    return serialize(root.get());
+}
+
+void write_qgis_project(const fs::path& project, const fs::path& gpkg,
+                        const QgisProjectOptions& options) {
+    const GisFormat format = gis_format_for(project);
+    if (format != GisFormat::qgs && format != GisFormat::qgz) {
+        throw usage_error(project.string() + ": a QGIS project must end in .qgz or .qgs");
+    }
+    const std::vector<GpkgLayer> layers = read_layers(gpkg);
+    const fs::path dir = fs::absolute(project).parent_path();
+    const fs::path relative = fs::absolute(gpkg).lexically_normal().lexically_relative(dir);
+    const std::string datasource =
+        relative.empty() ? fs::absolute(gpkg).string() : "./" + relative.generic_string();
+    std::string xml;
+    try {
+        xml = project_xml(layers, datasource, options);
+    } catch (const Error& e) {
+        throw e.with_context(project.string());
+    }
+    OutputFile out(project, options.overwrite);
+    if (format == GisFormat::qgs) {
+        write_text(out.temp_path(), xml);
+    } else {
+        write_zip(out.temp_path(), project.stem().string() + ".qgs", xml);
+    }
+    out.commit();
+}
+
+} // namespace sitmap::geo

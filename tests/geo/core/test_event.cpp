@@ -1,0 +1,113 @@
+// The event model (geo/core/event.hpp): names, layers, dates, and when an event is disputed.
+
+#include "geo/core/error.hpp"
+#include "geo/core/event.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace sitmap::geo;
+
+TEST(Event, KindNamesRoundTrip) {
+    for (EventKind k : {EventKind::shelling, EventKind::mortar_fire, EventKind::small_arms_fire,
+                        EventKind::drone_strike, EventKind::vehicle_attack, EventKind::casualties,
+                        EventKind::armed_clash, EventKind::checkpoint_installed,
+                        EventKind::checkpoint_closed, EventKind::blockade, EventKind::talks,
+                        EventKind::statement, EventKind::mission_deployment}) {
+        EXPECT_EQ(event_kind_from_string(to_string(k)), k);
+    }
+    EXPECT_EQ(to_string(EventKind::small_arms_fire), "small_arms_fire");
+    EXPECT_THROW(event_kind_from_string("picnic"), sitmap::Error);
+    try {
+        event_kind_from_string("picnic");
+    } catch (const sitmap::Error& e) {
+        EXPECT_EQ(e.kind(), sitmap::ErrorKind::bad_input);
+        EXPECT_NE(std::string(e.what()).find("picnic"), std::string::npos);
+        EXPECT_NE(std::string(e.what()).find("shelling"), std::string::npos); // lists known kinds
+    }
+}
+
+TEST(Event, SidesAndAssertionsRoundTrip) {
+    for (Side s :
+         {Side::armenia, Side::azerbaijan, Side::russia, Side::eu, Side::other, Side::unknown}) {
+        EXPECT_EQ(side_from_string(to_string(s)), s);
+    }
+    for (Assertion a : {Assertion::accuses, Assertion::reports_own_losses, Assertion::denies,
+                        Assertion::reports}) {
+        EXPECT_EQ(assertion_from_string(to_string(a)), a);
+    }
+    EXPECT_THROW(side_from_string("martians"), sitmap::Error);
+}
+
+TEST(Event, LayersSeparateIncidentsFromContext) {
+    EXPECT_EQ(layer_of(EventKind::shelling), EventLayer::incident);
+    EXPECT_EQ(layer_of(EventKind::vehicle_attack), EventLayer::incident);
+    EXPECT_EQ(layer_of(EventKind::checkpoint_installed), EventLayer::checkpoint);
+    EXPECT_EQ(layer_of(EventKind::blockade), EventLayer::checkpoint);
+    EXPECT_EQ(layer_of(EventKind::talks), EventLayer::context);
+    EXPECT_EQ(layer_of(EventKind::statement), EventLayer::context);
+    EXPECT_EQ(layer_of(EventKind::mission_deployment), EventLayer::context);
+}
+
+TEST(Event, DatesParseAndFormat) {
+    const auto d = parse_date("2023-05-11");
+    EXPECT_EQ(d, std::chrono::year_month_day(std::chrono::year{2023}, std::chrono::May,
+                                             std::chrono::day{11}));
+    EXPECT_EQ(format_date(d), "2023-05-11");
+    EXPECT_EQ(format_date(parse_date("2022-11-07")), "2022-11-07");
+    for (const char* bad : {"", "2023-5-11", "2023-02-30", "2023-13-01", "11/05/2023",
+                            "2023-05-11T10:00", "abcd-ef-gh", "0000-01-01"}) {
+        EXPECT_THROW(parse_date(bad), sitmap::Error) << bad;
+    }
+    EXPECT_EQ(to_string(DatePrecision::range), "range");
+}
+
+namespace {
+
+Claim claim(Side side, Assertion a, Side against, std::optional<int> killed,
+            std::optional<int> wounded, std::size_t begin = 0) {
+    Claim c;
+    c.who = std::string(to_string(side));
+    c.side = side;
+    c.assertion = a;
+    c.against = against;
+    c.killed = killed;
+    c.wounded = wounded;
+    c.source = SourceRef{"a", begin, begin + 10};
+    return c;
+}
+
+} // namespace
+
+TEST(Event, DisputedWhenEachSideBlamesTheOther) {
+    Event e;
+    e.claims.push_back(claim(Side::armenia, Assertion::accuses, Side::azerbaijan, {}, 3));
+    EXPECT_FALSE(e.disputed());
+    e.claims.push_back(claim(Side::azerbaijan, Assertion::accuses, Side::armenia, 1, {}));
+    EXPECT_TRUE(e.disputed());
+}
+
+TEST(Event, DisputedWhenTheSameSidesLossesDiffer) {
+    Event e;
+    e.claims.push_back(
+        claim(Side::armenia, Assertion::reports_own_losses, Side::unknown, {}, 3, 0));
+    e.claims.push_back(
+        claim(Side::armenia, Assertion::reports_own_losses, Side::unknown, {}, 3, 50));
+    EXPECT_FALSE(e.disputed()); // two sources, same figure
+    e.claims.push_back(
+        claim(Side::armenia, Assertion::reports_own_losses, Side::unknown, {}, 4, 90));
+    EXPECT_TRUE(e.disputed());
+}
+
+TEST(Event, DisputedWhenDenied) {
+    Event e;
+    e.claims.push_back(claim(Side::azerbaijan, Assertion::denies, Side::armenia, {}, {}));
+    EXPECT_TRUE(e.disputed());
+}
+
+TEST(Event, NotDisputedForDifferentPartiesOwnLosses) {
+    Event e;
+    e.claims.push_back(claim(Side::armenia, Assertion::reports_own_losses, Side::unknown, {}, 3));
+    e.claims.push_back(claim(Side::azerbaijan, Assertion::reports_own_losses, Side::unknown, 1, 1));
+    EXPECT_FALSE(e.disputed());
+    EXPECT_FALSE(Event{}.disputed());
+}

@@ -1,0 +1,685 @@
+// The geocoder: spellings in four scripts, inflections, phrases, misspellings, context, negatives,
+// bad input, reverse geocoding and mentions in running text.
+
+#include "geo/core/error.hpp"
+#include "geo/geocode/geocoder.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <regex>
+#include <sstream>
+#include <string>
+
+using namespace sitmap;
+using namespace sitmap::geo;
+
+namespace {
+
+const Gazetteer& gazetteer() {
+    static const Gazetteer g =
+        Gazetteer::load(std::filesystem::path(SITMAP_FIXTURES_DIR) / "gazetteer_small.geojson");
+    return g;
+}
+
+const Geocoder& geocoder() {
+    static const Geocoder g(gazetteer());
+    return g;
+}
+
+// Coordinates from public sources (Wikipedia infoboxes, GeoNames), independent of the fixture.
+const std::map<std::string, LonLat>& known_coordinates() {
+    static const std::map<std::string, LonLat> m{
+        {"sitmap:sotk", {45.86472, 40.20306}},        {"sitmap:shusha", {46.7483, 39.7583}},
+        {"sitmap:lachin", {46.54694, 39.64083}},      {"sitmap:stepanakert", {46.75194, 39.81528}},
+        {"sitmap:goris", {46.3383, 39.5108}},         {"sitmap:kornidzor", {46.5311, 39.5481}},
+        {"sitmap:yerevan", {44.4991, 40.1792}},       {"sitmap:baku", {49.8671, 40.4093}},
+        {"sitmap:martuni-am", {45.3045, 40.1377}},    {"sitmap:martuni-nk", {47.11306, 39.79528}},
+        {"sitmap:aghdam", {46.93056, 39.99306}},      {"sitmap:aghdam-tovuz", {45.55639, 40.90528}},
+        {"sitmap:jermuk", {45.67222, 39.84167}},      {"sitmap:kapan", {46.4093, 39.2064}},
+        {"sitmap:vardenis", {45.7333, 40.1833}},      {"sitmap:brussels", {4.34878, 50.85045}},
+        {"sitmap:washington", {-77.03637, 38.89511}}, {"sitmap:moscow", {37.61556, 55.75222}},
+        {"sitmap:sochi", {39.72569, 43.59917}},       {"sitmap:prague", {14.42076, 50.08804}},
+        {"sitmap:chisinau", {28.8575, 47.00556}},     {"sitmap:tbilisi", {44.8271, 41.7151}},
+    };
+    return m;
+}
+
+struct Spelling {
+    const char* query;
+    const char* id;
+    const char* country_hint = nullptr;
+};
+
+const Spelling spellings[] = {
+    // Sotk: Latin, case, possessive (ASCII and typographic apostrophe), Russian genitive, former
+    // Azerbaijani name, Cyrillic, Armenian, Armenian locative.
+    {"Sotk", "sitmap:sotk"},
+    {"sotk", "sitmap:sotk"},
+    {"SOTK", "sitmap:sotk"},
+    {"Sotk's", "sitmap:sotk"},
+    {"Sotk’s", "sitmap:sotk"},
+    {"Sotka", "sitmap:sotk"},
+    {"Zod", "sitmap:sotk"},
+    {"Zot", "sitmap:sotk"},
+    {"Сотк", "sitmap:sotk"},
+    {"Սոթք", "sitmap:sotk"},
+    {"Sotkum", "sitmap:sotk"},
+    {"Սոթքում", "sitmap:sotk"},
+    {"the village of Sotk", "sitmap:sotk"},
+    // Shusha / Shushi
+    {"Shusha", "sitmap:shusha"},
+    {"Shushi", "sitmap:shusha"},
+    {"Shushi's", "sitmap:shusha"},
+    {"Şuşa", "sitmap:shusha"},
+    {"S\xCC\xA7us\xCC\xA7"
+     "a",
+     "sitmap:shusha"}, // Şuşa decomposed (NFD)
+    {"Susa", "sitmap:shusha"},
+    {"Шуша", "sitmap:shusha"},
+    {"Շուշի", "sitmap:shusha"},
+    {"SHUSHA", "sitmap:shusha"},
+    {"Şuşada", "sitmap:shusha"},
+    {"Шуше", "sitmap:shusha"},
+    {"Shusha (Shushi)", "sitmap:shusha"},
+    // Lachin / Berdzor
+    {"Lachin", "sitmap:lachin"},
+    {"Laçın", "sitmap:lachin"},
+    {"Lacin", "sitmap:lachin"},
+    {"Berdzor", "sitmap:lachin"},
+    {"Лачин", "sitmap:lachin"},
+    {"Բերձոր", "sitmap:lachin"},
+    {"Լաչին", "sitmap:lachin"},
+    {"Lachin's", "sitmap:lachin"},
+    // Stepanakert / Khankendi
+    {"Stepanakert", "sitmap:stepanakert"},
+    {"Khankendi", "sitmap:stepanakert"},
+    {"Xankəndi", "sitmap:stepanakert"},
+    {"Xankendi", "sitmap:stepanakert"},
+    {"Khankandi", "sitmap:stepanakert"},
+    {"Ханкенди", "sitmap:stepanakert"},
+    {"Степанакерт", "sitmap:stepanakert"},
+    {"Ստեփանակերտ", "sitmap:stepanakert"},
+    {"Stepanakret", "sitmap:stepanakert"},
+    {"Stepanakertum", "sitmap:stepanakert"},
+    // Syunik, Gegharkunik, Vayots Dzor
+    {"Goris", "sitmap:goris"},
+    {"Горис", "sitmap:goris"},
+    {"Գորիս", "sitmap:goris"},
+    {"Gorsi", "sitmap:goris"},
+    {"Kornidzor", "sitmap:kornidzor"},
+    {"Корнидзор", "sitmap:kornidzor"},
+    {"Կոռնիձոր", "sitmap:kornidzor"},
+    {"Kornidsor", "sitmap:kornidzor"},
+    {"Kapan", "sitmap:kapan"},
+    {"Qafan", "sitmap:kapan"},
+    {"Vardenis", "sitmap:vardenis"},
+    {"Варденис", "sitmap:vardenis"},
+    {"Jermuk", "sitmap:jermuk"},
+    {"Джермук", "sitmap:jermuk"},
+    {"Ջերմուկ", "sitmap:jermuk"},
+    // Capitals
+    {"Yerevan", "sitmap:yerevan"},
+    {"Erevan", "sitmap:yerevan"},
+    {"Yerewan", "sitmap:yerevan"},
+    {"Ереван", "sitmap:yerevan"},
+    {"Երևան", "sitmap:yerevan"},
+    {"Երեւան", "sitmap:yerevan"},
+    {"Baku", "sitmap:baku"},
+    {"Bakı", "sitmap:baku"},
+    {"Баку", "sitmap:baku"},
+    // Martuni / Khojavend
+    {"Martuni", "sitmap:martuni-nk", "AZ"},
+    {"Martuni", "sitmap:martuni-am", "AM"},
+    {"Xocavənd", "sitmap:martuni-nk"},
+    {"Khojavend", "sitmap:martuni-nk"},
+    {"Мартуни", "sitmap:martuni-am"},
+    // Aghdam
+    {"Ağdam", "sitmap:aghdam"},
+    {"Aghdam district", "sitmap:aghdam-district"},
+    {"Agdam District", "sitmap:aghdam-district"},
+    // Corridor and border sectors (multiword names and phrases)
+    {"Lachin corridor", "sitmap:lachin-corridor"},
+    {"the Lachin corridor", "sitmap:lachin-corridor"},
+    {"Lachin Corridor", "sitmap:lachin-corridor"},
+    {"Berdzor corridor", "sitmap:lachin-corridor"},
+    {"Лачинский коридор", "sitmap:lachin-corridor"},
+    {"Laçın dəhlizi", "sitmap:lachin-corridor"},
+    {"the eastern sector of the border", "sitmap:border-east"},
+    {"the eastern part of the state border", "sitmap:border-east"},
+    {"eastern section of the Armenian-Azerbaijani border", "sitmap:border-east"},
+    {"Eastern border", "sitmap:border-east"},
+    {"the northern sector of the border", "sitmap:border-north"},
+    // Abroad
+    {"Brussels", "sitmap:brussels"},
+    {"Bruxelles", "sitmap:brussels"},
+    {"Брюссель", "sitmap:brussels"},
+    {"Washington", "sitmap:washington"},
+    {"Moscow", "sitmap:moscow"},
+    {"Москва", "sitmap:moscow"},
+    {"Sochi", "sitmap:sochi"},
+    {"Prague", "sitmap:prague"},
+    {"Praha", "sitmap:prague"},
+    {"Chisinau", "sitmap:chisinau"},
+    {"Chișinău", "sitmap:chisinau"},
+    {"Kishinev", "sitmap:chisinau"},
+    {"Tbilisi", "sitmap:tbilisi"},
+    // Regions, lake, countries
+    {"Nagorno-Karabakh", "sitmap:nagorno-karabakh"},
+    {"Nagorno Karabakh", "sitmap:nagorno-karabakh"},
+    {"Нагорный Карабах", "sitmap:nagorno-karabakh"},
+    {"Artsakh", "sitmap:nagorno-karabakh"},
+    {"Lake Sevan", "sitmap:lake-sevan"},
+    {"Vayots Dzor", "sitmap:vayots-dzor"},
+    {"Armenia", "country:AM"},
+    {"Armenia's", "country:AM"},
+    {"Հայաստան", "country:AM"},
+    {"Azerbaijan", "country:AZ"},
+    {"Azərbaycan", "country:AZ"},
+    {"Russia", "country:RU"},
+};
+
+Resolution resolve(const char* query, const char* hint = nullptr) {
+    GeocodeContext ctx;
+    if (hint != nullptr) {
+        ctx.country_hints.push_back(hint);
+    }
+    return geocoder().resolve(query, ctx);
+}
+
+std::string top_id(const Resolution& r) {
+    return r.resolved && !r.candidates.empty() ? r.candidates.front().place->id : "(unresolved)";
+}
+
+std::string read_seed(const std::string& name) {
+    std::ifstream in(std::filesystem::path(SITMAP_SEEDS_DIR) / name, std::ios::binary);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+const TextMention* find_surface(const std::vector<TextMention>& mentions, std::string_view s) {
+    for (const auto& m : mentions) {
+        if (m.surface == s) {
+            return &m;
+        }
+    }
+    return nullptr;
+}
+
+} // namespace
+
+TEST(Geocoder, SpellingTableHasAtLeastSixtyEntries) {
+    EXPECT_GE(std::size(spellings), 60u);
+}
+
+TEST(Geocoder, EverySpellingResolvesToItsPlaceWithKnownCoordinates) {
+    for (const Spelling& s : spellings) {
+        const Resolution r = resolve(s.query, s.country_hint);
+        ASSERT_EQ(top_id(r), s.id)
+            << "query: " << s.query
+            << (r.candidates.empty() ? "" : " reason: " + r.candidates.front().reason);
+        const Candidate& c = r.candidates.front();
+        EXPECT_GE(c.score, 0.5) << s.query;
+        EXPECT_LE(c.score, 1.0) << s.query;
+        EXPECT_FALSE(c.reason.empty()) << s.query;
+        EXPECT_FALSE(c.matched.empty()) << s.query;
+        const auto known = known_coordinates().find(s.id);
+        if (known != known_coordinates().end()) {
+            EXPECT_NEAR(c.place->anchor.lon, known->second.lon, 1e-4) << s.query;
+            EXPECT_NEAR(c.place->anchor.lat, known->second.lat, 1e-4) << s.query;
+        }
+    }
+}
+
+TEST(Geocoder, MatchKindsAndScoresAreOrdered) {
+    const Resolution exact = resolve("Sotk");
+    const Resolution alias = resolve("Zot");
+    const Resolution folded = resolve("sotk");
+    const Resolution translit = resolve("Шуше");
+    const Resolution fuzzy = resolve("Stepanakret");
+    EXPECT_EQ(exact.candidates.front().match, MatchKind::exact);
+    EXPECT_EQ(alias.candidates.front().match, MatchKind::alias);
+    EXPECT_EQ(folded.candidates.front().match, MatchKind::folded);
+    EXPECT_EQ(resolve("Шуша").candidates.front().match, MatchKind::exact);
+    EXPECT_EQ(resolve("Xankendi").candidates.front().match, MatchKind::folded);
+    EXPECT_EQ(resolve("Sotkum").candidates.front().match, MatchKind::folded);
+    EXPECT_EQ(resolve("Yerewan").candidates.front().match, MatchKind::transliterated);
+    EXPECT_EQ(fuzzy.candidates.front().match, MatchKind::fuzzy);
+    EXPECT_EQ(resolve("the eastern sector of the border").candidates.front().match,
+              MatchKind::phrase);
+    EXPECT_DOUBLE_EQ(exact.candidates.front().score, 1.0);
+    EXPECT_GT(exact.candidates.front().score, alias.candidates.front().score);
+    EXPECT_GT(alias.candidates.front().score, folded.candidates.front().score);
+    EXPECT_GT(folded.candidates.front().score, translit.candidates.front().score);
+    EXPECT_GT(translit.candidates.front().score, fuzzy.candidates.front().score);
+    EXPECT_EQ(fuzzy.candidates.front().matched, "Stepanakert");
+    EXPECT_NE(fuzzy.candidates.front().reason.find("1 edit from 'Stepanakert'"), std::string::npos)
+        << fuzzy.candidates.front().reason;
+}
+
+TEST(Geocoder, CyrillicTransliterationSaysSo) {
+    const Resolution r = resolve("Шуши"); // Russian genitive, transliterates like Armenian Շուշի
+    ASSERT_EQ(top_id(r), "sitmap:shusha");
+    EXPECT_EQ(r.candidates.front().match, MatchKind::transliterated);
+    EXPECT_NE(r.candidates.front().reason.find("transliteration"), std::string::npos);
+}
+
+TEST(Geocoder, PrecisionFollowsKindAndDescriptors) {
+    EXPECT_EQ(resolve("Sotk").candidates.front().precision, GeoPrecision::exact);
+    EXPECT_EQ(resolve("Brussels").candidates.front().precision, GeoPrecision::exact);
+    EXPECT_EQ(resolve("Lachin corridor").candidates.front().precision, GeoPrecision::near);
+    EXPECT_EQ(resolve("Lake Sevan").candidates.front().precision, GeoPrecision::near);
+    EXPECT_EQ(resolve("eastern sector of the border").candidates.front().precision,
+              GeoPrecision::region);
+    EXPECT_EQ(resolve("Armenia").candidates.front().precision, GeoPrecision::region);
+    EXPECT_EQ(resolve("Aghdam district").candidates.front().precision, GeoPrecision::region);
+    const Resolution around = resolve("Sotk region");
+    ASSERT_EQ(top_id(around), "sitmap:sotk");
+    EXPECT_EQ(around.candidates.front().precision, GeoPrecision::near);
+    EXPECT_NE(around.candidates.front().reason.find("'region'"), std::string::npos);
+    EXPECT_EQ(resolve("near Goris").candidates.front().precision, GeoPrecision::near);
+}
+
+TEST(Geocoder, CommonWordsAndInventedNamesStayUnresolved) {
+    for (const char* q : {"Sunday", "Ministry", "Defense", "Defence", "Thursday", "President",
+                          "Ministry of Defense", "Blorptown", "Zzyzx", "Qwertyuiop", "Mordor",
+                          "Foreign Ministry", "the"}) {
+        const Resolution r = resolve(q);
+        EXPECT_FALSE(r.resolved) << q << " -> " << top_id(r);
+        EXPECT_LE(r.candidates.size(), 3u) << q;
+    }
+}
+
+TEST(Geocoder, UnresolvedNamesGetAtMostThreeSuggestions) {
+    const Resolution r = resolve("Sotq");
+    EXPECT_FALSE(r.resolved);
+    ASSERT_FALSE(r.candidates.empty());
+    EXPECT_LE(r.candidates.size(), 3u);
+    EXPECT_EQ(r.candidates.front().place->id, "sitmap:sotk");
+    EXPECT_LT(r.candidates.front().score, 0.5);
+    EXPECT_NE(r.candidates.front().reason.find("suggestion"), std::string::npos);
+    EXPECT_EQ(r.query, "Sotq");
+}
+
+TEST(Geocoder, MartuniWithoutContextIsTheLargerTownAndSaysItWasAmbiguous) {
+    const Resolution r = resolve("Martuni");
+    ASSERT_EQ(top_id(r), "sitmap:martuni-am");
+    ASSERT_EQ(r.candidates.size(), 2u);
+    EXPECT_EQ(r.candidates[1].place->id, "sitmap:martuni-nk");
+    EXPECT_LT(r.candidates.front().score, 0.8);
+    EXPECT_LT(r.candidates[1].score, r.candidates.front().score);
+    EXPECT_NE(r.candidates.front().reason.find("2 places match"), std::string::npos);
+    EXPECT_NE(r.candidates.front().reason.find("population"), std::string::npos);
+}
+
+TEST(Geocoder, MartuniDecidedByCountryHintBothWays) {
+    const Resolution az = resolve("Martuni", "AZ");
+    const Resolution am = resolve("Martuni", "am");
+    EXPECT_EQ(top_id(az), "sitmap:martuni-nk");
+    EXPECT_EQ(top_id(am), "sitmap:martuni-am");
+    EXPECT_GT(az.candidates.front().score, 0.9);
+    EXPECT_NE(az.candidates.front().reason.find("country hint"), std::string::npos);
+    EXPECT_EQ(top_id(geocoder().resolve("Martuni, Azerbaijan")), "sitmap:martuni-nk");
+    EXPECT_EQ(top_id(geocoder().resolve("Martuni (Armenia)")), "sitmap:martuni-am");
+}
+
+TEST(Geocoder, MartuniDecidedByNearbyPlacesBothWays) {
+    GeocodeContext karabakh;
+    karabakh.nearby_place_ids = {"sitmap:stepanakert"};
+    const Resolution nk = geocoder().resolve("Martuni", karabakh);
+    EXPECT_EQ(top_id(nk), "sitmap:martuni-nk");
+    EXPECT_NE(nk.candidates.front().reason.find("from Stepanakert"), std::string::npos)
+        << nk.candidates.front().reason;
+    GeocodeContext sevan;
+    sevan.nearby_place_ids = {"sitmap:vardenis"};
+    EXPECT_EQ(top_id(geocoder().resolve("Martuni", sevan)), "sitmap:martuni-am");
+}
+
+TEST(Geocoder, AghdamTownVillageAndDistrict) {
+    EXPECT_EQ(top_id(resolve("Aghdam")), "sitmap:aghdam");
+    EXPECT_EQ(resolve("Aghdam").candidates.size(), 3u);
+    GeocodeContext tovuz;
+    tovuz.nearby_place_ids = {"sitmap:tovuz"};
+    const Resolution village = geocoder().resolve("Aghdam", tovuz);
+    EXPECT_EQ(top_id(village), "sitmap:aghdam-tovuz");
+    EXPECT_NE(village.candidates.front().reason.find("nearby"), std::string::npos);
+    EXPECT_EQ(top_id(geocoder().resolve("Aghdam (Tovuz)")), "sitmap:aghdam-tovuz");
+    const Resolution district = resolve("Aghdam district");
+    EXPECT_EQ(top_id(district), "sitmap:aghdam-district");
+}
+
+TEST(Geocoder, CountryHintOutsideLowersButKeepsTheOnlyMatch) {
+    const Resolution r = resolve("Sotk", "AZ");
+    EXPECT_EQ(top_id(r), "sitmap:sotk");
+    EXPECT_LT(r.candidates.front().score, 0.9);
+    EXPECT_NE(r.candidates.front().reason.find("outside the hinted countries"), std::string::npos);
+}
+
+TEST(Geocoder, BadInputIsAClearError) {
+    auto error_of = [](std::string_view q) -> std::string {
+        try {
+            geocoder().resolve(q);
+        } catch (const Error& e) {
+            EXPECT_EQ(e.kind(), ErrorKind::bad_input);
+            return e.what();
+        }
+        return {};
+    };
+    EXPECT_NE(error_of("").find("empty place name"), std::string::npos);
+    EXPECT_NE(error_of("   \t").find("empty place name"), std::string::npos);
+    const std::string long_name(10000, 'a');
+    const std::string too_long = error_of(long_name);
+    EXPECT_NE(too_long.find("10000 bytes"), std::string::npos) << too_long;
+    EXPECT_NE(too_long.find("limit is 1000"), std::string::npos) << too_long;
+    const std::string bad = error_of("Sot\xC3k");
+    EXPECT_NE(bad.find("not valid UTF-8"), std::string::npos) << bad;
+    EXPECT_NE(bad.find("offset 3"), std::string::npos) << bad;
+    EXPECT_NE(error_of("\xFF\xFE").find("UTF-8"), std::string::npos);
+    EXPECT_NE(error_of("\xED\xA0\x80").find("UTF-8"), std::string::npos); // a surrogate
+}
+
+TEST(Geocoder, MatchKindNames) {
+    EXPECT_EQ(to_string(MatchKind::transliterated), "transliterated");
+    EXPECT_EQ(to_string(MatchKind::phrase), "phrase");
+    EXPECT_EQ(to_string(MatchKind::fuzzy), "fuzzy");
+}
+
+TEST(GeocoderReverse, PointOnSotkIsInSotk) {
+    const ReverseResult r = geocoder().reverse({45.86472, 40.20306});
+    ASSERT_NE(r.place, nullptr);
+    EXPECT_EQ(r.place->id, "sitmap:sotk");
+    EXPECT_LT(r.distance_m, 1.0);
+    EXPECT_EQ(r.description, "in Sotk, Armenia");
+}
+
+TEST(GeocoderReverse, DescribesDistanceAndDirection) {
+    const LonLat p{45.93, 40.24};
+    const ReverseResult r = geocoder().reverse(p);
+    ASSERT_EQ(r.place->id, "sitmap:sotk");
+    const double d = distance_m(p, LonLat{45.86472, 40.20306});
+    EXPECT_NEAR(r.distance_m, d, 1.0);
+    EXPECT_NEAR(d, 6900.0, 100.0);
+    EXPECT_EQ(r.description, "6.9 km NE of Sotk, Armenia");
+    const ReverseResult west = geocoder().reverse({46.20, 39.52});
+    EXPECT_EQ(west.place->id, "sitmap:goris");
+    EXPECT_TRUE(
+        std::regex_match(west.description, std::regex(R"(1[0-9]\.?[0-9]? km W of Goris, Armenia)")))
+        << west.description;
+}
+
+TEST(GeocoderReverse, OutOfRangeThrows) {
+    EXPECT_THROW(geocoder().reverse({200.0, 40.0}), Error);
+    EXPECT_THROW(geocoder().reverse({45.0, -91.0}), Error);
+    EXPECT_THROW(geocoder().reverse({std::nan(""), 40.0}), Error);
+}
+
+TEST(GeocoderMentions, FindsNamesSkipsCommonWordsAndKeepsOffsets) {
+    const std::string text =
+        "On Thursday, Azerbaijani forces fired at positions near Sotk’s school and in the Sotk "
+        "region, the Defense Ministry said on Sunday. Talks in Brussels follow.";
+    const auto mentions = geocoder().find_mentions(text);
+    ASSERT_EQ(mentions.size(), 3u);
+    EXPECT_EQ(mentions[0].surface, "Sotk’s");
+    EXPECT_EQ(mentions[1].surface, "Sotk region");
+    EXPECT_EQ(mentions[2].surface, "Brussels");
+    EXPECT_EQ(top_id(mentions[0].resolution), "sitmap:sotk");
+    EXPECT_EQ(top_id(mentions[1].resolution), "sitmap:sotk");
+    EXPECT_EQ(mentions[1].resolution.candidates.front().precision, GeoPrecision::near);
+    EXPECT_EQ(top_id(mentions[2].resolution), "sitmap:brussels");
+    for (const auto& m : mentions) {
+        EXPECT_EQ(text.substr(m.begin, m.end - m.begin), m.surface);
+    }
+}
+
+TEST(GeocoderMentions, LongestMatchWins) {
+    const std::string text = "a checkpoint on the Lachin Corridor road, not in Lachin itself";
+    const auto mentions = geocoder().find_mentions(text);
+    ASSERT_EQ(mentions.size(), 2u);
+    EXPECT_EQ(mentions[0].surface, "Lachin Corridor");
+    EXPECT_EQ(top_id(mentions[0].resolution), "sitmap:lachin-corridor");
+    EXPECT_EQ(mentions[1].surface, "Lachin");
+    EXPECT_EQ(top_id(mentions[1].resolution), "sitmap:lachin");
+}
+
+TEST(GeocoderMentions, BorderSectorPhrases) {
+    const std::string text = "units opened fire on positions located in the eastern sector of the "
+                             "border, and later on the eastern part of the state border.";
+    const auto mentions = geocoder().find_mentions(text);
+    ASSERT_EQ(mentions.size(), 2u);
+    EXPECT_EQ(mentions[0].surface, "eastern sector of the border");
+    EXPECT_EQ(mentions[1].surface, "eastern part of the state border");
+    for (const auto& m : mentions) {
+        EXPECT_EQ(top_id(m.resolution), "sitmap:border-east");
+        EXPECT_EQ(m.resolution.candidates.front().precision, GeoPrecision::region);
+    }
+}
+
+TEST(GeocoderMentions, ArmenianAndRussianInflections) {
+    const std::string text = "Обстрел Шуши и Степанакерта. Սոթքում կրակոցներ.";
+    const auto mentions = geocoder().find_mentions(text);
+    ASSERT_EQ(mentions.size(), 3u);
+    EXPECT_EQ(top_id(mentions[0].resolution), "sitmap:shusha");
+    EXPECT_EQ(mentions[0].surface, "Шуши");
+    EXPECT_EQ(top_id(mentions[1].resolution), "sitmap:stepanakert");
+    EXPECT_EQ(top_id(mentions[2].resolution), "sitmap:sotk");
+    EXPECT_EQ(mentions[2].surface, "Սոթքում");
+}
+
+TEST(GeocoderMentions, OtherPlacesInTheTextDecideAmbiguityBothWays) {
+    const auto nk = geocoder().find_mentions("Shelling was reported in Stepanakert and Martuni.");
+    ASSERT_EQ(nk.size(), 2u);
+    EXPECT_EQ(top_id(nk[1].resolution), "sitmap:martuni-nk");
+    const auto am = geocoder().find_mentions("Shelling was reported in Vardenis and Martuni.");
+    ASSERT_EQ(am.size(), 2u);
+    EXPECT_EQ(top_id(am[1].resolution), "sitmap:martuni-am");
+}
+
+TEST(GeocoderMentions, SurvivesInvalidUtf8AndEmptyText) {
+    EXPECT_TRUE(geocoder().find_mentions("").empty());
+    const std::string text = "bad \xFF\xFE bytes, then Goris.";
+    const auto mentions = geocoder().find_mentions(text);
+    ASSERT_EQ(mentions.size(), 1u);
+    EXPECT_EQ(mentions[0].surface, "Goris");
+}
+
+TEST(GeocoderMentions, SeedArticleAboutSotk) {
+    const std::string text = read_seed("000_5910880eccc6c8c0.txt");
+    ASSERT_FALSE(text.empty());
+    const auto mentions = geocoder().find_mentions(text);
+    std::size_t previous_end = 0;
+    for (const auto& m : mentions) {
+        EXPECT_EQ(text.substr(m.begin, m.end - m.begin), m.surface);
+        EXPECT_GE(m.begin, previous_end) << "overlap at " << m.surface;
+        previous_end = m.end;
+        for (const char* word : {"Sunday", "Thursday", "Defense", "Ministry", "Azerbaijani"}) {
+            EXPECT_NE(m.surface, word);
+        }
+    }
+    const TextMention* sotk = find_surface(mentions, "Sotk region");
+    ASSERT_NE(sotk, nullptr);
+    EXPECT_EQ(top_id(sotk->resolution), "sitmap:sotk");
+    const TextMention* corridor = find_surface(mentions, "Lachin Corridor");
+    ASSERT_NE(corridor, nullptr);
+    EXPECT_EQ(top_id(corridor->resolution), "sitmap:lachin-corridor");
+    ASSERT_NE(find_surface(mentions, "Brussels"), nullptr);
+    ASSERT_NE(find_surface(mentions, "Washington"), nullptr);
+    ASSERT_NE(find_surface(mentions, "Baku"), nullptr);
+}
+
+TEST(GeocoderMentions, SeedArticlesAboutShushaAndTheEasternSector) {
+    const auto shusha = geocoder().find_mentions(read_seed("001_19f7addab04ee640.txt"));
+    const TextMention* a = find_surface(shusha, "Shusha");
+    const TextMention* b = find_surface(shusha, "Shushi");
+    ASSERT_NE(a, nullptr);
+    ASSERT_NE(b, nullptr);
+    EXPECT_EQ(top_id(a->resolution), "sitmap:shusha");
+    EXPECT_EQ(top_id(b->resolution), "sitmap:shusha");
+    const auto east = geocoder().find_mentions(read_seed("002_d157015bd8b7b8f1.txt"));
+    const TextMention* sector = find_surface(east, "eastern sector of the border");
+    ASSERT_NE(sector, nullptr);
+    EXPECT_EQ(top_id(sector->resolution), "sitmap:border-east");
+}
+
+TEST(GeocoderMentions, ACapitalisedWordWrittenInLowerCaseElsewhereIsNotAName) {
+    const auto skipped =
+        geocoder().find_mentions("Goris was quiet. Here goris is just a word in lower case.");
+    EXPECT_TRUE(skipped.empty());
+    const auto found = geocoder().find_mentions("Goris was quiet, and so was Kapan.");
+    EXPECT_EQ(found.size(), 2u);
+}
+
+namespace {
+
+// The bundled gazetteer (data/geojson/gazetteer.geojson), if this checkout has it.
+const Gazetteer* bundled() {
+    static const std::unique_ptr<Gazetteer> g = []() -> std::unique_ptr<Gazetteer> {
+        const auto path = data_dir() / "geojson" / "gazetteer.geojson";
+        if (!std::filesystem::exists(path)) {
+            return nullptr;
+        }
+        return std::make_unique<Gazetteer>(Gazetteer::load(path));
+    }();
+    return g.get();
+}
+
+struct SeedPlace {
+    const char* query;
+    PlaceKind kind;
+    LonLat where; // from public sources; the bundled feature must lie within 2 km
+    const char* country_hint = nullptr;
+};
+
+} // namespace
+
+TEST(GeocoderBundled, SeedPlacesResolveInTheBundledGazetteer) {
+    if (bundled() == nullptr) {
+        GTEST_SKIP() << "no bundled gazetteer in " << data_dir();
+    }
+    const Geocoder g(*bundled());
+    const SeedPlace places[] = {
+        {"Sotk", PlaceKind::settlement, {45.86472, 40.20306}},
+        {"Zod", PlaceKind::settlement, {45.86472, 40.20306}},
+        {"Սոթք", PlaceKind::settlement, {45.86472, 40.20306}},
+        {"Sotk's", PlaceKind::settlement, {45.86472, 40.20306}},
+        {"Shusha", PlaceKind::settlement, {46.7483, 39.7583}},
+        {"Shushi", PlaceKind::settlement, {46.7483, 39.7583}},
+        {"Şuşa", PlaceKind::settlement, {46.7483, 39.7583}},
+        {"Шуша", PlaceKind::settlement, {46.7483, 39.7583}},
+        {"Lachin", PlaceKind::settlement, {46.54694, 39.64083}},
+        {"Berdzor", PlaceKind::settlement, {46.54694, 39.64083}},
+        {"Stepanakert", PlaceKind::settlement, {46.75194, 39.81528}},
+        {"Khankendi", PlaceKind::settlement, {46.75194, 39.81528}},
+        {"Xankəndi", PlaceKind::settlement, {46.75194, 39.81528}},
+        {"Goris", PlaceKind::settlement, {46.3383, 39.5108}},
+        {"Kornidzor", PlaceKind::settlement, {46.5311, 39.5481}},
+        {"Martuni", PlaceKind::settlement, {47.11306, 39.79528}, "AZ"},
+        {"Martuni", PlaceKind::settlement, {45.3045, 40.1377}, "AM"},
+        {"Aghdam", PlaceKind::settlement, {46.93056, 39.99306}},
+        {"Brussels", PlaceKind::city_abroad, {4.34878, 50.85045}},
+        {"Washington", PlaceKind::city_abroad, {-77.03637, 38.89511}},
+        {"Chisinau", PlaceKind::city_abroad, {28.8575, 47.00556}},
+    };
+    for (const SeedPlace& p : places) {
+        GeocodeContext ctx;
+        if (p.country_hint != nullptr) {
+            ctx.country_hints.push_back(p.country_hint);
+        }
+        const Resolution r = g.resolve(p.query, ctx);
+        ASSERT_TRUE(r.resolved) << p.query;
+        const Candidate& c = r.candidates.front();
+        EXPECT_EQ(c.place->kind, p.kind) << p.query << " -> " << c.place->id;
+        EXPECT_LT(distance_m(c.place->anchor, p.where), 2000.0) << p.query << " -> " << c.place->id;
+    }
+    for (const char* phrase : {"Lachin corridor", "the Lachin corridor"}) {
+        const Resolution r = g.resolve(phrase);
+        ASSERT_TRUE(r.resolved) << phrase;
+        EXPECT_EQ(r.candidates.front().place->kind, PlaceKind::corridor) << phrase;
+    }
+    for (const char* phrase :
+         {"the eastern sector of the border", "the eastern part of the state border"}) {
+        const Resolution r = g.resolve(phrase);
+        ASSERT_TRUE(r.resolved) << phrase;
+        EXPECT_EQ(r.candidates.front().place->kind, PlaceKind::border_sector) << phrase;
+        // The eastern sector runs past Sotk.
+        EXPECT_LT(distance_m(LonLat{45.86472, 40.20306}, r.candidates.front().place->geometry),
+                  20000.0)
+            << phrase;
+    }
+    for (const char* word : {"Sunday", "Ministry", "Defense", "Thursday", "Blorptown"}) {
+        EXPECT_FALSE(g.resolve(word).resolved) << word;
+    }
+}
+
+TEST(GeocoderBundled, SeedArticlesFindTheirPlacesInTheBundledGazetteer) {
+    if (bundled() == nullptr) {
+        GTEST_SKIP() << "no bundled gazetteer in " << data_dir();
+    }
+    const Geocoder g(*bundled());
+    const auto mentions = g.find_mentions(read_seed("003_1ae35c016cd00801.txt"));
+    const TextMention* sotk = find_surface(mentions, "Sotk region");
+    ASSERT_NE(sotk, nullptr);
+    ASSERT_TRUE(sotk->resolution.resolved);
+    EXPECT_LT(
+        distance_m(sotk->resolution.candidates.front().place->anchor, LonLat{45.86472, 40.20306}),
+        2000.0);
+    EXPECT_EQ(sotk->resolution.candidates.front().precision, GeoPrecision::near);
+    for (const auto& m : mentions) {
+        for (const char* word : {"Sunday", "Thursday", "Defense", "Ministry", "Azerbaijani",
+                                 "Armenian", "Russian", "European"}) {
+            EXPECT_NE(m.surface, word);
+        }
+    }
+    const auto east = g.find_mentions(read_seed("004_3605db3ac4ed118d.txt"));
+    const TextMention* sector = find_surface(east, "eastern sector of the border");
+    ASSERT_NE(sector, nullptr);
+    EXPECT_EQ(sector->resolution.candidates.front().place->kind, PlaceKind::border_sector);
+}
+
+TEST(GeocoderMentions, AOneWordPlaceFollowedByASurnameIsAPerson) {
+    const auto mentions =
+        geocoder().find_mentions("Foreign Minister Goris Petrosyan spoke in Kapan on Friday.");
+    ASSERT_EQ(mentions.size(), 1u);
+    EXPECT_EQ(mentions[0].surface, "Kapan");
+}
+
+TEST(GeocoderMentions, TheClosestCertainPlacesDecideFirst) {
+    const std::string filler(800, ' ');
+    const auto am = geocoder().find_mentions("Talks were held in Stepanakert." + filler +
+                                             "Later, shots were fired near Vardenis and Martuni.");
+    ASSERT_EQ(am.size(), 3u);
+    EXPECT_EQ(top_id(am[2].resolution), "sitmap:martuni-am");
+    const auto nk =
+        geocoder().find_mentions("Talks were held in Vardenis." + filler +
+                                 "Later, shots were fired near Stepanakert and Martuni.");
+    ASSERT_EQ(nk.size(), 3u);
+    EXPECT_EQ(top_id(nk[2].resolution), "sitmap:martuni-nk");
+}
+
+TEST(Geocoder, APlacesOwnNameBeatsAnotherPlacesAliasWhenPopulationIsUnknown) {
+    // As in GeoNames, where a neighbouring village lists the town's name as an alternate name
+    // and carries the town's population, while the town itself has none.
+    auto place = [](std::string id, std::string name, std::vector<std::string> aliases,
+                    std::int64_t population, LonLat where) {
+        Place p;
+        p.id = std::move(id);
+        p.name = std::move(name);
+        p.aliases = std::move(aliases);
+        p.population = population;
+        p.country = "AM";
+        p.geometry = PointGeom{where};
+        p.anchor = where;
+        return p;
+    };
+    const Gazetteer g({place("t:sisian", "Sisian", {}, 0, {46.027, 39.522}),
+                       place("t:hatsavan", "Hatsavan", {"Sisian"}, 15208, {45.970, 39.464})});
+    const Geocoder geo(g);
+    const Resolution r = geo.resolve("Sisian");
+    ASSERT_EQ(top_id(r), "t:sisian");
+    EXPECT_NE(r.candidates.front().reason.find("its own name"), std::string::npos)
+        << r.candidates.front().reason;
+}

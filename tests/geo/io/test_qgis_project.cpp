@@ -1,0 +1,194 @@
+// geo/io/qgis_project.hpp: the project and style documents parsed back with GDAL's XML reader; the
+// real QGIS opens them in tests/qgis.
+
+#include "geo/core/error.hpp"
+#include "geo/io/export.hpp"
+#include "geo/io/qgis_project.hpp"
+#include "tests/geo/io/export_samples.hpp"
+
+#include "tests/support/temp_dir.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cpl_conv.h>
+#include <cpl_minixml.h>
+#include <cpl_string.h>
+#include <cpl_vsi.h>
+
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <set>
+#include <sstream>
+#include <vector>
+
+namespace fs = std::filesystem;
+using namespace sitmap;
+using namespace sitmap::geo;
+
+namespace {
+
+struct XmlDeleter {
+    void operator()(CPLXMLNode* n) const { CPLDestroyXMLNode(n); }
+};
+using XmlPtr = std::unique_ptr<CPLXMLNode, XmlDeleter>;
+
+fs::path fresh_dir(const std::string& name) {
+    return sitmap::test::fresh_temp_dir("qgis_" + name);
+}
+
+std::string slurp(const fs::path& p) {
+    std::stringstream s;
+    s << std::ifstream(p, std::ios::binary).rdbuf();
+    return s.str();
+}
+
+fs::path exported_gpkg(const fs::path& dir) {
+    test::write_sample_basemap(dir / "basemap");
+    GeoPackageOptions options;
+    options.basemap = find_basemap_layers(dir / "basemap");
+    export_geopackage(test::export_sample_events(), dir / "events.gpkg", options);
+    return dir / "events.gpkg";
+}
+
+std::vector<const CPLXMLNode*> children(const CPLXMLNode* node, const char* name) {
+    std::vector<const CPLXMLNode*> out;
+    for (const CPLXMLNode* c = node ? node->psChild : nullptr; c; c = c->psNext) {
+        if (c->eType == CXT_Element && std::string(c->pszValue) == name) {
+            out.push_back(c);
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+TEST(LayerStyleQml, EventsAreCategorisedByKindSizedByCasualtiesAndLabelled) {
+    const std::string qml = layer_style_qml("events", LayerGeometry::point);
+    XmlPtr doc(CPLParseXMLString(qml.c_str()));
+    ASSERT_TRUE(doc) << qml.substr(0, 300);
+    const CPLXMLNode* qgis = CPLGetXMLNode(doc.get(), "=qgis");
+    ASSERT_NE(qgis, nullptr);
+    EXPECT_STREQ(CPLGetXMLValue(qgis, "labelsEnabled", ""), "1");
+    const CPLXMLNode* r = CPLGetXMLNode(qgis, "renderer-v2");
+    EXPECT_STREQ(CPLGetXMLValue(r, "type", ""), "categorizedSymbol");
+    EXPECT_STREQ(CPLGetXMLValue(r, "attr", ""), "kind");
+    const auto cats = children(CPLGetXMLNode(r, "categories"), "category");
+    ASSERT_EQ(cats.size(), 13u);
+    EXPECT_STREQ(CPLGetXMLValue(cats[0], "value", ""), "shelling");
+    EXPECT_STREQ(CPLGetXMLValue(cats[0], "label", ""), "Shelling (artillery)");
+    EXPECT_STREQ(CPLGetXMLValue(cats[12], "value", ""), "mission_deployment");
+    EXPECT_EQ(children(CPLGetXMLNode(r, "symbols"), "symbol").size(), 13u);
+    EXPECT_NE(qml.find("killed_max"), std::string::npos);
+    EXPECT_STREQ(CPLGetXMLValue(qgis, "labeling.settings.text-style.fieldName", ""), "place_name");
+}
+
+TEST(LayerStyleQml, BasemapLayersGetTheirGeometrysSymbol) {
+    EXPECT_NE(layer_style_qml("borders", LayerGeometry::line).find(R"(class="SimpleLine")"),
+              std::string::npos);
+    EXPECT_NE(layer_style_qml("countries", LayerGeometry::polygon).find(R"(class="SimpleFill")"),
+              std::string::npos);
+    EXPECT_NE(layer_style_qml("someone_elses", LayerGeometry::point).find("SimpleMarker"),
+              std::string::npos);
+}
+
+TEST(QgisProject, QgsListsLayersTopFirstWithRelativeSourcesAndTheMapCrs) {
+    const fs::path dir = fresh_dir("qgs");
+    const fs::path gpkg = exported_gpkg(dir);
+    QgisProjectOptions options;
+    options.title = R"(Events <May> & "June")";
+    options.crs = "EPSG:32638";
+    write_qgis_project(dir / "events.qgs", gpkg, options);
+
+    const std::string text = slurp(dir / "events.qgs");
+    EXPECT_EQ(text.rfind("<!DOCTYPE qgis", 0), 0u);
+    XmlPtr doc(CPLParseXMLString(text.c_str()));
+    ASSERT_TRUE(doc);
+    const CPLXMLNode* qgis = CPLGetXMLNode(doc.get(), "=qgis");
+    ASSERT_NE(qgis, nullptr);
+    EXPECT_STREQ(CPLGetXMLValue(qgis, "title", ""), R"(Events <May> & "June")");
+    EXPECT_STREQ(CPLGetXMLValue(qgis, "projectCrs.spatialrefsys.authid", ""), "EPSG:32638");
+    EXPECT_STREQ(CPLGetXMLValue(qgis, "mapcanvas.units", ""), "meters");
+    EXPECT_STREQ(CPLGetXMLValue(qgis, "properties.Paths.Absolute", ""), "false");
+
+    std::vector<std::string> names, sources, checked;
+    for (const CPLXMLNode* l :
+         children(CPLGetXMLNode(qgis, "layer-tree-group"), "layer-tree-layer")) {
+        names.emplace_back(CPLGetXMLValue(l, "name", ""));
+        sources.emplace_back(CPLGetXMLValue(l, "source", ""));
+        checked.emplace_back(CPLGetXMLValue(l, "checked", ""));
+    }
+    EXPECT_EQ(names, (std::vector<std::string>{"events", "claims", "places", "borders", "lakes",
+                                               "countries"}));
+    EXPECT_EQ(sources[0], "./events.gpkg|layername=events");
+    EXPECT_EQ(checked[1], "Qt::Unchecked"); // claims duplicate the events' points
+    EXPECT_EQ(checked[0], "Qt::Checked");
+
+    const auto layers = children(CPLGetXMLNode(qgis, "projectlayers"), "maplayer");
+    ASSERT_EQ(layers.size(), 6u);
+    EXPECT_STREQ(CPLGetXMLValue(layers[0], "renderer-v2.type", ""), "categorizedSymbol");
+    EXPECT_STREQ(CPLGetXMLValue(layers[0], "provider", ""), "ogr");
+    EXPECT_STREQ(CPLGetXMLValue(layers[0], "srs.spatialrefsys.authid", ""), "EPSG:4326");
+    EXPECT_STREQ(CPLGetXMLValue(layers[3], "renderer-v2.type", ""), "RuleRenderer"); // borders
+    EXPECT_STREQ(CPLGetXMLValue(layers[4], "renderer-v2.type", ""), "singleSymbol"); // lakes
+
+    // The view covers the events, padded: in UTM 38N the westernmost (45.25 E, 40.25 N) lies
+    // near x 521 km, y 4456 km; the easternmost (46.55 E, 39.62 N) near x 633 km, y 4386 km.
+    const double xmin = CPLAtof(CPLGetXMLValue(qgis, "mapcanvas.extent.xmin", "0"));
+    const double xmax = CPLAtof(CPLGetXMLValue(qgis, "mapcanvas.extent.xmax", "0"));
+    const double ymin = CPLAtof(CPLGetXMLValue(qgis, "mapcanvas.extent.ymin", "0"));
+    const double ymax = CPLAtof(CPLGetXMLValue(qgis, "mapcanvas.extent.ymax", "0"));
+    EXPECT_LT(xmin, 521000);
+    EXPECT_GT(xmin, 480000);
+    EXPECT_GT(xmax, 634000);
+    EXPECT_LT(ymin, 4385000);
+    EXPECT_GT(ymax, 4457000);
+    EXPECT_LT(xmax - xmin, 300000);
+}
+
+TEST(QgisProject, QgzIsAZipHoldingTheSameProject) {
+    const fs::path dir = fresh_dir("qgz");
+    const fs::path gpkg = exported_gpkg(dir);
+    write_qgis_project(dir / "events.qgs", gpkg, {});
+    write_qgis_project(dir / "events.qgz", gpkg, {});
+    // Braces: GDAL does not know .qgz as a zip extension.
+    const std::string zip = "/vsizip/{" + (dir / "events.qgz").string() + "}";
+    char** list = VSIReadDir(zip.c_str());
+    ASSERT_NE(list, nullptr);
+    EXPECT_EQ(CSLCount(list), 1);
+    EXPECT_STREQ(list[0], "events.qgs");
+    CSLDestroy(list);
+    const std::string inner = zip + "/events.qgs";
+    VSILFILE* f = VSIFOpenL(inner.c_str(), "rb");
+    ASSERT_NE(f, nullptr);
+    std::string content;
+    char buf[4096];
+    std::size_t n = 0;
+    while ((n = VSIFReadL(buf, 1, sizeof buf, f)) > 0) {
+        content.append(buf, n);
+    }
+    VSIFCloseL(f);
+    EXPECT_EQ(content, slurp(dir / "events.qgs"));
+}
+
+TEST(QgisProject, RefusesToReplaceWithoutOverwriteAndRejectsOtherExtensions) {
+    const fs::path dir = fresh_dir("refuse");
+    const fs::path gpkg = exported_gpkg(dir);
+    std::ofstream(dir / "p.qgz") << "old";
+    EXPECT_THROW(write_qgis_project(dir / "p.qgz", gpkg, {}), Error);
+    EXPECT_EQ(slurp(dir / "p.qgz"), "old");
+    try {
+        write_qgis_project(dir / "p.gpkg", gpkg, {});
+        FAIL() << "no exception";
+    } catch (const Error& e) {
+        EXPECT_EQ(e.kind(), ErrorKind::usage);
+    }
+    try {
+        write_qgis_project(dir / "q.qgs", dir / "basemap" / "countries.geojson", {});
+        FAIL() << "no exception";
+    } catch (const Error& e) {
+        EXPECT_EQ(e.kind(), ErrorKind::bad_input);
+        EXPECT_NE(std::string(e.what()).find("countries.geojson"), std::string::npos);
+    }
+    EXPECT_FALSE(fs::exists(dir / "q.qgs"));
+}
