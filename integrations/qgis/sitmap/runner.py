@@ -6,7 +6,8 @@ import subprocess
 
 from qgis.core import QgsProcessingException, QgsSettings
 
-SETTING_NAME = "SITMAP_BINARY"  # Processing option; stored as Processing/Configuration/SITMAP_BINARY
+# The Processing option (stored as Processing/Configuration/SITMAP_BINARY) and the env var.
+SETTING_NAME = "SITMAP_BINARY"
 ENV_NAME = "SITMAP_BINARY"
 
 # sitmap's exit codes (`sitmap --help`).
