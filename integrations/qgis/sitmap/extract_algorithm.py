@@ -73,10 +73,10 @@ class ExtractIncidentsAlgorithm(QgsProcessingAlgorithm):
 
     def shortHelpString(self):  # noqa: N802 (QGIS's name)
         return (
-            "Reads a news article about the Armenia–Azerbaijan border (a text file, or text "
-            "pasted below) and extracts its events: shelling, gunfire, drone strikes, casualties, "
-            "checkpoints, blockades, talks, statements. Each event is placed at the gazetteer "
-            "position of its place, dated, and carries each side's claims.\n\n"
+            "Reads a news article about the Armenia–Azerbaijan border (a text file, or its text "
+            "pasted into the form) and extracts its events: shelling, gunfire, drone strikes, "
+            "casualties, checkpoints, blockades, talks, statements. Each event is placed at the "
+            "gazetteer position of its place, dated, and carries each side's claims.\n\n"
             "The publication date is required: relative dates in the text ('on Thursday', "
             "'overnight') resolve against it.\n\n"
             "The output is the events layer of a GeoPackage written by `sitmap export`; the "
