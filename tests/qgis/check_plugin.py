@@ -325,6 +325,15 @@ def main():
         expect_error("sitmap:rendermap", {"INPUT": geojson,
                                           "OUTPUT": os.path.join(out, "nobinary.png")},
                      ["sitmap binary not found", "PATH", "SITMAP_BINARY"], "no sitmap on PATH")
+        from processing.core.ProcessingConfig import ProcessingConfig
+        ProcessingConfig.setSettingValue("SITMAP_BINARY", sitmap)  # the Processing option
+        try:
+            run("sitmap:rendermap", {"INPUT": geojson, "OUTPUT": os.path.join(out, "option.png"),
+                                     "SIZE": "320x200"})
+        finally:
+            ProcessingConfig.setSettingValue("SITMAP_BINARY", "")
+        check(png_size(os.path.join(out, "option.png")) == (320, 200),
+              "the Processing option 'sitmap binary' was not used")
         os.environ["SITMAP_BINARY"] = sitmap  # the environment variable is enough
         run("sitmap:rendermap", {"INPUT": geojson, "OUTPUT": os.path.join(out, "env.png"),
                                  "SIZE": "300x200"})
