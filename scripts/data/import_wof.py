@@ -180,9 +180,11 @@ def names_of(p, country):
     latin_all = [v for v in [wof_name] + eng + hye + aze + rus + und if nm.script_of(v) == "latin"]
     name_hy = first_in_script(hye + und, "armenian")
     name_ru = first_in_script(rus, "cyrillic")
-    # Azerbaijani Latin: the preferred aze form, else any Latin form written with ə
+    # Azerbaijani Latin: the preferred aze form, else a Latin form written with ə, else (in
+    # Azerbaijan) one with other Azerbaijani letters (Qızılhacılı)
     name_az = first_in_script(aze, "latin") or next(
-        (v for v in latin_all if "ə" in v or "Ə" in v), "")
+        (v for v in latin_all if "ə" in v or "Ə" in v), "") or next(
+        (v for v in latin_all if country == "AZ" and nm.looks_azerbaijani(v)), "")
     if country == "AZ" and name_az:
         name = nm.az_to_english(name_az)
     else:
@@ -216,9 +218,9 @@ def region_of(p, regions):
 def source_of(p):
     parts = [f"src:geom={p.get('src:geom') or 'unknown'}"]
     cc = p.get("wof:concordances") or {}
-    for key in ("gn:id", "qs_pg:id", "wd:id"):
+    for key in ("gn:id", "qs_pg:id", "wd:id", "wk:page"):
         if cc.get(key):
-            parts.append(f"{key.split(':')[0]}:{cc[key]}")
+            parts.append(f"{key.split(':')[0]}:{str(cc[key]).replace(';', '%3B')}")
     if p.get("meso:source"):
         parts.append(f"meso:source={p['meso:source']}")
     return "; ".join(parts)
