@@ -160,7 +160,7 @@ class Build:
                 names={"hy": row["name_hy"], "az": row["name_az"], "ru": row["name_ru"]},
                 aliases=nm.split_aliases(row["aliases"]), admin1=row["admin1"],
                 source=SRC_CURATED + ": line from " + SRC_WOF_BORDER + "; sector split by "
-                "adjacent Natural Earth admin-1 units", source_id=row["id"], accuracy_m=500))
+                "adjacent Natural Earth admin-1 units", source_id=row["id"], accuracy_m=1000))
         self.write("borders.geojson", border_feats)
 
     def nagorno_karabakh(self):
@@ -228,10 +228,13 @@ class Build:
             f"by {dict(rep['merged_by'])}; "
             f"new {dict(rep['new'])}; not added {dict(rep['not_new'])}; "
             f"outside the area for new entries {dict(rep['outside'])}; "
-            f"districts fixed {len(rep['district_fixed'])}; "
+            f"districts by position {len(rep['district_fixed'])} ("
+            f"{sum(1 for r in rep['district_fixed'] if r[2] == 'missing')} missing, the rest "
+            f"wrong); "
             f"entries with foreign names dropped {len(rep['foreign_names'])}")
-        for r in rep["district_fixed"][:20]:
-            log("  WOF district:", *r)
+        for r in rep["district_fixed"]:
+            if r[2] != "missing":
+                log("  WOF district:", *r)
         for r in rep["foreign_names"][:20]:
             log("  WOF names of another place dropped:", *r)
         n = aghdara(self.gaz, bm.nagorno_karabakh(self.curated)[0])
