@@ -2,6 +2,7 @@
 split into sectors, admin-1 units, Nagorno-Karabakh, lakes, rivers, the Lachin corridor."""
 
 import json
+import math
 import os
 
 from osgeo import ogr
@@ -39,6 +40,112 @@ def load_countries(src):
     return read("10m"), read("110m")
 
 
+# ---------------------------------------------------------------- Who's On First border
+
+SLIVER_AREA = 1e-4  # sq. degrees (about 1 km²): a piece this small that WOF does not give to
+                    # its country is a mismatch between the two sources at a tripoint
+
+
+def load_wof_countries(sources_dir):
+    """Armenia and Azerbaijan from data/sources/wof_am_az.geojson (Who's On First)."""
+    ds = ogr.Open(os.path.join(sources_dir, "wof_am_az.geojson"))
+    out = {}
+    for f in ds.GetLayer(0):
+        out[f.GetField("iso_a2")] = f.GetGeometryRef().Clone()
+    if set(out) != {"AM", "AZ"}:
+        raise SystemExit(f"wof_am_az.geojson: expected AM and AZ, found {sorted(out)}")
+    return out
+
+
+BORDER_THIN = 0.0001  # degrees (about 10 m): Douglas-Peucker tolerance for the shared line
+
+
+def thin_shared_border(wof, tol=BORDER_THIN):
+    """Drops vertices of the Armenia-Azerbaijan line that lie within `tol` of the line through
+    their neighbours (Douglas-Peucker, per path between junctions), from both polygons at once so
+    that they still meet exactly. WOF has a vertex every 130 m along the line; at 10 m tolerance
+    about half are kept, which keeps the committed layers within their size budget. Closed paths
+    (the exclaves) are kept whole. Returns the two new geometries and (vertices before, after)."""
+    shared = wof["AM"].Boundary().Intersection(wof["AZ"].Boundary())
+    paths = gj.merge_lines(gj.parts(shared, "line"))
+    every, kept = set(), set()
+    for ln in gj.parts(paths, "line"):
+        pts = [(ln.GetX(i), ln.GetY(i)) for i in range(ln.GetPointCount())]
+        every.update(pts)
+        if pts[0] == pts[-1]:
+            kept.update(pts)
+            continue
+        simple = ln.Simplify(tol)
+        kept.update((simple.GetX(i), simple.GetY(i)) for i in range(simple.GetPointCount()))
+    drop = every - kept
+    out = {}
+    for iso, g in wof.items():
+        polys = []
+        for poly in gj.parts(g, "polygon"):
+            rings = []
+            for i in range(poly.GetGeometryCount()):
+                r = poly.GetGeometryRef(i)
+                pts = [(r.GetX(j), r.GetY(j)) for j in range(r.GetPointCount())]
+                pts = [q for q in pts[:-1] if q not in drop]
+                ring = ogr.Geometry(ogr.wkbLinearRing)
+                for x, y in pts + pts[:1]:
+                    ring.AddPoint_2D(x, y)
+                rings.append(ring)
+            p = ogr.Geometry(ogr.wkbPolygon)
+            for ring in rings:
+                p.AddGeometry(ring)
+            polys.append(p)
+        geom = gj.collect(polys, "polygon")
+        if not geom.IsValid():
+            raise SystemExit(f"thin_shared_border: {iso} invalid after thinning")
+        out[iso] = geom
+    if out["AM"].Intersection(out["AZ"]).GetArea() > 1e-12:
+        raise SystemExit("thin_shared_border: the thinned polygons overlap")
+    return out, (len(every), len(every) - len(drop))
+
+
+def replace_am_az(c10, wof):
+    """Gives Armenia and Azerbaijan Who's On First's border between them (enclaves, exclaves)
+    while keeping Natural Earth's outline of the two together, so that their borders with
+    Georgia, Iran and Turkey, and those countries, stay as they were.
+
+    Inside U = NE Armenia + NE Azerbaijan, a point is Armenian when WOF's Armenia holds it, or
+    when NE's Armenia holds it and WOF's Azerbaijan does not; the rest of U is Azerbaijani.
+    Where the two sources' outlines differ near a tripoint, a small piece may come out cut off
+    from its country: pieces under SLIVER_AREA that WOF does not give to that country go to
+    the other. Returns what was done, for the log and data/README.md."""
+    ne = {c["iso"]: c for c in c10 if c["iso"] in ("AM", "AZ")}
+    union = ne["AM"]["geom"].Union(ne["AZ"]["geom"])
+    am = union.Intersection(wof["AM"].Union(ne["AM"]["geom"].Difference(wof["AZ"])))
+    am = gj.collect(gj.parts(am, "polygon"), "polygon")
+    moved = []
+
+    def keep(geom, iso):
+        kept = []
+        for p in gj.parts(geom, "polygon"):
+            if p.GetArea() < SLIVER_AREA and \
+                    p.Intersection(wof[iso]).GetArea() < 0.5 * p.GetArea():
+                c = p.Centroid()
+                moved.append((iso, f"{p.GetArea() * 111.32 ** 2 * 0.77:.3f} km²",
+                              f"{c.GetY():.4f},{c.GetX():.4f}"))
+            else:
+                kept.append(p)
+        return gj.collect(kept, "polygon").UnionCascaded()
+
+    am = keep(am, "AM")                              # Armenian slivers go to Azerbaijan
+    az = keep(union.Difference(am), "AZ")            # Azerbaijani slivers go to Armenia
+    am = union.Difference(az)
+    am = gj.collect(gj.parts(am, "polygon"), "polygon")
+    az = gj.collect(gj.parts(az, "polygon"), "polygon")
+    ne["AM"]["geom"], ne["AZ"]["geom"] = am, az
+    shared = gj.collect(gj.parts(am.Boundary().Intersection(az.Boundary()), "line"), "line")
+    wof_line = wof["AM"].Boundary().Intersection(wof["AZ"].Boundary())
+    off = shared.Difference(wof_line.Buffer(1e-5))
+    return {"moved": moved, "shared_km": round(gj.length_m(shared) / 1000, 1),
+            "off_wof_km": round(gj.length_m(off) / 1000, 2),
+            "overlap_deg2": am.Intersection(az).GetArea()}
+
+
 def countries_layer(c10):
     inset = gj.box(*INSET_BOX)
     feats = []
@@ -74,7 +181,11 @@ def shared_borders(c10, admin1_units):
 
 def sector_of(mid, am_units, az_units):
     def nearest(units):
-        best = min(units, key=lambda u: u["geom"].Distance(mid))
+        # only units whose box lies within 0.1° (the border is on their edges), else all
+        x, y = mid.GetX(), mid.GetY()
+        near = [u for u in units if u["_env"][0] - 0.1 <= x <= u["_env"][1] + 0.1 and
+                u["_env"][2] - 0.1 <= y <= u["_env"][3] + 0.1] or units
+        best = min(near, key=lambda u: (u["geom"].Distance(mid), u["iso"]))
         return best["iso"]
 
     az = nearest(az_units)
@@ -96,6 +207,8 @@ def split_sectors(am_az, admin1_units):
     """Splits the AM-AZ border lines into named sectors, segment by segment."""
     am_units = [u for u in admin1_units if u["country"] == "AM"]
     az_units = [u for u in admin1_units if u["country"] == "AZ"]
+    for u in am_units + az_units:
+        u["_env"] = u["geom"].GetEnvelope()
     pieces = {}
     for ln in gj.parts(am_az, "line"):
         n = ln.GetPointCount()
@@ -114,6 +227,8 @@ def split_sectors(am_az, admin1_units):
     out = {}
     for s, ls in pieces.items():
         out[s] = gj.merge_lines(ls)
+    for u in am_units + az_units:
+        del u["_env"]
     return out
 
 
@@ -169,6 +284,47 @@ def load_admin1(src, curated):
     if lac:
         lac["aliases"] = [a for a in lac["aliases"] if "ankaran" not in a and a != "Shusha"]
     return [units[k] for k in sorted(units)]
+
+
+def fit_admin1(units, c10):
+    """Makes the Armenian and Azerbaijani admin-1 units tile their (Who's On First) country
+    polygons: each unit is clipped to its country, and each piece of a country no unit covers
+    (land Natural Earth gave the other country, exclaves NE lacks) joins the unit of that country
+    it shares the longest edge with, else the nearest. Returns [(iso, unit, km²)] of the pieces
+    added, largest first."""
+    country = {c["iso"]: c["geom"] for c in c10 if c["iso"] in ("AM", "AZ")}
+    added = []
+    for iso in ("AM", "AZ"):
+        us = [u for u in units if u["country"] == iso]
+        for u in us:
+            clipped = gj.parts(u["geom"].Intersection(country[iso]), "polygon")
+            u["geom"] = gj.collect(clipped, "polygon") if clipped else u["geom"]
+        covered = gj.collect([p for u in us for p in gj.parts(u["geom"], "polygon")],
+                             "polygon").UnionCascaded()
+        left = gj.parts(country[iso].Difference(covered), "polygon")
+        grow = {}
+        for p in left:
+            x0, x1, y0, y1 = p.GetEnvelope()
+            edge = p.Boundary()
+            best = None
+            for u in us:
+                ux0, ux1, uy0, uy1 = u["geom"].GetEnvelope()
+                if ux1 < x0 or ux0 > x1 or uy1 < y0 or uy0 > y1:
+                    continue
+                shared = edge.Intersection(u["geom"].Boundary())
+                n = shared.Length() if shared is not None else 0.0
+                if n > 0 and (best is None or n > best[0]):
+                    best = (n, u)
+            u = best[1] if best else min(us, key=lambda u: (u["geom"].Distance(p), u["iso"]))
+            grow.setdefault(u["iso"], []).append(p)
+            added.append((iso, u["iso"], p.GetArea() * 111.32 ** 2 * math.cos(
+                math.radians(p.Centroid().GetY()))))
+        for u in us:
+            if u["iso"] in grow:
+                g = gj.collect(gj.parts(u["geom"], "polygon") + grow[u["iso"]], "polygon")
+                u["geom"] = gj.collect(gj.parts(g.UnionCascaded(), "polygon"), "polygon")
+    added.sort(key=lambda a: (-a[2], a[0], a[1]))
+    return added
 
 
 def admin1_layer(units):

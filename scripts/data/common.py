@@ -28,6 +28,8 @@ SRC_NE_COUNTRIES = "Natural Earth countries via npm world-atlas@2.0.2 (public do
 SRC_NE_LAKES = "Natural Earth 10m lakes via Debian libgnudatalanguage0 (public domain)"
 SRC_NE_RIVERS = "Natural Earth 10m rivers via Debian libmagics++-data (public domain)"
 SRC_CURATED = "sitmap curated"
+SRC_WOF_BORDER = ("Armenia-Azerbaijan border from Who's On First (country polygons last modified "
+                  "2023-09-28; CC0)")
 
 
 def log(*a):

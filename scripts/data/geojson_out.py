@@ -184,6 +184,27 @@ def distance_m(lon1, lat1, lon2, lat2):
     return 2 * r * math.asin(min(1.0, math.sqrt(a)))
 
 
+_UTM = None
+
+
+def length_m(geom):
+    """Length of a line geometry in metres (UTM zone 38N, good to about 0.1% over the map
+    area); 0 for None or empty."""
+    global _UTM
+    if geom is None or geom.IsEmpty():
+        return 0.0
+    from osgeo import osr
+    if _UTM is None:
+        wgs, utm = osr.SpatialReference(), osr.SpatialReference()
+        wgs.ImportFromEPSG(4326)
+        wgs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+        utm.ImportFromEPSG(32638)
+        _UTM = osr.CoordinateTransformation(wgs, utm)
+    g = geom.Clone()
+    g.Transform(_UTM)
+    return g.Length()
+
+
 def merge_lines(lines):
     """Joins lines that share end points into longer lines (what GEOS LineMerge does; GDAL 3.6
     has no binding for it). Returns a MultiLineString, or None for no lines."""

@@ -125,3 +125,17 @@ def closest(candidates, name, ratio=0.5, fallback_first=True):
     if best[0] >= ratio:
         return best[2]
     return candidates[0] if fallback_first or len(candidates) == 1 else ""
+
+
+_AZ_EN = {"ə": "a", "Ə": "A", "ı": "i", "I": "I", "İ": "I", "i": "i", "ö": "o", "Ö": "O",
+          "ü": "u", "Ü": "U", "ç": "ch", "Ç": "Ch", "ş": "sh", "Ş": "Sh", "ğ": "gh", "Ğ": "Gh",
+          "x": "kh", "X": "Kh", "c": "j", "C": "J", "q": "g", "Q": "G", "j": "zh", "J": "Zh"}
+
+
+def az_to_english(name):
+    """The English form of an Azerbaijani Latin name, as the curated tables write them (Qazax ->
+    Gazakh, Qızılhacılı -> Gizilhajili, Yuxarı Əskipara -> Yukhari Askipara, Zabux -> Zabukh)."""
+    out = "".join(_AZ_EN.get(ch, ch) for ch in name)
+    for ch in "’'ʼʻ`´":
+        out = out.replace(ch, "")
+    return " ".join(out.split())
