@@ -340,6 +340,20 @@ public:
             });
         }
     }
+    // The line's source and date: a map states which boundary line it shows.
+    std::vector<std::string> attribution() const override {
+        for (const auto& f : m_features) {
+            const std::string_view source = f.property("source");
+            if (is_am_az(f) && !source.empty()) {
+                std::string credit = "Armenia–Azerbaijan border: " + std::string(source);
+                if (const std::string_view date = f.property("source_date"); !date.empty()) {
+                    credit += ", line of " + std::string(date);
+                }
+                return {credit + " (before the 2024 Tavush–Gazakh delimitation)"};
+            }
+        }
+        return {};
+    }
     std::vector<LegendEntry> legend(const Query& q) const override {
         return {
             {"border-am-az",
@@ -394,6 +408,9 @@ public:
         // then need a credit of their own (data/curated/border_villages.README.md).
         m_wikipedia = std::any_of(m_features.begin(), m_features.end(), [](const auto& f) {
             return f.property("source").find("Wikipedia") != std::string_view::npos;
+        });
+        m_wof = std::any_of(m_features.begin(), m_features.end(), [](const auto& f) {
+            return f.property("source").find("Who's On First") != std::string_view::npos;
         });
         if (ctx.events) {
             for (const auto& e : ctx.events->events) {
@@ -474,13 +491,20 @@ public:
         if (m_features.empty()) {
             return {};
         }
-        return {m_wikipedia ? "Places: GeoNames (CC-BY 4.0), Wikipedia (CC BY-SA 4.0)"
-                            : "Places: GeoNames (CC-BY 4.0)"};
+        std::string credit = "Places: GeoNames (CC-BY 4.0)";
+        if (m_wof) {
+            credit += ", Who's On First (CC0; GeoNames-derived parts CC-BY 4.0)";
+        }
+        if (m_wikipedia) {
+            credit += ", Wikipedia (CC BY-SA 4.0)";
+        }
+        return {credit};
     }
 
 private:
     std::set<std::string> m_event_places;
     bool m_wikipedia = false;
+    bool m_wof = false;
 };
 
 // How each event kind is drawn and named in the legend.

@@ -82,6 +82,10 @@ class Build:
         for iso, unit, km2 in bm.fit_admin1(self.units, self.c10)[:15]:
             log(f"  admin-1 {unit} gains {km2:.2f} km² of {iso} no unit covered")
 
+    def wof_border_date(self):
+        """The date of Who's On First's Armenia and Azerbaijan polygons (the later of the two)."""
+        return max(self.wof_meta["country_geometry_lastmodified"].values())
+
     def out(self, name):
         return os.path.join(self.out_dir, name)
 
@@ -144,7 +148,8 @@ class Build:
             a, b = pair.split("-")
             border_feats.append(gj.feature({"id": "border-" + pair.lower(),
                                             "name": f"{names_[a]}–{names_[b]} border",
-                                            "countries": pair, "sector": ""}, g))
+                                            "countries": pair, "sector": "",
+                                            "source": "Natural Earth", "source_date": ""}, g))
         self.am_az = am_az
         sectors = bm.split_sectors(am_az, self.units)
         for row in sectors_rows:
@@ -154,7 +159,9 @@ class Build:
                 raise SystemExit(f"border sector {s} has no line")
             if s:
                 border_feats.append(gj.feature({"id": "border-am-az-" + s, "name": row["name"],
-                                                "countries": "AM-AZ", "sector": s}, geom))
+                                                "countries": "AM-AZ", "sector": s,
+                                                "source": "Who's On First (CC0)",
+                                                "source_date": self.wof_border_date()}, geom))
             self.gaz.append(gazetteer_entry(
                 row["id"], row["name"], geom, "border_sector", "",
                 names={"hy": row["name_hy"], "az": row["name_az"], "ru": row["name_ru"]},

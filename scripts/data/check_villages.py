@@ -6,7 +6,7 @@ and that no two entries within 300 m share a name. With --border TOPOJSON (Natur
 countries-10m.json from npm world-atlas) it also reports each entry's distance to the
 Armenia-Azerbaijan border and how many lie within 25 km. With --reference it reports the
 coverage of data/curated/border_communities_reference.csv. With --reference --gazetteer [PATH]
-it measures the built gazetteer as tests/geo/test_border_villages.cpp does (reference settlements
+it measures the built gazetteer as tests/data/test_border_villages.cpp does (reference settlements
 within 25 km of the border that the gazetteer has, by district), matching names by folding
 (case, accents, punctuation) instead of the geocoder's transliteration and spelling skeletons,
 so it can count a few less than the C++ test.

@@ -141,9 +141,11 @@ bool has_name(const Entry& e, const std::string& name) {
     return e.name == name || std::find(e.aliases.begin(), e.aliases.end(), name) != e.aliases.end();
 }
 
-// The id of the one place (settlement, capital or city abroad) of a country called `name`, by
-// its name or an alias: seed places are looked up this way because a curated entry (the
-// villages table) may replace a GeoNames one and bring its own id.
+// The id of the place (settlement, capital or city abroad) of a country called `name`, by its
+// name or an alias: seed places are looked up this way because a curated entry (the villages
+// table) may replace a GeoNames one and bring its own id. Real namesakes exist (a village Vardenis
+// in Aragatsotn besides the town in Gegharkunik, a Lachin in Kalbajar besides the town): the
+// curated entry is the one the seeds mean; two candidates that are both curated, or neither, fail.
 std::string place(const std::string& name, const std::string& country) {
     std::vector<std::string> by_name, by_alias;
     for (const auto& [id, e] : gazetteer()) {
@@ -157,7 +159,11 @@ std::string place(const std::string& name, const std::string& country) {
             by_alias.push_back(id);
         }
     }
-    const auto& found = by_name.empty() ? by_alias : by_name;
+    auto found = by_name.empty() ? by_alias : by_name;
+    const auto curated = [](const std::string& id) { return id.rfind("sitmap:", 0) == 0; };
+    if (found.size() > 1 && std::count_if(found.begin(), found.end(), curated) == 1) {
+        found = {*std::find_if(found.begin(), found.end(), curated)};
+    }
     if (found.size() != 1) {
         ADD_FAILURE() << found.size() << " places called " << name << " in " << country;
         return found.empty() ? std::string() : found.front();

@@ -318,7 +318,7 @@ TEST(MapOutputs, PdfKeepsPlaceNamesAsText) {
                                                           << fonts.out;
 }
 
-TEST(MapOutputs, CreditsWikipediaOnlyWhenTheGazetteerHasPlacesFromIt) {
+TEST(MapOutputs, CreditsWikipediaAndWhosOnFirstOnlyWhenTheDataHasPlacesFromThem) {
     // The fixture gazetteer holds GeoNames places only; the bundled one has curated villages whose
     // positions and names come from Wikipedia articles (CC BY-SA 4.0).
     const auto dir = temp_dir("credits");
@@ -331,10 +331,16 @@ TEST(MapOutputs, CreditsWikipediaOnlyWhenTheGazetteerHasPlacesFromIt) {
                                test::seed_events().string() + " -o " + bundled.string())
                   .code,
               0);
-    const std::string credit = "Places: GeoNames (CC-BY 4.0), Wikipedia (CC BY-SA 4.0)";
-    EXPECT_EQ(slurp(fixture).find(credit), std::string::npos);
+    const std::string credit = "Places: GeoNames (CC-BY 4.0), Who&apos;s On First (CC0; "
+                               "GeoNames-derived parts CC-BY 4.0), Wikipedia (CC BY-SA 4.0)";
+    EXPECT_EQ(slurp(fixture).find("Wikipedia"), std::string::npos);
+    EXPECT_EQ(slurp(fixture).find("Who&apos;s On First"), std::string::npos);
     EXPECT_NE(slurp(fixture).find("Places: GeoNames (CC-BY 4.0)"), std::string::npos);
     EXPECT_NE(slurp(bundled).find(credit), std::string::npos);
+    // The bundled border states its source and the date of the line.
+    EXPECT_NE(slurp(bundled).find("Armenia–Azerbaijan border: Who&apos;s On First (CC0), line of "
+                                  "2023-09-28"),
+              std::string::npos);
 }
 
 TEST(MapOutputs, SvgHasRealTextIdsTitlesAndSymbolsDefinedOnce) {
