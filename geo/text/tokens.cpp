@@ -1,8 +1,11 @@
 #include "geo/text/tokens.hpp"
 
+#include "geo/text/lexicon.hpp"
+
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <unordered_map>
 
 namespace sitmap::geo::text {
 namespace {
@@ -50,24 +53,25 @@ bool is_abbreviation(std::string_view text, std::size_t dot) {
     return std::find(abbreviations.begin(), abbreviations.end(), low) != abbreviations.end();
 }
 
-constexpr std::array<std::pair<std::string_view, int>, 37> number_words{{
-    {"zero", 0},      {"no", 0},          {"one", 1},      {"a", 1},        {"an", 1},
-    {"single", 1},    {"another", 1},     {"two", 2},      {"both", 2},     {"three", 3},
-    {"four", 4},      {"five", 5},        {"six", 6},      {"seven", 7},    {"eight", 8},
-    {"nine", 9},      {"ten", 10},        {"eleven", 11},  {"twelve", 12},  {"dozen", 12},
-    {"thirteen", 13}, {"fourteen", 14},   {"fifteen", 15}, {"sixteen", 16}, {"seventeen", 17},
-    {"eighteen", 18}, {"nineteen", 19},   {"twenty", 20},  {"thirty", 30},  {"forty", 40},
-    {"fifty", 50},    {"sixty", 60},      {"seventy", 70}, {"eighty", 80},  {"ninety", 90},
-    {"hundred", 100}, {"thousand", 1000},
-}};
-
+// data/lexicon/en/number_words.tsv, read once into a map from the folded word.
 std::optional<int> simple_number_word(std::string_view w) {
-    for (const auto& [word, value] : number_words) {
-        if (iequals(w, word)) {
-            return value;
+    static const std::unordered_map<std::string, int> words = [] {
+        std::unordered_map<std::string, int> out;
+        for (const LexiconEntry& e : Lexicon::get("en", "number_words").entries()) {
+            if (!e.values.empty()) {
+                out.emplace(e.key, std::stoi(e.values.front()));
+            }
         }
+        return out;
+    }();
+    if (w.size() > 12) {
+        return std::nullopt;
     }
-    return std::nullopt;
+    const auto it = words.find(lower_ascii(w));
+    if (it == words.end()) {
+        return std::nullopt;
+    }
+    return it->second;
 }
 
 bool is_tens(int v) {
