@@ -4,7 +4,6 @@
 #include "geo/extract/detail/stages.hpp"
 
 #include <algorithm>
-#include <cstdio>
 #include <map>
 #include <unordered_set>
 
@@ -88,23 +87,6 @@ bool compatible(const DateRange& a, const DateRange& b) {
     return gap_days(a, b) <= 1;
 }
 
-std::string slug(std::string_view s) {
-    std::string out;
-    for (char c : s) {
-        const bool keep =
-            (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
-        if (keep) {
-            out += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-        } else if (!out.empty() && out.back() != '-') {
-            out += '-';
-        }
-    }
-    while (!out.empty() && out.back() == '-') {
-        out.pop_back();
-    }
-    return out;
-}
-
 std::string_view kind_label(EventKind k) {
     switch (k) {
     case EventKind::shelling:
@@ -135,17 +117,6 @@ std::string_view kind_label(EventKind k) {
         return "Mission deployed";
     }
     return "Event";
-}
-
-std::string event_id(const Event& e) {
-    std::string place = slug(e.place_id);
-    if (place.empty()) {
-        // Only coordinates (an ACLED row): two places of one name stay two ids.
-        char where[64];
-        std::snprintf(where, sizeof where, " %.3f %.3f", e.location.lat, e.location.lon);
-        place = slug(e.place_name + where);
-    }
-    return "evt-" + format_date(e.date.begin) + "-" + std::string(to_string(e.kind)) + "-" + place;
 }
 
 std::string event_summary(const Event& e) {

@@ -121,8 +121,6 @@ Side side_of_country(std::string_view iso2);
 // other is shelling (the most specific weapon).
 int kind_priority(EventKind kind);
 
-// "evt-2023-05-11-shelling-sitmap-sotk": stable across runs.
-std::string event_id(const Event& e);
 // "Shelling at Sotk; armenia reports 3-4 wounded; azerbaijan reports 1 killed (disputed)"
 std::string event_summary(const Event& e);
 std::vector<Event> merge_events_impl(std::vector<Event> events);
