@@ -1,8 +1,11 @@
-// Extraction (geo/extract/extract.hpp and its rules in geo/extract/detail/stages.hpp): reading articles, trigger
-// words, casualty figures, claims, metonymy, merging, and the expected events of the five seeds.
+// Extraction (geo/extract/extract.hpp and its rules in geo/extract/detail/): reading articles,
+// trigger words, casualty figures, claims, metonymy, merging, and the expected events of the five
+// seeds.
 
-#include "geo/extract/detail/stages.hpp"
 #include "geo/core/error.hpp"
+#include "geo/extract/detail/casualties.hpp"
+#include "geo/extract/detail/history.hpp"
+#include "geo/extract/detail/triggers.hpp"
 #include "geo/extract/extract.hpp"
 #include "tests/geo/extract/extract_test_gazetteer.hpp"
 
