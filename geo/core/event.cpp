@@ -76,6 +76,24 @@ bool has_figures(const Claim& c) {
     return c.killed.has_value() || c.wounded.has_value();
 }
 
+// Lower-case letters and digits, anything else one hyphen: "test:sotk" -> "test-sotk".
+std::string slug(std::string_view s) {
+    std::string out;
+    for (char c : s) {
+        const bool keep =
+            (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
+        if (keep) {
+            out += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+        } else if (!out.empty() && out.back() != '-') {
+            out += '-';
+        }
+    }
+    while (!out.empty() && out.back() == '-') {
+        out.pop_back();
+    }
+    return out;
+}
+
 } // namespace
 
 std::string_view to_string(EventKind kind) {
@@ -195,6 +213,17 @@ bool Event::disputed() const {
         }
     }
     return false;
+}
+
+std::string event_id(const Event& e) {
+    std::string place = slug(e.place_id);
+    if (place.empty()) {
+        // Only coordinates (an ACLED row): two places of one name stay two ids.
+        char where[64];
+        std::snprintf(where, sizeof where, " %.3f %.3f", e.location.lat, e.location.lon);
+        place = slug(e.place_name + where);
+    }
+    return "evt-" + format_date(e.date.begin) + "-" + std::string(to_string(e.kind)) + "-" + place;
 }
 
 } // namespace sitmap::geo

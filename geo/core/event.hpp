@@ -96,4 +96,8 @@ struct Event {
     bool disputed() const;
 };
 
+// "evt-2023-05-11-shelling-sitmap-sotk": derived from date, kind and place, so stable across runs
+// and the same for one event read back from a file.
+std::string event_id(const Event& e);
+
 } // namespace sitmap::geo

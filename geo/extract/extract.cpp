@@ -1,7 +1,8 @@
 #include "geo/extract/extract.hpp"
 
-#include "geo/extract/detail/stages.hpp"
 #include "geo/core/error.hpp"
+#include "geo/extract/detail/merge.hpp"
+#include "geo/extract/detail/pipeline.hpp"
 
 #include <fstream>
 #include <sstream>
@@ -9,6 +10,12 @@
 
 namespace sitmap::geo {
 namespace {
+
+// A long input (a feed, a dump of many articles) is searched for place names a few paragraphs
+// (64 KB, cut at a line break) at a time: the geocoder's context for a name is its
+// neighbourhood, and whole-text context makes its work grow faster than the text. Ordinary
+// articles are one piece.
+constexpr std::size_t mention_search_piece = 64u << 10;
 
 // Offset of the first byte that is not valid UTF-8, or npos.
 std::size_t invalid_utf8_at(std::string_view s) {
@@ -120,18 +127,15 @@ Extractor::Extractor(const Geocoder& geocoder) : m_geocoder(geocoder) {}
 Extraction Extractor::extract(const Article& article) const {
     GeocodeContext context;
     context.country_hints = {"AM", "AZ"};
-    // A long input (a feed, a dump of many articles) is searched a few paragraphs at a time:
-    // the geocoder's context for a name is its neighbourhood, and whole-text context makes its
-    // work grow faster than the text. Ordinary articles are one piece.
-    constexpr std::size_t piece = 64u << 10;
     const std::string_view text = article.text;
     std::vector<TextMention> mentions;
     std::size_t begin = 0;
     while (begin < text.size()) {
         std::size_t end = text.size();
-        if (end - begin > piece) {
-            const std::size_t cut = text.rfind('\n', begin + piece);
-            end = (cut != std::string_view::npos && cut > begin) ? cut + 1 : begin + piece;
+        if (end - begin > mention_search_piece) {
+            const std::size_t cut = text.rfind('\n', begin + mention_search_piece);
+            end = (cut != std::string_view::npos && cut > begin) ? cut + 1
+                                                                 : begin + mention_search_piece;
             while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) {
                 ++end; // never inside a UTF-8 sequence
             }

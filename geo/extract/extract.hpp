@@ -14,16 +14,19 @@
 namespace sitmap::geo {
 
 struct Article {
-    std::string id;                          // file stem
-    std::string text;                        // UTF-8
+    std::string id;   // file stem
+    std::string text; // UTF-8
     std::chrono::year_month_day published{};
-    std::filesystem::path path;              // empty for in-memory text
+    std::filesystem::path path; // empty for in-memory text
 };
+
+// Articles are a few kilobytes; 20 MB is far more than any feed sitmap is meant to read at once.
+constexpr std::size_t max_article_bytes = 20u << 20;
 
 // Reads an article file. Throws sitmap::Error (bad_input) naming the file: missing, empty,
 // binary or invalid UTF-8, larger than max_bytes.
 Article read_article(const std::filesystem::path& path, std::chrono::year_month_day published,
-                     std::size_t max_bytes = 20u << 20);
+                     std::size_t max_bytes = max_article_bytes);
 
 enum class MentionRole { incident_location, context_location, actor, name_part };
 std::string_view to_string(MentionRole role);

@@ -1,8 +1,9 @@
 #include "geo/io/event_io.hpp"
 
-#include "geo/dates/dates.hpp"
-#include "geo/extract/detail/stages.hpp"
 #include "geo/core/error.hpp"
+#include "geo/dates/dates.hpp"
+#include "geo/extract/extract.hpp" // merge_events
+#include "geo/text/tokens.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -290,7 +291,7 @@ Event event_from_feature(OGRFeatureH f, const Gazetteer* gazetteer) {
         }
     }
     if (e.id.empty()) {
-        e.id = detail::event_id(e);
+        e.id = event_id(e);
     }
     restore_place(e, gazetteer);
     return e;

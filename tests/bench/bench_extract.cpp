@@ -1,7 +1,7 @@
 // Extraction throughput: the five seed articles repeated to 10 MB, one article. Target >= 5 MB/s.
 // Run: build/release/tests/bench_extract (bytes_per_second is the figure).
 
-#include "geo/extract/detail/stages.hpp"
+#include "geo/extract/detail/pipeline.hpp"
 #include "geo/extract/extract.hpp"
 #include "tests/geo/extract/extract_test_gazetteer.hpp"
 

@@ -1,18 +1,29 @@
 // Merging what is one event: the same place (or a village inside a region-level place), the same
 // class of kind, dates within a day; every claim and source kept, dates decided by vote.
 
-#include "geo/extract/detail/stages.hpp"
+#include "geo/extract/detail/merge.hpp"
+
+#include "geo/extract/detail/triggers.hpp"
 
 #include <algorithm>
-#include <cstdio>
 #include <map>
+#include <optional>
 #include <unordered_set>
 
 namespace sitmap::geo::detail {
+namespace {
 
 using std::chrono::sys_days;
 
-SourceRef first_source(const Event& e);
+// Reports of one incident date it to within a day of each other ("overnight", "on Monday" in an
+// article of the next day, time zones).
+constexpr long same_event_max_gap_days = 1;
+// A stated range this short ("overnight from Sunday to Monday") is more exact than any one of
+// its days.
+constexpr long short_range_max_days = 2;
+// An event placed only at a region, country or border sector joins the same event at a place at
+// most this far from it: a border sector or province is a few tens of kilometres across.
+constexpr double region_absorb_radius_m = 30'000.0;
 
 bool earlier(const SourceRef& a, const SourceRef& b) {
     return a.article != b.article ? a.article < b.article : a.begin < b.begin;
@@ -23,7 +34,7 @@ bool earlier(const SourceRef& a, const SourceRef& b) {
 // then the first.
 int date_rank(const DateRange& d) {
     const auto span_days = (sys_days{d.end} - sys_days{d.begin}).count();
-    if (d.precision == DatePrecision::range && span_days <= 2) {
+    if (d.precision == DatePrecision::range && span_days <= short_range_max_days) {
         return 0;
     }
     if (d.precision == DatePrecision::day) {
@@ -34,6 +45,174 @@ int date_rank(const DateRange& d) {
     }
     return 2;
 }
+
+long gap_days(const DateRange& a, const DateRange& b) {
+    const long ab = (sys_days{b.begin} - sys_days{a.end}).count();
+    const long ba = (sys_days{a.begin} - sys_days{b.end}).count();
+    return std::max({0L, ab, ba});
+}
+
+std::string_view kind_label(EventKind k) {
+    switch (k) {
+    case EventKind::shelling:
+        return "Shelling";
+    case EventKind::mortar_fire:
+        return "Mortar fire";
+    case EventKind::small_arms_fire:
+        return "Small-arms fire";
+    case EventKind::drone_strike:
+        return "Drone strike";
+    case EventKind::vehicle_attack:
+        return "Attack on a vehicle";
+    case EventKind::casualties:
+        return "Soldiers killed or wounded";
+    case EventKind::armed_clash:
+        return "Exchange of fire";
+    case EventKind::checkpoint_installed:
+        return "Checkpoint installed";
+    case EventKind::checkpoint_closed:
+        return "Checkpoint closed";
+    case EventKind::blockade:
+        return "Blockade";
+    case EventKind::talks:
+        return "Talks";
+    case EventKind::statement:
+        return "Statement";
+    case EventKind::mission_deployment:
+        return "Mission deployed";
+    }
+    return "Event";
+}
+
+int merge_class(EventKind k) {
+    return layer_of(k) == EventLayer::incident ? -1 : static_cast<int>(k);
+}
+
+SourceRef first_source(const Event& e) {
+    SourceRef best;
+    for (const SourceRef& s : e.sources) {
+        if (best.article.empty() || earlier(s, best)) {
+            best = s;
+        }
+    }
+    return best;
+}
+
+std::string source_key(const SourceRef& s) {
+    return s.article + '\x1f' + std::to_string(s.begin) + '\x1f' + std::to_string(s.end);
+}
+
+// Merged events with, for each, its date votes and the keys of the sources it already has.
+struct Merged {
+    std::vector<Event> events;
+    std::vector<std::vector<Vote>> votes;
+    std::vector<std::unordered_set<std::string>> seen_sources;
+};
+
+// The claims and sources of `from` that `into` does not have yet (by source), and its kind if it
+// is more specific.
+void add_event(Event& into, std::unordered_set<std::string>& seen, Event& from) {
+    if (kind_priority(from.kind) > kind_priority(into.kind)) {
+        into.kind = from.kind;
+    }
+    for (Claim& c : from.claims) {
+        // A claim already present came in with its source.
+        if (seen.count(source_key(c.source)) == 0) {
+            into.claims.push_back(std::move(c));
+        }
+    }
+    for (SourceRef& s : from.sources) {
+        if (seen.insert(source_key(s)).second) {
+            into.sources.push_back(std::move(s));
+        }
+    }
+}
+
+// The same place, class of kind and date: one event.
+Merged merge_same_events(std::vector<Event> events, std::vector<std::vector<Vote>> event_votes) {
+    Merged m;
+    for (std::size_t ei = 0; ei < events.size(); ++ei) {
+        Event& e = events[ei];
+        std::vector<Vote>& own_votes = event_votes[ei];
+        if (own_votes.empty()) {
+            own_votes.push_back(Vote{e.date, 1, first_source(e)});
+        }
+        auto same = [&](const Event& r) {
+            const bool same_place = !e.place_id.empty()
+                                        ? r.place_id == e.place_id
+                                        : (r.place_id.empty() && r.location == e.location);
+            return same_place && merge_class(r.kind) == merge_class(e.kind) &&
+                   compatible(r.date, e.date);
+        };
+        auto it = std::find_if(m.events.begin(), m.events.end(), same);
+        if (it == m.events.end()) {
+            std::unordered_set<std::string> keys;
+            for (const SourceRef& s : e.sources) {
+                keys.insert(source_key(s));
+            }
+            for (const Claim& c : e.claims) {
+                keys.insert(source_key(c.source));
+            }
+            m.seen_sources.push_back(std::move(keys));
+            m.votes.push_back(std::move(own_votes));
+            m.events.push_back(std::move(e));
+            continue;
+        }
+        const auto at = static_cast<std::size_t>(it - m.events.begin());
+        Event& r = *it;
+        m.votes[at].insert(m.votes[at].end(), own_votes.begin(), own_votes.end());
+        add_event(r, m.seen_sources[at], e);
+        if (r.precision > e.precision) {
+            r.precision = e.precision;
+        }
+    }
+    return m;
+}
+
+// An event placed only at a region, a country or along the whole border ("on the
+// Armenian-Azerbaijani border", "talks in the United States") is the same as one at a village
+// or city within it on the same day: the nearest such joins it.
+void absorb_region_events(Merged& m) {
+    std::vector<Event>& merged = m.events;
+    std::vector<bool> absorbed(merged.size(), false);
+    for (std::size_t c = 0; c < merged.size(); ++c) {
+        const Event& coarse = merged[c];
+        if (coarse.precision != GeoPrecision::region) {
+            continue;
+        }
+        std::optional<std::size_t> best;
+        double best_d = 0.0;
+        for (std::size_t f = 0; f < merged.size(); ++f) {
+            const Event& fine = merged[f];
+            if (f == c || absorbed[f] || fine.precision >= coarse.precision ||
+                merge_class(fine.kind) != merge_class(coarse.kind) ||
+                !compatible(fine.date, coarse.date)) {
+                continue;
+            }
+            const double d = distance_m(fine.location, coarse.geometry);
+            if (d <= region_absorb_radius_m && (!best || d < best_d)) {
+                best = f;
+                best_d = d;
+            }
+        }
+        if (!best) {
+            continue;
+        }
+        add_event(merged[*best], m.seen_sources[*best], merged[c]);
+        for (const Vote& v : m.votes[c]) {
+            m.votes[*best].push_back(v);
+        }
+        absorbed[c] = true;
+    }
+    for (std::size_t i = merged.size(); i-- > 0;) {
+        if (absorbed[i]) {
+            merged.erase(merged.begin() + static_cast<std::ptrdiff_t>(i));
+            m.votes.erase(m.votes.begin() + static_cast<std::ptrdiff_t>(i));
+        }
+    }
+}
+
+} // namespace
 
 DateRange best_date(const std::vector<Vote>& votes, const DateRange& fallback) {
     if (votes.empty()) {
@@ -75,77 +254,11 @@ DateRange best_date(const std::vector<Vote>& votes, const DateRange& fallback) {
     return best->date;
 }
 
-long gap_days(const DateRange& a, const DateRange& b) {
-    const long ab = (sys_days{b.begin} - sys_days{a.end}).count();
-    const long ba = (sys_days{a.begin} - sys_days{b.end}).count();
-    return std::max({0L, ab, ba});
-}
-
 bool compatible(const DateRange& a, const DateRange& b) {
     if (a.precision == DatePrecision::unknown || b.precision == DatePrecision::unknown) {
         return true;
     }
-    return gap_days(a, b) <= 1;
-}
-
-std::string slug(std::string_view s) {
-    std::string out;
-    for (char c : s) {
-        const bool keep =
-            (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
-        if (keep) {
-            out += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-        } else if (!out.empty() && out.back() != '-') {
-            out += '-';
-        }
-    }
-    while (!out.empty() && out.back() == '-') {
-        out.pop_back();
-    }
-    return out;
-}
-
-std::string_view kind_label(EventKind k) {
-    switch (k) {
-    case EventKind::shelling:
-        return "Shelling";
-    case EventKind::mortar_fire:
-        return "Mortar fire";
-    case EventKind::small_arms_fire:
-        return "Small-arms fire";
-    case EventKind::drone_strike:
-        return "Drone strike";
-    case EventKind::vehicle_attack:
-        return "Attack on a vehicle";
-    case EventKind::casualties:
-        return "Soldiers killed or wounded";
-    case EventKind::armed_clash:
-        return "Exchange of fire";
-    case EventKind::checkpoint_installed:
-        return "Checkpoint installed";
-    case EventKind::checkpoint_closed:
-        return "Checkpoint closed";
-    case EventKind::blockade:
-        return "Blockade";
-    case EventKind::talks:
-        return "Talks";
-    case EventKind::statement:
-        return "Statement";
-    case EventKind::mission_deployment:
-        return "Mission deployed";
-    }
-    return "Event";
-}
-
-std::string event_id(const Event& e) {
-    std::string place = slug(e.place_id);
-    if (place.empty()) {
-        // Only coordinates (an ACLED row): two places of one name stay two ids.
-        char where[64];
-        std::snprintf(where, sizeof where, " %.3f %.3f", e.location.lat, e.location.lon);
-        place = slug(e.place_name + where);
-    }
-    return "evt-" + format_date(e.date.begin) + "-" + std::string(to_string(e.kind)) + "-" + place;
+    return gap_days(a, b) <= same_event_max_gap_days;
 }
 
 std::string event_summary(const Event& e) {
@@ -188,20 +301,6 @@ std::string event_summary(const Event& e) {
     return s;
 }
 
-int merge_class(EventKind k) {
-    return layer_of(k) == EventLayer::incident ? -1 : static_cast<int>(k);
-}
-
-SourceRef first_source(const Event& e) {
-    SourceRef best;
-    for (const SourceRef& s : e.sources) {
-        if (best.article.empty() || earlier(s, best)) {
-            best = s;
-        }
-    }
-    return best;
-}
-
 std::vector<Event> merge_events_impl(std::vector<Event> events) {
     std::vector<std::vector<Vote>> votes;
     for (const Event& e : events) {
@@ -213,115 +312,11 @@ std::vector<Event> merge_events_impl(std::vector<Event> events) {
 
 std::vector<Event> merge_with_votes(std::vector<Event> events,
                                     std::vector<std::vector<Vote>> event_votes) {
-    std::vector<Event> merged;
-    std::vector<std::vector<Vote>> votes;
-    std::vector<std::unordered_set<std::string>> seen_sources;
-    const auto source_key = [](const SourceRef& s) {
-        return s.article + '\x1f' + std::to_string(s.begin) + '\x1f' + std::to_string(s.end);
-    };
-    for (std::size_t ei = 0; ei < events.size(); ++ei) {
-        Event& e = events[ei];
-        std::vector<Vote>& own_votes = event_votes[ei];
-        if (own_votes.empty()) {
-            own_votes.push_back(Vote{e.date, 1, first_source(e)});
-        }
-        auto same = [&](const Event& r) {
-            const bool same_place = !e.place_id.empty()
-                                        ? r.place_id == e.place_id
-                                        : (r.place_id.empty() && r.location == e.location);
-            return same_place && merge_class(r.kind) == merge_class(e.kind) &&
-                   compatible(r.date, e.date);
-        };
-        auto it = std::find_if(merged.begin(), merged.end(), same);
-        if (it == merged.end()) {
-            std::unordered_set<std::string> keys;
-            for (const SourceRef& s : e.sources) {
-                keys.insert(source_key(s));
-            }
-            for (const Claim& c : e.claims) {
-                keys.insert(source_key(c.source));
-            }
-            seen_sources.push_back(std::move(keys));
-            votes.push_back(std::move(own_votes));
-            merged.push_back(std::move(e));
-            continue;
-        }
-        Event& r = *it;
-        auto& into = votes[static_cast<std::size_t>(it - merged.begin())];
-        into.insert(into.end(), own_votes.begin(), own_votes.end());
-        if (kind_priority(e.kind) > kind_priority(r.kind)) {
-            r.kind = e.kind;
-        }
-        auto& seen = seen_sources[static_cast<std::size_t>(it - merged.begin())];
-        for (Claim& c : e.claims) {
-            // A claim already present came in with its source.
-            if (seen.count(source_key(c.source)) == 0) {
-                r.claims.push_back(std::move(c));
-            }
-        }
-        for (SourceRef& s : e.sources) {
-            if (seen.insert(source_key(s)).second) {
-                r.sources.push_back(std::move(s));
-            }
-        }
-        if (r.precision > e.precision) {
-            r.precision = e.precision;
-        }
-    }
-    // An event placed only at a region, a country or along the whole border ("on the
-    // Armenian-Azerbaijani border", "talks in the United States") is the same as one at a village
-    // or city within it on the same day.
-    std::vector<bool> absorbed(merged.size(), false);
-    for (std::size_t c = 0; c < merged.size(); ++c) {
-        const Event& coarse = merged[c];
-        if (coarse.precision != GeoPrecision::region) {
-            continue;
-        }
-        std::optional<std::size_t> best;
-        double best_d = 0.0;
-        for (std::size_t f = 0; f < merged.size(); ++f) {
-            const Event& fine = merged[f];
-            if (f == c || absorbed[f] || fine.precision >= coarse.precision ||
-                merge_class(fine.kind) != merge_class(coarse.kind) ||
-                !compatible(fine.date, coarse.date)) {
-                continue;
-            }
-            const double d = distance_m(fine.location, coarse.geometry);
-            if (d <= 30'000.0 && (!best || d < best_d)) {
-                best = f;
-                best_d = d;
-            }
-        }
-        if (!best) {
-            continue;
-        }
-        Event& fine = merged[*best];
-        for (Claim& cl : merged[c].claims) {
-            if (seen_sources[*best].count(source_key(cl.source)) == 0) {
-                fine.claims.push_back(std::move(cl));
-            }
-        }
-        for (SourceRef& s : merged[c].sources) {
-            if (seen_sources[*best].insert(source_key(s)).second) {
-                fine.sources.push_back(std::move(s));
-            }
-        }
-        if (kind_priority(coarse.kind) > kind_priority(fine.kind)) {
-            fine.kind = coarse.kind;
-        }
-        for (const Vote& v : votes[c]) {
-            votes[*best].push_back(v);
-        }
-        absorbed[c] = true;
-    }
-    for (std::size_t i = merged.size(); i-- > 0;) {
-        if (absorbed[i]) {
-            merged.erase(merged.begin() + static_cast<std::ptrdiff_t>(i));
-            votes.erase(votes.begin() + static_cast<std::ptrdiff_t>(i));
-        }
-    }
+    Merged m = merge_same_events(std::move(events), std::move(event_votes));
+    absorb_region_events(m);
+    std::vector<Event>& merged = m.events;
     for (std::size_t i = 0; i < merged.size(); ++i) {
-        merged[i].date = best_date(votes[i], merged[i].date);
+        merged[i].date = best_date(m.votes[i], merged[i].date);
         merged[i].id = event_id(merged[i]);
         merged[i].summary = event_summary(merged[i]);
     }
@@ -331,7 +326,7 @@ std::vector<Event> merge_with_votes(std::vector<Event> events,
         }
         return a.id < b.id;
     });
-    return merged;
+    return std::move(m.events);
 }
 
 } // namespace sitmap::geo::detail

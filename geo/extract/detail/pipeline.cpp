@@ -1,40 +1,41 @@
-// The extraction pipeline: sentences -> triggers, dates and roles -> proto-events with claims ->
-// merged events.
+// The extraction pipeline: sentences -> per-sentence context (triggers, dates, history) -> roles
+// -> claims -> events (incidents, denials, checkpoints and blockades, context events) -> merge.
 
-#include "geo/extract/detail/stages.hpp"
+#include "geo/extract/detail/pipeline.hpp"
 
 #include "geo/dates/dates.hpp"
+#include "geo/extract/detail/claims.hpp"
+#include "geo/extract/detail/history.hpp"
+#include "geo/extract/detail/merge.hpp"
+#include "geo/extract/detail/roles.hpp"
+#include "geo/extract/detail/sentence.hpp"
+#include "geo/extract/detail/triggers.hpp"
+#include "geo/extract/detail/words.hpp"
 
 #include <algorithm>
-#include <cstdio>
-#include <map>
-#include <unordered_set>
+#include <optional>
+#include <string>
 
 namespace sitmap::geo::detail {
 
 namespace {
 
 using namespace std::chrono;
+using text::Sentence;
 
-const Place* place_of(const PlaceMention& m) {
-    return mention_place(m);
-}
-bool abroad(const Place& p) {
-    return is_abroad(p);
-}
-bool locative_preposition(std::string_view w) {
-    return is_locative_preposition(w);
-}
-bool locative_filler(std::string_view w) {
-    return is_locative_filler(w);
-}
-std::size_t distance(std::size_t b1, std::size_t e1, std::size_t b2, std::size_t e2) {
-    return span_distance(b1, e1, b2, e2);
-}
-
-} // namespace
-
-namespace {
+// An incident stays the current one for this many sentences after it was last reported: a
+// sentence without a place ("One serviceman was wounded, the ministry said.") or a denial
+// ("Yerevan denied the report.") within them belongs to it.
+constexpr std::size_t follow_up_sentences = 2;
+// A place of the kind that fits the trigger (a road for a blockade, a checkpoint or bridge for a
+// checkpoint) counts as this many times closer to it than any other place.
+constexpr std::size_t fitting_place_bias = 4;
+// A context event's place is named at most this many bytes from its date ("will meet on Sunday
+// in Brussels"), unless the date opens the sentence and so dates its main clause.
+constexpr std::size_t context_date_reach = 60;
+// The preposition that introduces a context event's place ("in the city of Brussels") is looked
+// for in this many bytes before the name.
+constexpr std::size_t preposition_window = 40;
 
 struct Proto {
     Event event;
@@ -102,6 +103,7 @@ Event make_event(EventKind kind, const DateRange& date, const PlaceMention& m) {
     return e;
 }
 
+// Claims of an incident reported before any place was named, for the first incident that has one.
 struct Pending {
     std::vector<Claim> claims;
     SourceRef source;
@@ -109,392 +111,484 @@ struct Pending {
     EventKind kind = EventKind::armed_clash;
 };
 
-} // namespace
+// What the stages found in one sentence.
+struct SentenceReading {
+    SentenceReading(TokenizedSentence tokenized, std::size_t i, SourceRef ref)
+        : sentence(std::move(tokenized)), index(i), source(std::move(ref)) {}
 
-Extraction extract_events(const Article& article, const std::vector<TextMention>& found) {
-    Extraction out;
-    const std::string_view text = article.text;
-    const year_month_day pub = article.published;
-    const sys_days recent_cutoff = sys_days{pub} - days{180};
-    const std::vector<Sentence> sentences = split_sentences(text);
+    TokenizedSentence sentence;
+    std::size_t index = 0; // of the sentence in the article
+    SourceRef source;
+    std::vector<TriggerHit> triggers;
+    bool has_incident = false;
+    bool history = false;
+    std::vector<DateMention> dates;     // recent dates that can date an event (with triggers)
+    std::vector<PlaceMention> mentions; // with their roles
 
-    std::vector<PlaceMention> all;
-    all.reserve(found.size());
-    std::size_t next_mention = 0;
-    std::vector<TextMention> sorted = found;
-    std::sort(sorted.begin(), sorted.end(),
-              [](const TextMention& a, const TextMention& b) { return a.begin < b.begin; });
+    // The date nearest to a span of the sentence.
+    const DateMention* nearest_date(std::size_t b, std::size_t e) const {
+        const DateMention* best = nullptr;
+        std::size_t best_d = 0;
+        for (const DateMention& d : dates) {
+            const std::size_t dist = span_distance(b, e, d.begin, d.end);
+            if (dist <= sentence.text.size() && (best == nullptr || dist < best_d)) {
+                best = &d;
+                best_d = dist;
+            }
+        }
+        return best;
+    }
+};
 
-    ClaimContext claims_context;
+// What one sentence passes to the next: the events so far and what later sentences refer back to.
+struct ArticleEvents {
+    std::chrono::year_month_day published{};
+    ClaimContext claims;
     std::vector<Proto> protos;
-    std::optional<std::size_t> current;
+    std::optional<std::size_t> current; // the incident being reported
     std::vector<Pending> pending;
-    std::optional<DateRange> incident_date;
+    std::optional<DateRange> incident_date; // the last date stated for an incident
     std::optional<PlaceMention> last_corridor;
     std::size_t placeless_incidents = 0;
 
+    // The current incident was reported at most follow_up_sentences before sentence `si`.
+    bool current_is_recent(std::size_t si) const {
+        return current && si <= protos[*current].last_sentence + follow_up_sentences;
+    }
+};
+
+// Stage 1: the mentions of each sentence, in order (mentions between sentences belong to none).
+std::vector<std::vector<PlaceMention>>
+mentions_by_sentence(const std::vector<TextMention>& found,
+                     const std::vector<Sentence>& sentences) {
+    std::vector<TextMention> sorted = found;
+    std::sort(sorted.begin(), sorted.end(),
+              [](const TextMention& a, const TextMention& b) { return a.begin < b.begin; });
+    std::vector<std::vector<PlaceMention>> out(sentences.size());
+    std::size_t next = 0;
     for (std::size_t si = 0; si < sentences.size(); ++si) {
-        const Sentence& sent = sentences[si];
-        const std::string_view s = text.substr(sent.begin, sent.end - sent.begin);
-        std::vector<PlaceMention> here;
-        while (next_mention < sorted.size() && sorted[next_mention].begin < sent.end) {
-            if (sorted[next_mention].begin >= sent.begin) {
-                here.push_back(
-                    PlaceMention{sorted[next_mention], MentionRole::context_location, si});
+        while (next < sorted.size() && sorted[next].begin < sentences[si].end) {
+            if (sorted[next].begin >= sentences[si].begin) {
+                out[si].push_back(PlaceMention{sorted[next], MentionRole::context_location, si});
             }
-            ++next_mention;
-        }
-        const std::vector<TriggerHit> triggers = find_triggers(s);
-        const bool has_incident = std::any_of(triggers.begin(), triggers.end(), [](const auto& t) {
-            return t.trigger == Trigger::incident;
-        });
-        std::vector<DateMention> all_dates;
-        if (!triggers.empty() || !here.empty()) {
-            all_dates = find_dates(s, pub);
-        }
-        const bool history = (has_incident || !here.empty()) && is_history(s, pub, all_dates);
-        assign_roles(text, sent.begin, s, triggers, history, here);
-
-        const SourceRef source{article.id, sent.begin, sent.end};
-        claims_context.sentence = si;
-        std::vector<DateMention> dates;
-        if (!triggers.empty()) {
-            for (const DateMention& d : all_dates) {
-                if (d.form != DateForm::year && sys_days{d.date.end} >= recent_cutoff) {
-                    dates.push_back(d);
-                }
-            }
-        }
-        const auto nearest_date = [&](std::size_t b, std::size_t e,
-                                      std::size_t max_distance) -> const DateMention* {
-            const DateMention* best = nullptr;
-            std::size_t best_d = 0;
-            for (const DateMention& d : dates) {
-                const std::size_t dist = distance(b, e, d.begin, d.end);
-                if (dist <= max_distance && (best == nullptr || dist < best_d)) {
-                    best = &d;
-                    best_d = dist;
-                }
-            }
-            return best;
-        };
-
-        // Incidents.
-        std::optional<std::size_t> own_date_begin;
-        if (has_incident && !history && !is_habitual(s)) {
-            EventKind kind = EventKind::casualties;
-            const DateMention* own = nullptr;
-            std::size_t own_d = 0;
-            for (const TriggerHit& t : triggers) {
-                if (t.trigger != Trigger::incident) {
-                    continue;
-                }
-                if (kind_priority(t.kind) > kind_priority(kind)) {
-                    kind = t.kind;
-                }
-                if (const DateMention* d = nearest_date(t.begin, t.end, s.size())) {
-                    const std::size_t dist = distance(t.begin, t.end, d->begin, d->end);
-                    if (own == nullptr || dist < own_d) {
-                        own = d;
-                        own_d = dist;
-                    }
-                }
-            }
-            if (own != nullptr) {
-                incident_date = own->date;
-                own_date_begin = own->begin;
-            }
-            const DateRange date = own             ? own->date
-                                   : incident_date ? *incident_date
-                                                   : DateRange{pub, pub, DatePrecision::unknown};
-            std::vector<const PlaceMention*> places;
-            for (const PlaceMention& m : here) {
-                if (m.role == MentionRole::incident_location) {
-                    places.push_back(&m);
-                }
-            }
-            // Only the finest places: "Sotk, in Gegharkunik province" is one incident at Sotk.
-            if (!places.empty()) {
-                const auto finest =
-                    std::min_element(places.begin(), places.end(), [](auto a, auto b) {
-                        return precision_of(*a) < precision_of(*b);
-                    });
-                const GeoPrecision p = precision_of(**finest);
-                std::erase_if(places, [&](const PlaceMention* m) { return precision_of(*m) != p; });
-            }
-            const std::vector<Claim> claims = find_claims(s, here, sent.begin, claims_context);
-            const bool same_as_current =
-                !places.empty() && current &&
-                places.front()->mention.resolution.candidates.front().place->id ==
-                    protos[*current].event.place_id &&
-                compatible(date, protos[*current].event.date) &&
-                layer_of(protos[*current].event.kind) == EventLayer::incident;
-            if (same_as_current) {
-                Proto& p = protos[*current];
-                add_claims(p.event, claims, source);
-                if (own != nullptr) {
-                    p.votes.push_back(Vote{own->date, 1, source});
-                }
-                if (kind_priority(kind) > kind_priority(p.event.kind)) {
-                    p.event.kind = kind;
-                }
-                p.last_sentence = si;
-                places.erase(places.begin());
-            }
-            if (!places.empty()) {
-                std::optional<std::size_t> first_new;
-                std::vector<std::string> seen;
-                for (const PlaceMention* m : places) {
-                    const std::string& id = m->mention.resolution.candidates.front().place->id;
-                    if (std::find(seen.begin(), seen.end(), id) != seen.end()) {
-                        continue;
-                    }
-                    seen.push_back(id);
-                    Proto p;
-                    p.event = make_event(kind, date, *m);
-                    p.last_sentence = si;
-                    for (const Pending& q : pending) {
-                        if (!q.date || compatible(*q.date, date)) {
-                            add_claims(p.event, q.claims, q.source);
-                            if (q.date) {
-                                p.votes.push_back(Vote{*q.date, 1, q.source});
-                            }
-                            if (kind_priority(q.kind) > kind_priority(p.event.kind)) {
-                                p.event.kind = q.kind;
-                            }
-                        }
-                    }
-                    add_claims(p.event, claims, source);
-                    if (own != nullptr) {
-                        p.votes.push_back(Vote{own->date, 1, source});
-                    }
-                    protos.push_back(std::move(p));
-                    if (!first_new) {
-                        first_new = protos.size() - 1;
-                    }
-                }
-                pending.clear();
-                current = first_new;
-            } else if (!same_as_current) {
-                ++placeless_incidents;
-                const bool attachable =
-                    current && si <= protos[*current].last_sentence + 2 &&
-                    (own == nullptr || compatible(own->date, protos[*current].event.date));
-                if (attachable) {
-                    Proto& p = protos[*current];
-                    // Outsiders quoted in a sentence without a place speak of something else
-                    // (the talks), not of this incident.
-                    std::vector<Claim> kept;
-                    for (const Claim& c : claims) {
-                        const bool party = c.side == Side::armenia || c.side == Side::azerbaijan;
-                        if (party || c.killed || c.wounded) {
-                            kept.push_back(c);
-                        }
-                    }
-                    add_claims(p.event, kept, source);
-                    if (own != nullptr) {
-                        p.votes.push_back(Vote{own->date, 1, source});
-                    }
-                    if (kind_priority(kind) > kind_priority(p.event.kind)) {
-                        p.event.kind = kind;
-                    }
-                    p.last_sentence = si;
-                } else if (!current) {
-                    pending.push_back(
-                        Pending{claims, source,
-                                own ? std::optional<DateRange>(own->date) : std::nullopt, kind});
-                }
-            }
-        }
-
-        // A denial right after an incident belongs to it even without a trigger word: "The
-        // Armenian Defence Ministry denied the claim as disinformation."
-        if (!has_incident && current && si <= protos[*current].last_sentence + 2 &&
-            is_denial(tokenize(s))) {
-            std::vector<Claim> denials;
-            for (const Claim& c : find_claims(s, here, sent.begin, claims_context)) {
-                if (c.assertion == Assertion::denies &&
-                    (c.side == Side::armenia || c.side == Side::azerbaijan)) {
-                    denials.push_back(c);
-                }
-            }
-            if (!denials.empty()) {
-                add_claims(protos[*current].event, denials, source);
-                protos[*current].last_sentence = si;
-            }
-        }
-
-        // Checkpoints and blockades: dated, at a corridor, road, bridge or settlement.
-        std::vector<EventKind> done_kinds;
-        for (const TriggerHit& t : triggers) {
-            // One event per kind and sentence ("closed the checkpoint ..., blocking the road").
-            if ((t.trigger != Trigger::checkpoint && t.trigger != Trigger::blockade) ||
-                std::find(done_kinds.begin(), done_kinds.end(), t.kind) != done_kinds.end()) {
-                continue;
-            }
-            const DateMention* d = nearest_date(t.begin, t.end, s.size());
-            if (d == nullptr || history) {
-                continue;
-            }
-            PlaceMention* where = nullptr;
-            std::size_t best = 0;
-            for (PlaceMention& m : here) {
-                const Place* p = place_of(m);
-                if (p == nullptr || m.role == MentionRole::actor ||
-                    m.role == MentionRole::name_part || abroad(*p) ||
-                    p->kind == PlaceKind::country) {
-                    continue;
-                }
-                std::size_t dist = distance(t.begin, t.end, m.mention.begin - sent.begin,
-                                            m.mention.end - sent.begin);
-                // A road is what is blocked, a checkpoint or bridge where a checkpoint stands.
-                const bool fits =
-                    t.trigger == Trigger::blockade
-                        ? p->kind == PlaceKind::corridor
-                        : (p->kind == PlaceKind::checkpoint || p->kind == PlaceKind::bridge);
-                if (fits) {
-                    dist /= 4;
-                }
-                if (where == nullptr || dist < best) {
-                    where = &m;
-                    best = dist;
-                }
-            }
-            std::optional<PlaceMention> anaphor;
-            if (where == nullptr && last_corridor) {
-                // "the corridor", "the road": the corridor named last.
-                const std::string low = lower_ascii(s);
-                if (low.find("the corridor") != std::string::npos ||
-                    low.find("the road") != std::string::npos) {
-                    anaphor = *last_corridor;
-                }
-            }
-            if (where == nullptr && !anaphor) {
-                continue;
-            }
-            if (where != nullptr) {
-                where->role = MentionRole::incident_location;
-            }
-            Proto p;
-            p.event = make_event(t.kind, d->date, where ? *where : *anaphor);
-            p.votes.push_back(Vote{d->date, 1, source});
-            p.last_sentence = si;
-            add_claims(p.event, find_claims(s, here, sent.begin, claims_context), source);
-            protos.push_back(std::move(p));
-            done_kinds.push_back(t.kind);
-        }
-
-        // Context events: talks, statements, missions, each at a place named next to its date
-        // ("will meet on Sunday in Brussels", "speaking on 10 May from Shusha").
-        const bool has_context = std::any_of(triggers.begin(), triggers.end(), [](const auto& t) {
-            return t.trigger == Trigger::talks || t.trigger == Trigger::statement ||
-                   t.trigger == Trigger::mission;
-        });
-        if (has_context && !dates.empty()) {
-            const bool future = is_future(s);
-            std::vector<bool> used(here.size(), false);
-            // A date that opens the sentence ("On October 7, the EU announced...") dates its
-            // main clause; any other date only the place named next to it.
-            std::string opening;
-            for (const DateMention& d : dates) {
-                std::optional<std::size_t> pick;
-                if (has_incident && own_date_begin && d.begin == *own_date_begin) {
-                    continue; // the date of the fire, not of the talks
-                }
-                opening = lower_ascii(s.substr(0, d.begin));
-                while (!opening.empty() && opening.back() == ' ') {
-                    opening.pop_back();
-                }
-                const bool fronted = opening.empty() || opening == "on" || opening == "in" ||
-                                     opening == "at" || opening == "since" || opening == "by";
-                const std::size_t reach = fronted ? s.size() : 60;
-                std::size_t best = 0;
-                for (std::size_t k = 0; k < here.size(); ++k) {
-                    const PlaceMention& m = here[k];
-                    const Place* p = place_of(m);
-                    if (p == nullptr || used[k] || m.role != MentionRole::context_location) {
-                        continue;
-                    }
-                    // In a sentence about fire, only talks abroad or in a city are context
-                    // events ("ahead of talks in Washington on Monday").
-                    if (has_incident && p->kind == PlaceKind::country) {
-                        continue;
-                    }
-                    const std::size_t mb = m.mention.begin - sent.begin;
-                    const std::size_t me = m.mention.end - sent.begin;
-                    // The name must be introduced by a preposition: "in Washington", not
-                    // "the Washington talks".
-                    const std::string_view before = s.substr(0, mb);
-                    bool locative = false;
-                    const std::vector<Token> prev =
-                        tokenize(before.substr(before.size() > 40 ? before.size() - 40 : 0));
-                    for (auto it = prev.rbegin(); it != prev.rend(); ++it) {
-                        if (locative_preposition(it->text)) {
-                            locative = true;
-                            break;
-                        }
-                        if (!locative_filler(it->text)) {
-                            break;
-                        }
-                    }
-                    const std::size_t dist = distance(mb, me, d.begin, d.end);
-                    if (!locative || dist > reach) {
-                        continue;
-                    }
-                    if (!pick || dist < best) {
-                        pick = k;
-                        best = dist;
-                    }
-                }
-                if (!pick) {
-                    continue;
-                }
-                used[*pick] = true;
-                const PlaceMention& m = here[*pick];
-                const std::size_t mb = m.mention.begin - sent.begin;
-                const std::size_t me = m.mention.end - sent.begin;
-                const TriggerHit* nearest = nullptr;
-                std::size_t nd = 0;
-                for (const TriggerHit& t : triggers) {
-                    if (t.trigger != Trigger::talks && t.trigger != Trigger::statement &&
-                        t.trigger != Trigger::mission) {
-                        continue;
-                    }
-                    const std::size_t dist = distance(mb, me, t.begin, t.end);
-                    if (nearest == nullptr || dist < nd) {
-                        nearest = &t;
-                        nd = dist;
-                    }
-                }
-                if (has_incident && nearest->kind != EventKind::talks) {
-                    continue;
-                }
-                const DateRange date = future ? d.upcoming : d.date;
-                Proto p;
-                p.event = make_event(nearest->kind, date, m);
-                p.votes.push_back(Vote{date, 1, source});
-                p.last_sentence = si;
-                std::vector<Claim> claims;
-                if (nearest->kind == EventKind::statement) {
-                    claims = find_claims(s, here, sent.begin, claims_context);
-                }
-                add_claims(p.event, claims, source);
-                protos.push_back(std::move(p));
-            }
-        }
-
-        for (PlaceMention& m : here) {
-            if (const Place* p = place_of(m); p != nullptr && p->kind == PlaceKind::corridor) {
-                last_corridor = m;
-            }
-            all.push_back(std::move(m));
+            ++next;
         }
     }
+    return out;
+}
 
-    out.mentions = std::move(all);
+// Stages 2 and 3: one sentence tokenised, its triggers, dates and history, then its mentions'
+// roles.
+SentenceReading read_sentence(const Article& article, const Sentence& sent, std::size_t si,
+                              std::vector<PlaceMention> mentions) {
+    const std::string_view text = article.text;
+    const year_month_day pub = article.published;
+    SentenceReading r(TokenizedSentence(text.substr(sent.begin, sent.end - sent.begin), sent.begin),
+                      si, SourceRef{article.id, sent.begin, sent.end});
+    r.triggers = find_triggers(r.sentence);
+    r.has_incident = std::any_of(r.triggers.begin(), r.triggers.end(),
+                                 [](const auto& t) { return t.trigger == Trigger::incident; });
+    std::vector<DateMention> all_dates;
+    if (!r.triggers.empty() || !mentions.empty()) {
+        all_dates = find_dates(r.sentence.text, pub);
+    }
+    r.history = (r.has_incident || !mentions.empty()) && is_history(r.sentence, pub, all_dates);
+    assign_roles(r.sentence, r.triggers, r.history, mentions);
+    r.mentions = std::move(mentions);
+    if (!r.triggers.empty()) {
+        const sys_days recent_cutoff = sys_days{pub} - news_period;
+        for (const DateMention& d : all_dates) {
+            if (d.form != DateForm::year && sys_days{d.date.end} >= recent_cutoff) {
+                r.dates.push_back(d);
+            }
+        }
+    }
+    return r;
+}
+
+// The kind of a sentence's incident (its most specific weapon) and its own date: the date nearest
+// to an incident trigger.
+struct IncidentReading {
+    EventKind kind = EventKind::casualties;
+    const DateMention* own = nullptr;
+};
+
+IncidentReading read_incident(const SentenceReading& r) {
+    IncidentReading out;
+    std::size_t own_d = 0;
+    for (const TriggerHit& t : r.triggers) {
+        if (t.trigger != Trigger::incident) {
+            continue;
+        }
+        if (kind_priority(t.kind) > kind_priority(out.kind)) {
+            out.kind = t.kind;
+        }
+        if (const DateMention* d = r.nearest_date(t.begin, t.end)) {
+            const std::size_t dist = span_distance(t.begin, t.end, d->begin, d->end);
+            if (out.own == nullptr || dist < own_d) {
+                out.own = d;
+                own_d = dist;
+            }
+        }
+    }
+    return out;
+}
+
+// The incident locations of a sentence, only the finest: "Sotk, in Gegharkunik province" is one
+// incident at Sotk.
+std::vector<const PlaceMention*> finest_incident_places(const SentenceReading& r) {
+    std::vector<const PlaceMention*> places;
+    for (const PlaceMention& m : r.mentions) {
+        if (m.role == MentionRole::incident_location) {
+            places.push_back(&m);
+        }
+    }
+    if (!places.empty()) {
+        const auto finest = std::min_element(places.begin(), places.end(), [](auto a, auto b) {
+            return precision_of(*a) < precision_of(*b);
+        });
+        const GeoPrecision p = precision_of(**finest);
+        std::erase_if(places, [&](const PlaceMention* m) { return precision_of(*m) != p; });
+    }
+    return places;
+}
+
+// A further report of the current incident: its claims, date vote and kind.
+void add_to_proto(Proto& p, const std::vector<Claim>& claims, const SentenceReading& r,
+                  const IncidentReading& incident) {
+    add_claims(p.event, claims, r.source);
+    if (incident.own != nullptr) {
+        p.votes.push_back(Vote{incident.own->date, 1, r.source});
+    }
+    if (kind_priority(incident.kind) > kind_priority(p.event.kind)) {
+        p.event.kind = incident.kind;
+    }
+    p.last_sentence = r.index;
+}
+
+// New incidents, one per place, with the claims still pending; the first becomes the current one.
+void start_incidents(const std::vector<const PlaceMention*>& places,
+                     const std::vector<Claim>& claims, const SentenceReading& r,
+                     const IncidentReading& incident, const DateRange& date, ArticleEvents& state) {
+    std::optional<std::size_t> first_new;
+    std::vector<std::string> seen;
+    for (const PlaceMention* m : places) {
+        const std::string& id = m->mention.resolution.candidates.front().place->id;
+        if (std::find(seen.begin(), seen.end(), id) != seen.end()) {
+            continue;
+        }
+        seen.push_back(id);
+        Proto p;
+        p.event = make_event(incident.kind, date, *m);
+        p.last_sentence = r.index;
+        for (const Pending& q : state.pending) {
+            if (!q.date || compatible(*q.date, date)) {
+                add_claims(p.event, q.claims, q.source);
+                if (q.date) {
+                    p.votes.push_back(Vote{*q.date, 1, q.source});
+                }
+                if (kind_priority(q.kind) > kind_priority(p.event.kind)) {
+                    p.event.kind = q.kind;
+                }
+            }
+        }
+        add_claims(p.event, claims, r.source);
+        if (incident.own != nullptr) {
+            p.votes.push_back(Vote{incident.own->date, 1, r.source});
+        }
+        state.protos.push_back(std::move(p));
+        if (!first_new) {
+            first_new = state.protos.size() - 1;
+        }
+    }
+    state.pending.clear();
+    state.current = first_new;
+}
+
+// An incident without a place: part of the current incident if that was just reported, else
+// pending until an incident with a place comes.
+void placeless_incident(const std::vector<Claim>& claims, const SentenceReading& r,
+                        const IncidentReading& incident, ArticleEvents& state) {
+    ++state.placeless_incidents;
+    const bool attachable =
+        state.current_is_recent(r.index) &&
+        (incident.own == nullptr ||
+         compatible(incident.own->date, state.protos[*state.current].event.date));
+    if (attachable) {
+        // Outsiders quoted in a sentence without a place speak of something else (the talks),
+        // not of this incident.
+        std::vector<Claim> kept;
+        for (const Claim& c : claims) {
+            const bool party = c.side == Side::armenia || c.side == Side::azerbaijan;
+            if (party || c.killed || c.wounded) {
+                kept.push_back(c);
+            }
+        }
+        add_to_proto(state.protos[*state.current], kept, r, incident);
+    } else if (!state.current) {
+        state.pending.push_back(
+            Pending{claims, r.source,
+                    incident.own ? std::optional<DateRange>(incident.own->date) : std::nullopt,
+                    incident.kind});
+    }
+}
+
+// Stage 4a: incidents. Returns where the incident's own date begins in the sentence, if it has one.
+std::optional<std::size_t> incident_events(const SentenceReading& r, ArticleEvents& state) {
+    if (!r.has_incident || r.history || is_habitual(r.sentence)) {
+        return std::nullopt;
+    }
+    const IncidentReading incident = read_incident(r);
+    std::optional<std::size_t> own_date_begin;
+    if (incident.own != nullptr) {
+        state.incident_date = incident.own->date;
+        own_date_begin = incident.own->begin;
+    }
+    const DateRange date =
+        incident.own          ? incident.own->date
+        : state.incident_date ? *state.incident_date
+                              : DateRange{state.published, state.published, DatePrecision::unknown};
+    std::vector<const PlaceMention*> places = finest_incident_places(r);
+    const std::vector<Claim> claims = find_claims(r.sentence, r.mentions, state.claims);
+    const auto& current = state.current;
+    const bool same_as_current =
+        !places.empty() && current &&
+        places.front()->mention.resolution.candidates.front().place->id ==
+            state.protos[*current].event.place_id &&
+        compatible(date, state.protos[*current].event.date) &&
+        layer_of(state.protos[*current].event.kind) == EventLayer::incident;
+    if (same_as_current) {
+        add_to_proto(state.protos[*current], claims, r, incident);
+        places.erase(places.begin());
+    }
+    if (!places.empty()) {
+        start_incidents(places, claims, r, incident, date, state);
+    } else if (!same_as_current) {
+        placeless_incident(claims, r, incident, state);
+    }
+    return own_date_begin;
+}
+
+// Stage 4b: a denial right after an incident belongs to it even without a trigger word: "The
+// Armenian Defence Ministry denied the claim as disinformation."
+void denial_events(const SentenceReading& r, ArticleEvents& state) {
+    if (r.has_incident || !state.current_is_recent(r.index) || !is_denial(r.sentence.tokens)) {
+        return;
+    }
+    std::vector<Claim> denials;
+    for (const Claim& c : find_claims(r.sentence, r.mentions, state.claims)) {
+        if (c.assertion == Assertion::denies &&
+            (c.side == Side::armenia || c.side == Side::azerbaijan)) {
+            denials.push_back(c);
+        }
+    }
+    if (!denials.empty()) {
+        add_claims(state.protos[*state.current].event, denials, r.source);
+        state.protos[*state.current].last_sentence = r.index;
+    }
+}
+
+// The place of a checkpoint or blockade: the nearest place that can have one, a fitting kind
+// (a road for a blockade, a checkpoint or bridge for a checkpoint) preferred.
+PlaceMention* checkpoint_place(SentenceReading& r, const TriggerHit& t) {
+    PlaceMention* where = nullptr;
+    std::size_t best = 0;
+    for (PlaceMention& m : r.mentions) {
+        const Place* p = mention_place(m);
+        if (p == nullptr || m.role == MentionRole::actor || m.role == MentionRole::name_part ||
+            is_abroad(*p) || p->kind == PlaceKind::country) {
+            continue;
+        }
+        std::size_t dist = span_distance(t.begin, t.end, m.mention.begin - r.sentence.begin,
+                                         m.mention.end - r.sentence.begin);
+        const bool fits = t.trigger == Trigger::blockade
+                              ? p->kind == PlaceKind::corridor
+                              : (p->kind == PlaceKind::checkpoint || p->kind == PlaceKind::bridge);
+        if (fits) {
+            dist /= fitting_place_bias;
+        }
+        if (where == nullptr || dist < best) {
+            where = &m;
+            best = dist;
+        }
+    }
+    return where;
+}
+
+// Stage 4c: checkpoints and blockades, dated, at a corridor, road, bridge or settlement.
+void checkpoint_events(SentenceReading& r, ArticleEvents& state) {
+    std::vector<EventKind> done_kinds;
+    for (const TriggerHit& t : r.triggers) {
+        // One event per kind and sentence ("closed the checkpoint ..., blocking the road").
+        if ((t.trigger != Trigger::checkpoint && t.trigger != Trigger::blockade) ||
+            std::find(done_kinds.begin(), done_kinds.end(), t.kind) != done_kinds.end()) {
+            continue;
+        }
+        const DateMention* d = r.nearest_date(t.begin, t.end);
+        if (d == nullptr || r.history) {
+            continue;
+        }
+        PlaceMention* where = checkpoint_place(r, t);
+        std::optional<PlaceMention> anaphor;
+        if (where == nullptr && state.last_corridor) {
+            // "the corridor", "the road": the corridor named last.
+            const std::string low = lower_ascii(r.sentence.text);
+            if (low.find("the corridor") != std::string::npos ||
+                low.find("the road") != std::string::npos) {
+                anaphor = *state.last_corridor;
+            }
+        }
+        if (where == nullptr && !anaphor) {
+            continue;
+        }
+        if (where != nullptr) {
+            where->role = MentionRole::incident_location;
+        }
+        Proto p;
+        p.event = make_event(t.kind, d->date, where ? *where : *anaphor);
+        p.votes.push_back(Vote{d->date, 1, r.source});
+        p.last_sentence = r.index;
+        add_claims(p.event, find_claims(r.sentence, r.mentions, state.claims), r.source);
+        state.protos.push_back(std::move(p));
+        done_kinds.push_back(t.kind);
+    }
+}
+
+bool is_context_trigger(const TriggerHit& t) {
+    return t.trigger == Trigger::talks || t.trigger == Trigger::statement ||
+           t.trigger == Trigger::mission;
+}
+
+// The name at byte `mb` of the sentence is introduced by a preposition, over fillers: "in
+// Washington", "in the city of Brussels", not "the Washington talks". The tokens of the window of
+// preposition_window bytes before the name, cut at its edges as tokenising the window would.
+bool introduced_by_preposition(const TokenizedSentence& s, std::size_t mb) {
+    const std::size_t from = mb > preposition_window ? mb - preposition_window : 0;
+    for (auto it = s.tokens.rbegin(); it != s.tokens.rend(); ++it) {
+        if (it->begin >= mb) {
+            continue;
+        }
+        if (it->end <= from) {
+            break;
+        }
+        const std::size_t b = std::max(it->begin, from);
+        const std::string_view w = s.text.substr(b, std::min(it->end, mb) - b);
+        if (is_locative_preposition(w)) {
+            return true;
+        }
+        if (!is_locative_filler(w)) {
+            return false;
+        }
+    }
+    return false;
+}
+
+// The context place for date `d`: the unused context location introduced by a preposition nearest
+// to the date, within reach of it.
+std::optional<std::size_t> context_place(const SentenceReading& r, const DateMention& d,
+                                         const std::vector<bool>& used) {
+    const std::string_view s = r.sentence.text;
+    // A date that opens the sentence ("On October 7, the EU announced...") dates its main clause;
+    // any other date only the place named next to it.
+    std::string opening = lower_ascii(s.substr(0, d.begin));
+    while (!opening.empty() && opening.back() == ' ') {
+        opening.pop_back();
+    }
+    const bool fronted = opening.empty() || opening == "on" || opening == "in" || opening == "at" ||
+                         opening == "since" || opening == "by";
+    const std::size_t reach = fronted ? s.size() : context_date_reach;
+    std::optional<std::size_t> pick;
+    std::size_t best = 0;
+    for (std::size_t k = 0; k < r.mentions.size(); ++k) {
+        const PlaceMention& m = r.mentions[k];
+        const Place* p = mention_place(m);
+        if (p == nullptr || used[k] || m.role != MentionRole::context_location) {
+            continue;
+        }
+        // In a sentence about fire, only talks abroad or in a city are context events ("ahead of
+        // talks in Washington on Monday").
+        if (r.has_incident && p->kind == PlaceKind::country) {
+            continue;
+        }
+        const std::size_t mb = m.mention.begin - r.sentence.begin;
+        const std::size_t me = m.mention.end - r.sentence.begin;
+        const std::size_t dist = span_distance(mb, me, d.begin, d.end);
+        if (!introduced_by_preposition(r.sentence, mb) || dist > reach) {
+            continue;
+        }
+        if (!pick || dist < best) {
+            pick = k;
+            best = dist;
+        }
+    }
+    return pick;
+}
+
+// The context trigger (talks, statement, mission) nearest to a mention.
+const TriggerHit* nearest_context_trigger(const SentenceReading& r, const PlaceMention& m) {
+    const std::size_t mb = m.mention.begin - r.sentence.begin;
+    const std::size_t me = m.mention.end - r.sentence.begin;
+    const TriggerHit* nearest = nullptr;
+    std::size_t nd = 0;
+    for (const TriggerHit& t : r.triggers) {
+        if (!is_context_trigger(t)) {
+            continue;
+        }
+        const std::size_t dist = span_distance(mb, me, t.begin, t.end);
+        if (nearest == nullptr || dist < nd) {
+            nearest = &t;
+            nd = dist;
+        }
+    }
+    return nearest;
+}
+
+// Stage 4d: context events (talks, statements, missions), each at a place named next to its date
+// ("will meet on Sunday in Brussels", "speaking on 10 May from Shusha").
+void context_events(const SentenceReading& r, std::optional<std::size_t> own_date_begin,
+                    ArticleEvents& state) {
+    if (std::none_of(r.triggers.begin(), r.triggers.end(), is_context_trigger) || r.dates.empty()) {
+        return;
+    }
+    const bool future = is_future(r.sentence);
+    std::vector<bool> used(r.mentions.size(), false);
+    for (const DateMention& d : r.dates) {
+        if (r.has_incident && own_date_begin && d.begin == *own_date_begin) {
+            continue; // the date of the fire, not of the talks
+        }
+        const std::optional<std::size_t> pick = context_place(r, d, used);
+        if (!pick) {
+            continue;
+        }
+        used[*pick] = true;
+        const PlaceMention& m = r.mentions[*pick];
+        const TriggerHit* nearest = nearest_context_trigger(r, m);
+        if (r.has_incident && nearest->kind != EventKind::talks) {
+            continue;
+        }
+        const DateRange date = future ? d.upcoming : d.date;
+        Proto p;
+        p.event = make_event(nearest->kind, date, m);
+        p.votes.push_back(Vote{date, 1, r.source});
+        p.last_sentence = r.index;
+        std::vector<Claim> claims;
+        if (nearest->kind == EventKind::statement) {
+            claims = find_claims(r.sentence, r.mentions, state.claims);
+        }
+        add_claims(p.event, claims, r.source);
+        state.protos.push_back(std::move(p));
+    }
+}
+
+// Stage 5: each event's date by vote, then what is one event merged; warnings for an article
+// without places or without placed incidents.
+Extraction finish(const Article& article, std::vector<PlaceMention> mentions,
+                  ArticleEvents& state) {
+    Extraction out;
+    out.mentions = std::move(mentions);
     std::vector<Event> events;
     std::vector<std::vector<Vote>> votes;
-    for (Proto& p : protos) {
+    for (Proto& p : state.protos) {
         p.event.date = best_date(p.votes, p.event.date);
         events.push_back(std::move(p.event));
         votes.push_back(std::move(p.votes));
@@ -503,14 +597,40 @@ Extraction extract_events(const Article& article, const std::vector<TextMention>
     out.events = merge_with_votes(std::move(events), std::move(votes));
     const bool any_place =
         std::any_of(out.mentions.begin(), out.mentions.end(),
-                    [](const PlaceMention& m) { return place_of(m) != nullptr; });
+                    [](const PlaceMention& m) { return mention_place(m) != nullptr; });
     if (!any_place) {
         out.warnings.push_back(article.id + ": no place found in the article; no events");
-    } else if (out.events.empty() && placeless_incidents > 0) {
+    } else if (out.events.empty() && state.placeless_incidents > 0) {
         out.warnings.push_back(article.id + ": incidents reported without a place that sitmap "
                                             "knows; no events");
     }
     return out;
+}
+
+} // namespace
+
+Extraction extract_events(const Article& article, const std::vector<TextMention>& found) {
+    const std::vector<Sentence> sentences = text::split_sentences(article.text);
+    std::vector<std::vector<PlaceMention>> by_sentence = mentions_by_sentence(found, sentences);
+    std::vector<PlaceMention> all;
+    all.reserve(found.size());
+    ArticleEvents state;
+    state.published = article.published;
+    for (std::size_t si = 0; si < sentences.size(); ++si) {
+        SentenceReading r = read_sentence(article, sentences[si], si, std::move(by_sentence[si]));
+        state.claims.sentence = si;
+        const std::optional<std::size_t> own_date_begin = incident_events(r, state);
+        denial_events(r, state);
+        checkpoint_events(r, state);
+        context_events(r, own_date_begin, state);
+        for (PlaceMention& m : r.mentions) {
+            if (const Place* p = mention_place(m); p != nullptr && p->kind == PlaceKind::corridor) {
+                state.last_corridor = m;
+            }
+            all.push_back(std::move(m));
+        }
+    }
+    return finish(article, std::move(all), state);
 }
 
 } // namespace sitmap::geo::detail

@@ -60,6 +60,64 @@ struct Qualifiers {
     std::string descriptor_word;
 };
 
+// A hit with the context terms that rank it among the other places of the same name.
+struct Scored {
+    Hit hit;
+    double country_term = 0.0; // +1 in a hinted country, -1 outside them, 0 without hints
+    double near_term = 0.0;    // 1 at a place mentioned nearby, falling to 0 at nearby_reach_m
+    double near_m = 0.0;
+    const Place* near_place = nullptr;
+    double prior = 0.0; // kind, population and focus, before any context
+    double total = 0.0;
+    bool focus = false; // in a country the gazetteer is about
+};
+
+// The weights of ranking (detail/rank.cpp). A candidate's total is its match quality (`base`,
+// about 1 for an exact name) plus small context terms, so that context decides between places
+// that match about equally well and never turns a poor match into a good one.
+struct RankWeights {
+    // total = base + country * country_term + nearby * near_term + prior * prior_term.
+    static constexpr double country = 0.1;
+    static constexpr double nearby = 0.12; // a place named nearby is the strongest context clue
+    static constexpr double prior = 0.1;
+    // A place mentioned nearby helps up to this distance: about a province or a border sector.
+    static constexpr double nearby_reach_m = 150000.0;
+
+    // The prior: kind (0.55-1) + population_share * log10(population + 1) / population_log_scale
+    // (10 million people count 1) + focus_bonus in the gazetteer's focus countries.
+    static constexpr double population_share = 0.5;
+    static constexpr double population_log_scale = 7.0;
+    // An unknown population (districts, many curated villages) counts as a village of about
+    // a thousand (log10 = 3), so that a missing figure does not lose to any known one.
+    static constexpr double unknown_population_log = 3.0;
+    static constexpr double focus_bonus = 0.3;
+    // "Aghdam district": the district, not the town; outweighs every other term.
+    static constexpr double admin_area_bonus = 2.0;
+
+    // Rivals: other places matched about as well as the top one. Within same_kind_margin of its
+    // base and of the same kind group they make the answer uncertain; within other_margin (a
+    // district named after its town, an alias abroad) much less so.
+    static constexpr double same_kind_margin = 0.025;
+    static constexpr double other_margin = 0.1;
+    // With a same-kind rival the score is scaled by min_confidence + confidence_per_margin * (the
+    // lead in total), at most max_confidence: a clear lead is needed to resolve.
+    static constexpr double min_confidence = 0.72;
+    static constexpr double confidence_per_margin = 2.5;
+    static constexpr double max_confidence = 0.98;
+    // A weaker rival of another kind costs a little confidence.
+    static constexpr double weaker_rival_factor = 0.96;
+    // A place outside every hinted country is less likely meant.
+    static constexpr double outside_hints_factor = 0.85;
+    // The top place won by its own name when its base lead, so weighted, outweighs the rival's
+    // better prior (the rival lists the name only as an alias).
+    static constexpr double base_lead_over_prior = 10.0;
+    // Runners-up: a fraction of their base, and always below the top candidate.
+    static constexpr double runner_up_factor = 0.6;
+    static constexpr double runner_up_gap = 0.01;
+    // Terms that differ by less are equal (floating-point noise).
+    static constexpr double tie = 1e-9;
+};
+
 // A word of running text.
 struct Token {
     std::size_t begin = 0;
@@ -93,6 +151,7 @@ struct Geocoder::Impl {
     using Index = detail::geocoding::Index;
     using NameSource = detail::geocoding::NameSource;
     using Qualifiers = detail::geocoding::Qualifiers;
+    using Scored = detail::geocoding::Scored;
     using StringHash = detail::geocoding::StringHash;
     using Token = detail::geocoding::Token;
 
@@ -111,17 +170,6 @@ struct Geocoder::Impl {
     // Countries holding at least a fifth of the settlements: the gazetteer's focus (AM, AZ for
     // sitmap's data), preferred over namesakes elsewhere.
     std::unordered_set<std::string> focus_countries;
-
-    struct Scored {
-        Hit hit;
-        double country_term = 0.0;
-        double near_term = 0.0;
-        double near_m = 0.0;
-        const Place* near_place = nullptr;
-        double prior = 0.0;
-        double total = 0.0;
-        bool focus = false; // in a country the gazetteer is about
-    };
 
     struct Span {
         std::size_t first = 0; // token indices [first, last]
@@ -152,6 +200,11 @@ struct Geocoder::Impl {
     // detail/rank.cpp: matches -> ranked candidates with scores and reasons.
     Resolution rank(std::string_view query, std::vector<Hit> hits, const Qualifiers& q,
                     const GeocodeContext& context) const;
+    // One hit per place (its best), scored with the context, best first.
+    std::vector<Scored> score_hits(std::vector<Hit> hits, const Qualifiers& q,
+                                   const GeocodeContext& context) const;
+    // The best place with its score and reason: how clearly it beat its rivals and what decided.
+    Candidate top_candidate(const std::vector<Scored>& scored, const Qualifiers& q) const;
 
     // detail/mentions.cpp: running text.
     std::vector<Token> tokenize(std::string_view text) const;

@@ -15,8 +15,11 @@ using detail::geocoding::in_quotes;
 using detail::geocoding::km_text;
 using detail::geocoding::max_candidates;
 using detail::geocoding::max_suggestions;
+using detail::geocoding::Qualifiers;
 using detail::geocoding::resolve_threshold;
+using detail::geocoding::Scored;
 using detail::geocoding::upper_ascii;
+using W = detail::geocoding::RankWeights;
 
 GeoPrecision precision_of(PlaceKind kind) {
     switch (kind) {
@@ -60,12 +63,55 @@ double kind_prior(PlaceKind kind) {
     }
 }
 
+// Kind, population and focus: how likely the place is meant before any context.
+double place_prior(const Place& place, bool focus, const Qualifiers& q) {
+    const double pop = place.population > 0
+                           ? std::min(1.0, std::log10(static_cast<double>(place.population) + 1.0) /
+                                               W::population_log_scale)
+                           : W::unknown_population_log / W::population_log_scale;
+    double prior =
+        kind_prior(place.kind) + W::population_share * pop + (focus ? W::focus_bonus : 0.0);
+    if (q.descriptor == Descriptor::admin_area && place.kind == PlaceKind::region) {
+        prior += W::admin_area_bonus; // "Aghdam district": the district, not the town
+    }
+    return prior;
+}
+
+// Rivals are compared within groups of kinds: towns, cities and capitals together, any other
+// kind on its own.
+int rival_group(PlaceKind k) {
+    const bool populated =
+        k == PlaceKind::settlement || k == PlaceKind::capital || k == PlaceKind::city_abroad;
+    return populated ? -1 : static_cast<int>(k);
+}
+
+// What decided between the top place and a rival of the same kind, in words.
+std::string decided_by(const Scored& top, const Scored& rival, const Place& top_place,
+                       const Qualifiers& q) {
+    if (top.country_term > rival.country_term) {
+        return "country hint";
+    }
+    if (top.near_term > rival.near_term + W::tie) {
+        return "nearby places in the text";
+    }
+    if (q.descriptor == Descriptor::admin_area) {
+        return in_quotes(q.descriptor_word) + " in the name";
+    }
+    if (top.hit.base > rival.hit.base &&
+        top.prior <= rival.prior + (top.hit.base - rival.hit.base) * W::base_lead_over_prior) {
+        return "its own name (the other lists it as an alias)";
+    }
+    return "kind and population (" + std::string(to_string(top_place.kind)) +
+           (top_place.population > 0 ? ", population " + std::to_string(top_place.population)
+                                     : std::string()) +
+           (top.focus && !rival.focus ? ", in " + top_place.country : "") + ")";
+}
+
 } // namespace
 
-Resolution Geocoder::Impl::rank(std::string_view query, std::vector<Hit> hits, const Qualifiers& q,
-                                const GeocodeContext& context) const {
-    Resolution r;
-    r.query = std::string(query);
+std::vector<Geocoder::Impl::Scored>
+Geocoder::Impl::score_hits(std::vector<Hit> hits, const Qualifiers& q,
+                           const GeocodeContext& context) const {
     // One hit per place: the best way it matched.
     std::sort(hits.begin(), hits.end(), [this](const Hit& a, const Hit& b) {
         if (entries[a.entry].place != entries[b.entry].place) {
@@ -79,7 +125,7 @@ Resolution Geocoder::Impl::rank(std::string_view query, std::vector<Hit> hits, c
                            }),
                hits.end());
     if (hits.empty()) {
-        return r;
+        return {};
     }
     // Nearby places that are themselves candidates here say nothing about which one is meant.
     std::vector<const Place*> nearby;
@@ -119,27 +165,23 @@ Resolution Geocoder::Impl::rank(std::string_view query, std::vector<Hit> hits, c
                 s.near_place = other;
             }
         }
-        if (s.near_place != nullptr && s.near_m < 150000.0) {
-            s.near_term = 1.0 - s.near_m / 150000.0;
+        if (s.near_place != nullptr && s.near_m < W::nearby_reach_m) {
+            s.near_term = 1.0 - s.near_m / W::nearby_reach_m;
         }
-        // Population 0 means unknown (districts, many curated villages): counted as a village of
-        // about a thousand, so that a missing figure does not lose to any known one.
-        const double pop =
-            place.population > 0
-                ? std::min(1.0, std::log10(static_cast<double>(place.population) + 1.0) / 7.0)
-                : 3.0 / 7.0;
         s.focus = focus_countries.contains(place.country);
-        s.prior = kind_prior(place.kind) + 0.5 * pop + (s.focus ? 0.3 : 0.0);
-        if (q.descriptor == Descriptor::admin_area && place.kind == PlaceKind::region) {
-            s.prior += 2.0; // "Aghdam district": the district, not the town
-        }
-        s.total = hit.base + 0.1 * s.country_term + 0.12 * s.near_term + 0.1 * s.prior;
+        s.prior = place_prior(place, s.focus, q);
+        s.total =
+            hit.base + W::country * s.country_term + W::nearby * s.near_term + W::prior * s.prior;
         s.hit = std::move(hit);
         scored.push_back(std::move(s));
     }
     std::stable_sort(scored.begin(), scored.end(),
                      [](const Scored& a, const Scored& b) { return a.total > b.total; });
+    return scored;
+}
 
+Candidate Geocoder::Impl::top_candidate(const std::vector<Scored>& scored,
+                                        const Qualifiers& q) const {
     const Scored& top = scored.front();
     const Place& top_place = place_of(top.hit.entry);
     std::string reason = top.hit.how;
@@ -147,21 +189,16 @@ Resolution Geocoder::Impl::rank(std::string_view query, std::vector<Hit> hits, c
     // Rivals: other places matched as well as the top one. Same-kind rivals (two towns called
     // Martuni) make the answer uncertain; a district named after its town, or a weaker match
     // (an alias of a place abroad), much less so.
-    auto group = [](PlaceKind k) {
-        const bool populated =
-            k == PlaceKind::settlement || k == PlaceKind::capital || k == PlaceKind::city_abroad;
-        return populated ? -1 : static_cast<int>(k);
-    };
     const Scored* rival = nullptr;
     std::size_t same_kind = 0;
     std::size_t others = 0;
     for (std::size_t i = 1; i < scored.size(); ++i) {
         const Place& other = place_of(scored[i].hit.entry);
-        if (scored[i].hit.base >= top.hit.base - 0.025 &&
-            group(other.kind) == group(top_place.kind)) {
+        if (scored[i].hit.base >= top.hit.base - W::same_kind_margin &&
+            rival_group(other.kind) == rival_group(top_place.kind)) {
             ++same_kind;
             rival = rival == nullptr ? &scored[i] : rival;
-        } else if (scored[i].hit.base >= top.hit.base - 0.1) {
+        } else if (scored[i].hit.base >= top.hit.base - W::other_margin) {
             ++others;
         }
     }
@@ -170,38 +207,23 @@ Resolution Geocoder::Impl::rank(std::string_view query, std::vector<Hit> hits, c
         clues.push_back("country hint " + top_place.country);
     } else if (top.country_term < 0) {
         clues.push_back("outside the hinted countries");
-        score *= 0.85;
+        score *= W::outside_hints_factor;
     }
     const bool near_helped =
-        top.near_term > 0 && (scored.size() == 1 || top.near_term > scored[1].near_term + 1e-9);
+        top.near_term > 0 && (scored.size() == 1 || top.near_term > scored[1].near_term + W::tie);
     if (near_helped) {
         clues.push_back(km_text(top.near_m) + " from " + top.near_place->name +
                         ", mentioned nearby");
     }
     if (rival != nullptr) {
         const double margin = top.total - rival->total;
-        const double confidence = std::clamp(0.72 + 2.5 * margin, 0.72, 0.98);
+        const double confidence = std::clamp(W::min_confidence + W::confidence_per_margin * margin,
+                                             W::min_confidence, W::max_confidence);
         score *= confidence;
-        std::string decided;
-        if (top.country_term > rival->country_term) {
-            decided = "country hint";
-        } else if (top.near_term > rival->near_term + 1e-9) {
-            decided = "nearby places in the text";
-        } else if (q.descriptor == Descriptor::admin_area) {
-            decided = in_quotes(q.descriptor_word) + " in the name";
-        } else if (top.hit.base > rival->hit.base &&
-                   top.prior <= rival->prior + (top.hit.base - rival->hit.base) * 10.0) {
-            decided = "its own name (the other lists it as an alias)";
-        } else {
-            decided =
-                "kind and population (" + std::string(to_string(top_place.kind)) +
-                (top_place.population > 0 ? ", population " + std::to_string(top_place.population)
-                                          : std::string()) +
-                (top.focus && !rival->focus ? ", in " + top_place.country : "") + ")";
-        }
-        reason += "; " + std::to_string(same_kind + 1) + " places match, chosen by " + decided;
+        reason += "; " + std::to_string(same_kind + 1) + " places match, chosen by " +
+                  decided_by(top, *rival, top_place, q);
     } else if (others > 0) {
-        score *= 0.96;
+        score *= W::weaker_rival_factor;
         const Place& other = place_of(scored[1].hit.entry);
         reason += "; preferred to " + other.name + " (" + std::string(to_string(other.kind)) +
                   (other.country.empty() ? "" : ", " + other.country) + ")";
@@ -223,9 +245,20 @@ Resolution Geocoder::Impl::rank(std::string_view query, std::vector<Hit> hits, c
     first.score = std::clamp(score, 0.0, 1.0);
     first.precision = precision;
     first.reason = std::move(reason);
-    r.candidates.push_back(std::move(first));
-    r.resolved = r.candidates.front().score >= resolve_threshold;
+    return first;
+}
 
+Resolution Geocoder::Impl::rank(std::string_view query, std::vector<Hit> hits, const Qualifiers& q,
+                                const GeocodeContext& context) const {
+    Resolution r;
+    r.query = std::string(query);
+    const std::vector<Scored> scored = score_hits(std::move(hits), q, context);
+    if (scored.empty()) {
+        return r;
+    }
+    r.candidates.push_back(top_candidate(scored, q));
+    r.resolved = r.candidates.front().score >= resolve_threshold;
+    const Place& top_place = place_of(scored.front().hit.entry);
     for (std::size_t i = 1; i < scored.size() && r.candidates.size() < max_candidates; ++i) {
         const Scored& s = scored[i];
         const Place& place = place_of(s.hit.entry);
@@ -233,8 +266,9 @@ Resolution Geocoder::Impl::rank(std::string_view query, std::vector<Hit> hits, c
         c.place = &place;
         c.matched = entries[s.hit.entry].surface;
         c.match = s.hit.match;
-        c.score =
-            std::clamp(std::min(s.hit.base * 0.6, r.candidates.front().score - 0.01), 0.0, 1.0);
+        c.score = std::clamp(std::min(s.hit.base * W::runner_up_factor,
+                                      r.candidates.front().score - W::runner_up_gap),
+                             0.0, 1.0);
         c.precision = precision_of(place.kind);
         c.reason = s.hit.how + "; ranked below " + top_place.id;
         r.candidates.push_back(std::move(c));

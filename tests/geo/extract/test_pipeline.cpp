@@ -1,0 +1,117 @@
+// The extraction pipeline (geo/extract/detail/pipeline.hpp, through Extractor::extract): incidents
+// with their places, dates and claims across sentences, checkpoints and blockades, warnings.
+
+#include "geo/extract/detail/pipeline.hpp"
+#include "tests/geo/extract/extract_fixture.hpp"
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+using namespace sitmap::geo;
+using sitmap::test::ExtractTest;
+using sitmap::test::incidents;
+
+TEST_F(ExtractTest, AListOfPlacesIsSeveralIncidents) {
+    const auto x = run("Azerbaijani forces shelled Jermuk, Goris, Sotk and Tegh overnight.");
+    EXPECT_EQ(incidents(x).size(), 4u);
+}
+
+TEST_F(ExtractTest, ArticleWithoutAPlaceGivesAWarning) {
+    const auto x = run("Officials exchanged views on Thursday. Nothing else happened.");
+    EXPECT_TRUE(x.events.empty());
+    ASSERT_EQ(x.warnings.size(), 1u);
+    EXPECT_NE(x.warnings[0].find("no place"), std::string::npos);
+}
+
+// Realistic sentences written for these tests (not from the seeds): other villages, weapons,
+// phrasings.
+TEST_F(ExtractTest, GeneralisesToOtherVillagesWeaponsAndPhrasings) {
+    {
+        const auto x = run("Azerbaijani forces shelled the village of Tegh on Tuesday using "
+                           "mortars and a UAV, wounding two civilians, the Armenian Defence "
+                           "Ministry said.");
+        ASSERT_EQ(incidents(x).size(), 1u);
+        const Event& e = *incidents(x)[0];
+        EXPECT_EQ(e.place_id, "test:tegh");
+        EXPECT_EQ(e.kind, EventKind::shelling);
+        EXPECT_EQ(format_date(e.date.begin), "2023-05-09");
+        ASSERT_EQ(e.claims.size(), 1u);
+        EXPECT_EQ(e.claims[0].side, Side::armenia);
+        EXPECT_EQ(e.claims[0].wounded, 2);
+        EXPECT_EQ(e.claims[0].against, Side::azerbaijan);
+    }
+    {
+        const auto x = run("A serviceman was killed by sniper fire near Verin Shorzha late on "
+                           "Friday, Armenia's Defence Ministry reported.");
+        ASSERT_EQ(incidents(x).size(), 1u);
+        const Event& e = *incidents(x)[0];
+        EXPECT_EQ(e.place_id, "test:verin-shorzha");
+        EXPECT_EQ(e.kind, EventKind::small_arms_fire);
+        EXPECT_EQ(format_date(e.date.begin), "2023-05-05");
+        ASSERT_EQ(e.claims.size(), 1u);
+        EXPECT_EQ(e.claims[0].killed, 1);
+        EXPECT_EQ(e.claims[0].assertion, Assertion::reports_own_losses);
+    }
+    {
+        const auto x = run("The Azerbaijani Defense Ministry said Armenian armed forces units "
+                           "had opened fire on its positions near Kalbajar on May 3. Yerevan "
+                           "denied the report as baseless.");
+        ASSERT_EQ(incidents(x).size(), 1u);
+        const Event& e = *incidents(x)[0];
+        EXPECT_EQ(e.place_id, "test:kalbajar");
+        EXPECT_EQ(format_date(e.date.begin), "2023-05-03");
+        ASSERT_GE(e.claims.size(), 1u);
+        EXPECT_EQ(e.claims[0].who, "Azerbaijani Ministry of Defence");
+        EXPECT_EQ(e.claims[0].against, Side::armenia);
+    }
+    {
+        const auto x = run("Armenian soldiers came under drone attack near Sotk yesterday. One "
+                           "serviceman was wounded, the ministry said.");
+        ASSERT_EQ(incidents(x).size(), 1u);
+        const Event& e = *incidents(x)[0];
+        EXPECT_EQ(e.kind, EventKind::drone_strike);
+        EXPECT_EQ(format_date(e.date.begin), "2023-05-10");
+        EXPECT_EQ(e.sources.size(), 2u);
+    }
+}
+
+TEST_F(ExtractTest, CheckpointClosedAndRoadBlockedInOneSentence) {
+    const auto x = run("Azerbaijan closed the checkpoint at the Hakari bridge on Tuesday, blocking "
+                       "all traffic on the Lachin corridor.",
+                       parse_date("2023-06-20"));
+    std::vector<std::string> got;
+    for (const Event& e : x.events) {
+        got.push_back(std::string(to_string(e.kind)) + "@" + e.place_id + "@" +
+                      format_date(e.date.begin));
+    }
+    std::sort(got.begin(), got.end());
+    EXPECT_EQ(got, (std::vector<std::string>{"blockade@test:lachin-corridor@2023-06-20",
+                                             "checkpoint_closed@test:hakari-bridge@2023-06-20"}));
+}
+
+TEST_F(ExtractTest, CheckpointOnTheCorridorByAnaphora) {
+    const auto x = run("Azerbaijani activists blocked the Lachin corridor last year. On April "
+                       "23, Baku said it had set up a checkpoint at the entrance of the "
+                       "corridor.");
+    const auto cp = std::find_if(x.events.begin(), x.events.end(), [](const Event& e) {
+        return e.kind == EventKind::checkpoint_installed;
+    });
+    ASSERT_NE(cp, x.events.end());
+    EXPECT_EQ(cp->place_id, "test:lachin-corridor");
+    EXPECT_EQ(format_date(cp->date.begin), "2023-04-23");
+}
+
+TEST(Pipeline, MentionsBetweenSentencesAndTheRulesOnMentionsFoundOnce) {
+    const Gazetteer g = sitmap::test::extract_test_gazetteer();
+    const Geocoder geocoder(g);
+    const Article a = sitmap::test::article("Azerbaijani forces shelled Sotk on Tuesday. "
+                                            "Two soldiers were wounded, the ministry said.");
+    const Extraction x = detail::extract_events(a, geocoder.find_mentions(a.text));
+    ASSERT_EQ(incidents(x).size(), 1u);
+    EXPECT_EQ(incidents(x)[0]->sources.size(), 2u);
+    ASSERT_EQ(x.mentions.size(), 1u);
+    EXPECT_EQ(x.mentions[0].sentence, 0u);
+}

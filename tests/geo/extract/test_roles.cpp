@@ -1,0 +1,109 @@
+// Roles of place mentions (geo/extract/detail/roles.hpp): capitals as governments, names inside
+// names, locations of incidents and of context, and the helpers that read a mention in its
+// sentence.
+
+#include "geo/extract/detail/roles.hpp"
+#include "tests/geo/extract/extract_fixture.hpp"
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+using namespace sitmap::geo;
+using sitmap::test::ExtractTest;
+using sitmap::test::incidents;
+
+TEST_F(ExtractTest, CapitalsAsGovernments) {
+    const auto x = run("Baku accused Yerevan of shelling Sotk on Tuesday.");
+    EXPECT_EQ(role_of(x, "Baku"), MentionRole::actor);
+    EXPECT_EQ(role_of(x, "Yerevan"), MentionRole::actor);
+    EXPECT_EQ(role_of(x, "Sotk"), MentionRole::incident_location);
+    ASSERT_EQ(incidents(x).size(), 1u);
+    const Event& e = *incidents(x)[0];
+    EXPECT_EQ(e.place_id, "test:sotk");
+    EXPECT_EQ(format_date(e.date.begin), "2023-05-09");
+    ASSERT_EQ(e.claims.size(), 1u);
+    EXPECT_EQ(e.claims[0].who, "Azerbaijan");
+    EXPECT_EQ(e.claims[0].side, Side::azerbaijan);
+    EXPECT_EQ(e.claims[0].assertion, Assertion::accuses);
+    EXPECT_EQ(e.claims[0].against, Side::armenia);
+}
+
+TEST_F(ExtractTest, CapitalWithAPrepositionIsAPlace) {
+    // Must not fire: a capital introduced as a location is not a government.
+    const auto x = run("Shells hit the outskirts of Yerevan on Monday, officials said.");
+    EXPECT_EQ(role_of(x, "Yerevan"), MentionRole::incident_location);
+    ASSERT_EQ(incidents(x).size(), 1u);
+    EXPECT_EQ(incidents(x)[0]->place_id, "test:yerevan");
+}
+
+TEST_F(ExtractTest, MinistryOfDefenseOfArmeniaIsAName) {
+    const auto x = run("The Ministry of Defense of Armenia said Azerbaijani forces shelled "
+                       "Norabak on Monday. Armenia's Defence Ministry later added details.");
+    EXPECT_EQ(role_of(x, "Armenia", 0), MentionRole::name_part);
+    EXPECT_EQ(role_of(x, "Armenia's"), MentionRole::name_part);
+    const auto y = run("One serviceman of the Azerbaijan Army was killed near Kalbajar on "
+                       "Monday.");
+    EXPECT_EQ(role_of(y, "Azerbaijan"), MentionRole::name_part);
+    ASSERT_EQ(incidents(x).size(), 1u);
+    const Event& e = *incidents(x)[0];
+    EXPECT_EQ(e.place_id, "test:norabak");
+    ASSERT_FALSE(e.claims.empty());
+    EXPECT_EQ(e.claims[0].who, "Armenian Ministry of Defence");
+    EXPECT_EQ(e.claims[0].against, Side::azerbaijan);
+}
+
+TEST_F(ExtractTest, TalksAbroadAreContextNotIncidents) {
+    const auto x = run("The sides exchanged fire near Sotk on Thursday, days before talks in "
+                       "Washington. Foreign ministers will meet in Brussels on Sunday.");
+    EXPECT_EQ(role_of(x, "Washington"), MentionRole::context_location);
+    EXPECT_EQ(role_of(x, "Brussels"), MentionRole::context_location);
+    ASSERT_EQ(incidents(x).size(), 1u);
+    EXPECT_EQ(incidents(x)[0]->place_id, "test:sotk");
+    const auto talks = std::find_if(x.events.begin(), x.events.end(),
+                                    [](const Event& e) { return e.kind == EventKind::talks; });
+    ASSERT_NE(talks, x.events.end());
+    EXPECT_EQ(talks->place_id, "test:brussels");
+    EXPECT_EQ(format_date(talks->date.begin), "2023-05-14"); // the coming Sunday
+}
+
+TEST_F(ExtractTest, APlaceNamedToSayWhereAnotherIsIsNotASecondIncident) {
+    const auto x = run("Azerbaijani forces opened fire on positions in Verin Shorzha in "
+                       "Gegharkunik on Monday. Mortar fire also hit Sotk, Gegharkunik province.");
+    EXPECT_EQ(role_of(x, "Gegharkunik"), MentionRole::context_location);
+    const auto found = incidents(x);
+    ASSERT_EQ(found.size(), 2u);
+    std::vector<std::string> ids{found[0]->place_id, found[1]->place_id};
+    std::sort(ids.begin(), ids.end());
+    EXPECT_EQ(ids, (std::vector<std::string>{"test:sotk", "test:verin-shorzha"}));
+}
+
+TEST(MentionHelpers, SpanDistanceIsZeroWhenSpansOverlap) {
+    EXPECT_EQ(detail::span_distance(0, 4, 10, 12), 6u);
+    EXPECT_EQ(detail::span_distance(10, 12, 0, 4), 6u);
+    EXPECT_EQ(detail::span_distance(0, 10, 5, 12), 0u);
+    EXPECT_EQ(detail::span_distance(0, 5, 5, 8), 0u);
+}
+
+TEST(MentionHelpers, AbroadIsOutsideArmeniaAndAzerbaijan) {
+    const Gazetteer g = sitmap::test::extract_test_gazetteer();
+    EXPECT_FALSE(detail::is_abroad(*g.find("test:sotk")));
+    EXPECT_FALSE(detail::is_abroad(*g.find("test:kalbajar")));
+    EXPECT_FALSE(detail::is_abroad(*g.find("test:lachin-corridor"))); // no country: on the border
+    EXPECT_TRUE(detail::is_abroad(*g.find("test:brussels")));
+}
+
+TEST_F(ExtractTest, AMentionsTokensLeaveOutThePossessive) {
+    const std::string text = "Earlier, Azerbaijan\u2019s army fired at Sotk.";
+    const auto x = run(text);
+    const detail::TokenizedSentence s(text, 0);
+    const auto it = std::find_if(x.mentions.begin(), x.mentions.end(),
+                                 [](const PlaceMention& m) { return m.mention.surface != "Sotk"; });
+    ASSERT_NE(it, x.mentions.end());
+    const detail::MentionSpan span = detail::mention_tokens(*it, s);
+    EXPECT_EQ(span.first, span.last);
+    EXPECT_EQ(s.tokens[span.first].text, "Azerbaijan");
+    EXPECT_EQ(detail::mention_place(*it)->id, "test:azerbaijan");
+}

@@ -1,0 +1,104 @@
+// Trigger words (geo/extract/detail/triggers.hpp): incident kinds from weapons and verbs, what must
+// not fire, checkpoints and blockades only with a verb, merge priority of kinds.
+
+#include "geo/extract/detail/triggers.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <gtest/gtest.h>
+
+using namespace sitmap::geo;
+
+TEST(Triggers, KindsFromWeaponsAndVerbs) {
+    using detail::incident_kind;
+    EXPECT_EQ(incident_kind("Azerbaijani units shelled the village"), EventKind::shelling);
+    EXPECT_EQ(incident_kind("artillery and mortar fire on positions"), EventKind::shelling);
+    EXPECT_EQ(incident_kind("mortars were used against the outpost"), EventKind::mortar_fire);
+    EXPECT_EQ(incident_kind("killed by sniper fire"), EventKind::small_arms_fire);
+    EXPECT_EQ(incident_kind("fired with large-caliber weapons"), EventKind::small_arms_fire);
+    EXPECT_EQ(incident_kind("a UAV struck a truck"), EventKind::drone_strike);
+    EXPECT_EQ(incident_kind("the post was hit by a drone"), EventKind::drone_strike);
+    EXPECT_EQ(incident_kind("accused Baku of targeting an ambulance"), EventKind::vehicle_attack);
+    EXPECT_EQ(incident_kind("units opened fire on positions"), EventKind::armed_clash);
+    EXPECT_EQ(incident_kind("an exchange of fire along the border"), EventKind::armed_clash);
+    EXPECT_EQ(incident_kind("a serviceman was killed"), EventKind::casualties);
+    EXPECT_EQ(incident_kind("positions were subjected to fire"), EventKind::armed_clash);
+    EXPECT_EQ(incident_kind("an Azerbaijani drone struck a car"), EventKind::drone_strike);
+}
+
+TEST(Triggers, MustNotFire) {
+    using detail::incident_kind;
+    for (const char* s :
+         {"Drone footage released by pro-government media", "the ceasefire brokered in 2020",
+          "a cease-fire on November 10", "talks in Brussels on Sunday", "the laws of war",
+          "the minister fire-proofed nothing"}) {
+        EXPECT_FALSE(incident_kind(s)) << s;
+    }
+    // A checkpoint or blockade noun alone is background, not an event.
+    for (const auto& hit : detail::find_triggers("the checkpoint and the blockade continue")) {
+        EXPECT_NE(hit.trigger, detail::Trigger::checkpoint);
+        EXPECT_NE(hit.trigger, detail::Trigger::blockade);
+    }
+}
+
+TEST(Triggers, HitsAreInOrderWithOffsetsIntoTheSentence) {
+    const std::string s = "Azerbaijani units opened fire and shelled the village";
+    const auto hits = detail::find_triggers(s);
+    ASSERT_EQ(hits.size(), 2u);
+    EXPECT_EQ(s.substr(hits[0].begin, hits[0].end - hits[0].begin), "opened fire");
+    EXPECT_EQ(hits[0].kind, EventKind::armed_clash);
+    EXPECT_EQ(s.substr(hits[1].begin, hits[1].end - hits[1].begin), "shelled");
+    EXPECT_EQ(hits[1].kind, EventKind::shelling);
+}
+
+TEST(Triggers, AnAttackVerbShortlyBeforeAVehicleIsAnAttackOnIt) {
+    const std::string s = "soldiers fired at an ambulance";
+    bool vehicle = false;
+    for (const auto& hit : detail::find_triggers(s)) {
+        if (hit.kind == EventKind::vehicle_attack) {
+            vehicle = true;
+            EXPECT_EQ(s.substr(hit.begin, hit.end - hit.begin), "fired at an ambulance");
+        }
+    }
+    EXPECT_TRUE(vehicle);
+    // Too far from the verb: no attack on the vehicle.
+    for (const auto& hit :
+         detail::find_triggers("they fired in the morning and in the evening the ambulance came")) {
+        EXPECT_NE(hit.kind, EventKind::vehicle_attack);
+    }
+}
+
+TEST(Triggers, CheckpointsAreInstalledOrClosedBlockadesBegin) {
+    const auto kind_of = [](std::string_view s, detail::Trigger trigger) {
+        for (const auto& hit : detail::find_triggers(s)) {
+            if (hit.trigger == trigger) {
+                return std::optional<EventKind>(hit.kind);
+            }
+        }
+        return std::optional<EventKind>();
+    };
+    EXPECT_EQ(kind_of("Azerbaijan installed a checkpoint on the road", detail::Trigger::checkpoint),
+              EventKind::checkpoint_installed);
+    EXPECT_EQ(kind_of("Azerbaijan closed the checkpoint", detail::Trigger::checkpoint),
+              EventKind::checkpoint_closed);
+    EXPECT_EQ(kind_of("activists began a blockade of the road", detail::Trigger::blockade),
+              EventKind::blockade);
+    EXPECT_FALSE(kind_of("the blockade continues", detail::Trigger::blockade));
+    EXPECT_EQ(kind_of("the road was blocked", detail::Trigger::blockade), EventKind::blockade);
+    EXPECT_FALSE(kind_of("the mission will last two years", detail::Trigger::mission));
+    EXPECT_EQ(kind_of("the EU deployed a mission", detail::Trigger::mission),
+              EventKind::mission_deployment);
+}
+
+TEST(Triggers, TheMostSpecificWeaponHasTheHighestPriority) {
+    using detail::kind_priority;
+    EXPECT_GT(kind_priority(EventKind::shelling), kind_priority(EventKind::mortar_fire));
+    EXPECT_GT(kind_priority(EventKind::mortar_fire), kind_priority(EventKind::drone_strike));
+    EXPECT_GT(kind_priority(EventKind::drone_strike), kind_priority(EventKind::small_arms_fire));
+    EXPECT_GT(kind_priority(EventKind::small_arms_fire), kind_priority(EventKind::vehicle_attack));
+    EXPECT_GT(kind_priority(EventKind::vehicle_attack), kind_priority(EventKind::armed_clash));
+    EXPECT_GT(kind_priority(EventKind::armed_clash), kind_priority(EventKind::casualties));
+    EXPECT_GT(kind_priority(EventKind::casualties), kind_priority(EventKind::talks));
+}
