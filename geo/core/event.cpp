@@ -101,6 +101,18 @@ EventLayer layer_of(EventKind kind) {
     }
 }
 
+std::string_view to_string(EventLayer layer) {
+    switch (layer) {
+    case EventLayer::incident:
+        return "incident";
+    case EventLayer::checkpoint:
+        return "checkpoint";
+    case EventLayer::context:
+        break;
+    }
+    return "context";
+}
+
 std::string_view to_string(Side side) {
     return name_of(side_names, side);
 }

@@ -2,8 +2,8 @@
 // The event model: what happened, where, when, and who says so. Contradicting claims stay side by
 // side on one event; nothing is averaged away.
 
-#include "geo/gazetteer/gazetteer.hpp"
 #include "geo/core/geometry.hpp"
+#include "geo/gazetteer/gazetteer.hpp"
 
 #include <chrono>
 #include <optional>
@@ -15,20 +15,20 @@ namespace sitmap::geo {
 
 enum class EventKind {
     // incidents
-    shelling,        // artillery
+    shelling, // artillery
     mortar_fire,
     small_arms_fire, // gunfire, large-calibre weapons
     drone_strike,
-    vehicle_attack,  // e.g. an ambulance
-    casualties,      // killing/wounding with no weapon stated
-    armed_clash,     // generic exchange of fire
+    vehicle_attack, // e.g. an ambulance
+    casualties,     // killing/wounding with no weapon stated
+    armed_clash,    // generic exchange of fire
     // checkpoints and blockades
     checkpoint_installed,
     checkpoint_closed,
     blockade,
     // context
-    talks,           // talks or summit
-    statement,       // statement or speech
+    talks,     // talks or summit
+    statement, // statement or speech
     mission_deployment,
 };
 
@@ -37,6 +37,7 @@ EventKind event_kind_from_string(std::string_view s); // throws sitmap::Error (b
 
 enum class EventLayer { incident, checkpoint, context };
 EventLayer layer_of(EventKind kind);
+std::string_view to_string(EventLayer layer); // "incident", "checkpoint", "context"
 
 enum class Side { armenia, azerbaijan, russia, eu, other, unknown };
 std::string_view to_string(Side side);
@@ -68,25 +69,25 @@ struct SourceRef {
 };
 
 struct Claim {
-    std::string who;                 // e.g. "Armenian Ministry of Defence"
-    Side side = Side::unknown;       // whose claim it is
+    std::string who;           // e.g. "Armenian Ministry of Defence"
+    Side side = Side::unknown; // whose claim it is
     Assertion assertion = Assertion::reports;
-    Side against = Side::unknown;    // whom it accuses, if anyone
-    std::optional<int> killed;       // as stated
+    Side against = Side::unknown; // whom it accuses, if anyone
+    std::optional<int> killed;    // as stated
     std::optional<int> wounded;
-    std::string text;                // the sentence it came from
+    std::string text; // the sentence it came from
     SourceRef source;
     friend bool operator==(const Claim&, const Claim&) = default;
 };
 
 struct Event {
-    std::string id;                  // stable: derived from kind, date and place
+    std::string id; // stable: derived from kind, date and place
     EventKind kind = EventKind::armed_clash;
     DateRange date;
-    std::string place_id;            // gazetteer id ("" if the event has only coordinates)
+    std::string place_id; // gazetteer id ("" if the event has only coordinates)
     std::string place_name;
-    Geometry geometry;               // the place's geometry (point, line or area)
-    LonLat location;                 // representative point
+    Geometry geometry; // the place's geometry (point, line or area)
+    LonLat location;   // representative point
     GeoPrecision precision = GeoPrecision::exact;
     std::string summary;
     std::vector<Claim> claims;

@@ -14,13 +14,9 @@
 #include <vector>
 
 #include "geo/io/detail/gdal.hpp"
-#include <cpl_conv.h>
-#include <cpl_error.h>
-#include <cpl_minixml.h>
+#include "geo/io/detail/ogr_geometry.hpp"
 
-#include <gdal.h>
-#include <ogr_api.h>
-#include <ogr_srs_api.h>
+#include <cpl_minixml.h>
 
 namespace sitmap::geo {
 
@@ -28,6 +24,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
+using detail::CplString;
 using detail::DatasetPtr;
 using detail::SrsPtr;
 
@@ -39,10 +36,6 @@ struct XmlDeleter {
     void operator()(CPLXMLNode* n) const { CPLDestroyXMLNode(n); }
 };
 using XmlPtr = std::unique_ptr<CPLXMLNode, XmlDeleter>;
-
-struct CplFree {
-    void operator()(void* p) const { CPLFree(p); }
-};
 
 // Element and attribute helpers over GDAL's XML tree; serialisation escapes every value.
 CPLXMLNode* element(CPLXMLNode* parent, const char* name) {
@@ -59,7 +52,7 @@ CPLXMLNode* attr(CPLXMLNode* node, const char* name, const std::string& value) {
 }
 
 std::string serialize(const CPLXMLNode* root) {
-    std::unique_ptr<char, CplFree> text(CPLSerializeXMLTree(root));
+    const CplString text(CPLSerializeXMLTree(root));
     return std::string(doctype) + (text ? text.get() : "");
 }
 
@@ -515,22 +508,6 @@ struct GpkgLayer {
     BBox extent;
 };
 
-LayerGeometry geometry_of(OGRwkbGeometryType type) {
-    switch (wkbFlatten(type)) {
-    case wkbPoint:
-    case wkbMultiPoint:
-        return LayerGeometry::point;
-    case wkbLineString:
-    case wkbMultiLineString:
-        return LayerGeometry::line;
-    case wkbPolygon:
-    case wkbMultiPolygon:
-        return LayerGeometry::polygon;
-    default:
-        return LayerGeometry::none;
-    }
-}
-
 // Drawing order: basemap (bottom first, in the bundled order; unknown layers lowest), places,
 // claims, events on top.
 int rank_of(const std::string& name) {
@@ -551,12 +528,11 @@ int rank_of(const std::string& name) {
 }
 
 std::vector<GpkgLayer> read_layers(const fs::path& gpkg) {
-    GDALAllRegister();
-    CPLPushErrorHandler(CPLQuietErrorHandler);
-    const std::array<const char*, 2> drivers = {"GPKG", nullptr};
-    DatasetPtr ds(GDALOpenEx(gpkg.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers.data(),
-                             nullptr, nullptr));
-    CPLPopErrorHandler();
+    DatasetPtr ds;
+    {
+        const detail::QuietGdalErrors quiet;
+        ds = detail::open_vector(gpkg, {"GPKG"});
+    }
     if (!ds) {
         throw input_error(gpkg.string() + ": cannot open as a GeoPackage");
     }
@@ -567,7 +543,8 @@ std::vector<GpkgLayer> read_layers(const fs::path& gpkg) {
         if (type == wkbNone) {
             continue; // layer_styles and other tables
         }
-        GpkgLayer layer{OGR_L_GetName(l), geometry_of(type), OGR_L_GetFeatureCount(l, TRUE), {}};
+        GpkgLayer layer{
+            OGR_L_GetName(l), detail::layer_geometry_of(type), OGR_L_GetFeatureCount(l, TRUE), {}};
         OGREnvelope env{};
         if (layer.features > 0 && OGR_L_GetExtent(l, &env, TRUE) == OGRERR_NONE) {
             layer.extent = {env.MinX, env.MinY, env.MaxX, env.MaxY};
@@ -600,16 +577,18 @@ Crs crs_of(const std::string& definition) {
         throw usage_error("unknown CRS '" + definition + "'");
     }
     const std::array<const char*, 2> wkt_options = {"FORMAT=WKT2_2019", nullptr};
-    char* text = nullptr;
-    if (OSRExportToWktEx(crs.srs.get(), &text, wkt_options.data()) == OGRERR_NONE && text) {
-        crs.wkt = text;
+    char* wkt = nullptr;
+    const bool has_wkt = OSRExportToWktEx(crs.srs.get(), &wkt, wkt_options.data()) == OGRERR_NONE;
+    const CplString wkt_owner(wkt);
+    if (has_wkt && wkt != nullptr) {
+        crs.wkt = wkt;
     }
-    CPLFree(text);
-    text = nullptr;
-    if (OSRExportToProj4(crs.srs.get(), &text) == OGRERR_NONE && text) {
-        crs.proj4 = text;
+    char* proj4 = nullptr;
+    const bool has_proj4 = OSRExportToProj4(crs.srs.get(), &proj4) == OGRERR_NONE;
+    const CplString proj4_owner(proj4);
+    if (has_proj4 && proj4 != nullptr) {
+        crs.proj4 = proj4;
     }
-    CPLFree(text);
     const char* auth = OSRGetAuthorityName(crs.srs.get(), nullptr);
     const char* code = OSRGetAuthorityCode(crs.srs.get(), nullptr);
     if (auth != nullptr && code != nullptr) {
