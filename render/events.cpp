@@ -11,28 +11,6 @@
 namespace sitmap::render {
 namespace {
 
-struct KindInfo {
-    geo::EventKind kind;
-    std::string_view name;
-    geo::EventLayer layer;
-};
-
-constexpr std::array<KindInfo, 13> kinds = {{
-    {geo::EventKind::shelling, "shelling", geo::EventLayer::incident},
-    {geo::EventKind::mortar_fire, "mortar_fire", geo::EventLayer::incident},
-    {geo::EventKind::small_arms_fire, "small_arms_fire", geo::EventLayer::incident},
-    {geo::EventKind::drone_strike, "drone_strike", geo::EventLayer::incident},
-    {geo::EventKind::vehicle_attack, "vehicle_attack", geo::EventLayer::incident},
-    {geo::EventKind::casualties, "casualties", geo::EventLayer::incident},
-    {geo::EventKind::armed_clash, "armed_clash", geo::EventLayer::incident},
-    {geo::EventKind::checkpoint_installed, "checkpoint_installed", geo::EventLayer::checkpoint},
-    {geo::EventKind::checkpoint_closed, "checkpoint_closed", geo::EventLayer::checkpoint},
-    {geo::EventKind::blockade, "blockade", geo::EventLayer::checkpoint},
-    {geo::EventKind::talks, "talks", geo::EventLayer::context},
-    {geo::EventKind::statement, "statement", geo::EventLayer::context},
-    {geo::EventKind::mission_deployment, "mission_deployment", geo::EventLayer::context},
-}};
-
 int to_int(std::string_view s, int fallback) {
     int v = fallback;
     const auto res = std::from_chars(s.data(), s.data() + s.size(), v);
@@ -102,37 +80,6 @@ std::string iso(std::chrono::year_month_day d) {
 
 } // namespace
 
-std::string_view kind_name(geo::EventKind kind) {
-    for (const auto& k : kinds) {
-        if (k.kind == kind) {
-            return k.name;
-        }
-    }
-    return "armed_clash";
-}
-
-geo::EventKind kind_from_name(std::string_view name) {
-    for (const auto& k : kinds) {
-        if (k.name == name) {
-            return k.kind;
-        }
-    }
-    std::string known;
-    for (const auto& k : kinds) {
-        known += (known.empty() ? "" : ", ") + std::string(k.name);
-    }
-    throw input_error("unknown event kind '" + std::string(name) + "' (known: " + known + ")");
-}
-
-geo::EventLayer kind_layer(geo::EventKind kind) {
-    for (const auto& k : kinds) {
-        if (k.kind == kind) {
-            return k.layer;
-        }
-    }
-    return geo::EventLayer::incident;
-}
-
 std::string format_date_range(std::string_view begin, std::string_view end) {
     static constexpr std::array<const char*, 12> months = {
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
@@ -178,7 +125,7 @@ std::string format_date_range(std::string_view begin, std::string_view end) {
 std::string event_title(const EventRecord& e) {
     std::string t = e.place_name.empty() ? std::string() : e.place_name + ", ";
     t += format_date_range(e.date_begin, e.date_end);
-    std::string kind(kind_name(e.kind));
+    std::string kind(geo::to_string(e.kind));
     std::replace(kind.begin(), kind.end(), '_', ' ');
     t += ": " + kind;
     if (e.disputed) {

@@ -76,7 +76,7 @@ geo::BBox auto_extent(const EventSet* events) {
     geo::BBox core{0, 0, -1, -1};
     if (events != nullptr) {
         for (const auto& e : events->events) {
-            if (kind_layer(e.kind) != geo::EventLayer::context) {
+            if (geo::layer_of(e.kind) != geo::EventLayer::context) {
                 core = merge(core, point_box(e.location));
                 if (e.precision == geo::GeoPrecision::region) {
                     core = merge(core, geo::bbox(e.geometry));
@@ -87,7 +87,7 @@ geo::BBox auto_extent(const EventSet* events) {
                                             : geo::BBox{core.west - 1.5, core.south - 1.2,
                                                         core.east + 1.5, core.north + 1.2};
         for (const auto& e : events->events) {
-            if (kind_layer(e.kind) == geo::EventLayer::context && inside(near, e.location)) {
+            if (geo::layer_of(e.kind) == geo::EventLayer::context && inside(near, e.location)) {
                 core = merge(core, point_box(e.location));
             }
         }
@@ -152,7 +152,7 @@ geo::BBox resolve_extent(const MapOptions& opt, const EventSet* events) {
 }
 
 std::string kind_phrase(const EventRecord& e) {
-    std::string k(kind_name(e.kind));
+    std::string k(geo::to_string(e.kind));
     std::replace(k.begin(), k.end(), '_', ' ');
     return k;
 }
@@ -533,7 +533,7 @@ RenderReport MapRenderer::render(Canvas& canvas) const {
             if (end.empty() || e.date_end.view() > end) {
                 end = e.date_end.str();
             }
-            ++counts[static_cast<std::size_t>(kind_layer(e.kind))];
+            ++counts[static_cast<std::size_t>(geo::layer_of(e.kind))];
         }
     }
     std::string subtitle =

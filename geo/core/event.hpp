@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,12 +33,32 @@ enum class EventKind {
     mission_deployment,
 };
 
-std::string_view to_string(EventKind kind);
-EventKind event_kind_from_string(std::string_view s); // throws sitmap::Error (bad_input)
-
 enum class EventLayer { incident, checkpoint, context };
-EventLayer layer_of(EventKind kind);
-std::string_view to_string(EventLayer layer); // "incident", "checkpoint", "context"
+
+// One row per event kind, in the order of the enum: the one table that the extractor, the events
+// readers and writers, the renderer's legend and the QGIS styles read (as Mapnik's
+// symbolizer_keys.cpp keeps one key_meta table). How a kind is drawn (shape, colour) is the
+// style's: data/styles/default.json.
+struct EventKindInfo {
+    EventKind kind;
+    std::string_view name;     // snake_case, as in the events files: "small_arms_fire"
+    std::string_view label;    // in legends (maps, QGIS): "Small-arms fire"
+    std::string_view headline; // how an event summary starts: "Shelling" at Sotk
+    EventLayer layer;          // the map layer it is drawn on
+};
+
+inline constexpr std::size_t event_kind_count = 13;
+
+// All kinds in the order of the enum (event_kinds()[static_cast<std::size_t>(k)].kind == k).
+std::span<const EventKindInfo, event_kind_count> event_kinds();
+const EventKindInfo& kind_info(EventKind kind);
+
+std::string_view to_string(EventKind kind);           // kind_info(kind).name
+EventKind event_kind_from_string(std::string_view s); // throws sitmap::Error (bad_input)
+std::string_view legend_label(EventKind kind);        // kind_info(kind).label
+std::string_view summary_headline(EventKind kind);    // kind_info(kind).headline
+EventLayer layer_of(EventKind kind);                  // kind_info(kind).layer
+std::string_view to_string(EventLayer layer);         // "incident", "checkpoint", "context"
 
 enum class Side { armenia, azerbaijan, russia, eu, other, unknown };
 std::string_view to_string(Side side);

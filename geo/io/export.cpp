@@ -209,7 +209,8 @@ LayerGeometry copy_basemap_layer(GDALDatasetH ds, const BasemapLayer& basemap) {
 // The table QGIS itself creates to keep styles in a GeoPackage; a layer whose row is marked
 // useAsDefault opens with that style.
 void write_layer_styles(GDALDatasetH ds,
-                        const std::vector<std::pair<std::string, LayerGeometry>>& layers) {
+                        const std::vector<std::pair<std::string, LayerGeometry>>& layers,
+                        const Symbology& symbology) {
     OGRLayerH styles = create_layer(ds, "layer_styles", wkbNone, {"FID=id"});
     struct Column {
         const char* name;
@@ -242,7 +243,7 @@ void write_layer_styles(GDALDatasetH ds,
         set_field(f.get(), "f_table_name", name);
         set_field(f.get(), "f_geometry_column", "geom");
         set_field(f.get(), "styleName", name);
-        set_field(f.get(), "styleQML", layer_style_qml(name, geometry));
+        set_field(f.get(), "styleQML", layer_style_qml(name, geometry, symbology));
         set_field(f.get(), "styleSLD", "");
         set_field(f.get(), "useAsDefault", 1);
         set_field(f.get(), "description", "sitmap default style");
@@ -325,7 +326,7 @@ void export_geopackage(const std::vector<Event>& events, const fs::path& path,
         format.dates = EventsLayerFormat::Dates::date;
         write_events_layer(ds.get(), events, format);
         styled.emplace_back(events_layer, LayerGeometry::point);
-        write_layer_styles(ds.get(), styled);
+        write_layer_styles(ds.get(), styled, options.symbology);
         if (GDALDatasetCommitTransaction(ds.get()) != OGRERR_NONE) {
             throw output_error("cannot commit: " + last_gdal_error());
         }
