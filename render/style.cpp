@@ -7,10 +7,10 @@
 #include <array>
 #include <cstdio>
 #include <fstream>
-#include <functional>
 #include <map>
 #include <mutex>
 #include <sstream>
+#include <variant>
 
 #include <nlohmann/json.hpp>
 
@@ -27,12 +27,17 @@ double hex_value(const std::string& s, std::size_t pos, std::size_t len) {
 enum class Section { paint, layout };
 enum class ValueKind { color, number, dasharray, string, fonts, visibility, shape };
 
+// The field of StyleLayer a property sets; its type says how the JSON value is read.
+using Field = std::variant<bool StyleLayer::*, double StyleLayer::*, Color StyleLayer::*,
+                           std::string StyleLayer::*, std::vector<double> StyleLayer::*,
+                           std::vector<std::string> StyleLayer::*, MarkerShape StyleLayer::*>;
+
 struct PropertyDef {
     const char* name;
     Section section;
     ValueKind kind;
     std::vector<StyleType> types;
-    std::function<void(StyleLayer&, const json&)> set;
+    Field field;
 };
 
 Color color_value(const json& v) {
@@ -100,127 +105,64 @@ std::string check_marker_shape(const json& v) {
     return "";
 }
 
+// One row per supported property: name, section, value type, the layer types it applies to, and
+// the StyleLayer field it sets (render/STYLE.md lists the same).
 const std::vector<PropertyDef>& property_defs() {
     using T = StyleType;
+    using S = Section;
+    using V = ValueKind;
+    using L = StyleLayer;
     static const std::vector<PropertyDef> defs = {
         {"visibility",
-         Section::layout,
-         ValueKind::visibility,
+         S::layout,
+         V::visibility,
          {T::background, T::fill, T::line, T::circle, T::symbol},
-         [](StyleLayer& l, const json& v) { l.visible = v.get<std::string>() == "visible"; }},
-        {"background-color",
-         Section::paint,
-         ValueKind::color,
-         {T::background},
-         [](StyleLayer& l, const json& v) { l.background_color = color_value(v); }},
-        {"fill-color",
-         Section::paint,
-         ValueKind::color,
-         {T::fill},
-         [](StyleLayer& l, const json& v) { l.fill_color = color_value(v); }},
-        {"fill-opacity",
-         Section::paint,
-         ValueKind::number,
-         {T::fill},
-         [](StyleLayer& l, const json& v) { l.fill_opacity = v.get<double>(); }},
-        {"fill-outline-color",
-         Section::paint,
-         ValueKind::color,
-         {T::fill},
-         [](StyleLayer& l, const json& v) { l.fill_outline_color = color_value(v); }},
-        {"fill-pattern",
-         Section::paint,
-         ValueKind::string,
-         {T::fill},
-         [](StyleLayer& l, const json& v) { l.fill_pattern = v.get<std::string>(); }},
-        {"line-color",
-         Section::paint,
-         ValueKind::color,
-         {T::line, T::fill},
-         [](StyleLayer& l, const json& v) { l.line_color = color_value(v); }},
-        {"line-width",
-         Section::paint,
-         ValueKind::number,
-         {T::line, T::fill},
-         [](StyleLayer& l, const json& v) { l.line_width = v.get<double>(); }},
-        {"line-opacity",
-         Section::paint,
-         ValueKind::number,
-         {T::line},
-         [](StyleLayer& l, const json& v) { l.line_opacity = v.get<double>(); }},
-        {"line-dasharray",
-         Section::paint,
-         ValueKind::dasharray,
-         {T::line, T::fill},
-         [](StyleLayer& l, const json& v) { l.line_dasharray = v.get<std::vector<double>>(); }},
-        {"circle-radius",
-         Section::paint,
-         ValueKind::number,
-         {T::circle},
-         [](StyleLayer& l, const json& v) { l.circle_radius = v.get<double>(); }},
-        {"circle-color",
-         Section::paint,
-         ValueKind::color,
-         {T::circle},
-         [](StyleLayer& l, const json& v) { l.circle_color = color_value(v); }},
-        {"circle-opacity",
-         Section::paint,
-         ValueKind::number,
-         {T::circle},
-         [](StyleLayer& l, const json& v) { l.circle_opacity = v.get<double>(); }},
-        {"circle-stroke-color",
-         Section::paint,
-         ValueKind::color,
-         {T::circle},
-         [](StyleLayer& l, const json& v) { l.circle_stroke_color = color_value(v); }},
-        {"circle-stroke-width",
-         Section::paint,
-         ValueKind::number,
-         {T::circle},
-         [](StyleLayer& l, const json& v) { l.circle_stroke_width = v.get<double>(); }},
-        {"circle-stroke-opacity",
-         Section::paint,
-         ValueKind::number,
-         {T::circle},
-         [](StyleLayer& l, const json& v) { l.circle_stroke_opacity = v.get<double>(); }},
-        {"sitmap:marker-shape", Section::paint, ValueKind::shape, {T::circle}, set_marker_shape},
-        {"text-font",
-         Section::layout,
-         ValueKind::fonts,
-         {T::symbol},
-         [](StyleLayer& l, const json& v) { l.text_font = v.get<std::vector<std::string>>(); }},
-        {"text-size",
-         Section::layout,
-         ValueKind::number,
-         {T::symbol},
-         [](StyleLayer& l, const json& v) { l.text_size = v.get<double>(); }},
-        {"text-letter-spacing",
-         Section::layout,
-         ValueKind::number,
-         {T::symbol},
-         [](StyleLayer& l, const json& v) { l.text_letter_spacing = v.get<double>(); }},
-        {"text-color",
-         Section::paint,
-         ValueKind::color,
-         {T::symbol},
-         [](StyleLayer& l, const json& v) { l.text_color = color_value(v); }},
-        {"text-opacity",
-         Section::paint,
-         ValueKind::number,
-         {T::symbol},
-         [](StyleLayer& l, const json& v) { l.text_opacity = v.get<double>(); }},
-        {"text-halo-color",
-         Section::paint,
-         ValueKind::color,
-         {T::symbol},
-         [](StyleLayer& l, const json& v) { l.text_halo_color = color_value(v); }},
-        {"text-halo-width",
-         Section::paint,
-         ValueKind::number,
-         {T::symbol},
-         [](StyleLayer& l, const json& v) { l.text_halo_width = v.get<double>(); }},
+         &L::visible},
+        {"background-color", S::paint, V::color, {T::background}, &L::background_color},
+        {"fill-color", S::paint, V::color, {T::fill}, &L::fill_color},
+        {"fill-opacity", S::paint, V::number, {T::fill}, &L::fill_opacity},
+        {"fill-outline-color", S::paint, V::color, {T::fill}, &L::fill_outline_color},
+        {"fill-pattern", S::paint, V::string, {T::fill}, &L::fill_pattern},
+        {"line-color", S::paint, V::color, {T::line, T::fill}, &L::line_color},
+        {"line-width", S::paint, V::number, {T::line, T::fill}, &L::line_width},
+        {"line-opacity", S::paint, V::number, {T::line}, &L::line_opacity},
+        {"line-dasharray", S::paint, V::dasharray, {T::line, T::fill}, &L::line_dasharray},
+        {"circle-radius", S::paint, V::number, {T::circle}, &L::circle_radius},
+        {"circle-color", S::paint, V::color, {T::circle}, &L::circle_color},
+        {"circle-opacity", S::paint, V::number, {T::circle}, &L::circle_opacity},
+        {"circle-stroke-color", S::paint, V::color, {T::circle}, &L::circle_stroke_color},
+        {"circle-stroke-width", S::paint, V::number, {T::circle}, &L::circle_stroke_width},
+        {"circle-stroke-opacity", S::paint, V::number, {T::circle}, &L::circle_stroke_opacity},
+        {"sitmap:marker-shape", S::paint, V::shape, {T::circle}, &L::marker_shape},
+        {"text-font", S::layout, V::fonts, {T::symbol}, &L::text_font},
+        {"text-size", S::layout, V::number, {T::symbol}, &L::text_size},
+        {"text-letter-spacing", S::layout, V::number, {T::symbol}, &L::text_letter_spacing},
+        {"text-color", S::paint, V::color, {T::symbol}, &L::text_color},
+        {"text-opacity", S::paint, V::number, {T::symbol}, &L::text_opacity},
+        {"text-halo-color", S::paint, V::color, {T::symbol}, &L::text_halo_color},
+        {"text-halo-width", S::paint, V::number, {T::symbol}, &L::text_halo_width},
     };
     return defs;
+}
+
+// Sets the property's field from a value check_value accepted.
+void set_property(StyleLayer& l, const PropertyDef& def, const json& v) {
+    struct Setter {
+        StyleLayer& l;
+        const json& v;
+        void operator()(bool StyleLayer::*f) const { l.*f = v.get<std::string>() == "visible"; }
+        void operator()(double StyleLayer::*f) const { l.*f = v.get<double>(); }
+        void operator()(Color StyleLayer::*f) const { l.*f = color_value(v); }
+        void operator()(std::string StyleLayer::*f) const { l.*f = v.get<std::string>(); }
+        void operator()(std::vector<double> StyleLayer::*f) const {
+            l.*f = v.get<std::vector<double>>();
+        }
+        void operator()(std::vector<std::string> StyleLayer::*f) const {
+            l.*f = v.get<std::vector<std::string>>();
+        }
+        void operator()(MarkerShape StyleLayer::*) const { set_marker_shape(l, v); }
+    };
+    std::visit(Setter{l, v}, def.field);
 }
 
 // Checks that a JSON value has the type a property wants; returns "" or what is wrong.
@@ -354,7 +296,7 @@ void apply_property(StyleLayer& layer, Section section, const std::string& key, 
         throw input_error(where + ": property '" + key + "' has the wrong type: " + why + ", got " +
                           value.dump());
     }
-    def->set(layer, value);
+    set_property(layer, *def, value);
 }
 
 // Applies a style file's layer object to a layer; `where` names the file and the layer.

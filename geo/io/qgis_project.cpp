@@ -655,11 +655,9 @@ BBox projected_extent(const BBox& lonlat, const std::string& crs) {
     return {out.west - pad, out.south - pad, out.east + pad, out.north + pad};
 }
 
-std::string project_xml(const std::vector<GpkgLayer>& layers, const std::string& datasource,
-                        const QgisProjectOptions& options) {
-    const Crs crs = crs_of(options.crs);
-    const Crs wgs84 = crs_of("EPSG:4326");
-
+// What the project shows when it opens (lon/lat): the given extent, else the events', else the
+// region of the conflict; never narrower than 0.1 degrees.
+BBox initial_view(const std::vector<GpkgLayer>& layers, const QgisProjectOptions& options) {
     BBox view = options.extent.value_or(BBox{1, 1, 0, 0});
     if (view.empty()) {
         for (const GpkgLayer& l : layers) {
@@ -679,7 +677,15 @@ std::string project_xml(const std::vector<GpkgLayer>& layers, const std::string&
         view.south -= 0.05;
         view.north += 0.05;
     }
-    const BBox extent = projected_extent(view, options.crs);
+    return view;
+}
+
+std::string project_xml(const std::vector<GpkgLayer>& layers, const std::string& datasource,
+                        const QgisProjectOptions& options) {
+    const Crs crs = crs_of(options.crs);
+    const Crs wgs84 = crs_of("EPSG:4326");
+
+    const BBox extent = projected_extent(initial_view(layers, options), options.crs);
 
     XmlPtr root(CPLCreateXMLNode(nullptr, CXT_Element, "qgis"));
     CPLXMLNode* q = root.get();
