@@ -9,15 +9,13 @@
 #include <string>
 #include <vector>
 
-#include <gdal.h>
 #include <nlohmann/json.hpp>
-#include <ogr_api.h>
-#include <ogr_srs_api.h>
 
 #include "cli/commands.hpp"
 #include "cli/inputs.hpp"
 #include "geo/core/error.hpp"
 #include "geo/geocode/geocoder.hpp"
+#include "geo/io/vector_io.hpp"
 
 namespace sitmap::cli {
 namespace {
@@ -143,105 +141,27 @@ void print_json(const std::vector<geo::Resolution>& results) {
     std::cout << out.dump(2) << "\n";
 }
 
-struct DatasetCloser {
-    void operator()(GDALDatasetH ds) const { GDALClose(ds); }
-};
-struct FeatureDestroyer {
-    void operator()(OGRFeatureH f) const { OGR_F_Destroy(f); }
-};
-struct GeometryDestroyer {
-    void operator()(OGRGeometryH g) const { OGR_G_DestroyGeometry(g); }
-};
-struct SrsReleaser {
-    void operator()(OGRSpatialReferenceH s) const { OSRRelease(s); }
-};
-using GeometryPtr = std::unique_ptr<void, GeometryDestroyer>;
-
-GeometryPtr path_geometry(const geo::Path& path, OGRwkbGeometryType type) {
-    GeometryPtr g(OGR_G_CreateGeometry(type));
-    for (const auto& p : path) {
-        OGR_G_AddPoint_2D(g.get(), p.lon, p.lat);
-    }
-    return g;
-}
-
-GeometryPtr to_ogr(const geo::Geometry& geometry) {
-    if (const auto* pt = std::get_if<geo::PointGeom>(&geometry)) {
-        GeometryPtr g(OGR_G_CreateGeometry(wkbPoint));
-        OGR_G_SetPoint_2D(g.get(), 0, pt->point.lon, pt->point.lat);
-        return g;
-    }
-    if (const auto* lines = std::get_if<geo::LinesGeom>(&geometry)) {
-        GeometryPtr g(OGR_G_CreateGeometry(wkbMultiLineString));
-        for (const auto& line : lines->lines) {
-            OGR_G_AddGeometryDirectly(g.get(), path_geometry(line, wkbLineString).release());
-        }
-        return g;
-    }
-    GeometryPtr g(OGR_G_CreateGeometry(wkbMultiPolygon));
-    for (const auto& polygon : std::get<geo::AreaGeom>(geometry).polygons) {
-        GeometryPtr poly(OGR_G_CreateGeometry(wkbPolygon));
-        for (const auto& ring : polygon) {
-            OGR_G_AddGeometryDirectly(poly.get(), path_geometry(ring, wkbLinearRing).release());
-        }
-        OGR_G_AddGeometryDirectly(g.get(), poly.release());
-    }
-    return g;
-}
-
-// The resolved places as an RFC 7946 FeatureCollection on stdout, written by GDAL.
+// The resolved places as an RFC 7946 FeatureCollection on stdout (written by GDAL, in geo/io).
 void print_geojson(const std::vector<geo::Resolution>& results) {
-    GDALAllRegister();
-    GDALDriverH driver = GDALGetDriverByName("GeoJSON");
-    if (driver == nullptr) {
-        throw output_error("GDAL has no GeoJSON driver");
-    }
-    std::cout.flush();
-    const char* options[] = {"RFC7946=YES", nullptr};
-    std::unique_ptr<void, DatasetCloser> ds(
-        GDALCreate(driver, "/vsistdout/", 0, 0, 0, GDT_Unknown, nullptr));
-    if (!ds) {
-        throw output_error("could not write GeoJSON to standard output");
-    }
-    std::unique_ptr<void, SrsReleaser> srs(OSRNewSpatialReference(nullptr));
-    OSRSetWellKnownGeogCS(srs.get(), "WGS84");
-    OSRSetAxisMappingStrategy(srs.get(), OAMS_TRADITIONAL_GIS_ORDER);
-    OGRLayerH layer = GDALDatasetCreateLayer(ds.get(), "geocoded", srs.get(), wkbUnknown,
-                                             const_cast<char**>(options));
-    if (layer == nullptr) {
-        throw output_error("could not create the GeoJSON layer");
-    }
-    const std::vector<std::pair<const char*, OGRFieldType>> fields{
-        {"query", OFTString},   {"id", OFTString},         {"name", OFTString},
-        {"matched", OFTString}, {"match", OFTString},      {"kind", OFTString},
-        {"country", OFTString}, {"precision", OFTInteger}, {"score", OFTReal},
-        {"reason", OFTString}};
-    for (const auto& [name, type] : fields) {
-        OGRFieldDefnH defn = OGR_Fld_Create(name, type);
-        OGR_L_CreateField(layer, defn, TRUE);
-        OGR_Fld_Destroy(defn);
-    }
+    std::vector<geo::OutputFeature> features;
     for (const auto& r : results) {
         if (!r.resolved) {
             continue;
         }
         const geo::Candidate& c = r.candidates.front();
-        std::unique_ptr<void, FeatureDestroyer> f(OGR_F_Create(OGR_L_GetLayerDefn(layer)));
-        OGR_F_SetFieldString(f.get(), 0, r.query.c_str());
-        OGR_F_SetFieldString(f.get(), 1, c.place->id.c_str());
-        OGR_F_SetFieldString(f.get(), 2, c.place->name.c_str());
-        OGR_F_SetFieldString(f.get(), 3, c.matched.c_str());
-        OGR_F_SetFieldString(f.get(), 4, std::string(to_string(c.match)).c_str());
-        OGR_F_SetFieldString(f.get(), 5, std::string(to_string(c.place->kind)).c_str());
-        OGR_F_SetFieldString(f.get(), 6, c.place->country.c_str());
-        OGR_F_SetFieldInteger(f.get(), 7, static_cast<int>(c.precision));
-        OGR_F_SetFieldDouble(f.get(), 8, c.score);
-        OGR_F_SetFieldString(f.get(), 9, c.reason.c_str());
-        OGR_F_SetGeometryDirectly(f.get(), to_ogr(c.place->geometry).release());
-        if (OGR_L_CreateFeature(layer, f.get()) != OGRERR_NONE) {
-            throw output_error("could not write a GeoJSON feature for '" + r.query + "'");
-        }
+        features.push_back({c.place->geometry,
+                            {{"query", r.query},
+                             {"id", c.place->id},
+                             {"name", c.place->name},
+                             {"matched", c.matched},
+                             {"match", std::string(to_string(c.match))},
+                             {"kind", std::string(to_string(c.place->kind))},
+                             {"country", c.place->country},
+                             {"precision", static_cast<int>(c.precision)},
+                             {"score", c.score},
+                             {"reason", c.reason}}});
     }
+    std::cout << geo::geojson_feature_collection(features, "geocoded");
 }
 
 geo::LonLat parse_lon_lat(const std::string& text) {

@@ -4,16 +4,14 @@
 #include "cli/inputs.hpp"
 #include "geo/core/error.hpp"
 #include "geo/geocode/geocoder.hpp"
-#include "geo/io/vector_io.hpp"
 #include "render/map.hpp"
 
 #include <algorithm>
 #include <cstdlib>
+#include <functional>
 #include <iostream>
 #include <memory>
 #include <optional>
-
-#include <nlohmann/json.hpp>
 
 namespace sitmap::cli {
 namespace {
@@ -52,36 +50,20 @@ std::string lower(std::string s) {
 }
 
 // --extent PLACE: a gazetteer entry by id, name or any of its names (case-insensitive).
-render::PlaceFinder make_place_finder(std::filesystem::path gazetteer) {
+render::PlaceFinder make_place_finder(std::function<const geo::Gazetteer&()> gazetteer) {
     return
         [gazetteer = std::move(gazetteer)](std::string_view wanted) -> std::optional<geo::LonLat> {
-            if (!std::filesystem::exists(gazetteer)) {
-                return std::nullopt;
-            }
             const std::string key = lower(std::string(wanted));
-            std::optional<geo::LonLat> found;
-            geo::for_each_vector_feature(gazetteer, [&](const geo::VectorFeature& f) {
-                if (found) {
-                    return;
-                }
-                bool match = lower(std::string(f.property("id"))) == key ||
-                             lower(std::string(f.property("name"))) == key;
-                const std::string_view names = f.property("names");
-                if (!match && !names.empty() && names.front() == '{') {
-                    const auto doc = nlohmann::json::parse(names, nullptr, false);
-                    if (doc.is_object()) {
-                        for (const auto& [lang, value] : doc.items()) {
-                            if (value.is_string() && lower(value.get<std::string>()) == key) {
-                                match = true;
-                            }
-                        }
-                    }
+            for (const geo::Place& p : gazetteer().places()) {
+                bool match = lower(p.id) == key || lower(p.name) == key;
+                for (const auto& [lang, name] : p.names) {
+                    match = match || lower(name) == key;
                 }
                 if (match) {
-                    found = geo::representative_point(f.geometry);
+                    return geo::representative_point(p.geometry);
                 }
-            });
-            return found;
+            }
+            return std::nullopt;
         };
 }
 
@@ -141,7 +123,7 @@ void run_map(const MapArgs& args, const GlobalOptions& global) {
         options.style = render::Style::load(args.style);
     }
     const std::filesystem::path data = basemap_dir(args);
-    options.find_place = make_place_finder(data / "gazetteer.geojson");
+    options.find_place = make_place_finder(places);
 
     render::LayerRegistry registry;
     render::register_builtin_layers(registry);

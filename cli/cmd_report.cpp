@@ -169,23 +169,17 @@ std::vector<std::string> attributions(const std::vector<geo::Event>& events,
     return out;
 }
 
-void run_report(const ReportOptions& options, const GlobalOptions& global) {
-    const std::vector<ReportInput> inputs = report_inputs(options);
-    const fs::path dir(options.output);
-    const bool created = prepare_directory(dir, options.force);
-    const geo::Overwrite overwrite = geo::Overwrite::yes; // the directory was checked above
-
-    const geo::Gazetteer gazetteer = load_gazetteer(global);
-    const geo::Geocoder geocoder(gazetteer);
-    const geo::Extractor extractor(geocoder);
-    Progress progress(!global.quiet && isatty(STDERR_FILENO) != 0);
-
-    ReportPage page;
-    page.title = "Incident report: " + std::to_string(inputs.size()) + " article" +
-                 (inputs.size() == 1 ? "" : "s");
+// The events of each article, in input order (empty for a skipped one), and the files skipped.
+struct ArticleEvents {
     std::vector<std::vector<geo::Event>> per_article;
-    std::vector<geo::Event> all;
     std::vector<std::string> skipped;
+};
+
+// Reads and extracts every article into page.articles; one that cannot be read is reported on
+// stderr and skipped.
+ArticleEvents read_articles(const std::vector<ReportInput>& inputs, const geo::Extractor& extractor,
+                            Progress& progress, ReportPage& page) {
+    ArticleEvents out;
     for (std::size_t i = 0; i < inputs.size(); ++i) {
         const ReportInput& in = inputs[i];
         progress.show("reading", i, inputs.size(), in.path.filename().string());
@@ -203,28 +197,24 @@ void run_report(const ReportOptions& options, const GlobalOptions& global) {
             entry.events = events.size();
         } catch (const Error& e) {
             entry.error = e.what();
-            skipped.push_back(in.path.string());
+            out.skipped.push_back(in.path.string());
             const std::string what = e.what();
             progress.message("sitmap: skipped " + (what.find(in.path.string()) == std::string::npos
                                                        ? in.path.string() + ": " + what
                                                        : what));
         }
-        all.insert(all.end(), events.begin(), events.end());
-        per_article.push_back(std::move(events));
+        out.per_article.push_back(std::move(events));
         page.articles.push_back(std::move(entry));
     }
-    progress.clear();
-    if (skipped.size() == inputs.size()) {
-        std::error_code ec;
-        if (created) {
-            fs::remove(dir, ec); // still empty
-        }
-        throw input_error("no article could be read; nothing written to " + dir.string());
-    }
+    return out;
+}
 
-    page.events = geo::merge_events(std::move(all));
-
-    // A map that cannot be drawn is reported; the article's events stay in the table.
+// A map per article and the overview. A map that cannot be drawn is reported; the article's
+// events stay in the table. Returns the articles left without a map.
+std::vector<std::string> draw_maps(ReportPage& page,
+                                   const std::vector<std::vector<geo::Event>>& per_article,
+                                   const fs::path& dir, const GlobalOptions& global,
+                                   Progress& progress) {
     std::set<std::string> used;
     std::vector<std::string> unmapped;
     for (std::size_t i = 0; i < page.articles.size(); ++i) {
@@ -244,16 +234,21 @@ void run_report(const ReportOptions& options, const GlobalOptions& global) {
     }
     progress.show("drawing maps", page.articles.size(), page.articles.size() + 1, "overview");
     page.overview = write_report_maps(page.events, "All events", dir / "overview", global);
-    progress.show("writing", 0, 1, "GIS files and index.html");
+    return unmapped;
+}
 
+// events.geojson and events.qgz (with its GeoPackage) in the report directory; the QGIS project
+// shows what the overview map shows. Returns the warnings.
+std::vector<std::string> write_gis_files(ReportPage& page, const geo::Gazetteer& gazetteer,
+                                         const fs::path& dir) {
     GisOutputOptions gis;
     gis.gazetteer = &gazetteer;
     gis.title = page.title;
-    if (page.overview) { // the QGIS project shows what the overview map shows
+    if (page.overview) {
         gis.crs = page.overview->frame.crs;
         gis.extent = page.overview->frame.extent;
     }
-    gis.overwrite = overwrite;
+    gis.overwrite = geo::Overwrite::yes; // the directory was checked before
     std::vector<std::string> warnings;
     for (const char* name : {"events.geojson", "events.qgz"}) {
         const GisOutputResult r = write_gis_output(page.events, dir / name, gis);
@@ -262,8 +257,69 @@ void run_report(const ReportOptions& options, const GlobalOptions& global) {
         }
         warnings.insert(warnings.end(), r.warnings.begin(), r.warnings.end());
     }
+    return warnings;
+}
+
+// Exit code 4 (partial) when some articles were skipped or left without a map.
+void throw_if_partial(const fs::path& dir, std::size_t inputs,
+                      const std::vector<std::string>& skipped,
+                      const std::vector<std::string>& unmapped) {
+    if (skipped.empty() && unmapped.empty()) {
+        return;
+    }
+    const auto list = [](const std::vector<std::string>& files) {
+        std::string out;
+        for (const std::string& f : files) {
+            out += (out.empty() ? "" : ", ") + f;
+        }
+        return out;
+    };
+    std::string what = "report written to " + dir.string() + ", but ";
+    if (!skipped.empty()) {
+        what += std::to_string(skipped.size()) + " of " + std::to_string(inputs) +
+                " articles could not be read: " + list(skipped);
+    }
+    if (!unmapped.empty()) {
+        what += std::string(skipped.empty() ? "" : "; and ") + "no map could be drawn for " +
+                list(unmapped);
+    }
+    throw Error(ErrorKind::partial, what);
+}
+
+void run_report(const ReportOptions& options, const GlobalOptions& global) {
+    const std::vector<ReportInput> inputs = report_inputs(options);
+    const fs::path dir(options.output);
+    const bool created = prepare_directory(dir, options.force);
+
+    const geo::Gazetteer gazetteer = load_gazetteer(global);
+    const geo::Geocoder geocoder(gazetteer);
+    const geo::Extractor extractor(geocoder);
+    Progress progress(!global.quiet && isatty(STDERR_FILENO) != 0);
+
+    ReportPage page;
+    page.title = "Incident report: " + std::to_string(inputs.size()) + " article" +
+                 (inputs.size() == 1 ? "" : "s");
+    const ArticleEvents read = read_articles(inputs, extractor, progress, page);
+    progress.clear();
+    if (read.skipped.size() == inputs.size()) {
+        std::error_code ec;
+        if (created) {
+            fs::remove(dir, ec); // still empty
+        }
+        throw input_error("no article could be read; nothing written to " + dir.string());
+    }
+    std::vector<geo::Event> all;
+    for (const auto& events : read.per_article) {
+        all.insert(all.end(), events.begin(), events.end());
+    }
+    page.events = geo::merge_events(std::move(all));
+
+    const std::vector<std::string> unmapped =
+        draw_maps(page, read.per_article, dir, global, progress);
+    progress.show("writing", 0, 1, "GIS files and index.html");
+    const std::vector<std::string> warnings = write_gis_files(page, gazetteer, dir);
     page.attributions = attributions(page.events, gazetteer);
-    write_report_html(page, dir / "index.html", overwrite);
+    write_report_html(page, dir / "index.html", geo::Overwrite::yes);
     progress.clear();
 
     if (!global.quiet) {
@@ -272,29 +328,11 @@ void run_report(const ReportOptions& options, const GlobalOptions& global) {
         }
         std::cerr << "sitmap: report: " << page.events.size() << " event"
                   << (page.events.size() == 1 ? "" : "s") << " from "
-                  << inputs.size() - skipped.size() << " of " << inputs.size() << " article"
+                  << inputs.size() - read.skipped.size() << " of " << inputs.size() << " article"
                   << (inputs.size() == 1 ? "" : "s") << " -> " << (dir / "index.html").string()
                   << "\n";
     }
-    if (!skipped.empty() || !unmapped.empty()) {
-        const auto list = [](const std::vector<std::string>& files) {
-            std::string out;
-            for (const std::string& f : files) {
-                out += (out.empty() ? "" : ", ") + f;
-            }
-            return out;
-        };
-        std::string what = "report written to " + dir.string() + ", but ";
-        if (!skipped.empty()) {
-            what += std::to_string(skipped.size()) + " of " + std::to_string(inputs.size()) +
-                    " articles could not be read: " + list(skipped);
-        }
-        if (!unmapped.empty()) {
-            what += std::string(skipped.empty() ? "" : "; and ") + "no map could be drawn for " +
-                    list(unmapped);
-        }
-        throw Error(ErrorKind::partial, what);
-    }
+    throw_if_partial(dir, inputs.size(), read.skipped, unmapped);
 }
 
 } // namespace

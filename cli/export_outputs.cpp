@@ -3,10 +3,11 @@
 #include "cli/report_maps.hpp"
 #include "geo/core/error.hpp"
 #include "geo/io/export.hpp"
-#include "geo/projection/projection.hpp"
 #include "geo/io/qgis_project.hpp"
+#include "geo/projection/projection.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <system_error>
 
 namespace sitmap::cli {
@@ -40,6 +41,35 @@ std::string map_crs_for(const std::vector<geo::Event>& events) {
 
 namespace {
 
+geo::Rgba rgba(const render::Color& c) {
+    const auto byte = [](double v) {
+        return static_cast<std::uint8_t>(std::clamp(v, 0.0, 1.0) * 255.0 + 0.5);
+    };
+    return {byte(c.r), byte(c.g), byte(c.b), byte(c.a)};
+}
+
+geo::MarkerSymbology marker(const render::StyleLayer& layer, render::MarkerShape shape) {
+    const render::MarkerSymbol m = layer.marker_symbol(shape, 1.0);
+    return {std::string(render::to_string(shape)), m.size / 2.0, rgba(m.fill), rgba(m.stroke),
+            m.stroke_width};
+}
+
+geo::LineSymbology line(const render::StyleLayer& layer) {
+    const render::LineSymbol l = layer.line_symbol(1.0);
+    return {rgba(l.color), l.width, !l.dash.empty()};
+}
+
+geo::FillSymbology fill(const render::StyleLayer& layer) {
+    const render::FillSymbol f = layer.fill_symbol(1.0);
+    return {rgba(f.fill), f.pattern == render::FillPattern::hatch, rgba(f.outline), f.outline_width,
+            !f.outline_dash.empty()};
+}
+
+geo::TextSymbology text(const render::StyleLayer& layer) {
+    const render::TextStyle t = layer.text_style(1.0);
+    return {rgba(t.color), t.size, t.weight == render::FontWeight::bold};
+}
+
 void refuse_existing(const fs::path& path, geo::Overwrite overwrite) {
     std::error_code ec;
     if (overwrite == geo::Overwrite::no && fs::exists(path, ec)) {
@@ -48,6 +78,31 @@ void refuse_existing(const fs::path& path, geo::Overwrite overwrite) {
 }
 
 } // namespace
+
+geo::Symbology gis_symbology(const render::Style& style) {
+    geo::Symbology out;
+    out.background = rgba(style.layer("background").background_color);
+    for (const geo::EventKindInfo& k : geo::event_kinds()) {
+        const render::StyleLayer& layer = style.layer(render::style_layer_for(k.layer));
+        out.kinds[static_cast<std::size_t>(k.kind)] = marker(layer, layer.shape_for(k.kind));
+    }
+    out.disputed = marker(style.layer("disputed"), render::MarkerShape::ring);
+    out.event_labels = text(style.layer("labels-incident"));
+    const render::StyleLayer& settlements = style.layer("settlements");
+    out.places = marker(settlements, settlements.marker_shape);
+    out.countries = fill(style.layer("countries"));
+    out.countries_focus = fill(style.layer("countries-focus"));
+    out.country_labels = text(style.layer("labels-country"));
+    out.nagorno_karabakh = fill(style.layer("nagorno-karabakh"));
+    out.lakes = fill(style.layer("lakes"));
+    out.admin1 = line(style.layer("admin1"));
+    out.rivers = line(style.layer("rivers"));
+    out.borders = line(style.layer("borders"));
+    out.borders_am_az = line(style.layer("borders-am-az"));
+    out.borders_am_az_casing = line(style.layer("borders-am-az-casing"));
+    out.corridor = line(style.layer("corridor"));
+    return out;
+}
 
 GisOutputResult write_gis_output(const std::vector<geo::Event>& events, const fs::path& out,
                                  const GisOutputOptions& options) {
@@ -62,6 +117,7 @@ GisOutputResult write_gis_output(const std::vector<geo::Event>& events, const fs
 
     geo::GeoPackageOptions gpkg_options;
     gpkg_options.gazetteer = options.gazetteer;
+    gpkg_options.symbology = gis_symbology(render::Style::builtin());
     gpkg_options.overwrite = options.overwrite;
     const fs::path basemap_dir = geo::data_dir() / "geojson";
     gpkg_options.basemap = geo::find_basemap_layers(basemap_dir);
@@ -104,6 +160,7 @@ GisOutputResult write_gis_output(const std::vector<geo::Event>& events, const fs
         }
         project.overwrite = options.overwrite;
         project.attribution = bundled_data_attribution;
+        project.symbology = gpkg_options.symbology;
         geo::write_qgis_project(out, gpkg, project);
     } catch (...) {
         std::error_code ec;

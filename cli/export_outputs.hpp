@@ -3,8 +3,10 @@
 // GeoPackage next to it, chosen by the output's extension.
 
 #include "geo/core/event.hpp"
-#include "geo/io/event_io.hpp"
 #include "geo/gazetteer/gazetteer.hpp"
+#include "geo/io/event_io.hpp"
+#include "geo/io/symbology.hpp"
+#include "render/style.hpp"
 
 #include <filesystem>
 #include <optional>
@@ -39,10 +41,13 @@ geo::BBox events_extent(const std::vector<geo::Event>& events);
 // geo::Projection::suggest_for their extent.
 std::string map_crs_for(const std::vector<geo::Event>& events);
 
-// Writes `out` by its extension. For .qgz/.qgs the GeoPackage is written first as <stem>.gpkg
-// next to it and removed again if the project cannot be written. Nothing is replaced unless
-// options.overwrite is yes, and that is checked for every file before any is written. Throws
-// sitmap::Error naming the file.
+// The map style's symbology as plain data for geo's QGIS styles (sizes in style pixels).
+geo::Symbology gis_symbology(const render::Style& style);
+
+// Writes `out` by its extension. The QGIS styles follow the built-in map style. For .qgz/.qgs the
+// GeoPackage is written first as <stem>.gpkg next to it and removed again if the project cannot be
+// written. Nothing is replaced unless options.overwrite is yes, and that is checked for every file
+// before any is written. Throws sitmap::Error naming the file.
 GisOutputResult write_gis_output(const std::vector<geo::Event>& events,
                                  const std::filesystem::path& out, const GisOutputOptions& options);
 

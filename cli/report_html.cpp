@@ -1,18 +1,15 @@
 #include "cli/report_html.hpp"
 
 #include "geo/core/error.hpp"
+#include "geo/io/base64.hpp"
 #include "geo/io/output_file.hpp"
 #include "render/svg_canvas.hpp"
 
 #include <algorithm>
 #include <fstream>
 #include <map>
-#include <memory>
 #include <sstream>
 #include <tuple>
-
-#include <cpl_conv.h>
-#include <cpl_string.h>
 
 namespace sitmap::cli {
 
@@ -67,11 +64,7 @@ std::string base64_file(const fs::path& path) {
     if (!in && !in.eof()) {
         throw input_error("cannot read " + path.string());
     }
-    std::unique_ptr<char, decltype(&CPLFree)> encoded(
-        CPLBase64Encode(static_cast<int>(bytes.size()),
-                        reinterpret_cast<const GByte*>(bytes.data())),
-        &CPLFree);
-    return encoded ? std::string(encoded.get()) : std::string();
+    return geo::base64_encode(bytes);
 }
 
 std::string layer_class(geo::EventKind kind) {

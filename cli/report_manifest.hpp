@@ -13,7 +13,7 @@ struct ReportInput {
     std::string published; // YYYY-MM-DD
 };
 
-// Reads a manifest through GDAL's CSV driver. Throws sitmap::Error (bad_input) naming the file and
+// Reads a manifest (geo::read_csv_table). Throws sitmap::Error (bad_input) naming the file and
 // the row: missing columns, empty file name, a date that is not YYYY-MM-DD.
 std::vector<ReportInput> read_manifest(const std::filesystem::path& csv);
 

@@ -2,8 +2,9 @@
 // event layers. Each one turns features into marks with typed symbols from the style.
 
 #include "geo/core/error.hpp"
-#include "geo/projection/projection.hpp"
+#include "geo/io/symbology.hpp"
 #include "geo/io/vector_io.hpp"
+#include "geo/projection/projection.hpp"
 #include "render/layers.hpp"
 
 #include <algorithm>
@@ -38,6 +39,12 @@ geo::BBox merge(geo::BBox a, const geo::BBox& b) {
 }
 
 constexpr geo::BBox no_extent{0, 0, -1, -1};
+
+// The marker of a circle style layer in its own shape (sitmap:marker-shape).
+MarkerSymbol marker_of(const Style& style, std::string_view id, double unit) {
+    const StyleLayer& layer = style.layer(id);
+    return layer.marker_symbol(layer.marker_shape, unit);
+}
 
 // The name in the map's language: name_<lang>, then names{lang}, then name.
 std::string localized(const geo::VectorFeature& f, std::string_view lang) {
@@ -452,10 +459,8 @@ public:
                          });
         const std::size_t budget =
             static_cast<std::size_t>(std::clamp(q.map_area / 20000.0, 8.0, 80.0));
-        const MarkerSymbol town =
-            q.style->layer("settlements").marker_symbol(MarkerShape::circle, q.unit);
-        const MarkerSymbol capital =
-            q.style->layer("capitals").marker_symbol(MarkerShape::square, q.unit);
+        const MarkerSymbol town = marker_of(*q.style, "settlements", q.unit);
+        const MarkerSymbol capital = marker_of(*q.style, "capitals", q.unit);
         std::size_t shown = 0;
         for (const auto& c : candidates) {
             if (shown >= budget && !c.capital && !c.forced) {
@@ -480,12 +485,8 @@ public:
         }
     }
     std::vector<LegendEntry> legend(const Query& q) const override {
-        return {{"capital",
-                 "Capital",
-                 {q.style->layer("capitals").marker_symbol(MarkerShape::square, q.unit)}},
-                {"town",
-                 "Town or village",
-                 {q.style->layer("settlements").marker_symbol(MarkerShape::circle, q.unit)}}};
+        return {{"capital", "Capital", {marker_of(*q.style, "capitals", q.unit)}},
+                {"town", "Town or village", {marker_of(*q.style, "settlements", q.unit)}}};
     }
     std::vector<std::string> attribution() const override {
         if (m_features.empty()) {
@@ -507,54 +508,8 @@ private:
     bool m_wof = false;
 };
 
-// How each event kind is drawn and named in the legend.
-struct KindStyle {
-    geo::EventKind kind;
-    MarkerShape shape;
-    const char* label;
-};
-
-constexpr std::array<KindStyle, 13> kind_styles = {{
-    {geo::EventKind::shelling, MarkerShape::circle, "Shelling (artillery)"},
-    {geo::EventKind::mortar_fire, MarkerShape::triangle, "Mortar fire"},
-    {geo::EventKind::small_arms_fire, MarkerShape::diamond, "Small-arms fire"},
-    {geo::EventKind::drone_strike, MarkerShape::star, "Drone strike"},
-    {geo::EventKind::vehicle_attack, MarkerShape::square, "Attack on a vehicle"},
-    {geo::EventKind::casualties, MarkerShape::cross, "Killing or wounding (weapon not stated)"},
-    {geo::EventKind::armed_clash, MarkerShape::hexagon, "Armed clash"},
-    {geo::EventKind::checkpoint_installed, MarkerShape::barrier, "Checkpoint installed"},
-    {geo::EventKind::checkpoint_closed, MarkerShape::barrier, "Checkpoint closed"},
-    {geo::EventKind::blockade, MarkerShape::square, "Blockade"},
-    {geo::EventKind::talks, MarkerShape::circle, "Talks or summit"},
-    {geo::EventKind::statement, MarkerShape::diamond, "Statement or speech"},
-    {geo::EventKind::mission_deployment, MarkerShape::triangle, "Mission deployment"},
-}};
-
-const char* style_layer_for(geo::EventLayer layer) {
-    switch (layer) {
-    case geo::EventLayer::incident:
-        return "incidents";
-    case geo::EventLayer::checkpoint:
-        return "checkpoints";
-    case geo::EventLayer::context:
-        break;
-    }
-    return "context";
-}
-
 std::string place_key(const EventRecord& e) {
     return e.place_id.empty() ? "name:" + e.place_name : e.place_id;
-}
-
-const std::string& kind_label(geo::EventKind kind) {
-    static const std::map<geo::EventKind, std::string> labels = [] {
-        std::map<geo::EventKind, std::string> m;
-        for (const auto& k : kind_styles) {
-            m[k.kind] = k.label;
-        }
-        return m;
-    }();
-    return labels.at(kind);
 }
 
 // Names of the event places in each language, from the gazetteer (by place id).
@@ -635,7 +590,7 @@ struct PlaceLabels {
         }
         const Info& info = it->second;
         const std::string name =
-            e.place_name.size() > 28 ? kind_label(e.kind) : names.name(e, lang);
+            e.place_name.size() > 28 ? std::string(geo::legend_label(e.kind)) : names.name(e, lang);
         label.text = name + " · " +
                      (info.count == 1 ? format_date_range(info.begin, info.end)
                                       : std::to_string(info.count) + " events, " +
@@ -663,7 +618,7 @@ public:
             const auto& e = m_events->events[i];
             // Incidents and checkpoints known only to a region are drawn as areas (uncertainty
             // layer); context events (talks, statements) keep a mark, dashed.
-            if (kind_layer(e.kind) != m_which ||
+            if (geo::layer_of(e.kind) != m_which ||
                 (e.precision == geo::GeoPrecision::region && m_which != geo::EventLayer::context)) {
                 continue;
             }
@@ -695,10 +650,11 @@ public:
         const LabelClass cls = m_which == geo::EventLayer::incident     ? LabelClass::incident
                                : m_which == geo::EventLayer::checkpoint ? LabelClass::checkpoint
                                                                         : LabelClass::context;
-        std::array<MarkerSymbol, 13> by_kind;
-        for (const auto& k : kind_styles) {
-            by_kind[static_cast<std::size_t>(k.kind)] = st.marker_symbol(k.shape, q.unit, base);
-            by_kind[static_cast<std::size_t>(k.kind)].stroke_width *= std::max(density, 0.5);
+        std::array<MarkerSymbol, geo::event_kind_count> by_kind;
+        for (const geo::EventKindInfo& k : geo::event_kinds()) {
+            MarkerSymbol& sym = by_kind[static_cast<std::size_t>(k.kind)];
+            sym = st.marker_symbol(st.shape_for(k.kind), q.unit, base);
+            sym.stroke_width *= std::max(density, 0.5);
         }
         geo::Geometry point = geo::PointGeom{};
         std::string title;
@@ -712,7 +668,7 @@ public:
             MarkerSymbol sym = by_kind[static_cast<std::size_t>(e.kind)];
             double r = base;
             if (m_which == geo::EventLayer::incident && e.casualties() > 0) {
-                r = base * std::min(std::max(1.0, 0.8 * std::sqrt(e.casualties())), 6.0);
+                r = base * geo::casualty_scale(e.casualties());
                 sym.size = 2.0 * r;
             }
             Mark m;
@@ -723,7 +679,7 @@ public:
                 sym.dash = {2.0 * q.unit, 1.5 * q.unit};
             }
             m.symbol = sym;
-            m.legend = kind_name(e.kind);
+            m.legend = geo::to_string(e.kind);
             if (m_which == geo::EventLayer::incident && e.casualties() > 0) {
                 m.legend_extra = "casualty-scale";
             }
@@ -752,10 +708,11 @@ public:
     std::vector<LegendEntry> legend(const Query& q) const override {
         const StyleLayer& st = q.style->layer(style_layer_for(m_which));
         std::vector<LegendEntry> out;
-        for (const auto& k : kind_styles) {
-            if (kind_layer(k.kind) == m_which) {
-                out.push_back(
-                    {std::string(kind_name(k.kind)), k.label, {st.marker_symbol(k.shape, q.unit)}});
+        for (const geo::EventKindInfo& k : geo::event_kinds()) {
+            if (k.layer == m_which) {
+                out.push_back({std::string(k.name),
+                               std::string(k.label),
+                               {st.marker_symbol(st.shape_for(k.kind), q.unit)}});
             }
         }
         const double density =
@@ -772,8 +729,7 @@ public:
             out.push_back({"disputed", "Disputed: the claims contradict", {inner, ring}});
             LegendEntry scale{"casualty-scale", "Killed and wounded (highest claim): 1, 5, 20", {}};
             for (const int n : {1, 5, 20}) {
-                const double r = st.circle_radius * q.unit * density *
-                                 std::min(std::max(1.0, 0.8 * std::sqrt(n)), 6.0);
+                const double r = st.circle_radius * q.unit * density * geo::casualty_scale(n);
                 scale.samples.push_back(st.marker_symbol(MarkerShape::circle, q.unit, r));
             }
             scale.layout = SampleLayout::row;
@@ -803,7 +759,7 @@ public:
         for (std::size_t i = 0; i < m_events->events.size(); ++i) {
             const auto& e = m_events->events[i];
             if (e.precision != geo::GeoPrecision::region ||
-                kind_layer(e.kind) == geo::EventLayer::context) {
+                geo::layer_of(e.kind) == geo::EventLayer::context) {
                 continue;
             }
             m_indices.push_back(i);
@@ -838,11 +794,11 @@ public:
             const EventRecord& e = m_events->events[m_indices[n]];
             const geo::Geometry& g = m_shapes[n];
             LabelRequest label;
-            const bool labelled = m_labels.label_for(e, m_indices[n],
-                                                     kind_layer(e.kind) == geo::EventLayer::incident
-                                                         ? LabelClass::incident
-                                                         : LabelClass::checkpoint,
-                                                     q.lang, label);
+            const bool labelled = m_labels.label_for(
+                e, m_indices[n],
+                geo::layer_of(e.kind) == geo::EventLayer::incident ? LabelClass::incident
+                                                                   : LabelClass::checkpoint,
+                q.lang, label);
             Mark m;
             m.geometry = &g;
             m.legend = "uncertain-region";

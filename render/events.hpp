@@ -79,11 +79,6 @@ struct EventSet {
     void append(EventSet&& other);
 };
 
-// Stable snake_case names of the event kinds (the events GeoJSON contract) and back.
-std::string_view kind_name(geo::EventKind kind);
-geo::EventKind kind_from_name(std::string_view name); // throws sitmap::Error (bad_input)
-geo::EventLayer kind_layer(geo::EventKind kind);
-
 // "11 May 2023", "6–7 Nov 2022", "30 Apr – 2 May 2023" from ISO dates.
 std::string format_date_range(std::string_view begin, std::string_view end);
 

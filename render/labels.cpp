@@ -138,6 +138,167 @@ double distance_to_line(Point q, Point a, Point b) {
     return std::abs((q.x - a.x) * dy - (q.y - a.y) * dx) / len;
 }
 
+// One label at a time, in priority order: candidate positions for its placement, the first free
+// one wins (inside the frame, clear of placed labels and of the obstacles).
+class LabelPlacer {
+public:
+    LabelPlacer(const CollisionIndex& obstacles, const Rect& frame, double unit)
+        : m_obstacles(obstacles), m_placed(frame, 48.0 * unit),
+          m_inner(frame.inflated(-2.0 * unit)), m_gap(2.5 * unit) {}
+
+    // Fills run and box and reserves the box; false when no candidate is free.
+    bool place(const LabelInput& in, const TextStyle& ts, const TextMetrics& m, TextRun& run,
+               Rect& box) {
+        m_in = &in;
+        m_style = &ts;
+        m_metrics = &m;
+        m_run = &run;
+        m_box = &box;
+        m_halo = ts.halo.visible() ? ts.halo_width : 0.0;
+        const double radius = in.request.symbol_radius;
+        m_clearance = radius > 0.0 ? radius + m_gap + m_halo : 0.0;
+        bool ok = false;
+        switch (in.request.placement) {
+        case LabelPlacement::around_point:
+            ok = around(in.anchor);
+            break;
+        case LabelPlacement::inside_area:
+            ok = inside_area();
+            break;
+        case LabelPlacement::along_line:
+            ok = in.line.size() >= 2 && along_line();
+            break;
+        }
+        if (ok) {
+            m_placed.insert(box);
+        }
+        return ok;
+    }
+
+private:
+    double w() const { return m_metrics->width; }
+    double h() const { return m_metrics->height; }
+
+    bool try_at(Point origin, double angle) {
+        const Rect b = angle == 0.0 ? Rect{origin.x, origin.y, w(), h()}.inflated(m_halo)
+                                    : rotated_box(origin, w(), h(), angle).inflated(m_halo);
+        if (!m_inner.contains(b) || m_placed.hits(b) || m_obstacles.hits(b)) {
+            return false;
+        }
+        *m_run =
+            TextRun{m_in->request.text, *m_style, origin, angle, w(), h(), m_metrics->baseline};
+        *m_box = b;
+        return true;
+    }
+
+    bool around(Point a) {
+        const double w = this->w();
+        const double h = this->h();
+        const double d = m_clearance > 0.0 ? m_clearance : m_gap + m_halo;
+        const double dd = d * 0.72;
+        // Preference order: right, upper right, lower right, left, upper left, lower left,
+        // above, below.
+        const Point candidates[] = {
+            {a.x + d, a.y - h / 2},
+            {a.x + dd, a.y - dd - h + h * 0.25},
+            {a.x + dd, a.y + dd - h * 0.25},
+            {a.x - d - w, a.y - h / 2},
+            {a.x - dd - w, a.y - dd - h + h * 0.25},
+            {a.x - dd - w, a.y + dd - h * 0.25},
+            {a.x - w / 2, a.y - d - h},
+            {a.x - w / 2, a.y + d},
+        };
+        for (const auto& c : candidates) {
+            if (try_at(c, 0.0)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // From the pole of inaccessibility outwards; a shifted label must stay inside the area (its
+    // centre within the outline given in `line`).
+    bool inside_area() {
+        const Point a = m_in->anchor;
+        const std::vector<Point>& outline = m_in->line;
+        for (const double dy : {0.0, -1.0, 1.0, -2.0, 2.0, -3.0, 3.0, -4.0, 4.0}) {
+            for (const double dx : {0.0, -0.5, 0.5, -1.0, 1.0}) {
+                const Point c{a.x + dx * w(), a.y + dy * h()};
+                if ((dx != 0.0 || dy != 0.0) && !outline.empty() && !inside_ring(outline, c)) {
+                    continue;
+                }
+                if (try_at({c.x - w() / 2, c.y - h() / 2}, 0.0)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    // Along the line where it is nearly straight under the text, from the middle outwards.
+    bool along_line() {
+        const std::vector<Point>& line = m_in->line;
+        const double len = path_length(line);
+        if (len >= w() * 1.3) {
+            for (const double f : {0.5, 0.35, 0.65, 0.2, 0.8, 0.1, 0.9}) {
+                if (along_line_at(len * f)) {
+                    return true;
+                }
+            }
+        }
+        // A line too curved for the text: beside the middle of the line instead.
+        if (m_clearance > 0.0) {
+            std::size_t seg = 0;
+            return around(point_at(line, len / 2, seg));
+        }
+        return false;
+    }
+
+    // The text centred at arc length s, just above the line.
+    bool along_line_at(double s) {
+        const std::vector<Point>& line = m_in->line;
+        const double w = this->w();
+        const double h = this->h();
+        if (s - w / 2 < 0 || s + w / 2 > path_length(line)) {
+            return false;
+        }
+        std::size_t i0 = 0;
+        std::size_t i1 = 0;
+        Point p0 = point_at(line, s - w / 2, i0);
+        Point p1 = point_at(line, s + w / 2, i1);
+        double dev = 0.0;
+        for (std::size_t i = i0; i < i1; ++i) {
+            dev = std::max(dev, distance_to_line(line[i], p0, p1));
+        }
+        if (dev > h * 0.6) {
+            return false;
+        }
+        if (p1.x < p0.x) {
+            std::swap(p0, p1);
+        }
+        const double angle = std::atan2(p1.y - p0.y, p1.x - p0.x);
+        const double c = std::cos(angle);
+        const double sn = std::sin(angle);
+        const Point mid{(p0.x + p1.x) / 2 + sn * (h / 2 + m_gap),
+                        (p0.y + p1.y) / 2 - c * (h / 2 + m_gap)};
+        const Point origin{mid.x - (w / 2) * c + (h / 2) * sn, mid.y - (w / 2) * sn - (h / 2) * c};
+        return try_at(origin, angle);
+    }
+
+    const CollisionIndex& m_obstacles;
+    CollisionIndex m_placed;
+    const Rect m_inner;
+    const double m_gap;
+    // The label being placed.
+    const LabelInput* m_in = nullptr;
+    const TextStyle* m_style = nullptr;
+    const TextMetrics* m_metrics = nullptr;
+    TextRun* m_run = nullptr;
+    Rect* m_box = nullptr;
+    double m_halo = 0.0;
+    double m_clearance = 0.0;
+};
+
 } // namespace
 
 LabelResult place_labels(std::vector<LabelInput> inputs, const CollisionIndex& obstacles,
@@ -150,16 +311,9 @@ LabelResult place_labels(std::vector<LabelInput> inputs, const CollisionIndex& o
         }
         return a.request.rank > b.request.rank;
     });
-    CollisionIndex placed(frame, 48.0 * unit);
+    LabelPlacer placer(obstacles, frame, unit);
     std::set<std::string> done_keys;
-    const Rect inner = frame.inflated(-2.0 * unit);
-    const double gap = 2.5 * unit;
-
-    auto free = [&](const Rect& box) {
-        return inner.contains(box) && !placed.hits(box) && !obstacles.hits(box);
-    };
-
-    for (auto& in : inputs) {
+    for (const auto& in : inputs) {
         const LabelRequest& rq = in.request;
         if (rq.text.empty() || (!rq.key.empty() && done_keys.contains(rq.key)) ||
             !style.visible(label_style_id(rq.cls))) {
@@ -173,117 +327,12 @@ LabelResult place_labels(std::vector<LabelInput> inputs, const CollisionIndex& o
         if (m.unknown_glyphs > 0) {
             result.missing_glyphs.push_back(rq.text);
         }
-        const double halo = ts.halo.visible() ? ts.halo_width : 0.0;
-        const double clearance = rq.symbol_radius > 0.0 ? rq.symbol_radius + gap + halo : 0.0;
-        const double w = m.width;
-        const double h = m.height;
-        bool ok = false;
         TextRun run;
         Rect box;
-
-        auto try_at = [&](Point origin, double angle) {
-            const Rect b = angle == 0.0 ? Rect{origin.x, origin.y, w, h}.inflated(halo)
-                                        : rotated_box(origin, w, h, angle).inflated(halo);
-            if (!free(b)) {
-                return false;
-            }
-            run = TextRun{rq.text, ts, origin, angle, w, h, m.baseline};
-            box = b;
-            return true;
-        };
-
-        auto around = [&](Point a) {
-            const double d = clearance > 0.0 ? clearance : gap + halo;
-            const double dd = d * 0.72;
-            // Preference order: right, upper right, lower right, left, upper left, lower left,
-            // above, below.
-            const Point candidates[] = {
-                {a.x + d, a.y - h / 2},
-                {a.x + dd, a.y - dd - h + h * 0.25},
-                {a.x + dd, a.y + dd - h * 0.25},
-                {a.x - d - w, a.y - h / 2},
-                {a.x - dd - w, a.y - dd - h + h * 0.25},
-                {a.x - dd - w, a.y + dd - h * 0.25},
-                {a.x - w / 2, a.y - d - h},
-                {a.x - w / 2, a.y + d},
-            };
-            for (const auto& c : candidates) {
-                if (try_at(c, 0.0)) {
-                    return true;
-                }
-            }
-            return false;
-        };
-
-        if (rq.placement == LabelPlacement::around_point) {
-            ok = around(in.anchor);
-        } else if (rq.placement == LabelPlacement::inside_area) {
-            // From the pole of inaccessibility outwards; a shifted label must stay inside the
-            // area (its centre within the outline given in `line`).
-            const Point a = in.anchor;
-            for (const double dy : {0.0, -1.0, 1.0, -2.0, 2.0, -3.0, 3.0, -4.0, 4.0}) {
-                for (const double dx : {0.0, -0.5, 0.5, -1.0, 1.0}) {
-                    const Point c{a.x + dx * w, a.y + dy * h};
-                    if ((dx != 0.0 || dy != 0.0) && !in.line.empty() && !inside_ring(in.line, c)) {
-                        continue;
-                    }
-                    if (try_at({c.x - w / 2, c.y - h / 2}, 0.0)) {
-                        ok = true;
-                        break;
-                    }
-                }
-                if (ok) {
-                    break;
-                }
-            }
-        } else if (in.line.size() >= 2) {
-            const double len = path_length(in.line);
-            if (len >= w * 1.3) {
-                for (const double f : {0.5, 0.35, 0.65, 0.2, 0.8, 0.1, 0.9}) {
-                    const double s = len * f;
-                    if (s - w / 2 < 0 || s + w / 2 > len) {
-                        continue;
-                    }
-                    std::size_t i0 = 0;
-                    std::size_t i1 = 0;
-                    Point p0 = point_at(in.line, s - w / 2, i0);
-                    Point p1 = point_at(in.line, s + w / 2, i1);
-                    // Only where the line is nearly straight under the text.
-                    double dev = 0.0;
-                    for (std::size_t i = i0; i < i1; ++i) {
-                        dev = std::max(dev, distance_to_line(in.line[i], p0, p1));
-                    }
-                    if (dev > h * 0.6) {
-                        continue;
-                    }
-                    if (p1.x < p0.x) {
-                        std::swap(p0, p1);
-                    }
-                    const double angle = std::atan2(p1.y - p0.y, p1.x - p0.x);
-                    const double c = std::cos(angle);
-                    const double sn = std::sin(angle);
-                    // Centre the text just above the line.
-                    const Point mid{(p0.x + p1.x) / 2 + sn * (h / 2 + gap),
-                                    (p0.y + p1.y) / 2 - c * (h / 2 + gap)};
-                    const Point origin{mid.x - (w / 2) * c + (h / 2) * sn,
-                                       mid.y - (w / 2) * sn - (h / 2) * c};
-                    if (try_at(origin, angle)) {
-                        ok = true;
-                        break;
-                    }
-                }
-            }
-            // A line too curved for the text: beside the middle of the line instead.
-            if (!ok && clearance > 0.0) {
-                std::size_t seg = 0;
-                ok = around(point_at(in.line, len / 2, seg));
-            }
-        }
-        if (!ok) {
+        if (!placer.place(in, ts, m, run, box)) {
             result.dropped.push_back(rq.text);
             continue;
         }
-        placed.insert(box);
         result.placed.push_back({std::move(run), box, rq.cls, rq.key});
     }
     return result;

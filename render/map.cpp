@@ -8,6 +8,7 @@
 #include "render/text.hpp"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <limits>
@@ -76,7 +77,7 @@ geo::BBox auto_extent(const EventSet* events) {
     geo::BBox core{0, 0, -1, -1};
     if (events != nullptr) {
         for (const auto& e : events->events) {
-            if (kind_layer(e.kind) != geo::EventLayer::context) {
+            if (geo::layer_of(e.kind) != geo::EventLayer::context) {
                 core = merge(core, point_box(e.location));
                 if (e.precision == geo::GeoPrecision::region) {
                     core = merge(core, geo::bbox(e.geometry));
@@ -87,7 +88,7 @@ geo::BBox auto_extent(const EventSet* events) {
                                             : geo::BBox{core.west - 1.5, core.south - 1.2,
                                                         core.east + 1.5, core.north + 1.2};
         for (const auto& e : events->events) {
-            if (kind_layer(e.kind) == geo::EventLayer::context && inside(near, e.location)) {
+            if (geo::layer_of(e.kind) == geo::EventLayer::context && inside(near, e.location)) {
                 core = merge(core, point_box(e.location));
             }
         }
@@ -152,9 +153,58 @@ geo::BBox resolve_extent(const MapOptions& opt, const EventSet* events) {
 }
 
 std::string kind_phrase(const EventRecord& e) {
-    std::string k(kind_name(e.kind));
+    std::string k(geo::to_string(e.kind));
     std::replace(k.begin(), k.end(), '_', ' ');
     return k;
+}
+
+// "79,877 incidents".
+std::string count_text(std::size_t n, const char* one, const char* many) {
+    const std::string digits = std::to_string(n);
+    std::string out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) {
+            out.push_back(',');
+        }
+        out.push_back(digits[i]);
+    }
+    out.push_back(' ');
+    out.append(n == 1 ? one : many);
+    return out;
+}
+
+// The period of the events inside the extent and how many of each layer there are.
+std::string subtitle_for(const EventSet* events, const geo::BBox& extent) {
+    std::string begin;
+    std::string end;
+    std::array<std::size_t, 3> counts{}; // by geo::EventLayer
+    if (events != nullptr) {
+        for (const auto& e : events->events) {
+            if (!inside(extent, e.location)) {
+                continue;
+            }
+            if (begin.empty() || e.date_begin.view() < begin) {
+                begin = e.date_begin.str();
+            }
+            if (end.empty() || e.date_end.view() > end) {
+                end = e.date_end.str();
+            }
+            ++counts[static_cast<std::size_t>(geo::layer_of(e.kind))];
+        }
+    }
+    std::string subtitle =
+        begin.empty() ? std::string("No dated events on this map") : format_date_range(begin, end);
+    if (counts[0] > 0) {
+        subtitle += " · " + count_text(counts[0], "incident", "incidents");
+    }
+    if (counts[1] > 0) {
+        subtitle += " · " + count_text(counts[1], "checkpoint or blockade event",
+                                       "checkpoint or blockade events");
+    }
+    if (counts[2] > 0) {
+        subtitle += " · " + count_text(counts[2], "other event", "other events");
+    }
+    return subtitle;
 }
 
 } // namespace
@@ -172,6 +222,8 @@ struct MapRenderer::Impl {
     std::unique_ptr<MapView> view;
     std::vector<std::string> attribution;
     std::vector<std::string> outside;
+
+    class Pass;
 };
 
 MapRenderer::MapRenderer(MapOptions options, std::vector<std::unique_ptr<LayerSource>> layers,
@@ -285,49 +337,145 @@ Point MapRenderer::to_canvas(geo::LonLat p) const {
     return m_impl->view->to_canvas(p);
 }
 
-RenderReport MapRenderer::render(Canvas& canvas) const {
-    const Impl& d = *m_impl;
-    const MapView& view = *d.view;
-    const Rect frame = view.frame();
-    const double unit = d.unit;
-    const Style& style = d.opt.style;
-    RenderReport report;
-    report.crs = d.crs;
-    report.projection = d.projection->name();
-    report.extent = view.lonlat_bounds();
-    report.events_outside = d.outside;
+// One render call, in the phases of Mapnik's feature_style_processor: apply() walks the layers
+// (apply_to_layer), each feature's symbol is drawn as it arrives (render_mark), then the labels
+// are placed around what was drawn, then the furniture and the title. The state the phases share
+// lives here, for one call.
+class MapRenderer::Impl::Pass {
+public:
+    Pass(const Impl& d, Canvas& canvas)
+        : m_d(d), m_canvas(canvas), m_view(*d.view), m_frame(m_view.frame()), m_unit(d.unit),
+          m_style(d.opt.style), m_obstacles(m_frame, 32.0 * d.unit),
+          m_visible(m_frame.inflated(20.0 * d.unit)) {
+        m_report.crs = d.crs;
+        m_report.projection = d.projection->name();
+        m_report.extent = m_view.lonlat_bounds();
+        m_report.events_outside = d.outside;
+    }
 
-    canvas.fill_rect(d.layout.page, {1, 1, 1, 1});
-    canvas.push_clip(frame);
-    canvas.fill_rect(frame, style.layer("background").background_color);
+    RenderReport apply() {
+        begin_page();
+        for (const auto& layer : m_d.layers) {
+            apply_to_layer(*layer);
+        }
+        std::vector<LegendEntry> legend = legend_on_map();
+        collect_warnings();
+        const Furniture furniture = place_furniture(legend);
+        render_labels();
+        render_furniture(legend, furniture);
+        render_title();
+        return std::move(m_report);
+    }
 
-    Query q;
-    {
-        const geo::BBox b = report.extent;
+private:
+    struct Furniture {
+        Rect legend;
+        ScaleBar bar;
+        Rect arrow;
+        Rect inset;
+        const LayerSource* countries = nullptr; // the inset's outlines; null: no inset
+    };
+
+    // The page, the map frame clipped, the background (sea) inside it; the query every layer is
+    // asked with: the shown extent and a margin, so that marks at the edge are not cut off.
+    void begin_page() {
+        m_canvas.fill_rect(m_d.layout.page, {1, 1, 1, 1});
+        m_canvas.push_clip(m_frame);
+        m_canvas.fill_rect(m_frame, m_style.layer("background").background_color);
+        const geo::BBox b = m_report.extent;
         const double mx = (b.east - b.west) * 0.03;
         const double my = (b.north - b.south) * 0.03;
-        q.bbox = {b.west - mx, b.south - my, b.east + mx, b.north + my};
+        m_query.bbox = {b.west - mx, b.south - my, b.east + mx, b.north + my};
+        m_query.unit = m_unit;
+        m_query.map_area = m_frame.width * m_frame.height;
+        m_query.lang = m_d.opt.lang;
+        m_query.style = &m_style;
+        m_query.annotate = m_canvas.keeps_annotations();
     }
-    q.unit = unit;
-    q.map_area = frame.width * frame.height;
-    q.lang = d.opt.lang;
-    q.style = &style;
-    q.annotate = canvas.keeps_annotations();
 
-    std::set<std::string, std::less<>> used_legend;
-    std::vector<LabelInput> label_inputs;
-    CollisionIndex obstacles(frame, 32.0 * unit);
-    std::vector<Ring> rings;
-    Ring path;
-    const Rect visible = frame.inflated(20.0 * unit);
+    void apply_to_layer(const LayerSource& layer) {
+        if (!m_style.visible(layer.name())) {
+            return; // layout.visibility "none"
+        }
+        m_canvas.begin_layer(layer.name());
+        layer.features(m_query, [this](const Mark& m) { render_mark(m); });
+        m_canvas.end_layer();
+    }
 
-    auto project_rings = [&](const geo::Geometry& g) {
-        rings.clear();
+    void render_mark(const Mark& m) {
+        if (m.geometry == nullptr) {
+            return;
+        }
+        if (const auto* marker = std::get_if<MarkerSymbol>(&m.symbol)) {
+            render_marker(m, *marker);
+        } else if (!std::holds_alternative<geo::PointGeom>(*m.geometry)) {
+            render_path(m); // a line or fill symbol on a point: nothing to draw
+        }
+    }
+
+    void render_marker(const Mark& m, const MarkerSymbol& marker) {
+        const geo::Geometry& g = *m.geometry;
+        const geo::LonLat ll = std::holds_alternative<geo::PointGeom>(g)
+                                   ? std::get<geo::PointGeom>(g).point
+                                   : geo::representative_point(g);
+        const Point p = m_view.to_canvas(ll);
+        if (!std::isfinite(p.x) || !m_visible.contains(p)) {
+            return;
+        }
+        m_canvas.draw_marker(p, marker, m.info);
+        ++m_report.marks;
+        if (m_frame.contains(p)) {
+            note_legend(m);
+        }
+        const double r = marker.size / 2 + marker.stroke_width / 2;
+        if (m.obstacle) {
+            m_obstacles.insert({p.x - r, p.y - r, 2 * r, 2 * r});
+        }
+        if (m.label != nullptr && m_frame.contains(p)) {
+            m_labels.push_back({*m.label, p, {}});
+        }
+    }
+
+    void render_path(const Mark& m) {
+        const geo::Geometry& g = *m.geometry;
+        if (!project_rings(g)) {
+            return;
+        }
+        if (const auto* fill = std::get_if<FillSymbol>(&m.symbol);
+            fill != nullptr && std::holds_alternative<geo::AreaGeom>(g)) {
+            m_canvas.draw_area(m_rings, *fill, m.info);
+        } else if (const auto* line = std::get_if<LineSymbol>(&m.symbol)) {
+            m_canvas.draw_lines(m_rings, *line, m.info);
+        } else if (fill != nullptr) {
+            LineSymbol as_line;
+            as_line.color = fill->outline;
+            as_line.width = fill->outline_width;
+            as_line.dash = fill->outline_dash;
+            m_canvas.draw_lines(m_rings, as_line, m.info);
+        }
+        ++m_report.marks;
+        if (!any_visible()) {
+            return;
+        }
+        note_legend(m);
+        if (m.label == nullptr) {
+            return;
+        }
+        if (m.label->placement == LabelPlacement::along_line) {
+            add_line_label(*m.label);
+        } else {
+            add_area_label(*m.label, g);
+        }
+    }
+
+    // Projects a line or area into m_rings; false when nothing of it is left.
+    bool project_rings(const geo::Geometry& g) {
+        m_rings.clear();
         auto add = [&](const geo::Path& p) {
-            path.clear();
-            view.project(p, path, 0.3 * unit);
-            if (path.size() >= 2) {
-                rings.push_back(path);
+            m_path.clear();
+            m_view.project(p, m_path, 0.3 * m_unit);
+            if (m_path.size() >= 2) {
+                m_rings.push_back(m_path);
             }
         };
         if (const auto* a = std::get_if<geo::AreaGeom>(&g)) {
@@ -341,236 +489,180 @@ RenderReport MapRenderer::render(Canvas& canvas) const {
                 add(line);
             }
         }
-    };
-    auto any_visible = [&]() {
-        for (const auto& r : rings) {
+        return !m_rings.empty();
+    }
+
+    bool any_visible() const {
+        for (const auto& r : m_rings) {
             for (const auto& p : r) {
-                if (frame.contains(p)) {
+                if (m_frame.contains(p)) {
                     return true;
                 }
             }
         }
         return false;
-    };
-    auto note_legend = [&](const Mark& m) {
-        if (!m.legend.empty() && !used_legend.contains(m.legend)) {
-            used_legend.emplace(m.legend);
-        }
-        if (!m.legend_extra.empty() && !used_legend.contains(m.legend_extra)) {
-            used_legend.emplace(m.legend_extra);
-        }
-    };
+    }
 
-    const MarkSink sink = [&](const Mark& m) {
-        if (m.geometry == nullptr) {
-            return;
+    void note_legend(const Mark& m) {
+        if (!m.legend.empty() && !m_used_legend.contains(m.legend)) {
+            m_used_legend.emplace(m.legend);
         }
-        const geo::Geometry& g = *m.geometry;
-        if (const auto* marker = std::get_if<MarkerSymbol>(&m.symbol)) {
-            const geo::LonLat ll = std::holds_alternative<geo::PointGeom>(g)
-                                       ? std::get<geo::PointGeom>(g).point
-                                       : geo::representative_point(g);
-            const Point p = view.to_canvas(ll);
-            if (!std::isfinite(p.x) || !visible.contains(p)) {
-                return;
-            }
-            canvas.draw_marker(p, *marker, m.info);
-            ++report.marks;
-            if (frame.contains(p)) {
-                note_legend(m);
-            }
-            const double r = marker->size / 2 + marker->stroke_width / 2;
-            if (m.obstacle) {
-                obstacles.insert({p.x - r, p.y - r, 2 * r, 2 * r});
-            }
-            if (m.label != nullptr && frame.contains(p)) {
-                label_inputs.push_back({*m.label, p, {}});
-            }
-            return;
+        if (!m.legend_extra.empty() && !m_used_legend.contains(m.legend_extra)) {
+            m_used_legend.emplace(m.legend_extra);
         }
-        if (std::holds_alternative<geo::PointGeom>(g)) {
-            return; // a line or fill symbol on a point: nothing to draw
-        }
-        project_rings(g);
-        if (rings.empty()) {
-            return;
-        }
-        if (const auto* fill = std::get_if<FillSymbol>(&m.symbol);
-            fill != nullptr && std::holds_alternative<geo::AreaGeom>(g)) {
-            canvas.draw_area(rings, *fill, m.info);
-        } else if (const auto* line = std::get_if<LineSymbol>(&m.symbol)) {
-            canvas.draw_lines(rings, *line, m.info);
-        } else if (fill != nullptr) {
-            LineSymbol as_line;
-            as_line.color = fill->outline;
-            as_line.width = fill->outline_width;
-            as_line.dash = fill->outline_dash;
-            canvas.draw_lines(rings, as_line, m.info);
-        }
-        ++report.marks;
-        if (!any_visible()) {
-            return;
-        }
-        note_legend(m);
-        if (m.label == nullptr) {
-            return;
-        }
-        if (m.label->placement == LabelPlacement::along_line) {
-            // The longest stretch of the geometry inside the frame.
-            Ring best;
-            double best_len = 0.0;
-            for (const auto& r : rings) {
-                Ring run;
-                double len = 0.0;
-                for (std::size_t i = 0; i <= r.size(); ++i) {
-                    if (i < r.size() && frame.contains(r[i])) {
-                        if (!run.empty()) {
-                            len += std::hypot(r[i].x - run.back().x, r[i].y - run.back().y);
-                        }
-                        run.push_back(r[i]);
-                        continue;
-                    }
-                    if (len > best_len) {
-                        best_len = len;
-                        best = run;
-                    }
-                    run.clear();
-                    len = 0.0;
-                }
-            }
-            LabelRequest rq = *m.label;
-            rq.rank = std::max(rq.rank, best_len);
-            label_inputs.push_back({std::move(rq), {}, std::move(best)});
-        } else {
-            const Point p = view.to_canvas(geo::representative_point(g));
-            if (std::isfinite(p.x) && frame.contains(p)) {
-                // The outer ring around the anchor keeps shifted labels inside the area.
-                Ring outline;
-                for (const auto& r : rings) {
-                    if (r.size() >= 3 && outline.size() < r.size()) {
-                        outline = r;
-                    }
-                }
-                label_inputs.push_back({*m.label, p, std::move(outline)});
-            }
-        }
-    };
+    }
 
-    for (const auto& layer : d.layers) {
-        if (!style.visible(layer->name())) {
-            continue; // layout.visibility "none"
+    // A label along the longest stretch of the projected line inside the frame.
+    void add_line_label(const LabelRequest& request) {
+        Ring best;
+        double best_len = 0.0;
+        for (const auto& r : m_rings) {
+            Ring run;
+            double len = 0.0;
+            for (std::size_t i = 0; i <= r.size(); ++i) {
+                if (i < r.size() && m_frame.contains(r[i])) {
+                    if (!run.empty()) {
+                        len += std::hypot(r[i].x - run.back().x, r[i].y - run.back().y);
+                    }
+                    run.push_back(r[i]);
+                    continue;
+                }
+                if (len > best_len) {
+                    best_len = len;
+                    best = run;
+                }
+                run.clear();
+                len = 0.0;
+            }
         }
-        canvas.begin_layer(layer->name());
-        layer->features(q, sink);
-        canvas.end_layer();
+        LabelRequest rq = request;
+        rq.rank = std::max(rq.rank, best_len);
+        m_labels.push_back({std::move(rq), {}, std::move(best)});
+    }
+
+    // A label at the area's representative point; its outer ring keeps shifted labels inside.
+    void add_area_label(const LabelRequest& request, const geo::Geometry& g) {
+        const Point p = m_view.to_canvas(geo::representative_point(g));
+        if (!std::isfinite(p.x) || !m_frame.contains(p)) {
+            return;
+        }
+        Ring outline;
+        for (const auto& r : m_rings) {
+            if (r.size() >= 3 && outline.size() < r.size()) {
+                outline = r;
+            }
+        }
+        m_labels.push_back({request, p, std::move(outline)});
     }
 
     // Legend: only what is on the map; events first (top layers first).
-    std::vector<LegendEntry> legend;
-    std::set<std::string> listed;
-    for (auto it = d.layers.rbegin(); it != d.layers.rend(); ++it) {
-        for (auto& entry : (*it)->legend(q)) {
-            if (!listed.insert(entry.key).second) {
-                continue;
+    std::vector<LegendEntry> legend_on_map() {
+        std::vector<LegendEntry> legend;
+        std::set<std::string> listed;
+        for (auto it = m_d.layers.rbegin(); it != m_d.layers.rend(); ++it) {
+            for (auto& entry : (*it)->legend(m_query)) {
+                if (!listed.insert(entry.key).second) {
+                    continue;
+                }
+                if (m_used_legend.contains(entry.key)) {
+                    m_report.legend.push_back(entry.key);
+                    legend.push_back(std::move(entry));
+                } else {
+                    m_report.legend_unused.push_back(entry.key);
+                }
             }
-            if (used_legend.contains(entry.key)) {
-                report.legend.push_back(entry.key);
-                legend.push_back(std::move(entry));
-            } else {
-                report.legend_unused.push_back(entry.key);
-            }
         }
-    }
-    const Rect legend_rect = legend_box(d.shaper, legend, frame, unit);
-    const ScaleBar bar = scale_bar(view, unit);
-    const Rect arrow = north_arrow_box(bar, unit);
-    const LayerSource* countries = nullptr;
-    for (const auto& layer : d.layers) {
-        if (layer->name() == "countries") {
-            countries = layer.get();
-        }
-        for (const auto& w : layer->warnings()) {
-            report.warnings.push_back(w);
-        }
-    }
-    const Rect inset = inset_box(frame, unit);
-    for (const Rect& r : {legend_rect, bar.box, arrow}) {
-        obstacles.insert(r.inflated(2.0 * unit));
-    }
-    if (countries != nullptr && !countries->extent().empty()) {
-        obstacles.insert(inset.inflated(2.0 * unit));
+        return legend;
     }
 
-    LabelResult labels =
-        place_labels(std::move(label_inputs), obstacles, frame, style, unit, d.shaper);
-    canvas.begin_layer("labels");
-    for (const auto& l : labels.placed) {
-        canvas.draw_text(l.run);
-    }
-    canvas.end_layer();
-    canvas.pop_clip();
-    canvas.fill_rect(frame, {0, 0, 0, 0}, {0.3, 0.3, 0.3, 1}, 0.8 * unit);
-
-    draw_legend(canvas, d.shaper, legend, legend_rect, unit);
-    draw_north_arrow(canvas, d.shaper, view, arrow, unit);
-    draw_scale_bar(canvas, d.shaper, bar, unit);
-    if (countries != nullptr && !countries->extent().empty()) {
-        draw_inset(canvas, view, *countries, style, inset, unit);
-    }
-
-    // Title and the period of the events on the map.
-    std::string begin;
-    std::string end;
-    std::size_t counts[3] = {0, 0, 0};
-    if (d.events) {
-        for (const auto& e : d.events->events) {
-            if (!inside(report.extent, e.location)) {
-                continue;
+    void collect_warnings() {
+        for (const auto& layer : m_d.layers) {
+            for (const auto& w : layer->warnings()) {
+                m_report.warnings.push_back(w);
             }
-            if (begin.empty() || e.date_begin.view() < begin) {
-                begin = e.date_begin.str();
-            }
-            if (end.empty() || e.date_end.view() > end) {
-                end = e.date_end.str();
-            }
-            ++counts[static_cast<std::size_t>(kind_layer(e.kind))];
         }
     }
-    std::string subtitle =
-        begin.empty() ? std::string("No dated events on this map") : format_date_range(begin, end);
-    auto count_text = [](std::size_t n, const char* one, const char* many) {
-        const std::string digits = std::to_string(n);
-        std::string out;
-        for (std::size_t i = 0; i < digits.size(); ++i) {
-            if (i > 0 && (digits.size() - i) % 3 == 0) {
-                out.push_back(','); // 79,877
-            }
-            out.push_back(digits[i]);
-        }
-        out.push_back(' ');
-        out.append(n == 1 ? one : many);
-        return out;
-    };
-    if (counts[0] > 0) {
-        subtitle += " · " + count_text(counts[0], "incident", "incidents");
-    }
-    if (counts[1] > 0) {
-        subtitle += " · " + count_text(counts[1], "checkpoint or blockade event",
-                                       "checkpoint or blockade events");
-    }
-    if (counts[2] > 0) {
-        subtitle += " · " + count_text(counts[2], "other event", "other events");
-    }
-    const std::string title =
-        d.opt.title.empty() ? std::string("Reported incidents on the Armenia–Azerbaijan border")
-                            : d.opt.title;
-    draw_title(canvas, d.shaper, d.layout.title_band, title, subtitle, unit);
-    draw_attribution(canvas, d.shaper, d.layout.attribution_band, d.attribution, unit);
 
-    report.labels = std::move(labels.placed);
-    report.dropped_labels = std::move(labels.dropped);
-    report.missing_glyphs = std::move(labels.missing_glyphs);
-    return report;
+    // Where the legend, scale bar, north arrow and inset go; labels keep clear of them.
+    Furniture place_furniture(const std::vector<LegendEntry>& legend) {
+        Furniture f{legend_box(m_d.shaper, legend, m_frame, m_unit),
+                    scale_bar(m_view, m_unit),
+                    {},
+                    inset_box(m_frame, m_unit),
+                    nullptr};
+        f.arrow = north_arrow_box(f.bar, m_unit);
+        for (const auto& layer : m_d.layers) {
+            if (layer->name() == "countries") {
+                f.countries = layer.get();
+            }
+        }
+        if (f.countries != nullptr && f.countries->extent().empty()) {
+            f.countries = nullptr;
+        }
+        for (const Rect& r : {f.legend, f.bar.box, f.arrow}) {
+            m_obstacles.insert(r.inflated(2.0 * m_unit));
+        }
+        if (f.countries != nullptr) {
+            m_obstacles.insert(f.inset.inflated(2.0 * m_unit));
+        }
+        return f;
+    }
+
+    // Labels placed around everything drawn, inside the clip; then the frame's border.
+    void render_labels() {
+        LabelResult labels =
+            place_labels(std::move(m_labels), m_obstacles, m_frame, m_style, m_unit, m_d.shaper);
+        m_canvas.begin_layer("labels");
+        for (const auto& l : labels.placed) {
+            m_canvas.draw_text(l.run);
+        }
+        m_canvas.end_layer();
+        m_canvas.pop_clip();
+        m_canvas.fill_rect(m_frame, {0, 0, 0, 0}, {0.3, 0.3, 0.3, 1}, 0.8 * m_unit);
+        m_report.labels = std::move(labels.placed);
+        m_report.dropped_labels = std::move(labels.dropped);
+        m_report.missing_glyphs = std::move(labels.missing_glyphs);
+    }
+
+    void render_furniture(const std::vector<LegendEntry>& legend, const Furniture& f) {
+        draw_legend(m_canvas, m_d.shaper, legend, f.legend, m_unit);
+        draw_north_arrow(m_canvas, m_d.shaper, m_view, f.arrow, m_unit);
+        draw_scale_bar(m_canvas, m_d.shaper, f.bar, m_unit);
+        if (f.countries != nullptr) {
+            draw_inset(m_canvas, m_view, *f.countries, m_style, f.inset, m_unit);
+        }
+    }
+
+    // The title, the period and counts of the events on the map, and the attribution.
+    void render_title() {
+        const std::string title =
+            m_d.opt.title.empty()
+                ? std::string("Reported incidents on the Armenia–Azerbaijan border")
+                : m_d.opt.title;
+        draw_title(m_canvas, m_d.shaper, m_d.layout.title_band, title,
+                   subtitle_for(m_d.events.get(), m_report.extent), m_unit);
+        draw_attribution(m_canvas, m_d.shaper, m_d.layout.attribution_band, m_d.attribution,
+                         m_unit);
+    }
+
+    const Impl& m_d;
+    Canvas& m_canvas;
+    const MapView& m_view;
+    const Rect m_frame;
+    const double m_unit;
+    const Style& m_style;
+    RenderReport m_report;
+    Query m_query;
+    std::set<std::string, std::less<>> m_used_legend;
+    std::vector<LabelInput> m_labels;
+    CollisionIndex m_obstacles;
+    std::vector<Ring> m_rings;
+    Ring m_path;
+    const Rect m_visible;
+};
+
+RenderReport MapRenderer::render(Canvas& canvas) const {
+    return Impl::Pass(*m_impl, canvas).apply();
 }
 
 OutputFormat output_format_for(const std::filesystem::path& path) {

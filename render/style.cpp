@@ -1,12 +1,16 @@
 #include "render/style.hpp"
 
 #include "geo/core/error.hpp"
+#include "geo/gazetteer/gazetteer.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <fstream>
-#include <functional>
+#include <map>
+#include <mutex>
 #include <sstream>
+#include <variant>
 
 #include <nlohmann/json.hpp>
 
@@ -20,147 +24,145 @@ double hex_value(const std::string& s, std::size_t pos, std::size_t len) {
            (len == 1 ? 15.0 : 255.0);
 }
 
-Color rgb(unsigned hex, double a = 1.0) {
-    return {static_cast<double>((hex >> 16) & 0xffU) / 255.0,
-            static_cast<double>((hex >> 8) & 0xffU) / 255.0,
-            static_cast<double>(hex & 0xffU) / 255.0, a};
-}
-
 enum class Section { paint, layout };
-enum class ValueKind { color, number, dasharray, string, fonts, visibility };
+enum class ValueKind { color, number, dasharray, string, fonts, visibility, shape };
+
+// The field of StyleLayer a property sets; its type says how the JSON value is read.
+using Field = std::variant<bool StyleLayer::*, double StyleLayer::*, Color StyleLayer::*,
+                           std::string StyleLayer::*, std::vector<double> StyleLayer::*,
+                           std::vector<std::string> StyleLayer::*, MarkerShape StyleLayer::*>;
 
 struct PropertyDef {
     const char* name;
     Section section;
     ValueKind kind;
     std::vector<StyleType> types;
-    std::function<void(StyleLayer&, const json&)> set;
+    Field field;
 };
 
 Color color_value(const json& v) {
     return parse_color(v.get<std::string>());
 }
 
+constexpr std::array<std::pair<MarkerShape, std::string_view>, 9> shape_names{{
+    {MarkerShape::circle, "circle"},
+    {MarkerShape::square, "square"},
+    {MarkerShape::triangle, "triangle"},
+    {MarkerShape::diamond, "diamond"},
+    {MarkerShape::star, "star"},
+    {MarkerShape::cross, "cross"},
+    {MarkerShape::hexagon, "hexagon"},
+    {MarkerShape::barrier, "barrier"},
+    {MarkerShape::ring, "ring"},
+}};
+
+// sitmap:marker-shape: "shape", or ["match", ["get", "kind"], KIND, SHAPE, ..., DEFAULT].
+void set_marker_shape(StyleLayer& l, const json& v) {
+    l.marker_shape_by_kind.clear();
+    if (v.is_string()) {
+        l.marker_shape = marker_shape_from_string(v.get<std::string>());
+        return;
+    }
+    for (std::size_t i = 2; i + 1 < v.size(); i += 2) {
+        l.marker_shape_by_kind.emplace_back(geo::event_kind_from_string(v[i].get<std::string>()),
+                                            marker_shape_from_string(v[i + 1].get<std::string>()));
+    }
+    l.marker_shape = marker_shape_from_string(v.back().get<std::string>());
+}
+
+std::string check_marker_shape(const json& v) {
+    const std::string expected = "expected a shape (circle, square, triangle, diamond, star, "
+                                 "cross, hexagon, barrier) or [\"match\", [\"get\", \"kind\"], "
+                                 "KIND, SHAPE, ..., DEFAULT]";
+    const auto shape_ok = [](const json& x) {
+        if (!x.is_string()) {
+            return false;
+        }
+        try {
+            marker_shape_from_string(x.get<std::string>());
+        } catch (const Error&) {
+            return false;
+        }
+        return true;
+    };
+    if (v.is_string()) {
+        return shape_ok(v) ? "" : expected;
+    }
+    if (!v.is_array() || v.size() < 3 || v.size() % 2 != 1 || v[0] != "match" ||
+        v[1] != json::array({"get", "kind"}) || !shape_ok(v.back())) {
+        return expected;
+    }
+    for (std::size_t i = 2; i + 1 < v.size(); i += 2) {
+        if (!v[i].is_string() || !shape_ok(v[i + 1])) {
+            return expected;
+        }
+        try {
+            geo::event_kind_from_string(v[i].get<std::string>());
+        } catch (const Error& e) {
+            return e.what();
+        }
+    }
+    return "";
+}
+
+// One row per supported property: name, section, value type, the layer types it applies to, and
+// the StyleLayer field it sets (render/STYLE.md lists the same).
 const std::vector<PropertyDef>& property_defs() {
     using T = StyleType;
+    using S = Section;
+    using V = ValueKind;
+    using L = StyleLayer;
     static const std::vector<PropertyDef> defs = {
         {"visibility",
-         Section::layout,
-         ValueKind::visibility,
+         S::layout,
+         V::visibility,
          {T::background, T::fill, T::line, T::circle, T::symbol},
-         [](StyleLayer& l, const json& v) { l.visible = v.get<std::string>() == "visible"; }},
-        {"background-color",
-         Section::paint,
-         ValueKind::color,
-         {T::background},
-         [](StyleLayer& l, const json& v) { l.background_color = color_value(v); }},
-        {"fill-color",
-         Section::paint,
-         ValueKind::color,
-         {T::fill},
-         [](StyleLayer& l, const json& v) { l.fill_color = color_value(v); }},
-        {"fill-opacity",
-         Section::paint,
-         ValueKind::number,
-         {T::fill},
-         [](StyleLayer& l, const json& v) { l.fill_opacity = v.get<double>(); }},
-        {"fill-outline-color",
-         Section::paint,
-         ValueKind::color,
-         {T::fill},
-         [](StyleLayer& l, const json& v) { l.fill_outline_color = color_value(v); }},
-        {"fill-pattern",
-         Section::paint,
-         ValueKind::string,
-         {T::fill},
-         [](StyleLayer& l, const json& v) { l.fill_pattern = v.get<std::string>(); }},
-        {"line-color",
-         Section::paint,
-         ValueKind::color,
-         {T::line, T::fill},
-         [](StyleLayer& l, const json& v) { l.line_color = color_value(v); }},
-        {"line-width",
-         Section::paint,
-         ValueKind::number,
-         {T::line, T::fill},
-         [](StyleLayer& l, const json& v) { l.line_width = v.get<double>(); }},
-        {"line-opacity",
-         Section::paint,
-         ValueKind::number,
-         {T::line},
-         [](StyleLayer& l, const json& v) { l.line_opacity = v.get<double>(); }},
-        {"line-dasharray",
-         Section::paint,
-         ValueKind::dasharray,
-         {T::line, T::fill},
-         [](StyleLayer& l, const json& v) { l.line_dasharray = v.get<std::vector<double>>(); }},
-        {"circle-radius",
-         Section::paint,
-         ValueKind::number,
-         {T::circle},
-         [](StyleLayer& l, const json& v) { l.circle_radius = v.get<double>(); }},
-        {"circle-color",
-         Section::paint,
-         ValueKind::color,
-         {T::circle},
-         [](StyleLayer& l, const json& v) { l.circle_color = color_value(v); }},
-        {"circle-opacity",
-         Section::paint,
-         ValueKind::number,
-         {T::circle},
-         [](StyleLayer& l, const json& v) { l.circle_opacity = v.get<double>(); }},
-        {"circle-stroke-color",
-         Section::paint,
-         ValueKind::color,
-         {T::circle},
-         [](StyleLayer& l, const json& v) { l.circle_stroke_color = color_value(v); }},
-        {"circle-stroke-width",
-         Section::paint,
-         ValueKind::number,
-         {T::circle},
-         [](StyleLayer& l, const json& v) { l.circle_stroke_width = v.get<double>(); }},
-        {"circle-stroke-opacity",
-         Section::paint,
-         ValueKind::number,
-         {T::circle},
-         [](StyleLayer& l, const json& v) { l.circle_stroke_opacity = v.get<double>(); }},
-        {"text-font",
-         Section::layout,
-         ValueKind::fonts,
-         {T::symbol},
-         [](StyleLayer& l, const json& v) { l.text_font = v.get<std::vector<std::string>>(); }},
-        {"text-size",
-         Section::layout,
-         ValueKind::number,
-         {T::symbol},
-         [](StyleLayer& l, const json& v) { l.text_size = v.get<double>(); }},
-        {"text-letter-spacing",
-         Section::layout,
-         ValueKind::number,
-         {T::symbol},
-         [](StyleLayer& l, const json& v) { l.text_letter_spacing = v.get<double>(); }},
-        {"text-color",
-         Section::paint,
-         ValueKind::color,
-         {T::symbol},
-         [](StyleLayer& l, const json& v) { l.text_color = color_value(v); }},
-        {"text-opacity",
-         Section::paint,
-         ValueKind::number,
-         {T::symbol},
-         [](StyleLayer& l, const json& v) { l.text_opacity = v.get<double>(); }},
-        {"text-halo-color",
-         Section::paint,
-         ValueKind::color,
-         {T::symbol},
-         [](StyleLayer& l, const json& v) { l.text_halo_color = color_value(v); }},
-        {"text-halo-width",
-         Section::paint,
-         ValueKind::number,
-         {T::symbol},
-         [](StyleLayer& l, const json& v) { l.text_halo_width = v.get<double>(); }},
+         &L::visible},
+        {"background-color", S::paint, V::color, {T::background}, &L::background_color},
+        {"fill-color", S::paint, V::color, {T::fill}, &L::fill_color},
+        {"fill-opacity", S::paint, V::number, {T::fill}, &L::fill_opacity},
+        {"fill-outline-color", S::paint, V::color, {T::fill}, &L::fill_outline_color},
+        {"fill-pattern", S::paint, V::string, {T::fill}, &L::fill_pattern},
+        {"line-color", S::paint, V::color, {T::line, T::fill}, &L::line_color},
+        {"line-width", S::paint, V::number, {T::line, T::fill}, &L::line_width},
+        {"line-opacity", S::paint, V::number, {T::line}, &L::line_opacity},
+        {"line-dasharray", S::paint, V::dasharray, {T::line, T::fill}, &L::line_dasharray},
+        {"circle-radius", S::paint, V::number, {T::circle}, &L::circle_radius},
+        {"circle-color", S::paint, V::color, {T::circle}, &L::circle_color},
+        {"circle-opacity", S::paint, V::number, {T::circle}, &L::circle_opacity},
+        {"circle-stroke-color", S::paint, V::color, {T::circle}, &L::circle_stroke_color},
+        {"circle-stroke-width", S::paint, V::number, {T::circle}, &L::circle_stroke_width},
+        {"circle-stroke-opacity", S::paint, V::number, {T::circle}, &L::circle_stroke_opacity},
+        {"sitmap:marker-shape", S::paint, V::shape, {T::circle}, &L::marker_shape},
+        {"text-font", S::layout, V::fonts, {T::symbol}, &L::text_font},
+        {"text-size", S::layout, V::number, {T::symbol}, &L::text_size},
+        {"text-letter-spacing", S::layout, V::number, {T::symbol}, &L::text_letter_spacing},
+        {"text-color", S::paint, V::color, {T::symbol}, &L::text_color},
+        {"text-opacity", S::paint, V::number, {T::symbol}, &L::text_opacity},
+        {"text-halo-color", S::paint, V::color, {T::symbol}, &L::text_halo_color},
+        {"text-halo-width", S::paint, V::number, {T::symbol}, &L::text_halo_width},
     };
     return defs;
+}
+
+// Sets the property's field from a value check_value accepted.
+void set_property(StyleLayer& l, const PropertyDef& def, const json& v) {
+    struct Setter {
+        StyleLayer& l;
+        const json& v;
+        void operator()(bool StyleLayer::*f) const { l.*f = v.get<std::string>() == "visible"; }
+        void operator()(double StyleLayer::*f) const { l.*f = v.get<double>(); }
+        void operator()(Color StyleLayer::*f) const { l.*f = color_value(v); }
+        void operator()(std::string StyleLayer::*f) const { l.*f = v.get<std::string>(); }
+        void operator()(std::vector<double> StyleLayer::*f) const {
+            l.*f = v.get<std::vector<double>>();
+        }
+        void operator()(std::vector<std::string> StyleLayer::*f) const {
+            l.*f = v.get<std::vector<std::string>>();
+        }
+        void operator()(MarkerShape StyleLayer::*) const { set_marker_shape(l, v); }
+    };
+    std::visit(Setter{l, v}, def.field);
 }
 
 // Checks that a JSON value has the type a property wants; returns "" or what is wrong.
@@ -210,16 +212,10 @@ std::string check_value(ValueKind kind, const json& v) {
             return "expected \"visible\" or \"none\"";
         }
         return "";
+    case ValueKind::shape:
+        return check_marker_shape(v);
     }
     return "";
-}
-
-StyleLayer make(std::string id, StyleType type, const std::function<void(StyleLayer&)>& init) {
-    StyleLayer l;
-    l.id = std::move(id);
-    l.type = type;
-    init(l);
-    return l;
 }
 
 std::vector<double> dashes(const std::vector<double>& in, double width) {
@@ -229,6 +225,108 @@ std::vector<double> dashes(const std::vector<double>& in, double width) {
         out.push_back(d * std::max(width, 0.5));
     }
     return out;
+}
+
+std::string read_text(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        throw input_error(path.string() + ": cannot read style file");
+    }
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+json parse_document(std::string_view json_text, const std::string& origin) {
+    json doc;
+    try {
+        doc = json::parse(json_text);
+    } catch (const json::parse_error& e) {
+        throw input_error(origin + ": not valid JSON: " + e.what());
+    }
+    if (!doc.is_object()) {
+        throw input_error(origin + ": a style must be a JSON object with a \"layers\" array");
+    }
+    for (const auto& [key, value] : doc.items()) {
+        if (key != "version" && key != "name" && key != "metadata" && key != "layers") {
+            throw input_error(origin + ": unknown top-level property '" + key +
+                              "' (supported: version, name, metadata, layers)");
+        }
+    }
+    if (doc.contains("layers") && !doc["layers"].is_array()) {
+        throw input_error(origin + ": \"layers\" must be an array");
+    }
+    return doc;
+}
+
+StyleLayer new_layer(const json& jl, const std::string& id, const std::string& where) {
+    StyleLayer layer;
+    layer.id = id;
+    const std::string type = jl.contains("type") && jl["type"].is_string()
+                                 ? jl["type"].get<std::string>()
+                                 : std::string();
+    for (const StyleType t : {StyleType::background, StyleType::fill, StyleType::line,
+                              StyleType::circle, StyleType::symbol}) {
+        if (type == to_string(t)) {
+            layer.type = t;
+            return layer;
+        }
+    }
+    throw input_error(where + ": a layer of the built-in style needs a \"type\" (background, "
+                              "fill, line, circle or symbol)");
+}
+
+void apply_property(StyleLayer& layer, Section section, const std::string& key, const json& value,
+                    const std::string& where) {
+    const auto& defs = property_defs();
+    auto def =
+        std::find_if(defs.begin(), defs.end(), [&](const PropertyDef& d) { return key == d.name; });
+    if (def == defs.end()) {
+        throw input_error(where + ": unknown property '" + key + "'");
+    }
+    if (std::find(def->types.begin(), def->types.end(), layer.type) == def->types.end()) {
+        throw input_error(where + ": property '" + key + "' does not apply to a " +
+                          std::string(to_string(layer.type)) + " layer");
+    }
+    if (def->section != section) {
+        throw input_error(where + ": property '" + key + "' belongs in \"" +
+                          (def->section == Section::paint ? "paint" : "layout") + "\"");
+    }
+    if (const std::string why = check_value(def->kind, value); !why.empty()) {
+        throw input_error(where + ": property '" + key + "' has the wrong type: " + why + ", got " +
+                          value.dump());
+    }
+    set_property(layer, *def, value);
+}
+
+// Applies a style file's layer object to a layer; `where` names the file and the layer.
+void apply_layer(const json& jl, StyleLayer& layer, const std::string& where) {
+    for (const auto& [key, value] : jl.items()) {
+        if (key == "id" || key == "paint" || key == "layout" || key == "metadata") {
+            continue;
+        }
+        if (key == "type") {
+            if (!value.is_string() || value.get<std::string>() != to_string(layer.type)) {
+                throw input_error(where + ": property 'type' must be \"" +
+                                  std::string(to_string(layer.type)) + "\"");
+            }
+            continue;
+        }
+        throw input_error(where + ": unknown property '" + key + "'");
+    }
+    for (const Section section : {Section::paint, Section::layout}) {
+        const char* name = section == Section::paint ? "paint" : "layout";
+        if (!jl.contains(name)) {
+            continue;
+        }
+        const json& props = jl[name];
+        if (!props.is_object()) {
+            throw input_error(where + ": \"" + name + "\" must be an object");
+        }
+        for (const auto& [key, value] : props.items()) {
+            apply_property(layer, section, key, value, where);
+        }
+    }
 }
 
 } // namespace
@@ -276,6 +374,35 @@ Color parse_color(const std::string& text) {
         }
     }
     throw bad();
+}
+
+std::string_view to_string(MarkerShape shape) {
+    for (const auto& [value, name] : shape_names) {
+        if (value == shape) {
+            return name;
+        }
+    }
+    return "circle";
+}
+
+MarkerShape marker_shape_from_string(std::string_view name) {
+    std::string known;
+    for (const auto& [value, n] : shape_names) {
+        if (n == name) {
+            return value;
+        }
+        known += (known.empty() ? "" : ", ") + std::string(n);
+    }
+    throw input_error("unknown marker shape '" + std::string(name) + "' (known: " + known + ")");
+}
+
+MarkerShape StyleLayer::shape_for(geo::EventKind kind) const {
+    for (const auto& [k, shape] : marker_shape_by_kind) {
+        if (k == kind) {
+            return shape;
+        }
+    }
+    return marker_shape;
 }
 
 std::string_view to_string(StyleType type) {
@@ -342,126 +469,25 @@ TextStyle StyleLayer::text_style(double unit) const {
     return t;
 }
 
+std::filesystem::path Style::builtin_path() {
+    return geo::data_dir() / "styles" / "default.json";
+}
+
 Style Style::builtin() {
-    using T = StyleType;
-    Style s;
-    auto& L = s.m_layers;
-    L.push_back(make("background", T::background,
-                     [](StyleLayer& l) { l.background_color = rgb(0xcfe1ec); }));
-    L.push_back(make("countries", T::fill, [](StyleLayer& l) {
-        l.fill_color = rgb(0xe9e6df);
-        l.fill_outline_color = rgb(0xb3ada3);
-        l.line_width = 0.6;
-    }));
-    L.push_back(make("countries-focus", T::fill, [](StyleLayer& l) {
-        l.fill_color = rgb(0xfbfaf6);
-        l.fill_outline_color = rgb(0xb3ada3);
-        l.line_width = 0.6;
-    }));
-    L.push_back(make("admin1", T::line, [](StyleLayer& l) {
-        l.line_color = rgb(0xa9a194);
-        l.line_width = 0.55;
-        l.line_dasharray = {4, 3};
-    }));
-    L.push_back(make("nagorno-karabakh", T::fill, [](StyleLayer& l) {
-        l.fill_color = rgb(0xb07a3c, 0.55);
-        l.fill_pattern = "hatch";
-        l.fill_outline_color = rgb(0x8c5a24);
-        l.line_width = 0.9;
-        l.line_dasharray = {4, 2.5};
-    }));
-    L.push_back(make("lakes", T::fill, [](StyleLayer& l) {
-        l.fill_color = rgb(0xb4d2e7);
-        l.fill_outline_color = rgb(0x7fa9c9);
-        l.line_width = 0.5;
-    }));
-    L.push_back(make("rivers", T::line, [](StyleLayer& l) {
-        l.line_color = rgb(0x7fa9c9);
-        l.line_width = 0.9;
-    }));
-    L.push_back(make("borders", T::line, [](StyleLayer& l) {
-        l.line_color = rgb(0x77716a);
-        l.line_width = 1.0;
-    }));
-    L.push_back(make("borders-am-az-casing", T::line, [](StyleLayer& l) {
-        l.line_color = rgb(0xe7a39b, 0.75);
-        l.line_width = 5.0;
-    }));
-    L.push_back(make("borders-am-az", T::line, [](StyleLayer& l) {
-        l.line_color = rgb(0x5a1d16);
-        l.line_width = 1.7;
-    }));
-    L.push_back(make("corridor", T::line, [](StyleLayer& l) {
-        l.line_color = rgb(0xd9730d);
-        l.line_width = 2.2;
-        l.line_dasharray = {2.5, 1.5};
-    }));
-    L.push_back(make("settlements", T::circle, [](StyleLayer& l) {
-        l.circle_radius = 2.4;
-        l.circle_color = rgb(0xffffff);
-        l.circle_stroke_color = rgb(0x3a3a3a);
-        l.circle_stroke_width = 1.0;
-    }));
-    L.push_back(make("capitals", T::circle, [](StyleLayer& l) {
-        l.circle_radius = 4.2;
-        l.circle_color = rgb(0x222222);
-        l.circle_stroke_color = rgb(0xffffff);
-        l.circle_stroke_width = 1.2;
-    }));
-    L.push_back(make("uncertainty", T::fill, [](StyleLayer& l) {
-        l.fill_color = rgb(0xc8102e, 0.45);
-        l.fill_pattern = "hatch";
-        l.fill_outline_color = rgb(0xc8102e);
-        l.line_width = 1.0;
-        l.line_dasharray = {3, 2};
-    }));
-    L.push_back(make("uncertainty-line", T::line, [](StyleLayer& l) {
-        l.line_color = rgb(0xc8102e, 0.22);
-        l.line_width = 16.0;
-    }));
-    L.push_back(make("checkpoints", T::circle, [](StyleLayer& l) {
-        l.circle_radius = 6.5;
-        l.circle_color = rgb(0x1f5fbf);
-        l.circle_stroke_color = rgb(0xffffff);
-        l.circle_stroke_width = 1.3;
-    }));
-    L.push_back(make("context", T::circle, [](StyleLayer& l) {
-        l.circle_radius = 5.0;
-        l.circle_color = rgb(0xffffff);
-        l.circle_stroke_color = rgb(0x4d4d4d);
-        l.circle_stroke_width = 1.5;
-    }));
-    L.push_back(make("incidents", T::circle, [](StyleLayer& l) {
-        l.circle_radius = 5.5;
-        l.circle_color = rgb(0xd7301f);
-        l.circle_opacity = 0.85;
-        l.circle_stroke_color = rgb(0x67000d);
-        l.circle_stroke_width = 1.0;
-    }));
-    L.push_back(make("disputed", T::circle, [](StyleLayer& l) {
-        l.circle_radius = 3.5; // gap between the mark and the dashed ring
-        l.circle_color = rgb(0, 0);
-        l.circle_stroke_color = rgb(0x111111);
-        l.circle_stroke_width = 1.3;
-    }));
-    auto text = [&L](const char* id, double size, const char* font, unsigned color,
-                     double spacing = 0.0) {
-        L.push_back(make(id, T::symbol, [&](StyleLayer& l) {
-            l.text_font = {font};
-            l.text_size = size;
-            l.text_color = rgb(color);
-            l.text_letter_spacing = spacing;
-        }));
-    };
-    text("labels-country", 13.0, "Noto Sans Regular", 0x8f877c, 0.18);
-    text("labels-area", 11.0, "Noto Sans Italic", 0x7a4a1c, 0.05);
-    text("labels-water", 9.5, "Noto Sans Italic", 0x3f6f96);
-    text("labels-town", 9.5, "Noto Sans Regular", 0x2b2b2b);
-    text("labels-capital", 11.5, "Noto Sans Bold", 0x111111);
-    text("labels-checkpoint", 10.0, "Noto Sans Bold", 0x173f80);
-    text("labels-context", 9.5, "Noto Sans Italic", 0x3d3d3d);
-    text("labels-incident", 10.5, "Noto Sans Bold", 0x7f0f06);
-    return s;
+    // Read once per path: every map and every style file starts from it.
+    static std::mutex mutex;
+    static std::map<std::filesystem::path, Style> cache;
+    const std::filesystem::path path = builtin_path();
+    const std::lock_guard lock(mutex);
+    if (auto it = cache.find(path); it != cache.end()) {
+        return it->second;
+    }
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) {
+        throw input_error("the built-in style is missing: " + path.string() +
+                          " (set SITMAP_DATA to sitmap's data directory)");
+    }
+    return cache.emplace(path, parse(read_text(path), path.string(), nullptr)).first->second;
 }
 
 const StyleLayer& Style::layer(std::string_view id) const {
@@ -483,37 +509,23 @@ bool Style::visible(std::string_view id) const {
 }
 
 Style Style::load(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec)) {
         throw input_error(path.string() + ": cannot read style file");
     }
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return from_json(ss.str(), path.string());
+    return from_json(read_text(path), path.string());
 }
 
 Style Style::from_json(std::string_view json_text, const std::string& origin) {
-    json doc;
-    try {
-        doc = json::parse(json_text);
-    } catch (const json::parse_error& e) {
-        throw input_error(origin + ": not valid JSON: " + e.what());
-    }
-    if (!doc.is_object()) {
-        throw input_error(origin + ": a style must be a JSON object with a \"layers\" array");
-    }
-    for (const auto& [key, value] : doc.items()) {
-        if (key != "version" && key != "name" && key != "metadata" && key != "layers") {
-            throw input_error(origin + ": unknown top-level property '" + key +
-                              "' (supported: version, name, metadata, layers)");
-        }
-    }
-    Style style = builtin();
+    const Style base = builtin();
+    return parse(json_text, origin, &base);
+}
+
+Style Style::parse(std::string_view json_text, const std::string& origin, const Style* base) {
+    const json doc = parse_document(json_text, origin);
+    Style style = base != nullptr ? *base : Style{};
     if (!doc.contains("layers")) {
         return style;
-    }
-    if (!doc["layers"].is_array()) {
-        throw input_error(origin + ": \"layers\" must be an array");
     }
     std::size_t index = 0;
     for (const auto& jl : doc["layers"]) {
@@ -524,62 +536,35 @@ Style Style::from_json(std::string_view json_text, const std::string& origin) {
         const std::string id = jl["id"].get<std::string>();
         auto it = std::find_if(style.m_layers.begin(), style.m_layers.end(),
                                [&id](const StyleLayer& l) { return l.id == id; });
-        if (it == style.m_layers.end()) {
+        if (base == nullptr) {
+            // Defining the built-in style: each layer once, with its type.
+            if (it != style.m_layers.end()) {
+                throw input_error(where + ": layer id '" + id + "' is defined twice");
+            }
+            style.m_layers.push_back(new_layer(jl, id, where));
+            it = std::prev(style.m_layers.end());
+        } else if (it == style.m_layers.end()) {
             std::string known;
             for (const auto& l : style.m_layers) {
                 known += (known.empty() ? "" : ", ") + l.id;
             }
             throw input_error(where + ": unknown layer id '" + id + "' (known: " + known + ")");
         }
-        StyleLayer& layer = *it;
-        const std::string lwhere = origin + ": layer '" + id + "'";
-        for (const auto& [key, value] : jl.items()) {
-            if (key == "id" || key == "paint" || key == "layout" || key == "metadata") {
-                continue;
-            }
-            if (key == "type") {
-                if (!value.is_string() || value.get<std::string>() != to_string(layer.type)) {
-                    throw input_error(lwhere + ": property 'type' must be \"" +
-                                      std::string(to_string(layer.type)) + "\"");
-                }
-                continue;
-            }
-            throw input_error(lwhere + ": unknown property '" + key + "'");
-        }
-        for (const Section section : {Section::paint, Section::layout}) {
-            const char* sname = section == Section::paint ? "paint" : "layout";
-            if (!jl.contains(sname)) {
-                continue;
-            }
-            const json& props = jl[sname];
-            if (!props.is_object()) {
-                throw input_error(lwhere + ": \"" + sname + "\" must be an object");
-            }
-            for (const auto& [key, value] : props.items()) {
-                const auto& defs = property_defs();
-                auto def = std::find_if(defs.begin(), defs.end(),
-                                        [&](const PropertyDef& d) { return key == d.name; });
-                if (def == defs.end()) {
-                    throw input_error(lwhere + ": unknown property '" + key + "'");
-                }
-                if (std::find(def->types.begin(), def->types.end(), layer.type) ==
-                    def->types.end()) {
-                    throw input_error(lwhere + ": property '" + key + "' does not apply to a " +
-                                      std::string(to_string(layer.type)) + " layer");
-                }
-                if (def->section != section) {
-                    throw input_error(lwhere + ": property '" + key + "' belongs in \"" +
-                                      (def->section == Section::paint ? "paint" : "layout") + "\"");
-                }
-                if (const std::string why = check_value(def->kind, value); !why.empty()) {
-                    throw input_error(lwhere + ": property '" + key +
-                                      "' has the wrong type: " + why + ", got " + value.dump());
-                }
-                def->set(layer, value);
-            }
-        }
+        apply_layer(jl, *it, origin + ": layer '" + id + "'");
     }
     return style;
+}
+
+std::string_view style_layer_for(geo::EventLayer layer) {
+    switch (layer) {
+    case geo::EventLayer::incident:
+        return "incidents";
+    case geo::EventLayer::checkpoint:
+        return "checkpoints";
+    case geo::EventLayer::context:
+        break;
+    }
+    return "context";
 }
 
 } // namespace sitmap::render

@@ -1,13 +1,16 @@
 #pragma once
-// Map style: a built-in default, overridable by a JSON file that uses the vocabulary of the
-// MapLibre style specification (layers of type background/fill/line/circle/symbol with their
-// paint and layout property names). Supported properties are documented in render/STYLE.md.
+// Map style: the built-in default is the data file data/styles/default.json, overridable by a JSON
+// file in the same vocabulary, that of the MapLibre style specification (layers of type
+// background/fill/line/circle/symbol with their paint and layout property names). Supported
+// properties are documented in render/STYLE.md.
 
+#include "geo/core/event.hpp"
 #include "render/symbols.hpp"
 
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace sitmap::render {
@@ -39,6 +42,9 @@ struct StyleLayer {
     Color circle_stroke_color{0, 0, 0, 0};
     double circle_stroke_width = 0.0;
     double circle_stroke_opacity = 1.0;
+    // sitmap:marker-shape: one shape, or one per event kind (a "match" on the kind).
+    MarkerShape marker_shape = MarkerShape::circle;
+    std::vector<std::pair<geo::EventKind, MarkerShape>> marker_shape_by_kind;
 
     std::vector<std::string> text_font{"Noto Sans Regular"};
     double text_size = 11.0;
@@ -47,6 +53,9 @@ struct StyleLayer {
     Color text_halo_color{1, 1, 1, 0.9};
     double text_halo_width = 1.5;
     double text_letter_spacing = 0.0; // in ems, as in MapLibre
+
+    // The shape of an event of this kind (marker_shape_by_kind, else marker_shape).
+    MarkerShape shape_for(geo::EventKind kind) const;
 
     // Typed symbols derived from the properties, scaled by `unit` (canvas units per style px).
     LineSymbol line_symbol(double unit) const;
@@ -58,8 +67,10 @@ struct StyleLayer {
 
 class Style {
 public:
-    // The built-in default style.
+    // The built-in default style: data/styles/default.json in the data directory
+    // (geo::data_dir()), read once. Throws sitmap::Error (bad_input) when it is missing or wrong.
     static Style builtin();
+    static std::filesystem::path builtin_path();
     // The built-in style with the layers of a MapLibre-vocabulary JSON file applied on top.
     // Throws sitmap::Error (bad_input) naming the file, the layer and the property that is
     // unknown or has the wrong type.
@@ -74,7 +85,13 @@ public:
     const std::vector<StyleLayer>& layers() const { return m_layers; }
 
 private:
+    // base: the style the document's layers change; none: the document defines every layer.
+    static Style parse(std::string_view json_text, const std::string& origin, const Style* base);
+
     std::vector<StyleLayer> m_layers;
 };
+
+// The style layer of the event marks of a map layer: "incidents", "checkpoints", "context".
+std::string_view style_layer_for(geo::EventLayer layer);
 
 } // namespace sitmap::render

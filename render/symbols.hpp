@@ -5,6 +5,7 @@
 #include <compare>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -48,6 +49,9 @@ struct FillSymbol {
 };
 
 enum class MarkerShape { circle, square, triangle, diamond, star, cross, hexagon, barrier, ring };
+// "circle", "square"... as in style files; parsing throws sitmap::Error (bad_input) listing them.
+std::string_view to_string(MarkerShape shape);
+MarkerShape marker_shape_from_string(std::string_view name);
 
 struct MarkerSymbol {
     MarkerShape shape = MarkerShape::circle;

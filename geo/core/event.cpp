@@ -11,21 +11,41 @@
 namespace sitmap::geo {
 namespace {
 
-constexpr std::array<std::pair<EventKind, std::string_view>, 13> kind_names{{
-    {EventKind::shelling, "shelling"},
-    {EventKind::mortar_fire, "mortar_fire"},
-    {EventKind::small_arms_fire, "small_arms_fire"},
-    {EventKind::drone_strike, "drone_strike"},
-    {EventKind::vehicle_attack, "vehicle_attack"},
-    {EventKind::casualties, "casualties"},
-    {EventKind::armed_clash, "armed_clash"},
-    {EventKind::checkpoint_installed, "checkpoint_installed"},
-    {EventKind::checkpoint_closed, "checkpoint_closed"},
-    {EventKind::blockade, "blockade"},
-    {EventKind::talks, "talks"},
-    {EventKind::statement, "statement"},
-    {EventKind::mission_deployment, "mission_deployment"},
-}};
+constexpr std::array<EventKindInfo, event_kind_count> kind_table = [] {
+    using enum EventKind;
+    using enum EventLayer;
+    return std::array<EventKindInfo, event_kind_count>{{
+        {shelling, "shelling", "Shelling (artillery)", "Shelling", incident},
+        {mortar_fire, "mortar_fire", "Mortar fire", "Mortar fire", incident},
+        {small_arms_fire, "small_arms_fire", "Small-arms fire", "Small-arms fire", incident},
+        {drone_strike, "drone_strike", "Drone strike", "Drone strike", incident},
+        {vehicle_attack, "vehicle_attack", "Attack on a vehicle", "Attack on a vehicle", incident},
+        {casualties, "casualties", "Killing or wounding (weapon not stated)",
+         "Soldiers killed or wounded", incident},
+        {armed_clash, "armed_clash", "Armed clash", "Exchange of fire", incident},
+        {checkpoint_installed, "checkpoint_installed", "Checkpoint installed",
+         "Checkpoint installed", checkpoint},
+        {checkpoint_closed, "checkpoint_closed", "Checkpoint closed", "Checkpoint closed",
+         checkpoint},
+        {blockade, "blockade", "Blockade", "Blockade", checkpoint},
+        {talks, "talks", "Talks or summit", "Talks", context},
+        {statement, "statement", "Statement or speech", "Statement", context},
+        {mission_deployment, "mission_deployment", "Mission deployment", "Mission deployed",
+         context},
+    }};
+}();
+
+// The table is indexed by the enum: a row out of place is a compile error, not a wrong label.
+constexpr bool in_enum_order() {
+    for (std::size_t i = 0; i < kind_table.size(); ++i) {
+        if (static_cast<std::size_t>(kind_table[i].kind) != i) {
+            return false;
+        }
+    }
+    return true;
+}
+static_assert(in_enum_order(), "kind_table rows must follow the order of EventKind");
+static_assert(static_cast<std::size_t>(EventKind::mission_deployment) + 1 == event_kind_count);
 
 constexpr std::array<std::pair<Side, std::string_view>, 6> side_names{{
     {Side::armenia, "armenia"},
@@ -96,27 +116,54 @@ std::string slug(std::string_view s) {
 
 } // namespace
 
+std::span<const EventKindInfo, event_kind_count> event_kinds() {
+    return kind_table;
+}
+
+const EventKindInfo& kind_info(EventKind kind) {
+    return kind_table.at(static_cast<std::size_t>(kind));
+}
+
 std::string_view to_string(EventKind kind) {
-    return name_of(kind_names, kind);
+    return kind_info(kind).name;
 }
 
 EventKind event_kind_from_string(std::string_view s) {
-    return value_of(kind_names, s, "event kind");
+    for (const EventKindInfo& k : kind_table) {
+        if (k.name == s) {
+            return k.kind;
+        }
+    }
+    std::string known;
+    for (const EventKindInfo& k : kind_table) {
+        known += known.empty() ? "" : ", ";
+        known += k.name;
+    }
+    throw input_error("unknown event kind '" + std::string(s) + "' (known: " + known + ")");
+}
+
+std::string_view legend_label(EventKind kind) {
+    return kind_info(kind).label;
+}
+
+std::string_view summary_headline(EventKind kind) {
+    return kind_info(kind).headline;
 }
 
 EventLayer layer_of(EventKind kind) {
-    switch (kind) {
-    case EventKind::checkpoint_installed:
-    case EventKind::checkpoint_closed:
-    case EventKind::blockade:
-        return EventLayer::checkpoint;
-    case EventKind::talks:
-    case EventKind::statement:
-    case EventKind::mission_deployment:
-        return EventLayer::context;
-    default:
-        return EventLayer::incident;
+    return kind_info(kind).layer;
+}
+
+std::string_view to_string(EventLayer layer) {
+    switch (layer) {
+    case EventLayer::incident:
+        return "incident";
+    case EventLayer::checkpoint:
+        return "checkpoint";
+    case EventLayer::context:
+        break;
     }
+    return "context";
 }
 
 std::string_view to_string(Side side) {

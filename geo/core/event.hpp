@@ -2,11 +2,12 @@
 // The event model: what happened, where, when, and who says so. Contradicting claims stay side by
 // side on one event; nothing is averaged away.
 
-#include "geo/gazetteer/gazetteer.hpp"
 #include "geo/core/geometry.hpp"
+#include "geo/gazetteer/gazetteer.hpp"
 
 #include <chrono>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,28 +16,49 @@ namespace sitmap::geo {
 
 enum class EventKind {
     // incidents
-    shelling,        // artillery
+    shelling, // artillery
     mortar_fire,
     small_arms_fire, // gunfire, large-calibre weapons
     drone_strike,
-    vehicle_attack,  // e.g. an ambulance
-    casualties,      // killing/wounding with no weapon stated
-    armed_clash,     // generic exchange of fire
+    vehicle_attack, // e.g. an ambulance
+    casualties,     // killing/wounding with no weapon stated
+    armed_clash,    // generic exchange of fire
     // checkpoints and blockades
     checkpoint_installed,
     checkpoint_closed,
     blockade,
     // context
-    talks,           // talks or summit
-    statement,       // statement or speech
+    talks,     // talks or summit
+    statement, // statement or speech
     mission_deployment,
 };
 
-std::string_view to_string(EventKind kind);
-EventKind event_kind_from_string(std::string_view s); // throws sitmap::Error (bad_input)
-
 enum class EventLayer { incident, checkpoint, context };
-EventLayer layer_of(EventKind kind);
+
+// One row per event kind, in the order of the enum: the one table that the extractor, the events
+// readers and writers, the renderer's legend and the QGIS styles read (as Mapnik's
+// symbolizer_keys.cpp keeps one key_meta table). How a kind is drawn (shape, colour) is the
+// style's: data/styles/default.json.
+struct EventKindInfo {
+    EventKind kind;
+    std::string_view name;     // snake_case, as in the events files: "small_arms_fire"
+    std::string_view label;    // in legends (maps, QGIS): "Small-arms fire"
+    std::string_view headline; // how an event summary starts: "Shelling" at Sotk
+    EventLayer layer;          // the map layer it is drawn on
+};
+
+inline constexpr std::size_t event_kind_count = 13;
+
+// All kinds in the order of the enum (event_kinds()[static_cast<std::size_t>(k)].kind == k).
+std::span<const EventKindInfo, event_kind_count> event_kinds();
+const EventKindInfo& kind_info(EventKind kind);
+
+std::string_view to_string(EventKind kind);           // kind_info(kind).name
+EventKind event_kind_from_string(std::string_view s); // throws sitmap::Error (bad_input)
+std::string_view legend_label(EventKind kind);        // kind_info(kind).label
+std::string_view summary_headline(EventKind kind);    // kind_info(kind).headline
+EventLayer layer_of(EventKind kind);                  // kind_info(kind).layer
+std::string_view to_string(EventLayer layer);         // "incident", "checkpoint", "context"
 
 enum class Side { armenia, azerbaijan, russia, eu, other, unknown };
 std::string_view to_string(Side side);
@@ -68,25 +90,25 @@ struct SourceRef {
 };
 
 struct Claim {
-    std::string who;                 // e.g. "Armenian Ministry of Defence"
-    Side side = Side::unknown;       // whose claim it is
+    std::string who;           // e.g. "Armenian Ministry of Defence"
+    Side side = Side::unknown; // whose claim it is
     Assertion assertion = Assertion::reports;
-    Side against = Side::unknown;    // whom it accuses, if anyone
-    std::optional<int> killed;       // as stated
+    Side against = Side::unknown; // whom it accuses, if anyone
+    std::optional<int> killed;    // as stated
     std::optional<int> wounded;
-    std::string text;                // the sentence it came from
+    std::string text; // the sentence it came from
     SourceRef source;
     friend bool operator==(const Claim&, const Claim&) = default;
 };
 
 struct Event {
-    std::string id;                  // stable: derived from kind, date and place
+    std::string id; // stable: derived from kind, date and place
     EventKind kind = EventKind::armed_clash;
     DateRange date;
-    std::string place_id;            // gazetteer id ("" if the event has only coordinates)
+    std::string place_id; // gazetteer id ("" if the event has only coordinates)
     std::string place_name;
-    Geometry geometry;               // the place's geometry (point, line or area)
-    LonLat location;                 // representative point
+    Geometry geometry; // the place's geometry (point, line or area)
+    LonLat location;   // representative point
     GeoPrecision precision = GeoPrecision::exact;
     std::string summary;
     std::vector<Claim> claims;

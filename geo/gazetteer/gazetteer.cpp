@@ -9,11 +9,11 @@
 #include <system_error>
 #include <thread>
 
-#include <gdal.h>
 #include <nlohmann/json.hpp>
-#include <ogr_api.h>
 
 #include "geo/core/error.hpp"
+#include "geo/io/detail/gdal.hpp" // the one GDAL bridge (handles, registration)
+#include "geo/io/detail/ogr_geometry.hpp"
 
 namespace sitmap::geo {
 namespace {
@@ -34,84 +34,8 @@ constexpr std::array<std::pair<PlaceKind, std::string_view>, 13> kind_names{{
     {PlaceKind::pass, "pass"},
 }};
 
-struct DatasetCloser {
-    void operator()(GDALDatasetH ds) const { GDALClose(ds); }
-};
-using DatasetPtr = std::unique_ptr<void, DatasetCloser>;
-
-struct FeatureDestroyer {
-    void operator()(OGRFeatureH f) const { OGR_F_Destroy(f); }
-};
-using FeaturePtr = std::unique_ptr<void, FeatureDestroyer>;
-
-// GDAL reports through a global handler; keep its messages out of stderr while sitmap reads
-// (errors are turned into sitmap::Error with GDAL's message instead).
-class QuietGdal {
-public:
-    QuietGdal() { CPLPushErrorHandler(CPLQuietErrorHandler); }
-    ~QuietGdal() { CPLPopErrorHandler(); }
-    QuietGdal(const QuietGdal&) = delete;
-    QuietGdal& operator=(const QuietGdal&) = delete;
-};
-
-void register_gdal() {
-    static std::once_flag once;
-    std::call_once(once, [] { GDALAllRegister(); });
-}
-
-Path read_path(OGRGeometryH g) {
-    Path path;
-    const int n = OGR_G_GetPointCount(g);
-    path.reserve(static_cast<std::size_t>(n));
-    for (int i = 0; i < n; ++i) {
-        path.push_back({OGR_G_GetX(g, i), OGR_G_GetY(g, i)});
-    }
-    return path;
-}
-
-std::vector<Path> read_polygon(OGRGeometryH g) {
-    std::vector<Path> rings;
-    const int n = OGR_G_GetGeometryCount(g);
-    for (int i = 0; i < n; ++i) {
-        rings.push_back(read_path(OGR_G_GetGeometryRef(g, i)));
-    }
-    return rings;
-}
-
-Geometry read_geometry(OGRGeometryH g) {
-    if (g == nullptr) {
-        throw input_error("has no geometry");
-    }
-    switch (wkbFlatten(OGR_G_GetGeometryType(g))) {
-    case wkbPoint:
-        if (OGR_G_IsEmpty(g)) {
-            throw input_error("has an empty Point geometry");
-        }
-        return PointGeom{{OGR_G_GetX(g, 0), OGR_G_GetY(g, 0)}};
-    case wkbLineString:
-        return LinesGeom{{read_path(g)}};
-    case wkbMultiLineString: {
-        LinesGeom lines;
-        for (int i = 0; i < OGR_G_GetGeometryCount(g); ++i) {
-            lines.lines.push_back(read_path(OGR_G_GetGeometryRef(g, i)));
-        }
-        return lines;
-    }
-    case wkbPolygon:
-        return AreaGeom{{read_polygon(g)}};
-    case wkbMultiPolygon: {
-        AreaGeom area;
-        for (int i = 0; i < OGR_G_GetGeometryCount(g); ++i) {
-            area.polygons.push_back(read_polygon(OGR_G_GetGeometryRef(g, i)));
-        }
-        return area;
-    }
-    default:
-        throw input_error(std::string("has an unsupported geometry type ") +
-                          OGRGeometryTypeToName(OGR_G_GetGeometryType(g)) +
-                          " (Point, LineString, MultiLineString, Polygon or MultiPolygon)");
-    }
-}
+using detail::DatasetPtr;
+using detail::FeaturePtr;
 
 struct Fields {
     int id = -1, name = -1, names = -1, aliases = -1, kind = -1, country = -1, admin1 = -1,
@@ -204,7 +128,7 @@ Place read_place(OGRFeatureH f, const Fields& fields, bool& anchored) {
         if (fields.accuracy_m >= 0 && OGR_F_IsFieldSetAndNotNull(f, fields.accuracy_m)) {
             place.accuracy_m = OGR_F_GetFieldAsDouble(f, fields.accuracy_m);
         }
-        place.geometry = read_geometry(OGR_F_GetGeometryRef(f));
+        place.geometry = detail::from_ogr_strict(OGR_F_GetGeometryRef(f));
         // A precomputed representative point (optional anchor_lon/anchor_lat properties) saves
         // the pole-of-inaccessibility search for areas; points and lines are cheap anyway.
         if (fields.anchor_lon >= 0 && fields.anchor_lat >= 0 &&
@@ -295,7 +219,6 @@ private:
 };
 
 std::vector<Place> read_places(const std::filesystem::path& path) {
-    register_gdal();
     std::error_code ec;
     if (!std::filesystem::exists(path, ec)) {
         throw input_error("gazetteer file not found");
@@ -303,10 +226,8 @@ std::vector<Place> read_places(const std::filesystem::path& path) {
     if (std::filesystem::is_directory(path, ec)) {
         throw input_error("is a directory, not a gazetteer GeoJSON file");
     }
-    QuietGdal quiet;
-    const std::array<const char*, 2> drivers{"GeoJSON", nullptr};
-    DatasetPtr ds(GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers.data(),
-                             nullptr, nullptr));
+    const detail::QuietGdalErrors quiet;
+    DatasetPtr ds = detail::open_vector(path, {"GeoJSON"});
     if (!ds) {
         const std::string gdal_message = CPLGetLastErrorMsg();
         throw input_error("not a GeoJSON file" +

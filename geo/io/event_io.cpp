@@ -4,69 +4,23 @@
 #include "geo/dates/dates.hpp"
 #include "geo/extract/extract.hpp" // merge_events
 #include "geo/text/tokens.hpp"
+#include "geo/io/detail/events_layer.hpp"
+#include "geo/io/detail/layer_reader.hpp"
+#include "geo/io/detail/ogr_geometry.hpp"
 
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <memory>
 #include <system_error>
 
-#include "geo/io/detail/gdal.hpp"
-
-#include <gdal.h>
 #include <nlohmann/json.hpp>
-#include <ogr_api.h>
-#include <ogr_srs_api.h>
 
 namespace sitmap::geo {
 namespace {
 
-using detail::DatasetPtr;
-using detail::FeaturePtr;
-using detail::GeometryPtr;
-using detail::SrsPtr;
+using detail::LayerReader;
 
 using json = nlohmann::json;
-using ordered_json = nlohmann::ordered_json; // keeps the documented key order
-
-void register_drivers() {
-    static const bool done = [] {
-        GDALAllRegister();
-        return true;
-    }();
-    (void)done;
-}
-
-using detail::last_gdal_error;
-using detail::QuietGdalErrors;
-
-std::string_view layer_name(EventLayer l) {
-    switch (l) {
-    case EventLayer::incident:
-        return "incident";
-    case EventLayer::checkpoint:
-        return "checkpoint";
-    case EventLayer::context:
-        break;
-    }
-    return "context";
-}
-
-ordered_json claim_to_json(const Claim& c) {
-    ordered_json j;
-    j["who"] = c.who;
-    j["side"] = std::string(to_string(c.side));
-    j["assertion"] = std::string(to_string(c.assertion));
-    j["against"] = std::string(to_string(c.against));
-    j["killed"] = c.killed ? ordered_json(*c.killed) : ordered_json(nullptr);
-    j["wounded"] = c.wounded ? ordered_json(*c.wounded) : ordered_json(nullptr);
-    j["text"] = c.text;
-    j["article"] = c.source.article;
-    j["begin"] = c.source.begin;
-    j["end"] = c.source.end;
-    return j;
-}
-
 Claim claim_from_json(const json& j) {
     if (!j.is_object()) {
         throw input_error("a claim is not a JSON object");
@@ -89,145 +43,6 @@ Claim claim_from_json(const json& j) {
     return c;
 }
 
-int max_of(const std::vector<Claim>& claims, std::optional<int> Claim::*field) {
-    int m = 0;
-    for (const Claim& c : claims) {
-        if (c.*field) {
-            m = std::max(m, *(c.*field));
-        }
-    }
-    return m;
-}
-
-void add_field(OGRLayerH layer, const char* name, OGRFieldType type,
-               OGRFieldSubType sub = OFSTNone) {
-    OGRFieldDefnH f = OGR_Fld_Create(name, type);
-    OGR_Fld_SetSubType(f, sub);
-    const OGRErr err = OGR_L_CreateField(layer, f, TRUE);
-    OGR_Fld_Destroy(f);
-    if (err != OGRERR_NONE) {
-        throw output_error(std::string("cannot create field '") + name + "': " + last_gdal_error());
-    }
-}
-
-void write_all(const std::vector<Event>& events, const std::string& tmp) {
-    register_drivers();
-    GDALDriverH driver = GDALGetDriverByName("GeoJSON");
-    if (driver == nullptr) {
-        throw output_error("GDAL has no GeoJSON driver");
-    }
-    DatasetPtr ds(GDALCreate(driver, tmp.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
-    if (!ds) {
-        throw output_error("cannot create: " + last_gdal_error());
-    }
-    SrsPtr srs(OSRNewSpatialReference(nullptr));
-    OSRImportFromEPSG(srs.get(), 4326);
-    OSRSetAxisMappingStrategy(srs.get(), OAMS_TRADITIONAL_GIS_ORDER);
-    const char* options[] = {"RFC7946=YES", "WRITE_NAME=NO", nullptr};
-    OGRLayerH layer = GDALDatasetCreateLayer(ds.get(), "events", srs.get(), wkbPoint,
-                                             const_cast<char**>(options));
-    if (layer == nullptr) {
-        throw output_error("cannot create the layer: " + last_gdal_error());
-    }
-    for (const char* name : {"id", "kind", "layer", "date_begin", "date_end", "date_precision",
-                             "place_id", "place_name"}) {
-        add_field(layer, name, OFTString);
-    }
-    add_field(layer, "geo_precision", OFTInteger);
-    add_field(layer, "summary", OFTString);
-    add_field(layer, "disputed", OFTInteger, OFSTBoolean);
-    add_field(layer, "killed_max", OFTInteger);
-    add_field(layer, "wounded_max", OFTInteger);
-    add_field(layer, "claims", OFTString, OFSTJSON);
-    add_field(layer, "sources", OFTString, OFSTJSON);
-
-    OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
-    const auto idx = [&](const char* name) { return OGR_FD_GetFieldIndex(defn, name); };
-    for (const Event& e : events) {
-        FeaturePtr f(OGR_F_Create(defn));
-        const auto set = [&](const char* name, const std::string& v) {
-            OGR_F_SetFieldString(f.get(), idx(name), v.c_str());
-        };
-        set("id", e.id);
-        set("kind", std::string(to_string(e.kind)));
-        set("layer", std::string(layer_name(layer_of(e.kind))));
-        set("date_begin", format_date(e.date.begin));
-        set("date_end", format_date(e.date.end));
-        set("date_precision", std::string(to_string(e.date.precision)));
-        set("place_id", e.place_id);
-        set("place_name", e.place_name);
-        OGR_F_SetFieldInteger(f.get(), idx("geo_precision"), static_cast<int>(e.precision));
-        set("summary", e.summary);
-        OGR_F_SetFieldInteger(f.get(), idx("disputed"), e.disputed() ? 1 : 0);
-        OGR_F_SetFieldInteger(f.get(), idx("killed_max"), max_of(e.claims, &Claim::killed));
-        OGR_F_SetFieldInteger(f.get(), idx("wounded_max"), max_of(e.claims, &Claim::wounded));
-        ordered_json claims = ordered_json::array();
-        for (const Claim& c : e.claims) {
-            claims.push_back(claim_to_json(c));
-        }
-        set("claims", claims.dump());
-        ordered_json sources = ordered_json::array();
-        for (const SourceRef& s : e.sources) {
-            ordered_json j;
-            j["article"] = s.article;
-            j["begin"] = s.begin;
-            j["end"] = s.end;
-            sources.push_back(std::move(j));
-        }
-        set("sources", sources.dump());
-        GeometryPtr point(OGR_G_CreateGeometry(wkbPoint));
-        OGR_G_SetPoint_2D(point.get(), 0, e.location.lon, e.location.lat);
-        OGR_F_SetGeometry(f.get(), point.get());
-        if (OGR_L_CreateFeature(layer, f.get()) != OGRERR_NONE) {
-            throw output_error("cannot write event " + e.id + ": " + last_gdal_error());
-        }
-    }
-    CPLErrorReset();
-    ds.reset(); // flushes; errors surface here
-    if (CPLGetLastErrorType() >= CE_Failure) {
-        throw output_error("cannot finish writing: " + last_gdal_error());
-    }
-}
-
-std::string field_string(OGRFeatureH f, const char* name) {
-    const int i = OGR_F_GetFieldIndex(f, name);
-    if (i < 0 || !OGR_F_IsFieldSetAndNotNull(f, i)) {
-        return {};
-    }
-    return OGR_F_GetFieldAsString(f, i);
-}
-
-std::optional<int> field_int(OGRFeatureH f, const char* name) {
-    const int i = OGR_F_GetFieldIndex(f, name);
-    if (i < 0 || !OGR_F_IsFieldSetAndNotNull(f, i)) {
-        return std::nullopt;
-    }
-    return OGR_F_GetFieldAsInteger(f, i);
-}
-
-DatasetPtr open_vector(const std::filesystem::path& path, const char* driver,
-                       const char* const* open_options) {
-    std::error_code ec;
-    if (!std::filesystem::exists(path, ec)) {
-        throw input_error(path.string() + ": no such file");
-    }
-    register_drivers();
-    const char* drivers[] = {driver, nullptr};
-    CPLErrorReset();
-    DatasetPtr ds(GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, open_options,
-                             nullptr));
-    if (!ds) {
-        const char* msg = CPLGetLastErrorMsg();
-        throw input_error(
-            path.string() + ": not a readable " + driver + " file" +
-            ((msg != nullptr && *msg != '\0') ? std::string(" (") + msg + ")" : std::string()));
-    }
-    if (GDALDatasetGetLayerCount(ds.get()) < 1) {
-        throw input_error(path.string() + ": no layer in the file");
-    }
-    return ds;
-}
-
 void restore_place(Event& e, const Gazetteer* gazetteer) {
     e.geometry = PointGeom{e.location};
     if (gazetteer != nullptr && !e.place_id.empty()) {
@@ -237,39 +52,38 @@ void restore_place(Event& e, const Gazetteer* gazetteer) {
     }
 }
 
-Event event_from_feature(OGRFeatureH f, const Gazetteer* gazetteer) {
-    Event e;
-    e.id = field_string(f, "id");
-    const std::string kind = field_string(f, "kind");
-    const std::string begin = field_string(f, "date_begin");
-    if (kind.empty() || begin.empty()) {
-        throw input_error("missing property 'kind' or 'date_begin' (not a sitmap events file?)");
+std::optional<int> to_int(const std::string& s) {
+    int v = 0;
+    const auto r = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (s.empty() || r.ec != std::errc{} || r.ptr != s.data() + s.size()) {
+        return std::nullopt;
     }
-    e.kind = event_kind_from_string(kind);
-    e.date.begin = parse_date(begin);
-    const std::string end = field_string(f, "date_end");
-    e.date.end = end.empty() ? e.date.begin : parse_date(end);
-    const std::string precision = field_string(f, "date_precision");
-    e.date.precision = precision == "range"     ? DatePrecision::range
-                       : precision == "month"   ? DatePrecision::month
-                       : precision == "unknown" ? DatePrecision::unknown
-                                                : DatePrecision::day;
-    e.place_id = field_string(f, "place_id");
-    e.place_name = field_string(f, "place_name");
-    const int gp = field_int(f, "geo_precision").value_or(1);
+    return v;
+}
+
+DatePrecision date_precision_from(const std::string& s) {
+    return s == "range"     ? DatePrecision::range
+           : s == "month"   ? DatePrecision::month
+           : s == "unknown" ? DatePrecision::unknown
+                            : DatePrecision::day;
+}
+
+GeoPrecision geo_precision_from(const std::string& s, EventsSchema schema) {
+    const std::optional<int> v = to_int(s);
+    if (schema == EventsSchema::lenient) {
+        const int gp = v.value_or(1);
+        return gp >= 3 ? GeoPrecision::region : gp == 2 ? GeoPrecision::near : GeoPrecision::exact;
+    }
+    const int gp = s.empty() ? 1 : v.value_or(0);
     if (gp < 1 || gp > 3) {
-        throw input_error("geo_precision " + std::to_string(gp) + " is not 1, 2 or 3");
+        throw input_error("geo_precision " + s + " is not 1, 2 or 3");
     }
-    e.precision = static_cast<GeoPrecision>(gp);
-    e.summary = field_string(f, "summary");
-    OGRGeometryH g = OGR_F_GetGeometryRef(f);
-    if (g == nullptr || wkbFlatten(OGR_G_GetGeometryType(g)) != wkbPoint) {
-        throw input_error("the geometry is not a point");
-    }
-    e.location = LonLat{OGR_G_GetX(g, 0), OGR_G_GetY(g, 0)};
-    for (const auto& [name, target] :
-         {std::pair<const char*, int>{"claims", 0}, std::pair<const char*, int>{"sources", 1}}) {
-        const std::string raw = field_string(f, name);
+    return static_cast<GeoPrecision>(gp);
+}
+
+void read_claims_and_sources(const LayerReader& r, OGRFeatureH f, Event& e) {
+    for (const char* name : {"claims", "sources"}) {
+        const std::string raw = r.text(f, name);
         if (raw.empty()) {
             continue;
         }
@@ -278,23 +92,72 @@ Event event_from_feature(OGRFeatureH f, const Gazetteer* gazetteer) {
             throw input_error(std::string("property '") + name + "' is not a JSON array");
         }
         for (const json& j : arr) {
-            if (target == 0) {
+            if (name[0] == 'c') {
                 e.claims.push_back(claim_from_json(j));
-            } else {
-                if (!j.is_object()) {
-                    throw input_error("a source is not a JSON object");
-                }
-                e.sources.push_back(SourceRef{j.value("article", ""),
-                                              j.value("begin", std::size_t{0}),
-                                              j.value("end", std::size_t{0})});
+                continue;
             }
+            if (!j.is_object()) {
+                throw input_error("a source is not a JSON object");
+            }
+            e.sources.push_back(SourceRef{j.value("article", ""), j.value("begin", std::size_t{0}),
+                                          j.value("end", std::size_t{0})});
         }
     }
-    if (e.id.empty()) {
-        e.id = event_id(e);
+}
+
+// The one parser of the events format's properties (see EventsSchema for the two ways).
+// Returns false for a feature the lenient schema skips (no geometry).
+bool event_from_feature(const LayerReader& r, OGRFeatureH f, EventsSchema schema,
+                        EventFeature& out) {
+    const bool contract = schema == EventsSchema::contract;
+    out = EventFeature{};
+    Event& e = out.event;
+    const std::string kind = r.text(f, "kind");
+    const std::string begin = r.text(f, "date_begin");
+    if (contract && (kind.empty() || begin.empty())) {
+        throw input_error("missing property 'kind' or 'date_begin' (not a sitmap events file?)");
     }
-    restore_place(e, gazetteer);
-    return e;
+    e.kind = event_kind_from_string(kind);
+    const std::optional<Geometry> geometry = detail::from_ogr(OGR_F_GetGeometryRef(f));
+    if (contract && (!geometry || !std::holds_alternative<PointGeom>(*geometry))) {
+        throw input_error("the geometry is not a point");
+    }
+    if (!geometry) {
+        return false;
+    }
+    e.geometry = *geometry;
+    e.location = std::holds_alternative<PointGeom>(e.geometry)
+                     ? std::get<PointGeom>(e.geometry).point
+                     : representative_point(e.geometry);
+    e.id = r.text(f, "id");
+    if (!begin.empty()) {
+        e.date.begin = parse_date(begin);
+        const std::string end = r.text(f, "date_end");
+        e.date.end = end.empty() ? e.date.begin : parse_date(end);
+        e.date.precision = date_precision_from(r.text(f, "date_precision"));
+    } else {
+        e.date.precision = DatePrecision::unknown;
+    }
+    e.place_id = r.text(f, "place_id");
+    e.place_name = r.text(f, "place_name");
+    if (!contract && e.place_name.empty()) {
+        e.place_name = r.text(f, "name");
+    }
+    e.precision = geo_precision_from(r.text(f, "geo_precision"), schema);
+    e.summary = r.text(f, "summary");
+    read_claims_and_sources(r, f, e);
+    out.killed_max = to_int(r.text(f, "killed_max"));
+    out.wounded_max = to_int(r.text(f, "wounded_max"));
+    if (!contract && !out.killed_max && !out.wounded_max) {
+        out.killed_max = to_int(r.text(f, "casualties"));
+    }
+    if (const std::string disputed = r.text(f, "disputed"); !disputed.empty()) {
+        out.disputed = disputed == "1" || disputed == "true";
+    }
+    if (e.id.empty()) {
+        e.id = contract ? event_id(e) : "event-" + std::to_string(r.number());
+    }
+    return true;
 }
 
 // ACLED's event types, mapped to sitmap's kinds (sub-event type first, then event type).
@@ -415,24 +278,35 @@ const Place* find_acled_place(const Gazetteer& gazetteer, const std::string& nam
 
 void write_events_geojson(const std::vector<Event>& events, const std::filesystem::path& path,
                           Overwrite overwrite) {
+    detail::write_events_geojson_file(events, path, overwrite, detail::extract_events_format());
+}
+
+void for_each_event(const std::filesystem::path& path, EventsSchema schema,
+                    const std::function<void(EventFeature&)>& visit,
+                    const std::function<void(std::size_t)>& on_count) {
     std::error_code ec;
-    if (overwrite == Overwrite::no && std::filesystem::exists(path, ec)) {
-        throw output_error(path.string() + ": exists (not overwriting)");
+    if (!std::filesystem::exists(path, ec)) {
+        throw input_error(path.string() + ": no such file");
     }
-    const std::string tmp = path.string() + ".tmp";
-    std::filesystem::remove(tmp, ec);
-    const QuietGdalErrors quiet;
-    try {
-        write_all(events, tmp);
-    } catch (const Error& e) {
-        std::filesystem::remove(tmp, ec);
-        throw e.with_context(path.string());
+    // sitmap's own files are GeoJSON, dates kept as written; other tools' files any format.
+    const bool contract = schema == EventsSchema::contract;
+    LayerReader reader =
+        contract ? LayerReader(path, "GeoJSON", {"DATE_AS_STRING=YES"}) : LayerReader(path);
+    if (on_count) {
+        if (const auto count = reader.cheap_count()) {
+            on_count(*count);
+        }
     }
-    std::filesystem::rename(tmp, path, ec);
-    if (ec) {
-        std::filesystem::remove(tmp, ec);
-        throw output_error(path.string() + ": cannot move the finished file in place (" +
-                           ec.message() + ")");
+    EventFeature feature;
+    while (const detail::FeaturePtr f = reader.next()) {
+        try {
+            if (!event_from_feature(reader, f.get(), schema, feature)) {
+                continue;
+            }
+        } catch (const Error& e) {
+            throw e.with_context(path.string() + ": feature " + std::to_string(reader.number()));
+        }
+        visit(feature);
     }
 }
 
@@ -442,34 +316,19 @@ std::vector<Event> read_events_geojson(const std::filesystem::path& path) {
 
 std::vector<Event> read_events_geojson(const std::filesystem::path& path,
                                        const Gazetteer* gazetteer) {
-    const QuietGdalErrors quiet;
-    // Dates stay strings: GDAL would otherwise turn "2023-05-11" into a date field.
-    const char* options[] = {"DATE_AS_STRING=YES", nullptr};
-    DatasetPtr ds = open_vector(path, "GeoJSON", options);
-    OGRLayerH layer = GDALDatasetGetLayer(ds.get(), 0);
     std::vector<Event> events;
-    OGR_L_ResetReading(layer);
-    std::size_t n = 0;
-    while (FeaturePtr f{OGR_L_GetNextFeature(layer)}) {
-        try {
-            events.push_back(event_from_feature(f.get(), gazetteer));
-        } catch (const Error& e) {
-            throw e.with_context(path.string() + ": feature " + std::to_string(n));
-        }
-        ++n;
-    }
+    for_each_event(path, EventsSchema::contract, [&](EventFeature& f) {
+        restore_place(f.event, gazetteer);
+        events.push_back(std::move(f.event));
+    });
     return events;
 }
 
 std::vector<Event> read_events_acled_csv(const std::filesystem::path& path,
                                          const Gazetteer* gazetteer) {
-    const QuietGdalErrors quiet;
-    const char* options[] = {"AUTODETECT_TYPE=NO", "KEEP_SOURCE_COLUMNS=NO", nullptr};
-    DatasetPtr ds = open_vector(path, "CSV", options);
-    OGRLayerH layer = GDALDatasetGetLayer(ds.get(), 0);
-    OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
+    LayerReader reader(path, "CSV", {"AUTODETECT_TYPE=NO", "KEEP_SOURCE_COLUMNS=NO"});
     for (const char* required : {"event_date", "event_type", "location", "latitude", "longitude"}) {
-        if (OGR_FD_GetFieldIndex(defn, required) < 0) {
+        if (reader.index_of(required) < 0) {
             throw input_error(path.string() + ": missing column '" + required +
                               "' (ACLED convention: event_date, event_type, sub_event_type, "
                               "actor1, actor2, admin1, location, latitude, longitude, "
@@ -477,21 +336,18 @@ std::vector<Event> read_events_acled_csv(const std::filesystem::path& path,
         }
     }
     std::vector<Event> events;
-    OGR_L_ResetReading(layer);
-    std::size_t row = 1; // the header is row 1
-    while (FeaturePtr f{OGR_L_GetNextFeature(layer)}) {
-        ++row;
+    while (const detail::FeaturePtr f = reader.next()) {
+        const std::size_t row = reader.number() + 1; // the header is row 1
+        const auto field_string = [&](const char* name) { return reader.text(f.get(), name); };
         try {
             Event e;
             e.date = DateRange{};
-            e.date.begin = e.date.end = parse_acled_date(field_string(f.get(), "event_date"));
-            e.kind = acled_kind(field_string(f.get(), "event_type"),
-                                field_string(f.get(), "sub_event_type"));
-            e.place_name = field_string(f.get(), "location");
-            e.location =
-                LonLat{parse_coordinate(field_string(f.get(), "longitude"), "longitude", 180.0),
-                       parse_coordinate(field_string(f.get(), "latitude"), "latitude", 90.0)};
-            const std::string gp = field_string(f.get(), "geo_precision");
+            e.date.begin = e.date.end = parse_acled_date(field_string("event_date"));
+            e.kind = acled_kind(field_string("event_type"), field_string("sub_event_type"));
+            e.place_name = field_string("location");
+            e.location = LonLat{parse_coordinate(field_string("longitude"), "longitude", 180.0),
+                                parse_coordinate(field_string("latitude"), "latitude", 90.0)};
+            const std::string gp = field_string("geo_precision");
             const int precision = gp.empty() ? 1 : std::atoi(gp.c_str());
             if (precision < 1 || precision > 3) {
                 throw input_error("geo_precision '" + gp + "' is not 1, 2 or 3");
@@ -505,11 +361,11 @@ std::vector<Event> read_events_acled_csv(const std::filesystem::path& path,
                 }
             }
             Claim c;
-            c.who = field_string(f.get(), "actor1");
+            c.who = field_string("actor1");
             c.side = acled_side(c.who);
-            c.against = acled_side(field_string(f.get(), "actor2"));
+            c.against = acled_side(field_string("actor2"));
             c.assertion = Assertion::reports;
-            const std::string fatalities = field_string(f.get(), "fatalities");
+            const std::string fatalities = field_string("fatalities");
             if (!fatalities.empty()) {
                 int k = 0;
                 const auto r =
@@ -519,8 +375,8 @@ std::vector<Event> read_events_acled_csv(const std::filesystem::path& path,
                 }
                 c.killed = k;
             }
-            c.text = field_string(f.get(), "notes");
-            c.source = SourceRef{field_string(f.get(), "source"), 0, 0};
+            c.text = field_string("notes");
+            c.source = SourceRef{field_string("source"), 0, 0};
             e.claims.push_back(c);
             e.sources.push_back(c.source);
             events.push_back(std::move(e));

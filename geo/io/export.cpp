@@ -4,24 +4,14 @@
 #include "geo/io/output_file.hpp"
 #include "geo/io/qgis_project.hpp"
 
+#include "geo/io/detail/events_layer.hpp"
+#include "geo/io/detail/gdal.hpp"
+#include "geo/io/detail/ogr_geometry.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
-#include <cmath>
 #include <map>
-#include <memory>
-#include <optional>
-#include <set>
-
-#include "geo/io/detail/gdal.hpp"
-#include <cpl_conv.h>
-#include <cpl_error.h>
-#include <cpl_string.h>
-
-#include <gdal.h>
-#include <nlohmann/json.hpp>
-#include <ogr_api.h>
-#include <ogr_srs_api.h>
 
 namespace sitmap::geo {
 
@@ -29,159 +19,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
-using detail::DatasetPtr;
-using detail::FeaturePtr;
-using detail::FieldPtr;
-using detail::GeometryPtr;
-using detail::SrsPtr;
+using namespace detail; // the GDAL bridge: handles, fields, layers
 
 constexpr std::array<std::string_view, 7> bundled_basemap = {
     "countries", "admin1", "nagorno_karabakh", "lakes", "rivers", "borders", "corridor"};
-
-using QuietGdal = detail::QuietGdalErrors;
-using detail::last_gdal_error;
-
-SrsPtr wgs84() {
-    SrsPtr srs(OSRNewSpatialReference(nullptr));
-    OSRImportFromEPSG(srs.get(), 4326);
-    OSRSetAxisMappingStrategy(srs.get(), OAMS_TRADITIONAL_GIS_ORDER);
-    return srs;
-}
-
-enum class FieldFormat { geojson, gpkg };
-
-void add_field(OGRLayerH layer, const char* name, OGRFieldType type,
-               OGRFieldSubType subtype = OFSTNone) {
-    FieldPtr field(OGR_Fld_Create(name, type));
-    OGR_Fld_SetSubType(field.get(), subtype);
-    if (OGR_L_CreateField(layer, field.get(), TRUE) != OGRERR_NONE) {
-        throw output_error(std::string("cannot create field ") + name + ": " + last_gdal_error());
-    }
-}
-
-void set_string(OGRFeatureH f, const char* name, const std::string& value) {
-    OGR_F_SetFieldString(f, OGR_F_GetFieldIndex(f, name), value.c_str());
-}
-
-void set_int(OGRFeatureH f, const char* name, std::optional<long long> value) {
-    const int i = OGR_F_GetFieldIndex(f, name);
-    if (value) {
-        OGR_F_SetFieldInteger64(f, i, *value);
-    } else {
-        OGR_F_SetFieldNull(f, i);
-    }
-}
-
-void set_date(OGRFeatureH f, const char* name, std::chrono::year_month_day d, FieldFormat format) {
-    if (format == FieldFormat::geojson || !d.ok()) {
-        set_string(f, name, d.ok() ? format_date(d) : std::string());
-        return;
-    }
-    OGR_F_SetFieldDateTime(f, OGR_F_GetFieldIndex(f, name), static_cast<int>(d.year()),
-                           static_cast<int>(static_cast<unsigned>(d.month())),
-                           static_cast<int>(static_cast<unsigned>(d.day())), 0, 0, 0, 0);
-}
-
-std::string_view layer_name(EventLayer l) {
-    switch (l) {
-    case EventLayer::incident:
-        return "incident";
-    case EventLayer::checkpoint:
-        return "checkpoint";
-    case EventLayer::context:
-        return "context";
-    }
-    return "incident";
-}
-
-std::optional<int> max_of(const Event& e, std::optional<int> Claim::*member) {
-    std::optional<int> best;
-    for (const Claim& c : e.claims) {
-        if (const auto& v = c.*member; v && (!best || *v > *best)) {
-            best = v;
-        }
-    }
-    return best;
-}
-
-bool valid_point(LonLat p) {
-    return std::isfinite(p.lon) && std::isfinite(p.lat) && std::abs(p.lon) <= 180.0 &&
-           std::abs(p.lat) <= 90.0;
-}
-
-GeometryPtr make_point(LonLat p) {
-    GeometryPtr g(OGR_G_CreateGeometry(wkbPoint));
-    OGR_G_SetPoint_2D(g.get(), 0, p.lon, p.lat);
-    return g;
-}
-
-GeometryPtr make_line(const Path& path) {
-    GeometryPtr g(OGR_G_CreateGeometry(wkbLineString));
-    for (const LonLat& p : path) {
-        OGR_G_AddPoint_2D(g.get(), p.lon, p.lat);
-    }
-    return g;
-}
-
-GeometryPtr make_polygon(const std::vector<Path>& rings) {
-    GeometryPtr g(OGR_G_CreateGeometry(wkbPolygon));
-    for (const Path& ring : rings) {
-        GeometryPtr r(OGR_G_CreateGeometry(wkbLinearRing));
-        for (const LonLat& p : ring) {
-            OGR_G_AddPoint_2D(r.get(), p.lon, p.lat);
-        }
-        OGR_G_AddGeometryDirectly(g.get(), r.release());
-    }
-    return g;
-}
-
-// The OGR geometry of a sitmap geometry; null when it has no coordinates.
-GeometryPtr to_ogr(const Geometry& geometry) {
-    struct Visitor {
-        GeometryPtr operator()(const PointGeom& p) const {
-            return valid_point(p.point) ? make_point(p.point) : nullptr;
-        }
-        GeometryPtr operator()(const LinesGeom& l) const {
-            std::vector<const Path*> lines;
-            for (const Path& path : l.lines) {
-                if (path.size() >= 2) {
-                    lines.push_back(&path);
-                }
-            }
-            if (lines.empty()) {
-                return nullptr;
-            }
-            if (lines.size() == 1) {
-                return make_line(*lines.front());
-            }
-            GeometryPtr g(OGR_G_CreateGeometry(wkbMultiLineString));
-            for (const Path* path : lines) {
-                OGR_G_AddGeometryDirectly(g.get(), make_line(*path).release());
-            }
-            return g;
-        }
-        GeometryPtr operator()(const AreaGeom& a) const {
-            std::vector<const std::vector<Path>*> polygons;
-            for (const auto& rings : a.polygons) {
-                if (!rings.empty() && rings.front().size() >= 4) {
-                    polygons.push_back(&rings);
-                }
-            }
-            if (polygons.empty()) {
-                return nullptr;
-            }
-            if (polygons.size() == 1) {
-                return make_polygon(*polygons.front());
-            }
-            GeometryPtr g(OGR_G_CreateGeometry(wkbMultiPolygon));
-            for (const auto* rings : polygons) {
-                OGR_G_AddGeometryDirectly(g.get(), make_polygon(*rings).release());
-            }
-            return g;
-        }
-    };
-    return std::visit(Visitor{}, geometry);
-}
 
 void check_geometry(const Event& e, std::size_t index) {
     if (!has_geometry(e)) {
@@ -190,105 +31,8 @@ void check_geometry(const Event& e, std::size_t index) {
     }
 }
 
-nlohmann::json claims_json(const Event& e) {
-    auto out = nlohmann::json::array();
-    for (const Claim& c : e.claims) {
-        nlohmann::json j = {{"who", c.who},
-                            {"side", to_string(c.side)},
-                            {"assertion", to_string(c.assertion)},
-                            {"against", to_string(c.against)},
-                            {"killed", nullptr},
-                            {"wounded", nullptr},
-                            {"text", c.text},
-                            {"article", c.source.article},
-                            {"begin", c.source.begin},
-                            {"end", c.source.end}};
-        if (c.killed) {
-            j["killed"] = *c.killed;
-        }
-        if (c.wounded) {
-            j["wounded"] = *c.wounded;
-        }
-        out.push_back(std::move(j));
-    }
-    return out;
-}
-
-nlohmann::json sources_json(const Event& e) {
-    auto out = nlohmann::json::array();
-    for (const SourceRef& s : e.sources) {
-        out.push_back({{"article", s.article}, {"begin", s.begin}, {"end", s.end}});
-    }
-    return out;
-}
-
-OGRLayerH create_layer(GDALDatasetH ds, std::string_view name, OGRwkbGeometryType type,
-                       CSLConstList options = nullptr) {
-    SrsPtr srs = type == wkbNone ? nullptr : wgs84();
-    OGRLayerH layer = GDALDatasetCreateLayer(ds, std::string(name).c_str(), srs.get(), type,
-                                             const_cast<char**>(options));
-    if (layer == nullptr) {
-        throw output_error("cannot create layer " + std::string(name) + ": " + last_gdal_error());
-    }
-    return layer;
-}
-
-void create_feature(OGRLayerH layer, OGRFeatureH f, std::string_view what) {
-    if (OGR_L_CreateFeature(layer, f) != OGRERR_NONE) {
-        throw output_error("cannot write " + std::string(what) + ": " + last_gdal_error());
-    }
-}
-
-void write_events_layer(GDALDatasetH ds, const std::vector<Event>& events, FieldFormat format,
-                        CSLConstList options) {
-    const OGRFieldType date_type = format == FieldFormat::gpkg ? OFTDate : OFTString;
-    // Events are points at their representative location, as in sitmap's events GeoJSON (which
-    // its readers expect); the place's own line or area is the gazetteer's.
-    OGRLayerH layer = create_layer(ds, events_layer, wkbPoint, options);
-    add_field(layer, "id", OFTString);
-    add_field(layer, "kind", OFTString);
-    add_field(layer, "layer", OFTString);
-    add_field(layer, "date_begin", date_type);
-    add_field(layer, "date_end", date_type);
-    add_field(layer, "date_precision", OFTString);
-    add_field(layer, "place_id", OFTString);
-    add_field(layer, "place_name", OFTString);
-    add_field(layer, "geo_precision", OFTInteger); // 1 exact, 2 near, 3 region (ACLED's scale)
-    add_field(layer, "summary", OFTString);
-    add_field(layer, "disputed", OFTInteger, OFSTBoolean);
-    add_field(layer, "killed_max", OFTInteger);
-    add_field(layer, "wounded_max", OFTInteger);
-    add_field(layer, "claims", OFTString, OFSTJSON);
-    add_field(layer, "sources", OFTString, OFSTJSON);
-
-    for (std::size_t i = 0; i < events.size(); ++i) {
-        const Event& e = events[i];
-        FeaturePtr f(OGR_F_Create(OGR_L_GetLayerDefn(layer)));
-        set_string(f.get(), "id", e.id);
-        set_string(f.get(), "kind", std::string(to_string(e.kind)));
-        set_string(f.get(), "layer", std::string(layer_name(layer_of(e.kind))));
-        set_date(f.get(), "date_begin", e.date.begin, format);
-        set_date(f.get(), "date_end", e.date.end, format);
-        set_string(f.get(), "date_precision", std::string(to_string(e.date.precision)));
-        set_string(f.get(), "place_id", e.place_id);
-        set_string(f.get(), "place_name", e.place_name);
-        set_int(f.get(), "geo_precision", static_cast<long long>(e.precision));
-        set_string(f.get(), "summary", e.summary);
-        set_int(f.get(), "disputed", e.disputed() ? 1 : 0);
-        const auto killed = max_of(e, &Claim::killed);
-        const auto wounded = max_of(e, &Claim::wounded);
-        set_int(f.get(), "killed_max", killed ? std::optional<long long>(*killed) : std::nullopt);
-        set_int(f.get(), "wounded_max",
-                wounded ? std::optional<long long>(*wounded) : std::nullopt);
-        set_string(f.get(), "claims", claims_json(e).dump());
-        set_string(f.get(), "sources", sources_json(e).dump());
-        OGR_F_SetGeometryDirectly(f.get(), make_point(e.location).release());
-        create_feature(layer, f.get(), "event " + e.id);
-    }
-}
-
 void write_claims_layer(GDALDatasetH ds, const std::vector<Event>& events) {
-    OGRLayerH layer = create_layer(ds, claims_layer, wkbPoint);
+    OGRLayerH layer = create_layer(ds, std::string(claims_layer), wkbPoint);
     add_field(layer, "event_id", OFTString);
     add_field(layer, "claim_index", OFTInteger);
     add_field(layer, "kind", OFTString);
@@ -308,24 +52,24 @@ void write_claims_layer(GDALDatasetH ds, const std::vector<Event>& events) {
         for (std::size_t i = 0; i < e.claims.size(); ++i) {
             const Claim& c = e.claims[i];
             FeaturePtr f(OGR_F_Create(OGR_L_GetLayerDefn(layer)));
-            set_string(f.get(), "event_id", e.id);
-            set_int(f.get(), "claim_index", static_cast<long long>(i));
-            set_string(f.get(), "kind", std::string(to_string(e.kind)));
-            set_date(f.get(), "date_begin", e.date.begin, FieldFormat::gpkg);
-            set_string(f.get(), "place_name", e.place_name);
-            set_string(f.get(), "who", c.who);
-            set_string(f.get(), "side", std::string(to_string(c.side)));
-            set_string(f.get(), "assertion", std::string(to_string(c.assertion)));
-            set_string(f.get(), "against", std::string(to_string(c.against)));
-            set_int(f.get(), "killed",
-                    c.killed ? std::optional<long long>(*c.killed) : std::nullopt);
-            set_int(f.get(), "wounded",
-                    c.wounded ? std::optional<long long>(*c.wounded) : std::nullopt);
-            set_string(f.get(), "text", c.text);
-            set_string(f.get(), "article", c.source.article);
-            set_int(f.get(), "source_begin", static_cast<long long>(c.source.begin));
-            set_int(f.get(), "source_end", static_cast<long long>(c.source.end));
-            OGR_F_SetGeometryDirectly(f.get(), make_point(e.location).release());
+            set_field(f.get(), "event_id", e.id);
+            set_field(f.get(), "claim_index", static_cast<long long>(i));
+            set_field(f.get(), "kind", std::string(to_string(e.kind)));
+            set_field(f.get(), "date_begin", e.date.begin);
+            set_field(f.get(), "place_name", e.place_name);
+            set_field(f.get(), "who", c.who);
+            set_field(f.get(), "side", std::string(to_string(c.side)));
+            set_field(f.get(), "assertion", std::string(to_string(c.assertion)));
+            set_field(f.get(), "against", std::string(to_string(c.against)));
+            set_field(f.get(), "killed",
+                      c.killed ? std::optional<long long>(*c.killed) : std::nullopt);
+            set_field(f.get(), "wounded",
+                      c.wounded ? std::optional<long long>(*c.wounded) : std::nullopt);
+            set_field(f.get(), "text", c.text);
+            set_field(f.get(), "article", c.source.article);
+            set_field(f.get(), "source_begin", static_cast<long long>(c.source.begin));
+            set_field(f.get(), "source_end", static_cast<long long>(c.source.end));
+            OGR_F_SetGeometryDirectly(f.get(), to_ogr(e.location).release());
             create_feature(layer, f.get(), "claim of event " + e.id);
         }
     }
@@ -333,7 +77,7 @@ void write_claims_layer(GDALDatasetH ds, const std::vector<Event>& events) {
 
 void write_places_layer(GDALDatasetH ds, const std::vector<Event>& events,
                         const Gazetteer* gazetteer) {
-    OGRLayerH layer = create_layer(ds, places_layer, wkbPoint);
+    OGRLayerH layer = create_layer(ds, std::string(places_layer), wkbPoint);
     add_field(layer, "id", OFTString);
     add_field(layer, "name", OFTString);
     add_field(layer, "kind", OFTString);
@@ -356,30 +100,30 @@ void write_places_layer(GDALDatasetH ds, const std::vector<Event>& events,
     }
     for (const auto& [id, count] : counts) {
         FeaturePtr f(OGR_F_Create(OGR_L_GetLayerDefn(layer)));
-        set_string(f.get(), "id", id);
-        set_int(f.get(), "events", count);
+        set_field(f.get(), "id", id);
+        set_field(f.get(), "events", count);
         const Place* place = gazetteer != nullptr ? gazetteer->find(id) : nullptr;
         LonLat at = first.at(id)->location;
         if (place != nullptr) {
-            set_string(f.get(), "name", place->name);
-            set_string(f.get(), "kind", std::string(to_string(place->kind)));
-            set_string(f.get(), "country", place->country);
-            set_string(f.get(), "admin1", place->admin1);
+            set_field(f.get(), "name", place->name);
+            set_field(f.get(), "kind", std::string(to_string(place->kind)));
+            set_field(f.get(), "country", place->country);
+            set_field(f.get(), "admin1", place->admin1);
             for (const char* lang : {"hy", "az", "ru"}) {
                 if (auto it = place->names.find(lang); it != place->names.end()) {
-                    set_string(f.get(), (std::string("name_") + lang).c_str(), it->second);
+                    set_field(f.get(), (std::string("name_") + lang).c_str(), it->second);
                 }
             }
-            set_int(f.get(), "population", place->population);
-            set_string(f.get(), "source", place->source);
-            if (valid_point(place->anchor)) {
+            set_field(f.get(), "population", place->population);
+            set_field(f.get(), "source", place->source);
+            if (to_ogr(place->anchor) != nullptr) { // a valid lon/lat
                 at = place->anchor;
             }
         } else {
-            set_string(f.get(), "name", first.at(id)->place_name);
-            set_string(f.get(), "source", "events");
+            set_field(f.get(), "name", first.at(id)->place_name);
+            set_field(f.get(), "source", "events");
         }
-        OGR_F_SetGeometryDirectly(f.get(), make_point(at).release());
+        OGR_F_SetGeometryDirectly(f.get(), to_ogr(at).release());
         create_feature(layer, f.get(), "place " + id);
     }
 }
@@ -429,27 +173,9 @@ OGRwkbGeometryType layer_type_for(OGRLayerH src) {
     return point ? wkbPoint : wkbUnknown;
 }
 
-LayerGeometry layer_geometry_of(OGRwkbGeometryType type) {
-    switch (wkbFlatten(type)) {
-    case wkbPoint:
-    case wkbMultiPoint:
-        return LayerGeometry::point;
-    case wkbLineString:
-    case wkbMultiLineString:
-        return LayerGeometry::line;
-    case wkbPolygon:
-    case wkbMultiPolygon:
-        return LayerGeometry::polygon;
-    default:
-        return LayerGeometry::none;
-    }
-}
-
 LayerGeometry copy_basemap_layer(GDALDatasetH ds, const BasemapLayer& basemap) {
     const std::string path = basemap.path.string();
-    const std::array<const char*, 2> drivers = {"GeoJSON", nullptr};
-    DatasetPtr src(GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers.data(),
-                              nullptr, nullptr));
+    DatasetPtr src = open_vector(basemap.path, {"GeoJSON"});
     if (!src || GDALDatasetGetLayerCount(src.get()) < 1) {
         throw input_error(path + ": cannot read basemap layer: " + last_gdal_error());
     }
@@ -483,9 +209,9 @@ LayerGeometry copy_basemap_layer(GDALDatasetH ds, const BasemapLayer& basemap) {
 // The table QGIS itself creates to keep styles in a GeoPackage; a layer whose row is marked
 // useAsDefault opens with that style.
 void write_layer_styles(GDALDatasetH ds,
-                        const std::vector<std::pair<std::string, LayerGeometry>>& layers) {
-    const std::array<const char*, 2> options = {"FID=id", nullptr};
-    OGRLayerH styles = create_layer(ds, "layer_styles", wkbNone, options.data());
+                        const std::vector<std::pair<std::string, LayerGeometry>>& layers,
+                        const Symbology& symbology) {
+    OGRLayerH styles = create_layer(ds, "layer_styles", wkbNone, {"FID=id"});
     struct Column {
         const char* name;
         OGRFieldType type;
@@ -503,14 +229,7 @@ void write_layer_styles(GDALDatasetH ds,
                                              {"owner", OFTString, 30},
                                              {"ui", OFTString, 30}}};
     for (const Column& c : columns) {
-        FieldPtr field(OGR_Fld_Create(c.name, c.type));
-        OGR_Fld_SetWidth(field.get(), c.width);
-        if (c.type == OFTInteger) {
-            OGR_Fld_SetSubType(field.get(), OFSTBoolean);
-        }
-        if (OGR_L_CreateField(styles, field.get(), TRUE) != OGRERR_NONE) {
-            throw output_error("layer_styles: " + last_gdal_error());
-        }
+        add_field(styles, c.name, c.type, c.type == OFTInteger ? OFSTBoolean : OFSTNone, c.width);
     }
     FieldPtr time(OGR_Fld_Create("update_time", OFTDateTime));
     OGR_Fld_SetDefault(time.get(), "CURRENT_TIMESTAMP");
@@ -519,42 +238,25 @@ void write_layer_styles(GDALDatasetH ds,
     }
     for (const auto& [name, geometry] : layers) {
         FeaturePtr f(OGR_F_Create(OGR_L_GetLayerDefn(styles)));
-        set_string(f.get(), "f_table_catalog", "");
-        set_string(f.get(), "f_table_schema", "");
-        set_string(f.get(), "f_table_name", name);
-        set_string(f.get(), "f_geometry_column", "geom");
-        set_string(f.get(), "styleName", name);
-        set_string(f.get(), "styleQML", layer_style_qml(name, geometry));
-        set_string(f.get(), "styleSLD", "");
-        set_int(f.get(), "useAsDefault", 1);
-        set_string(f.get(), "description", "sitmap default style");
-        set_string(f.get(), "owner", "");
-        set_string(f.get(), "ui", "");
+        set_field(f.get(), "f_table_catalog", "");
+        set_field(f.get(), "f_table_schema", "");
+        set_field(f.get(), "f_table_name", name);
+        set_field(f.get(), "f_geometry_column", "geom");
+        set_field(f.get(), "styleName", name);
+        set_field(f.get(), "styleQML", layer_style_qml(name, geometry, symbology));
+        set_field(f.get(), "styleSLD", "");
+        set_field(f.get(), "useAsDefault", 1);
+        set_field(f.get(), "description", "sitmap default style");
+        set_field(f.get(), "owner", "");
+        set_field(f.get(), "ui", "");
         create_feature(styles, f.get(), "the style of layer " + name);
-    }
-}
-
-GDALDriverH driver(const char* name) {
-    GDALAllRegister();
-    GDALDriverH d = GDALGetDriverByName(name);
-    if (d == nullptr) {
-        throw Error(ErrorKind::internal, std::string("GDAL has no ") + name + " driver");
-    }
-    return d;
-}
-
-void close_dataset(DatasetPtr& ds, const fs::path& path) {
-    CPLErrorReset();
-    ds.reset();
-    if (CPLGetLastErrorType() >= CE_Failure) {
-        throw output_error(path.string() + ": " + last_gdal_error());
     }
 }
 
 } // namespace
 
 bool has_geometry(const Event& event) {
-    return valid_point(event.location) && to_ogr(event.geometry) != nullptr;
+    return to_ogr(event.location) != nullptr && to_ogr(event.geometry) != nullptr;
 }
 
 GisFormat gis_format_for(const fs::path& path) {
@@ -597,22 +299,7 @@ void export_geojson(const std::vector<Event>& events, const fs::path& path, Over
     for (std::size_t i = 0; i < events.size(); ++i) {
         check_geometry(events[i], i);
     }
-    OutputFile out(path, overwrite);
-    QuietGdal quiet;
-    try {
-        DatasetPtr ds(
-            GDALCreate(driver("GeoJSON"), out.temp_path().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
-        if (!ds) {
-            throw output_error("cannot create: " + last_gdal_error());
-        }
-        const std::array<const char*, 4> options = {"RFC7946=YES", "COORDINATE_PRECISION=6",
-                                                    "WRITE_NAME=NO", nullptr};
-        write_events_layer(ds.get(), events, FieldFormat::geojson, options.data());
-        close_dataset(ds, path);
-    } catch (const Error& e) {
-        throw e.with_context(path.string());
-    }
-    out.commit();
+    write_events_geojson_file(events, path, overwrite, export_events_format());
 }
 
 void export_geopackage(const std::vector<Event>& events, const fs::path& path,
@@ -621,13 +308,9 @@ void export_geopackage(const std::vector<Event>& events, const fs::path& path,
         check_geometry(events[i], i);
     }
     OutputFile out(path, options.overwrite);
-    QuietGdal quiet;
+    const QuietGdalErrors quiet;
     try {
-        DatasetPtr ds(
-            GDALCreate(driver("GPKG"), out.temp_path().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
-        if (!ds) {
-            throw output_error("cannot create: " + last_gdal_error());
-        }
+        DatasetPtr ds = create_vector("GPKG", out.temp_path());
         std::vector<std::pair<std::string, LayerGeometry>> styled;
         if (GDALDatasetStartTransaction(ds.get(), FALSE) != OGRERR_NONE) {
             throw output_error("cannot start a transaction: " + last_gdal_error());
@@ -639,13 +322,15 @@ void export_geopackage(const std::vector<Event>& events, const fs::path& path,
         styled.emplace_back(places_layer, LayerGeometry::point);
         write_claims_layer(ds.get(), events);
         styled.emplace_back(claims_layer, LayerGeometry::point);
-        write_events_layer(ds.get(), events, FieldFormat::gpkg, nullptr);
+        EventsLayerFormat format = export_events_format();
+        format.dates = EventsLayerFormat::Dates::date;
+        write_events_layer(ds.get(), events, format);
         styled.emplace_back(events_layer, LayerGeometry::point);
-        write_layer_styles(ds.get(), styled);
+        write_layer_styles(ds.get(), styled, options.symbology);
         if (GDALDatasetCommitTransaction(ds.get()) != OGRERR_NONE) {
             throw output_error("cannot commit: " + last_gdal_error());
         }
-        close_dataset(ds, path);
+        close_dataset(ds);
     } catch (const Error& e) {
         throw e.with_context(path.string());
     }

@@ -3,8 +3,9 @@
 // continues with in QGIS (events, claims, places, basemap) and their QGIS styles.
 
 #include "geo/core/event.hpp"
-#include "geo/io/event_io.hpp"
 #include "geo/gazetteer/gazetteer.hpp"
+#include "geo/io/event_io.hpp"
+#include "geo/io/symbology.hpp"
 
 #include <filesystem>
 #include <span>
@@ -56,6 +57,7 @@ struct GeoPackageOptions {
     // row per distinct place of the events, built from the events themselves.
     const Gazetteer* gazetteer = nullptr;
     std::vector<BasemapLayer> basemap; // copied in this order
+    Symbology symbology;               // of the QGIS styles in layer_styles
     Overwrite overwrite = Overwrite::no;
 };
 

@@ -8,19 +8,17 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <memory>
 #include <vector>
 
 #include "geo/io/detail/gdal.hpp"
-#include <cpl_conv.h>
-#include <cpl_error.h>
-#include <cpl_minixml.h>
+#include "geo/io/detail/ogr_geometry.hpp"
 
-#include <gdal.h>
-#include <ogr_api.h>
-#include <ogr_srs_api.h>
+#include <cpl_minixml.h>
 
 namespace sitmap::geo {
 
@@ -28,6 +26,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
+using detail::CplString;
 using detail::DatasetPtr;
 using detail::SrsPtr;
 
@@ -39,10 +38,6 @@ struct XmlDeleter {
     void operator()(CPLXMLNode* n) const { CPLDestroyXMLNode(n); }
 };
 using XmlPtr = std::unique_ptr<CPLXMLNode, XmlDeleter>;
-
-struct CplFree {
-    void operator()(void* p) const { CPLFree(p); }
-};
 
 // Element and attribute helpers over GDAL's XML tree; serialisation escapes every value.
 CPLXMLNode* element(CPLXMLNode* parent, const char* name) {
@@ -59,7 +54,7 @@ CPLXMLNode* attr(CPLXMLNode* node, const char* name, const std::string& value) {
 }
 
 std::string serialize(const CPLXMLNode* root) {
-    std::unique_ptr<char, CplFree> text(CPLSerializeXMLTree(root));
+    const CplString text(CPLSerializeXMLTree(root));
     return std::string(doctype) + (text ? text.get() : "");
 }
 
@@ -80,20 +75,51 @@ void option(CPLXMLNode* map, const char* name, const std::string& value,
     attr(o, "type", type);
 }
 
-struct Rgba {
-    int r, g, b, a = 255;
-    std::string str() const {
-        return std::to_string(r) + "," + std::to_string(g) + "," + std::to_string(b) + "," +
-               std::to_string(a);
-    }
-};
+// "r,g,b,a" as QGIS writes colours.
+std::string rgba_text(Rgba c) {
+    return std::to_string(c.r) + "," + std::to_string(c.g) + "," + std::to_string(c.b) + "," +
+           std::to_string(c.a);
+}
 
-// Sizes follow sitmap's rendered map (render/style.cpp, builtin layers): an incident's radius
-// grows with 0.8 * sqrt(casualties), clamped to 1..6 times its base size. Millimetres at 96 dpi.
+// Style pixels (1/96 in, as in the map style) to QGIS units: millimetres, symbol sizes to a tenth
+// and line widths to a hundredth; text sizes in whole points.
+double size_mm(double px) {
+    return std::round(px * 25.4 / 96.0 * 10.0) / 10.0;
+}
+double width_mm(double px) {
+    return std::round(px * 25.4 / 96.0 * 100.0) / 100.0;
+}
+double points(double px) {
+    return std::round(px * 0.75);
+}
+
+// The shortest decimal that reads back as v: "0.8", "6".
+std::string shortest(double v) {
+    std::array<char, 32> buf{};
+    const auto r = std::to_chars(buf.data(), buf.data() + buf.size(), v);
+    return std::string(buf.data(), r.ptr);
+}
+
+// An incident's size grows with the casualties claimed, as on sitmap's maps: casualty_scale
+// (geo/io/symbology.hpp) written as a QGIS expression from the same constants.
 std::string casualty_size_expression(double base_mm) {
-    return std::to_string(base_mm) +
-           " * min(max(1, 0.8 * sqrt(coalesce(\"killed_max\", 0) + coalesce(\"wounded_max\", "
-           "0))), 6)";
+    return std::to_string(base_mm) + " * min(max(1, " + shortest(casualty_scale_per_sqrt) +
+           " * sqrt(coalesce(\"killed_max\", 0) + coalesce(\"wounded_max\", 0))), " +
+           shortest(casualty_scale_max) + ")";
+}
+
+// QGIS's name for a shape of the style's vocabulary.
+const char* qgis_shape(std::string_view shape) {
+    for (const auto& [ours, theirs] :
+         {std::pair{"square", "square"}, std::pair{"triangle", "triangle"},
+          std::pair{"diamond", "diamond"}, std::pair{"star", "star"},
+          std::pair{"cross", "cross_fill"}, std::pair{"hexagon", "hexagon"},
+          std::pair{"barrier", "half_square"}}) {
+        if (shape == ours) {
+            return theirs;
+        }
+    }
+    return "circle";
 }
 
 struct MarkerStyle {
@@ -104,6 +130,7 @@ struct MarkerStyle {
     Rgba outline{255, 255, 255};
     double outline_mm = 0.35;
     bool disputed_ring = false; // a dashed ring drawn only around disputed events
+    Rgba ring{0, 0, 0};         // the disputed ring (the symbology's)
 };
 struct LineStyle {
     Rgba color;
@@ -159,10 +186,10 @@ void simple_marker(CPLXMLNode* sym, const char* shape, Rgba fill, Rgba outline, 
     CPLXMLNode* layer = symbol_layer(sym, "SimpleMarker");
     CPLXMLNode* o = option_map(layer);
     option(o, "angle", "0");
-    option(o, "color", fill.str());
+    option(o, "color", rgba_text(fill));
     option(o, "joinstyle", "miter");
     option(o, "name", shape);
-    option(o, "outline_color", outline.str());
+    option(o, "outline_color", rgba_text(outline));
     option(o, "outline_style", outline_style);
     option(o, "outline_width", std::to_string(outline_mm));
     option(o, "outline_width_unit", "MM");
@@ -176,15 +203,28 @@ void simple_marker(CPLXMLNode* sym, const char* shape, Rgba fill, Rgba outline, 
     }
 }
 
+// The disputed ring's measures are QGIS's own, not derived from the map style (whose ring is
+// 1.3 px = 0.34 mm wide, 3.5 px from the mark): the exported styles have always used these, and
+// issue 12 kept exports unchanged.
+constexpr double disputed_ring_mm = 0.35;
+constexpr double disputed_ring_growth_mm = 2.0; // added to the mark's size
+
+std::string one_decimal(double v) {
+    std::array<char, 32> buf{};
+    std::snprintf(buf.data(), buf.size(), "%.1f", v);
+    return buf.data();
+}
+
 void marker_symbol(CPLXMLNode* parent, const std::string& name, const MarkerStyle& m) {
     CPLXMLNode* sym = symbol(parent, name, "marker");
     const std::string size = casualty_size_expression(m.size_mm);
     if (m.disputed_ring) {
         // Below the mark, as on sitmap's maps: a dashed ring a little larger than the symbol.
-        simple_marker(
-            sym, "circle", {0, 0, 0, 0}, {17, 17, 17}, 0.35, "dash", m.size_mm + 2.0,
-            {{"enabled", "\"disputed\""},
-             {"size", (m.sized_by_casualties ? size : std::to_string(m.size_mm)) + " + 2.0"}});
+        simple_marker(sym, "circle", {0, 0, 0, 0}, m.ring, disputed_ring_mm, "dash",
+                      m.size_mm + disputed_ring_growth_mm,
+                      {{"enabled", "\"disputed\""},
+                       {"size", (m.sized_by_casualties ? size : std::to_string(m.size_mm)) + " + " +
+                                    one_decimal(disputed_ring_growth_mm)}});
     }
     std::vector<std::pair<const char*, std::string>> props;
     if (m.sized_by_casualties) {
@@ -198,7 +238,7 @@ void simple_line(CPLXMLNode* sym, const LineStyle& l) {
     CPLXMLNode* o = option_map(layer);
     option(o, "capstyle", "round");
     option(o, "joinstyle", "round");
-    option(o, "line_color", l.color.str());
+    option(o, "line_color", rgba_text(l.color));
     option(o, "line_style", l.pattern);
     option(o, "line_width", std::to_string(l.width_mm));
     option(o, "line_width_unit", "MM");
@@ -219,9 +259,9 @@ void cased_line_symbol(CPLXMLNode* parent, const std::string& name, const LineSt
 void fill_symbol(CPLXMLNode* parent, const std::string& name, const FillStyle& f) {
     CPLXMLNode* layer = symbol_layer(symbol(parent, name, "fill"), "SimpleFill");
     CPLXMLNode* o = option_map(layer);
-    option(o, "color", f.fill.str());
+    option(o, "color", rgba_text(f.fill));
     option(o, "joinstyle", "round");
-    option(o, "outline_color", f.outline.str());
+    option(o, "outline_color", rgba_text(f.outline));
     option(o, "outline_style", f.outline_pattern);
     option(o, "outline_width", std::to_string(f.outline_mm));
     option(o, "outline_width_unit", "MM");
@@ -278,83 +318,38 @@ void categorized(CPLXMLNode* parent, const char* field, const std::vector<Catego
     element(r, "sizescale");
 }
 
-// The legend wording of sitmap's rendered map.
-std::string kind_label(EventKind k) {
-    switch (k) {
-    case EventKind::shelling:
-        return "Shelling (artillery)";
-    case EventKind::mortar_fire:
-        return "Mortar fire";
-    case EventKind::small_arms_fire:
-        return "Small-arms fire";
-    case EventKind::drone_strike:
-        return "Drone strike";
-    case EventKind::vehicle_attack:
-        return "Attack on a vehicle";
-    case EventKind::casualties:
-        return "Killing or wounding (weapon not stated)";
-    case EventKind::armed_clash:
-        return "Armed clash";
-    case EventKind::checkpoint_installed:
-        return "Checkpoint installed";
-    case EventKind::checkpoint_closed:
-        return "Checkpoint closed";
-    case EventKind::blockade:
-        return "Blockade";
-    case EventKind::talks:
-        return "Talks or summit";
-    case EventKind::statement:
-        return "Statement or speech";
-    case EventKind::mission_deployment:
-        return "Mission deployment";
-    }
-    return std::string(to_string(k));
+// As on sitmap's maps: colour and size by layer (incidents red, checkpoints blue, context white),
+// shape by kind, incidents sized by the casualties claimed, a dashed ring around disputed events.
+MarkerStyle event_marker(EventKind k, const Symbology& symbology) {
+    const MarkerSymbology& m = symbology.kind(k);
+    MarkerStyle out{m.fill,
+                    qgis_shape(m.shape),
+                    size_mm(2.0 * m.radius_px),
+                    layer_of(k) == EventLayer::incident,
+                    m.stroke,
+                    width_mm(m.stroke_px),
+                    true};
+    out.ring = symbology.disputed.stroke;
+    return out;
 }
 
-// As on sitmap's rendered map: colour by layer (incidents red, checkpoints blue, context white),
-// shape by kind, incidents sized by the casualties claimed.
-MarkerStyle event_marker(EventKind k) {
-    const char* shape = "circle";
-    switch (k) {
-    case EventKind::shelling:
-    case EventKind::talks:
-        shape = "circle";
-        break;
-    case EventKind::mortar_fire:
-    case EventKind::mission_deployment:
-        shape = "triangle";
-        break;
-    case EventKind::small_arms_fire:
-    case EventKind::statement:
-        shape = "diamond";
-        break;
-    case EventKind::drone_strike:
-        shape = "star";
-        break;
-    case EventKind::vehicle_attack:
-    case EventKind::blockade:
-        shape = "square";
-        break;
-    case EventKind::casualties:
-        shape = "cross_fill";
-        break;
-    case EventKind::armed_clash:
-        shape = "hexagon";
-        break;
-    case EventKind::checkpoint_installed:
-    case EventKind::checkpoint_closed:
-        shape = "half_square";
-        break;
-    }
-    switch (layer_of(k)) {
-    case EventLayer::incident:
-        return {{215, 48, 31, 217}, shape, 2.9, true, {103, 0, 13}, 0.26, true};
-    case EventLayer::checkpoint:
-        return {{31, 95, 191}, shape, 3.4, false, {255, 255, 255}, 0.34, true};
-    case EventLayer::context:
-        break;
-    }
-    return {{255, 255, 255}, shape, 2.6, false, {77, 77, 77}, 0.4, true};
+MarkerStyle marker_style(const MarkerSymbology& m) {
+    return {m.fill,
+            qgis_shape(m.shape),
+            size_mm(2.0 * m.radius_px),
+            false,
+            m.stroke,
+            width_mm(m.stroke_px),
+            false};
+}
+
+LineStyle line_style(const LineSymbology& l) {
+    return {l.color, width_mm(l.width_px), l.dashed ? "dash" : "solid"};
+}
+
+FillStyle fill_style(const FillSymbology& f) {
+    return {f.fill, f.outline, width_mm(f.outline_px), f.hatched ? "b_diagonal" : "solid",
+            f.dashed ? "dash" : "solid"};
 }
 
 std::string label_of(std::string_view value) {
@@ -365,20 +360,6 @@ std::string label_of(std::string_view value) {
     }
     return s;
 }
-
-constexpr std::array<EventKind, 13> all_kinds = {EventKind::shelling,
-                                                 EventKind::mortar_fire,
-                                                 EventKind::small_arms_fire,
-                                                 EventKind::drone_strike,
-                                                 EventKind::vehicle_attack,
-                                                 EventKind::casualties,
-                                                 EventKind::armed_clash,
-                                                 EventKind::checkpoint_installed,
-                                                 EventKind::checkpoint_closed,
-                                                 EventKind::blockade,
-                                                 EventKind::talks,
-                                                 EventKind::statement,
-                                                 EventKind::mission_deployment};
 
 enum class Weight { regular, bold };
 
@@ -394,7 +375,7 @@ void labeling(CPLXMLNode* parent, const std::string& field, double size_pt, Rgba
     attr(t, "namedStyle", weight == Weight::bold ? "Bold" : "Regular");
     attr(t, "fontSize", std::to_string(size_pt));
     attr(t, "fontSizeUnit", "Point");
-    attr(t, "textColor", color.str());
+    attr(t, "textColor", rgba_text(color));
     attr(t, "textOpacity", "1");
     attr(t, "fontWeight", weight == Weight::bold ? "75" : "50");
     CPLXMLNode* b = element(t, "text-buffer");
@@ -414,96 +395,111 @@ void labeling(CPLXMLNode* parent, const std::string& field, double size_pt, Rgba
     attr(r, "displayAll", "0");
 }
 
-// Appends <renderer-v2> and <labeling> for a layer; returns whether labels are on.
-bool append_style(CPLXMLNode* parent, std::string_view layer, LayerGeometry geometry) {
-    if (layer == events_layer) {
-        std::vector<Category> cats;
-        for (EventKind k : all_kinds) {
-            cats.push_back({std::string(to_string(k)), kind_label(k), event_marker(k)});
-        }
-        categorized(parent, "kind", cats);
-        labeling(parent, "place_name", 8.0, {127, 15, 6}, "0", Weight::bold);
-        return true;
+Weight weight_of(const TextSymbology& t) {
+    return t.bold ? Weight::bold : Weight::regular;
+}
+
+// Events categorised by kind with the map's symbols, labelled by place.
+void append_events_style(CPLXMLNode* parent, const Symbology& symbology) {
+    std::vector<Category> cats;
+    for (const EventKindInfo& k : event_kinds()) {
+        cats.push_back(
+            {std::string(k.name), std::string(k.label), event_marker(k.kind, symbology)});
     }
-    if (layer == claims_layer) {
-        const std::array<std::pair<Side, Rgba>, 6> sides = {{{Side::armenia, {217, 95, 2}},
-                                                             {Side::azerbaijan, {27, 158, 119}},
-                                                             {Side::russia, {117, 112, 179}},
-                                                             {Side::eu, {31, 120, 180}},
-                                                             {Side::other, {102, 102, 102}},
-                                                             {Side::unknown, {170, 170, 170}}}};
-        std::vector<Category> cats;
-        for (const auto& [side, color] : sides) {
-            cats.push_back({std::string(to_string(side)), label_of(to_string(side)),
-                            MarkerStyle{color, "circle", 2.2, false, {255, 255, 255}, 0.3, false}});
-        }
-        categorized(parent, "side", cats);
-        return false;
+    categorized(parent, "kind", cats);
+    const TextSymbology& text = symbology.event_labels;
+    labeling(parent, "place_name", points(text.size_px), text.color, "0", weight_of(text));
+}
+
+// Claims categorised by the side that makes them (the maps do not draw claims: QGIS's own colours).
+void append_claims_style(CPLXMLNode* parent) {
+    const std::array<std::pair<Side, Rgba>, 6> sides = {{{Side::armenia, {217, 95, 2}},
+                                                         {Side::azerbaijan, {27, 158, 119}},
+                                                         {Side::russia, {117, 112, 179}},
+                                                         {Side::eu, {31, 120, 180}},
+                                                         {Side::other, {102, 102, 102}},
+                                                         {Side::unknown, {170, 170, 170}}}};
+    std::vector<Category> cats;
+    for (const auto& [side, color] : sides) {
+        cats.push_back({std::string(to_string(side)), label_of(to_string(side)),
+                        MarkerStyle{color, "circle", 2.2, false, {255, 255, 255}, 0.3, false}});
     }
-    if (layer == "countries") { // as on sitmap's maps, the two countries stand out
+    categorized(parent, "side", cats);
+}
+
+// As on sitmap's maps, the two countries stand out; the Armenia–Azerbaijan border is cased.
+bool append_rule_based_style(CPLXMLNode* parent, std::string_view layer,
+                             const Symbology& symbology) {
+    if (layer == "countries") {
         CPLXMLNode* symbols =
             rule_based(parent, {{"\"iso_a2\" IN ('AM', 'AZ')", "Armenia, Azerbaijan"},
                                 {"ELSE", "Other countries"}});
-        fill_symbol(symbols, "0", FillStyle{{251, 250, 246}, {179, 173, 163}, 0.16});
-        fill_symbol(symbols, "1", FillStyle{{233, 230, 223}, {179, 173, 163}, 0.16});
-        labeling(parent, "name", 10.0, {143, 135, 124}, "1");
+        fill_symbol(symbols, "0", fill_style(symbology.countries_focus));
+        fill_symbol(symbols, "1", fill_style(symbology.countries));
+        const TextSymbology& text = symbology.country_labels;
+        labeling(parent, "name", points(text.size_px), text.color, "1", weight_of(text));
         return true;
     }
-    if (layer == "borders") {
-        CPLXMLNode* symbols = rule_based(
-            parent, {{"\"countries\" IN ('AM-AZ', 'AZ-AM')", "Armenia–Azerbaijan border"},
-                     {"ELSE", "International border"}});
-        cased_line_symbol(symbols, "0", LineStyle{{231, 163, 155, 191}, 1.32},
-                          LineStyle{{90, 29, 22}, 0.45});
-        line_symbol(symbols, "1", LineStyle{{119, 113, 106}, 0.26});
-        return false;
-    }
+    CPLXMLNode* symbols =
+        rule_based(parent, {{"\"countries\" IN ('AM-AZ', 'AZ-AM')", "Armenia–Azerbaijan border"},
+                            {"ELSE", "International border"}});
+    cased_line_symbol(symbols, "0", line_style(symbology.borders_am_az_casing),
+                      line_style(symbology.borders_am_az));
+    line_symbol(symbols, "1", line_style(symbology.borders));
+    return false;
+}
+
+// One symbol for the whole layer: places and the other basemap layers; a neutral symbol of its
+// geometry for a layer sitmap does not know.
+void append_single_symbol_style(CPLXMLNode* parent, std::string_view layer, LayerGeometry geometry,
+                                const Symbology& symbology) {
     CPLXMLNode* r = renderer(parent, "singleSymbol");
     CPLXMLNode* symbols = element(r, "symbols");
     element(r, "rotation");
     element(r, "sizescale");
     if (layer == places_layer) {
         // Unlabelled: the events on top already carry the place names.
-        marker_symbol(
-            symbols, "0",
-            MarkerStyle{{255, 255, 255}, "circle", 1.3, false, {58, 58, 58}, 0.26, false});
-        return false;
-    }
-    if (layer == "admin1") {
-        fill_symbol(symbols, "0", FillStyle{{0, 0, 0, 0}, {190, 190, 190}, 0.15, "no", "dash"});
-        return false;
-    }
-    if (layer == "nagorno_karabakh") {
+        marker_symbol(symbols, "0", marker_style(symbology.places));
+    } else if (layer == "admin1") {
+        // An outline only. Not the map's line colour (#a9a194): the exported styles have always
+        // used this lighter grey, and issue 12 kept exports unchanged.
+        const LineStyle line = line_style(symbology.admin1);
         fill_symbol(symbols, "0",
-                    FillStyle{{176, 122, 60, 140}, {140, 90, 36}, 0.24, "b_diagonal", "dash"});
-        return false;
-    }
-    if (layer == "lakes") {
-        fill_symbol(symbols, "0", FillStyle{{180, 210, 231}, {127, 169, 201}, 0.13});
-        return false;
-    }
-    if (layer == "rivers") {
-        line_symbol(symbols, "0", LineStyle{{127, 169, 201}, 0.24});
-        return false;
-    }
-    if (layer == "corridor") {
-        line_symbol(symbols, "0", LineStyle{{217, 115, 13}, 0.58, "dash"});
-        return false;
-    }
-    switch (geometry) {
-    case LayerGeometry::polygon:
+                    FillStyle{{0, 0, 0, 0}, {190, 190, 190}, line.width_mm, "no", line.pattern});
+    } else if (layer == "nagorno_karabakh") {
+        fill_symbol(symbols, "0", fill_style(symbology.nagorno_karabakh));
+    } else if (layer == "lakes") {
+        fill_symbol(symbols, "0", fill_style(symbology.lakes));
+    } else if (layer == "rivers") {
+        line_symbol(symbols, "0", line_style(symbology.rivers));
+    } else if (layer == "corridor") {
+        line_symbol(symbols, "0", line_style(symbology.corridor));
+    } else if (geometry == LayerGeometry::polygon) {
         fill_symbol(symbols, "0", FillStyle{{220, 220, 220}, {150, 150, 150}, 0.2});
-        break;
-    case LayerGeometry::line:
+    } else if (geometry == LayerGeometry::line) {
         line_symbol(symbols, "0", LineStyle{{120, 120, 120}, 0.3});
-        break;
-    case LayerGeometry::point:
-    case LayerGeometry::none:
+    } else {
         marker_symbol(
             symbols, "0",
             MarkerStyle{{120, 120, 120}, "circle", 1.6, false, {255, 255, 255}, 0.3, false});
-        break;
     }
+}
+
+// Appends <renderer-v2> and <labeling> for a layer; returns whether labels are on.
+bool append_style(CPLXMLNode* parent, std::string_view layer, LayerGeometry geometry,
+                  const Symbology& symbology) {
+    if (layer == events_layer) {
+        append_events_style(parent, symbology);
+        return true;
+    }
+    if (layer == claims_layer) {
+        append_claims_style(parent);
+        return false;
+    }
+    if (layer == "countries" || layer == "borders") {
+        return append_rule_based_style(parent, layer, symbology);
+    }
+    append_single_symbol_style(parent, layer, geometry, symbology);
     return false;
 }
 
@@ -514,22 +510,6 @@ struct GpkgLayer {
     long long features = 0;
     BBox extent;
 };
-
-LayerGeometry geometry_of(OGRwkbGeometryType type) {
-    switch (wkbFlatten(type)) {
-    case wkbPoint:
-    case wkbMultiPoint:
-        return LayerGeometry::point;
-    case wkbLineString:
-    case wkbMultiLineString:
-        return LayerGeometry::line;
-    case wkbPolygon:
-    case wkbMultiPolygon:
-        return LayerGeometry::polygon;
-    default:
-        return LayerGeometry::none;
-    }
-}
 
 // Drawing order: basemap (bottom first, in the bundled order; unknown layers lowest), places,
 // claims, events on top.
@@ -551,12 +531,11 @@ int rank_of(const std::string& name) {
 }
 
 std::vector<GpkgLayer> read_layers(const fs::path& gpkg) {
-    GDALAllRegister();
-    CPLPushErrorHandler(CPLQuietErrorHandler);
-    const std::array<const char*, 2> drivers = {"GPKG", nullptr};
-    DatasetPtr ds(GDALOpenEx(gpkg.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers.data(),
-                             nullptr, nullptr));
-    CPLPopErrorHandler();
+    DatasetPtr ds;
+    {
+        const detail::QuietGdalErrors quiet;
+        ds = detail::open_vector(gpkg, {"GPKG"});
+    }
     if (!ds) {
         throw input_error(gpkg.string() + ": cannot open as a GeoPackage");
     }
@@ -567,7 +546,8 @@ std::vector<GpkgLayer> read_layers(const fs::path& gpkg) {
         if (type == wkbNone) {
             continue; // layer_styles and other tables
         }
-        GpkgLayer layer{OGR_L_GetName(l), geometry_of(type), OGR_L_GetFeatureCount(l, TRUE), {}};
+        GpkgLayer layer{
+            OGR_L_GetName(l), detail::layer_geometry_of(type), OGR_L_GetFeatureCount(l, TRUE), {}};
         OGREnvelope env{};
         if (layer.features > 0 && OGR_L_GetExtent(l, &env, TRUE) == OGRERR_NONE) {
             layer.extent = {env.MinX, env.MinY, env.MaxX, env.MaxY};
@@ -600,16 +580,18 @@ Crs crs_of(const std::string& definition) {
         throw usage_error("unknown CRS '" + definition + "'");
     }
     const std::array<const char*, 2> wkt_options = {"FORMAT=WKT2_2019", nullptr};
-    char* text = nullptr;
-    if (OSRExportToWktEx(crs.srs.get(), &text, wkt_options.data()) == OGRERR_NONE && text) {
-        crs.wkt = text;
+    char* wkt = nullptr;
+    const bool has_wkt = OSRExportToWktEx(crs.srs.get(), &wkt, wkt_options.data()) == OGRERR_NONE;
+    const CplString wkt_owner(wkt);
+    if (has_wkt && wkt != nullptr) {
+        crs.wkt = wkt;
     }
-    CPLFree(text);
-    text = nullptr;
-    if (OSRExportToProj4(crs.srs.get(), &text) == OGRERR_NONE && text) {
-        crs.proj4 = text;
+    char* proj4 = nullptr;
+    const bool has_proj4 = OSRExportToProj4(crs.srs.get(), &proj4) == OGRERR_NONE;
+    const CplString proj4_owner(proj4);
+    if (has_proj4 && proj4 != nullptr) {
+        crs.proj4 = proj4;
     }
-    CPLFree(text);
     const char* auth = OSRGetAuthorityName(crs.srs.get(), nullptr);
     const char* code = OSRGetAuthorityCode(crs.srs.get(), nullptr);
     if (auth != nullptr && code != nullptr) {
@@ -673,11 +655,9 @@ BBox projected_extent(const BBox& lonlat, const std::string& crs) {
     return {out.west - pad, out.south - pad, out.east + pad, out.north + pad};
 }
 
-std::string project_xml(const std::vector<GpkgLayer>& layers, const std::string& datasource,
-                        const QgisProjectOptions& options) {
-    const Crs crs = crs_of(options.crs);
-    const Crs wgs84 = crs_of("EPSG:4326");
-
+// What the project shows when it opens (lon/lat): the given extent, else the events', else the
+// region of the conflict; never narrower than 0.1 degrees.
+BBox initial_view(const std::vector<GpkgLayer>& layers, const QgisProjectOptions& options) {
     BBox view = options.extent.value_or(BBox{1, 1, 0, 0});
     if (view.empty()) {
         for (const GpkgLayer& l : layers) {
@@ -697,7 +677,15 @@ std::string project_xml(const std::vector<GpkgLayer>& layers, const std::string&
         view.south -= 0.05;
         view.north += 0.05;
     }
-    const BBox extent = projected_extent(view, options.crs);
+    return view;
+}
+
+std::string project_xml(const std::vector<GpkgLayer>& layers, const std::string& datasource,
+                        const QgisProjectOptions& options) {
+    const Crs crs = crs_of(options.crs);
+    const Crs wgs84 = crs_of("EPSG:4326");
+
+    const BBox extent = projected_extent(initial_view(layers, options), options.crs);
 
     XmlPtr root(CPLCreateXMLNode(nullptr, CXT_Element, "qgis"));
     CPLXMLNode* q = root.get();
@@ -768,7 +756,7 @@ std::string project_xml(const std::vector<GpkgLayer>& layers, const std::string&
         element(m, "layername", it->name);
         spatialrefsys(element(m, "srs"), wgs84);
         attr(element(m, "provider", "ogr"), "encoding", "UTF-8");
-        const bool labels = append_style(m, it->name, it->geometry);
+        const bool labels = append_style(m, it->name, it->geometry, options.symbology);
         attr(m, "labelsEnabled", labels ? "1" : "0");
         element(m, "blendMode", "0");
         element(m, "featureBlendMode", "0");
@@ -783,9 +771,10 @@ std::string project_xml(const std::vector<GpkgLayer>& layers, const std::string&
     CPLXMLNode* props = element(q, "properties");
     // The map's background (sea) colour, as on sitmap's maps.
     CPLXMLNode* gui = element(props, "Gui");
-    attr(element(gui, "CanvasColorRedPart", "207"), "type", "int");
-    attr(element(gui, "CanvasColorGreenPart", "225"), "type", "int");
-    attr(element(gui, "CanvasColorBluePart", "236"), "type", "int");
+    const Rgba sea = options.symbology.background;
+    attr(element(gui, "CanvasColorRedPart", std::to_string(sea.r)), "type", "int");
+    attr(element(gui, "CanvasColorGreenPart", std::to_string(sea.g)), "type", "int");
+    attr(element(gui, "CanvasColorBluePart", std::to_string(sea.b)), "type", "int");
     // QGIS reads <projectCrs> only when this is set.
     CPLXMLNode* srs = element(props, "SpatialRefSys");
     attr(element(srs, "ProjectionsEnabled", "1"), "type", "int");
@@ -829,11 +818,12 @@ void write_zip(const fs::path& zip, const std::string& entry, const std::string&
 
 } // namespace
 
-std::string layer_style_qml(std::string_view layer, LayerGeometry geometry) {
+std::string layer_style_qml(std::string_view layer, LayerGeometry geometry,
+                            const Symbology& symbology) {
     XmlPtr root(CPLCreateXMLNode(nullptr, CXT_Element, "qgis"));
     attr(root.get(), "version", qgis_version);
     attr(root.get(), "styleCategories", "AllStyleCategories");
-    const bool labels = append_style(root.get(), layer, geometry);
+    const bool labels = append_style(root.get(), layer, geometry, symbology);
     attr(root.get(), "labelsEnabled", labels ? "1" : "0");
     element(root.get(), "blendMode", "0");
     element(root.get(), "featureBlendMode", "0");

@@ -1,9 +1,11 @@
 #pragma once
 // QGIS styles and projects for exported GeoPackages: the same symbology as sitmap's maps
-// (categorised by event kind, sized by casualties, labelled, basemap layers in drawing order).
+// (categorised by event kind, sized by casualties, labelled, basemap layers in drawing order),
+// given by the caller as plain data (geo/io/symbology.hpp).
 
-#include "geo/io/event_io.hpp"
 #include "geo/core/geometry.hpp"
+#include "geo/io/event_io.hpp"
+#include "geo/io/symbology.hpp"
 
 #include <filesystem>
 #include <optional>
@@ -17,14 +19,16 @@ enum class LayerGeometry { point, line, polygon, none };
 // A QGIS style document (QML) for a layer of an exported GeoPackage: `events` (categorised by kind,
 // sized by casualties, labelled by place), `claims` (categorised by side), `places`, or a basemap
 // layer (countries, admin1, borders, nagorno_karabakh, lakes, rivers, corridor; others get a
-// neutral style of their geometry).
-std::string layer_style_qml(std::string_view layer, LayerGeometry geometry);
+// neutral style of their geometry), drawn with `symbology` (a default Symbology: neutral greys).
+std::string layer_style_qml(std::string_view layer, LayerGeometry geometry,
+                            const Symbology& symbology);
 
 struct QgisProjectOptions {
     std::string title = "sitmap events";
     std::string crs = "EPSG:4326"; // the map's CRS, anything geo::Projection accepts
     std::optional<BBox> extent;    // initial view in lon/lat; none: the events layer's extent
     std::string attribution;       // data credits, in the project's metadata
+    Symbology symbology;           // the layers' styles and the canvas colour
     Overwrite overwrite = Overwrite::no;
 };
 

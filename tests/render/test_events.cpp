@@ -41,8 +41,8 @@ TEST(Events, ReadsTheEventsGeoJsonContract) {
     EXPECT_TRUE(std::holds_alternative<geo::LinesGeom>(with_places.events[2].geometry));
     EXPECT_TRUE(std::holds_alternative<geo::PointGeom>(with_places.events[0].geometry));
     EXPECT_EQ(sector.date_end, "2022-11-07");
-    EXPECT_EQ(kind_layer(set.events[1].kind), geo::EventLayer::checkpoint);
-    EXPECT_EQ(kind_layer(set.events[3].kind), geo::EventLayer::context);
+    EXPECT_EQ(geo::layer_of(set.events[1].kind), geo::EventLayer::checkpoint);
+    EXPECT_EQ(geo::layer_of(set.events[3].kind), geo::EventLayer::context);
 }
 
 TEST(Events, UnknownKindIsAnErrorNamingFileAndFeature) {
@@ -100,14 +100,6 @@ TEST(Events, FormatsDateRanges) {
     EXPECT_EQ(format_date_range("2023-04-30", "2023-05-02"), "30 Apr – 2 May 2023");
     EXPECT_EQ(format_date_range("2022-12-12", "2023-01-02"), "12 Dec 2022 – 2 Jan 2023");
     EXPECT_EQ(format_date_range("2023-05-11", ""), "11 May 2023");
-}
-
-TEST(Events, KindNamesRoundTrip) {
-    for (const auto k : {geo::EventKind::shelling, geo::EventKind::blockade,
-                         geo::EventKind::mission_deployment, geo::EventKind::drone_strike}) {
-        EXPECT_EQ(kind_from_name(kind_name(k)), k);
-    }
-    EXPECT_THROW(kind_from_name("earthquake"), Error);
 }
 
 } // namespace

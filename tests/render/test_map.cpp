@@ -90,7 +90,8 @@ TEST(MapRenderer, EventsLandAtCoordinatesProjectedIndependentlyWithProj) {
     proj_destroy(p);
     proj_destroy(raw);
     proj_context_destroy(ctx);
-    // Sotk in UTM 38N (checked against the USGS formulas in tests/geo/projection/test_projection.cpp).
+    // Sotk in UTM 38N (checked against the USGS formulas in
+    // tests/geo/projection/test_projection.cpp).
     EXPECT_NEAR(pts[0].x, 573593.6, 1.0);
     EXPECT_NEAR(pts[0].y, 4450653.8, 1.0);
 
@@ -150,7 +151,7 @@ TEST(MapRenderer, LegendListsExactlyTheKindsDrawn) {
     const auto report = map->render(canvas);
     std::map<std::string, std::string> kind_of;
     for (const auto& e : fx.events->events) {
-        kind_of[e.id] = std::string(render::kind_name(e.kind));
+        kind_of[e.id] = std::string(geo::to_string(e.kind));
     }
     std::set<std::string> drawn;
     for (const auto& r : canvas.ops) {

@@ -53,6 +53,77 @@ TEST(Style, BuiltinHasEveryLayerTheRendererUses) {
     EXPECT_THROW(s.layer("nope"), Error);
 }
 
+TEST(Style, BuiltinIsTheDataFile) {
+    EXPECT_EQ(Style::builtin_path().filename(), "default.json");
+    EXPECT_EQ(Style::builtin_path().parent_path().filename(), "styles");
+    const Style s = Style::builtin();
+    // Layers in drawing order, as the file lists them.
+    ASSERT_FALSE(s.layers().empty());
+    EXPECT_EQ(s.layers().front().id, "background");
+    EXPECT_EQ(s.layers().back().id, "labels-incident");
+    EXPECT_EQ(s.layer("incidents").circle_color, parse_color("#d7301f"));
+    EXPECT_EQ(s.layer("incidents").circle_opacity, 0.85);
+    EXPECT_EQ(s.layer("nagorno-karabakh").fill_color, parse_color("rgba(176,122,60,0.55)"));
+    EXPECT_EQ(s.layer("labels-capital").text_style(1.0).weight, FontWeight::bold);
+}
+
+TEST(Style, MarkerShapesComeFromTheStyleByKind) {
+    const Style s = Style::builtin();
+    const StyleLayer& incidents = s.layer("incidents");
+    EXPECT_EQ(incidents.shape_for(geo::EventKind::shelling), MarkerShape::circle);
+    EXPECT_EQ(incidents.shape_for(geo::EventKind::mortar_fire), MarkerShape::triangle);
+    EXPECT_EQ(incidents.shape_for(geo::EventKind::drone_strike), MarkerShape::star);
+    EXPECT_EQ(incidents.shape_for(geo::EventKind::casualties), MarkerShape::cross);
+    EXPECT_EQ(s.layer("checkpoints").shape_for(geo::EventKind::checkpoint_closed),
+              MarkerShape::barrier);
+    EXPECT_EQ(s.layer("context").shape_for(geo::EventKind::statement), MarkerShape::diamond);
+    EXPECT_EQ(s.layer("capitals").marker_shape, MarkerShape::square);
+    EXPECT_EQ(s.layer("settlements").marker_shape, MarkerShape::circle);
+
+    const Style one = Style::from_json(
+        R"({"layers":[{"id":"incidents","paint":{"sitmap:marker-shape":"star"}}]})", "inline");
+    EXPECT_EQ(one.layer("incidents").shape_for(geo::EventKind::mortar_fire), MarkerShape::star);
+    const Style some = Style::from_json(R"({"layers":[{"id":"context","paint":{
+        "sitmap:marker-shape":["match",["get","kind"],"talks","hexagon","square"]}}]})",
+                                        "inline");
+    EXPECT_EQ(some.layer("context").shape_for(geo::EventKind::talks), MarkerShape::hexagon);
+    EXPECT_EQ(some.layer("context").shape_for(geo::EventKind::statement), MarkerShape::square);
+}
+
+TEST(Style, MarkerShapeErrorsSayWhatIsExpected) {
+    const std::string bad_shape =
+        error_of(R"({"layers":[{"id":"incidents","paint":{"sitmap:marker-shape":"blob"}}]})");
+    EXPECT_NE(bad_shape.find("style.json: layer 'incidents': property 'sitmap:marker-shape' has "
+                             "the wrong type: expected a shape (circle, square"),
+              std::string::npos)
+        << bad_shape;
+    const std::string bad_kind = error_of(R"({"layers":[{"id":"incidents","paint":{
+        "sitmap:marker-shape":["match",["get","kind"],"earthquake","star","circle"]}}]})");
+    EXPECT_NE(bad_kind.find("unknown event kind 'earthquake'"), std::string::npos) << bad_kind;
+    EXPECT_NE(error_of(R"({"layers":[{"id":"incidents","paint":{
+        "sitmap:marker-shape":["match",["get","place"],"x","star","circle"]}}]})")
+                  .find("expected a shape"),
+              std::string::npos);
+    EXPECT_EQ(error_of(R"({"layers":[{"id":"rivers","paint":{"sitmap:marker-shape":"star"}}]})"),
+              "style.json: layer 'rivers': property 'sitmap:marker-shape' does not apply to a "
+              "line layer");
+}
+
+TEST(Style, MarkerShapeNamesRoundTrip) {
+    for (const MarkerShape m : {MarkerShape::circle, MarkerShape::square, MarkerShape::triangle,
+                                MarkerShape::diamond, MarkerShape::star, MarkerShape::cross,
+                                MarkerShape::hexagon, MarkerShape::barrier, MarkerShape::ring}) {
+        EXPECT_EQ(marker_shape_from_string(to_string(m)), m);
+    }
+    EXPECT_THROW(marker_shape_from_string("blob"), Error);
+}
+
+TEST(Style, StyleLayersOfTheEventLayers) {
+    EXPECT_EQ(style_layer_for(geo::EventLayer::incident), "incidents");
+    EXPECT_EQ(style_layer_for(geo::EventLayer::checkpoint), "checkpoints");
+    EXPECT_EQ(style_layer_for(geo::EventLayer::context), "context");
+}
+
 TEST(Style, OverridesPaintAndLayoutProperties) {
     const Style s = Style::from_json(R"({"version":8,"name":"print","layers":[
         {"id":"incidents","type":"circle","paint":{"circle-color":"#0000ff","circle-radius":9}},

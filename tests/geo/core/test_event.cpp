@@ -26,6 +26,31 @@ TEST(Event, KindNamesRoundTrip) {
     }
 }
 
+TEST(Event, OneKindTableInEnumOrder) {
+    const auto kinds = event_kinds();
+    ASSERT_EQ(kinds.size(), event_kind_count);
+    for (std::size_t i = 0; i < kinds.size(); ++i) {
+        EXPECT_EQ(static_cast<std::size_t>(kinds[i].kind), i);
+        EXPECT_EQ(&kind_info(kinds[i].kind), &kinds[i]);
+        EXPECT_FALSE(kinds[i].label.empty()) << kinds[i].name;
+        EXPECT_FALSE(kinds[i].headline.empty()) << kinds[i].name;
+    }
+    EXPECT_EQ(legend_label(EventKind::shelling), "Shelling (artillery)");
+    EXPECT_EQ(legend_label(EventKind::casualties), "Killing or wounding (weapon not stated)");
+    EXPECT_EQ(summary_headline(EventKind::shelling), "Shelling");
+    EXPECT_EQ(summary_headline(EventKind::armed_clash), "Exchange of fire");
+    EXPECT_EQ(summary_headline(EventKind::mission_deployment), "Mission deployed");
+}
+
+TEST(Event, KindsBelongToTheirMapLayer) {
+    EXPECT_EQ(layer_of(EventKind::drone_strike), EventLayer::incident);
+    EXPECT_EQ(layer_of(EventKind::blockade), EventLayer::checkpoint);
+    EXPECT_EQ(layer_of(EventKind::talks), EventLayer::context);
+    EXPECT_EQ(to_string(EventLayer::incident), "incident");
+    EXPECT_EQ(to_string(EventLayer::checkpoint), "checkpoint");
+    EXPECT_EQ(to_string(EventLayer::context), "context");
+}
+
 TEST(Event, SidesAndAssertionsRoundTrip) {
     for (Side s :
          {Side::armenia, Side::azerbaijan, Side::russia, Side::eu, Side::other, Side::unknown}) {

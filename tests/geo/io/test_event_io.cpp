@@ -199,7 +199,7 @@ TEST(EventIo, BadGeoJsonIsAClearError) {
         FAIL() << "no error";
     } catch (const sitmap::Error& e) {
         const std::string msg = e.what();
-        EXPECT_NE(msg.find("feature 0"), std::string::npos) << msg;
+        EXPECT_NE(msg.find("feature 1"), std::string::npos) << msg; // numbered from 1
         EXPECT_NE(msg.find("kind"), std::string::npos) << msg;
         EXPECT_NE(msg.find(nokind.string()), std::string::npos) << msg;
     }

@@ -64,7 +64,7 @@ std::vector<const CPLXMLNode*> children(const CPLXMLNode* node, const char* name
 } // namespace
 
 TEST(LayerStyleQml, EventsAreCategorisedByKindSizedByCasualtiesAndLabelled) {
-    const std::string qml = layer_style_qml("events", LayerGeometry::point);
+    const std::string qml = layer_style_qml("events", LayerGeometry::point, Symbology{});
     XmlPtr doc(CPLParseXMLString(qml.c_str()));
     ASSERT_TRUE(doc) << qml.substr(0, 300);
     const CPLXMLNode* qgis = CPLGetXMLNode(doc.get(), "=qgis");
@@ -84,12 +84,44 @@ TEST(LayerStyleQml, EventsAreCategorisedByKindSizedByCasualtiesAndLabelled) {
 }
 
 TEST(LayerStyleQml, BasemapLayersGetTheirGeometrysSymbol) {
-    EXPECT_NE(layer_style_qml("borders", LayerGeometry::line).find(R"(class="SimpleLine")"),
+    EXPECT_NE(
+        layer_style_qml("borders", LayerGeometry::line, Symbology{}).find(R"(class="SimpleLine")"),
+        std::string::npos);
+    EXPECT_NE(layer_style_qml("countries", LayerGeometry::polygon, Symbology{})
+                  .find(R"(class="SimpleFill")"),
               std::string::npos);
-    EXPECT_NE(layer_style_qml("countries", LayerGeometry::polygon).find(R"(class="SimpleFill")"),
+    EXPECT_NE(
+        layer_style_qml("someone_elses", LayerGeometry::point, Symbology{}).find("SimpleMarker"),
+        std::string::npos);
+}
+
+TEST(LayerStyleQml, DrawsWithTheSymbologyItIsGiven) {
+    Symbology symbology;
+    MarkerSymbology& casualties = symbology.kinds[static_cast<std::size_t>(EventKind::casualties)];
+    casualties = {"cross", 5.5, {215, 48, 31, 217}, {103, 0, 13}, 1.0};
+    symbology.kinds[static_cast<std::size_t>(EventKind::checkpoint_closed)].shape = "barrier";
+    symbology.event_labels = {{127, 15, 6}, 10.5, true};
+    const std::string qml = layer_style_qml("events", LayerGeometry::point, symbology);
+    // Style pixels at 96 dpi -> millimetres: 11 px across = 2.9 mm, 1 px stroke = 0.26 mm.
+    EXPECT_NE(qml.find(R"(<Option name="name" value="cross_fill" type="QString" />)"),
               std::string::npos);
-    EXPECT_NE(layer_style_qml("someone_elses", LayerGeometry::point).find("SimpleMarker"),
+    EXPECT_NE(qml.find(R"(<Option name="name" value="half_square" type="QString" />)"),
               std::string::npos);
+    EXPECT_NE(qml.find(R"(<Option name="color" value="215,48,31,217" type="QString" />)"),
+              std::string::npos);
+    EXPECT_NE(qml.find(R"(<Option name="outline_width" value="0.260000" type="QString" />)"),
+              std::string::npos);
+    // Incidents grow with casualties by the maps' rule (geo::casualty_scale).
+    EXPECT_NE(qml.find("2.900000 * min(max(1, 0.8 * sqrt(coalesce(&quot;killed_max&quot;, 0) + "
+                       "coalesce(&quot;wounded_max&quot;, 0))), 6)"),
+              std::string::npos)
+        << qml;
+    // 10.5 px labels are 8 pt, bold.
+    XmlPtr doc(CPLParseXMLString(qml.c_str()));
+    const CPLXMLNode* style = CPLGetXMLNode(doc.get(), "=qgis.labeling.settings.text-style");
+    EXPECT_STREQ(CPLGetXMLValue(style, "fontSize", ""), "8.000000");
+    EXPECT_STREQ(CPLGetXMLValue(style, "namedStyle", ""), "Bold");
+    EXPECT_STREQ(CPLGetXMLValue(style, "textColor", ""), "127,15,6,255");
 }
 
 TEST(QgisProject, QgsListsLayersTopFirstWithRelativeSourcesAndTheMapCrs) {

@@ -1,0 +1,162 @@
+#include "geo/io/detail/events_layer.hpp"
+
+#include "geo/core/error.hpp"
+#include "geo/io/detail/ogr_geometry.hpp"
+#include "geo/io/output_file.hpp"
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace sitmap::geo::detail {
+namespace {
+
+using Format = EventsLayerFormat;
+
+void set_date(OGRFeatureH f, const char* name, std::chrono::year_month_day d, Format::Dates dates) {
+    if (dates == Format::Dates::date) {
+        set_field(f, name, d);
+    } else {
+        set_field(f, name, d.ok() ? format_date(d) : std::string());
+    }
+}
+
+std::optional<long long> max_of(const Event& e, std::optional<int> Claim::*member,
+                                Format::UnknownMaximum unknown) {
+    std::optional<long long> best;
+    for (const Claim& c : e.claims) {
+        if (const auto& v = c.*member; v && (!best || *v > *best)) {
+            best = *v;
+        }
+    }
+    if (!best && unknown == Format::UnknownMaximum::zero) {
+        return 0;
+    }
+    return best;
+}
+
+// nlohmann::ordered_json keeps the documented key order; nlohmann::json sorts the keys.
+template <typename Json> std::string claims_text(const Event& e) {
+    Json out = Json::array();
+    for (const Claim& c : e.claims) {
+        Json j;
+        j["who"] = c.who;
+        j["side"] = std::string(to_string(c.side));
+        j["assertion"] = std::string(to_string(c.assertion));
+        j["against"] = std::string(to_string(c.against));
+        j["killed"] = c.killed ? Json(*c.killed) : Json(nullptr);
+        j["wounded"] = c.wounded ? Json(*c.wounded) : Json(nullptr);
+        j["text"] = c.text;
+        j["article"] = c.source.article;
+        j["begin"] = c.source.begin;
+        j["end"] = c.source.end;
+        out.push_back(std::move(j));
+    }
+    return out.dump();
+}
+
+std::string sources_text(const Event& e) {
+    nlohmann::ordered_json out = nlohmann::ordered_json::array();
+    for (const SourceRef& s : e.sources) {
+        out.push_back({{"article", s.article}, {"begin", s.begin}, {"end", s.end}});
+    }
+    return out.dump();
+}
+
+OGRLayerH create_events_layer(GDALDatasetH ds, const Format& format,
+                              std::initializer_list<const char*> layer_options) {
+    OGRLayerH layer = create_layer(ds, "events", wkbPoint, layer_options);
+    const OGRFieldType date_type = format.dates == Format::Dates::date ? OFTDate : OFTString;
+    add_field(layer, "id", OFTString);
+    add_field(layer, "kind", OFTString);
+    add_field(layer, "layer", OFTString);
+    add_field(layer, "date_begin", date_type);
+    add_field(layer, "date_end", date_type);
+    add_field(layer, "date_precision", OFTString);
+    add_field(layer, "place_id", OFTString);
+    add_field(layer, "place_name", OFTString);
+    add_field(layer, "geo_precision", OFTInteger); // 1 exact, 2 near, 3 region (ACLED's scale)
+    add_field(layer, "summary", OFTString);
+    add_field(layer, "disputed", OFTInteger, OFSTBoolean);
+    add_field(layer, "killed_max", OFTInteger);
+    add_field(layer, "wounded_max", OFTInteger);
+    add_field(layer, "claims", OFTString, OFSTJSON);
+    add_field(layer, "sources", OFTString, OFSTJSON);
+    return layer;
+}
+
+} // namespace
+
+EventsLayerFormat extract_events_format() {
+    EventsLayerFormat f;
+    f.unknown_maximum = Format::UnknownMaximum::zero;
+    f.claim_keys = Format::ClaimKeys::documented_order;
+    return f;
+}
+
+EventsLayerFormat export_events_format() {
+    EventsLayerFormat f;
+    f.coordinate_decimals = 6;
+    return f;
+}
+
+void write_events_layer(GDALDatasetH ds, const std::vector<Event>& events,
+                        const EventsLayerFormat& format,
+                        std::initializer_list<const char*> layer_options) {
+    // Events are points at their representative location; the place's own line or area is the
+    // gazetteer's (readers restore it by place_id).
+    OGRLayerH layer = create_events_layer(ds, format, layer_options);
+    OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
+    for (const Event& e : events) {
+        FeaturePtr f(OGR_F_Create(defn));
+        set_field(f.get(), "id", e.id);
+        set_field(f.get(), "kind", std::string(to_string(e.kind)));
+        set_field(f.get(), "layer", std::string(to_string(layer_of(e.kind))));
+        set_date(f.get(), "date_begin", e.date.begin, format.dates);
+        set_date(f.get(), "date_end", e.date.end, format.dates);
+        set_field(f.get(), "date_precision", std::string(to_string(e.date.precision)));
+        set_field(f.get(), "place_id", e.place_id);
+        set_field(f.get(), "place_name", e.place_name);
+        set_field(f.get(), "geo_precision", static_cast<long long>(e.precision));
+        set_field(f.get(), "summary", e.summary);
+        set_field(f.get(), "disputed", e.disputed() ? 1 : 0);
+        set_field(f.get(), "killed_max", max_of(e, &Claim::killed, format.unknown_maximum));
+        set_field(f.get(), "wounded_max", max_of(e, &Claim::wounded, format.unknown_maximum));
+        set_field(f.get(), "claims",
+                  format.claim_keys == Format::ClaimKeys::documented_order
+                      ? claims_text<nlohmann::ordered_json>(e)
+                      : claims_text<nlohmann::json>(e));
+        set_field(f.get(), "sources", sources_text(e));
+        if (GeometryPtr point = to_ogr(e.location)) {
+            OGR_F_SetGeometryDirectly(f.get(), point.release());
+        }
+        create_feature(layer, f.get(), "event " + e.id);
+    }
+}
+
+void write_events_geojson_file(const std::vector<Event>& events, const std::filesystem::path& path,
+                               Overwrite overwrite, const EventsLayerFormat& format) {
+    OutputFile out(path, overwrite);
+    const QuietGdalErrors quiet;
+    try {
+        DatasetPtr ds = create_vector("GeoJSON", out.temp_path());
+        std::string precision;
+        if (format.coordinate_decimals) {
+            precision = "COORDINATE_PRECISION=" + std::to_string(*format.coordinate_decimals);
+        }
+        if (precision.empty()) {
+            write_events_layer(ds.get(), events, format, {"RFC7946=YES", "WRITE_NAME=NO"});
+        } else {
+            write_events_layer(ds.get(), events, format,
+                               {"RFC7946=YES", precision.c_str(), "WRITE_NAME=NO"});
+        }
+        close_dataset(ds);
+    } catch (const Error& e) {
+        throw e.with_context(path.string());
+    }
+    out.commit();
+}
+
+} // namespace sitmap::geo::detail

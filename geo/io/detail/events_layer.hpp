@@ -1,0 +1,45 @@
+#pragma once
+// Internal to geo/io: the one writer of sitmap's events format (an `events` layer: one point per
+// event with the properties documented in export.hpp), used for the events GeoJSON of `extract`,
+// the RFC 7946 GeoJSON of `export` and the events layer of the GeoPackage.
+
+#include "geo/core/event.hpp"
+#include "geo/io/detail/gdal.hpp"
+#include "geo/io/event_io.hpp"
+
+#include <filesystem>
+#include <optional>
+#include <vector>
+
+namespace sitmap::geo::detail {
+
+// How a file spells the format. `extract` and `export` grew their own writers before issue 12;
+// the ways their files differ are named here so that both stay byte-identical.
+struct EventsLayerFormat {
+    enum class Dates { text, date };          // date: GeoPackage Date fields
+    enum class UnknownMaximum { zero, null }; // killed_max/wounded_max without a figure
+    enum class ClaimKeys { documented_order, alphabetical }; // key order in the claims JSON
+
+    Dates dates = Dates::text;
+    UnknownMaximum unknown_maximum = UnknownMaximum::null;
+    ClaimKeys claim_keys = ClaimKeys::alphabetical;
+    std::optional<int> coordinate_decimals; // GeoJSON; none: GDAL's default (7 for RFC 7946)
+};
+
+// The format of `sitmap extract` (write_events_geojson) and of `sitmap export` (export_geojson,
+// export_geopackage).
+EventsLayerFormat extract_events_format();
+EventsLayerFormat export_events_format();
+
+// Adds the `events` layer to a dataset and writes the events into it. `layer_options` are GDAL
+// layer creation options (e.g. "RFC7946=YES"). Throws sitmap::Error (output_failed).
+void write_events_layer(GDALDatasetH ds, const std::vector<Event>& events,
+                        const EventsLayerFormat& format,
+                        std::initializer_list<const char*> layer_options = {});
+
+// A whole events GeoJSON file (RFC 7946, no name or crs member), written to a temporary file and
+// renamed on success. Throws sitmap::Error (output_failed) naming the path.
+void write_events_geojson_file(const std::vector<Event>& events, const std::filesystem::path& path,
+                               Overwrite overwrite, const EventsLayerFormat& format);
+
+} // namespace sitmap::geo::detail
