@@ -60,8 +60,9 @@ struct OutputFeature {
 };
 
 // The features as an RFC 7946 FeatureCollection named `name`, written by GDAL's GeoJSON driver
-// (lines and areas as MultiLineString/MultiPolygon). Every feature must have the properties of
-// the first, in the same order. Throws sitmap::Error (output_failed).
+// (lines and areas handed over as MultiLineString/MultiPolygon; GDAL's RFC 7946 writer spells a
+// one-part one as the single geometry). Every feature must have the properties of the first, in
+// the same order. Throws sitmap::Error (output_failed).
 std::string geojson_feature_collection(std::span<const OutputFeature> features,
                                        const std::string& name);
 

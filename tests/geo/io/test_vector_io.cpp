@@ -9,6 +9,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include <unistd.h>
+
 namespace sitmap::geo {
 namespace {
 
@@ -87,6 +89,54 @@ TEST(VectorIo, MissingOrBrokenFilesAreInputErrorsNamingTheFile) {
     std::filesystem::create_directories(dir);
     std::ofstream(dir / "broken.geojson") << "{\"type\":\"FeatureCollection\",\"features\":[{";
     EXPECT_THROW(read_vector_file(dir / "broken.geojson"), Error);
+}
+
+TEST(VectorIo, CsvTablesKeepEveryCellAsText) {
+    const auto dir = std::filesystem::temp_directory_path() /
+                     ("sitmap_test_vector_io_csv_" + std::to_string(getpid()));
+    std::filesystem::create_directories(dir);
+    std::ofstream(dir / "t.csv") << "file,published,n\n"
+                                 << "\"a, b.txt\",2023-05-11,007\n"
+                                 << ",,\n";
+    const CsvTable t = read_csv_table(dir / "t.csv");
+    EXPECT_EQ(t.columns, (std::vector<std::string>{"file", "published", "n"}));
+    ASSERT_EQ(t.rows.size(), 2U);
+    EXPECT_EQ(t.rows[0],
+              (std::vector<std::string>{"a, b.txt", "2023-05-11", "007"})); // no guessing
+    EXPECT_EQ(t.rows[1], (std::vector<std::string>{"", "", ""}));
+    EXPECT_EQ(t.column("published"), 1U);
+    EXPECT_FALSE(t.column("date"));
+    try {
+        read_csv_table(dir / "missing.csv");
+        FAIL();
+    } catch (const Error& e) {
+        EXPECT_EQ(e.kind(), ErrorKind::bad_input);
+        EXPECT_NE(std::string(e.what()).find("missing.csv: not a readable CSV file"),
+                  std::string::npos)
+            << e.what();
+    }
+    std::filesystem::remove_all(dir);
+}
+
+TEST(VectorIo, FeaturesAsGeoJsonWithTypedProperties) {
+    std::vector<OutputFeature> features(2);
+    features[0].geometry = PointGeom{{45.86472, 40.20306}};
+    features[0].properties = {{"name", std::string("Sotk \"Սոթք\"")}, {"rank", 1}, {"score", 0.5}};
+    features[1].geometry = LinesGeom{{{{45.0, 40.0}, {46.0, 41.0}}}};
+    features[1].properties = {{"name", std::string("road")}, {"rank", 2}, {"score", 1.0}};
+    const std::string text = geojson_feature_collection(features, "places");
+    EXPECT_NE(text.find(R"("name": "places")"), std::string::npos) << text;
+    EXPECT_NE(text.find(R"("name": "Sotk \"Սոթք\"", "rank": 1, "score": 0.5 })"), std::string::npos)
+        << text;
+    // One part: GDAL's RFC 7946 writer spells it as the single geometry.
+    EXPECT_NE(
+        text.find(R"("type": "LineString", "coordinates": [ [ 45.0, 40.0 ], [ 46.0, 41.0 ] ])"),
+        std::string::npos)
+        << text;
+    EXPECT_NE(text.find(R"("coordinates": [ 45.86472, 40.20306 ])"), std::string::npos) << text;
+    EXPECT_EQ(text.find("\"crs\""), std::string::npos); // RFC 7946
+    const std::string empty = geojson_feature_collection({}, "none");
+    EXPECT_NE(empty.find(R"("features": [)"), std::string::npos) << empty;
 }
 
 } // namespace
