@@ -2,9 +2,11 @@
 
 #include <array>
 #include <cstdlib>
+#include <optional>
 #include <system_error>
 
 #include "geo/core/error.hpp"
+#include "geo/gazetteer/detail/cache.hpp"
 #include "geo/gazetteer/detail/read_geojson.hpp"
 
 namespace sitmap::geo {
@@ -55,9 +57,32 @@ const std::string& Place::name_in(std::string_view lang) const {
     return it != names.end() && !it->second.empty() ? it->second : name;
 }
 
-Gazetteer Gazetteer::load(const std::filesystem::path& path) {
+Gazetteer Gazetteer::load(const std::filesystem::path& path, UseCache cache) {
+    // The source is read (and hashed) on every load: a cache stands for exactly its bytes.
+    const std::optional<detail::SourceKey> key =
+        cache == UseCache::yes ? detail::source_key_of(path) : std::nullopt;
+    std::vector<std::filesystem::path> caches;
+    if (key) {
+        caches = detail::cache_paths(path);
+        for (const auto& cached : caches) {
+            if (const auto file = detail::MappedFile::open(cached)) {
+                if (auto places = detail::decode_places(file->bytes(), *key)) {
+                    try {
+                        return Gazetteer(std::move(*places));
+                    } catch (const Error&) {
+                        // a well-formed cache of a file with duplicate ids: cannot be ours
+                    }
+                }
+            }
+        }
+    }
     try {
-        return Gazetteer(detail::read_geojson_places(path));
+        Gazetteer g(detail::read_geojson_places(path));
+        // Only if the file did not change while GDAL read it: the cache must match its key.
+        if (key && detail::source_key_of(path) == key) {
+            detail::write_cache(caches, detail::encode_places(g.places(), *key, path));
+        }
+        return g;
     } catch (const Error& e) {
         throw e.with_context(path.string());
     }
