@@ -389,8 +389,10 @@ private:
     }
     static void png_flush(png_structp) {}
 
-    // Fast PNG: RGB (the map is opaque), zlib level 1 with the "up" filter: a few times faster
-    // than Cairo's default encoder for a slightly larger file.
+    // Fast PNG: RGB (the map is opaque), zlib level 2 and no row filter. On the seed article's
+    // map and a 1,000-event map, against level 1 with the "up" filter: 20% fewer instructions
+    // and 18-21% fewer bytes (flat colours compress better unfiltered); levels from 4 (zlib's
+    // lazy matching) take twice as long for 10% fewer bytes.
     void write_png() {
         cairo_surface_t* s = m_surface.get();
         const int w = cairo_image_surface_get_width(s);
@@ -408,8 +410,8 @@ private:
         png_set_IHDR(png, info, static_cast<png_uint_32>(w), static_cast<png_uint_32>(h), 8,
                      PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT,
                      PNG_FILTER_TYPE_DEFAULT);
-        png_set_compression_level(png, 1);
-        png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_UP);
+        png_set_compression_level(png, 2);
+        png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_NONE);
         png_write_info(png, info);
         for (int y = 0; y < h; ++y) {
             const auto* src = reinterpret_cast<const std::uint32_t*>(

@@ -1,6 +1,7 @@
 #pragma once
 // The gazetteer: named places (points, lines, areas) loaded through GDAL from a GeoJSON file with
-// sitmap's schema (data/geojson/gazetteer.geojson, or a user's own file).
+// sitmap's schema (data/geojson/gazetteer.geojson, or a user's own file), and kept in a binary
+// cache so that the next load of the same file is a single read.
 
 #include "geo/core/geometry.hpp"
 
@@ -60,11 +61,18 @@ struct Place {
     const std::string& name_in(std::string_view lang) const;
 };
 
+// Whether Gazetteer::load may read and write its cache (UseCache::no: always through GDAL).
+enum class UseCache : bool { no, yes };
+
 class Gazetteer {
 public:
     // Loads a gazetteer file through GDAL. Throws sitmap::Error (bad_input) naming the file and
     // the problem: missing file, not GeoJSON, feature without id/name/kind, duplicate id.
-    static Gazetteer load(const std::filesystem::path& path);
+    // With UseCache::yes the places come from the file's cache when it matches the file's bytes
+    // (the same places, field for field), and a load through GDAL writes that cache: in
+    // $SITMAP_CACHE_DIR if set, else the build tree's cache/ or $XDG_CACHE_HOME/sitmap
+    // (~/.cache/sitmap); where none can be written, nothing is cached.
+    static Gazetteer load(const std::filesystem::path& path, UseCache cache = UseCache::yes);
 
     // The bundled gazetteer: $SITMAP_DATA/geojson/gazetteer.geojson, else the build's data dir.
     static Gazetteer load_default();
