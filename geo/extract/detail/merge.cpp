@@ -52,38 +52,6 @@ long gap_days(const DateRange& a, const DateRange& b) {
     return std::max({0L, ab, ba});
 }
 
-std::string_view kind_label(EventKind k) {
-    switch (k) {
-    case EventKind::shelling:
-        return "Shelling";
-    case EventKind::mortar_fire:
-        return "Mortar fire";
-    case EventKind::small_arms_fire:
-        return "Small-arms fire";
-    case EventKind::drone_strike:
-        return "Drone strike";
-    case EventKind::vehicle_attack:
-        return "Attack on a vehicle";
-    case EventKind::casualties:
-        return "Soldiers killed or wounded";
-    case EventKind::armed_clash:
-        return "Exchange of fire";
-    case EventKind::checkpoint_installed:
-        return "Checkpoint installed";
-    case EventKind::checkpoint_closed:
-        return "Checkpoint closed";
-    case EventKind::blockade:
-        return "Blockade";
-    case EventKind::talks:
-        return "Talks";
-    case EventKind::statement:
-        return "Statement";
-    case EventKind::mission_deployment:
-        return "Mission deployed";
-    }
-    return "Event";
-}
-
 int merge_class(EventKind k) {
     return layer_of(k) == EventLayer::incident ? -1 : static_cast<int>(k);
 }
@@ -262,7 +230,7 @@ bool compatible(const DateRange& a, const DateRange& b) {
 }
 
 std::string event_summary(const Event& e) {
-    std::string s = std::string(kind_label(e.kind)) + " at " + e.place_name;
+    std::string s = std::string(summary_headline(e.kind)) + " at " + e.place_name;
     // Figures per side, as stated, never averaged: "Armenia: 3-4 wounded".
     std::map<Side, std::pair<std::vector<int>, std::vector<int>>> figures;
     for (const Claim& c : e.claims) {
