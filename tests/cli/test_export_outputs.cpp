@@ -59,7 +59,8 @@ TEST(ExportOutputs, SymbologyIsTheMapStyles) {
         R"({"layers":[{"id":"incidents","paint":{"circle-color":"#0000ff","circle-opacity":1,
             "sitmap:marker-shape":"star"}}]})",
         "inline");
-    const geo::MarkerSymbology& drone = gis_symbology(blue).kind(geo::EventKind::mortar_fire);
+    const geo::Symbology blue_symbology = gis_symbology(blue);
+    const geo::MarkerSymbology& drone = blue_symbology.kind(geo::EventKind::mortar_fire);
     EXPECT_EQ(drone.fill, (geo::Rgba{0, 0, 255, 255}));
     EXPECT_EQ(drone.shape, "star");
 }
