@@ -116,13 +116,13 @@ std::string_view to_string(MatchKind kind) {
 
 namespace {
 
-// A word list of the mention scan as a set of its keys; with `column`, only the entries whose
-// first value is `value`.
+// A word list of the mention scan as a set of its keys; with `value`, only the entries that
+// list it among their values.
 void read_list(std::string_view name,
                std::unordered_set<std::string, detail::geocoding::StringHash, std::equal_to<>>& out,
                std::string_view value = {}) {
     for (const auto& e : text::Lexicon::get("en", name).entries()) {
-        if (value.empty() || (!e.values.empty() && e.values.front() == value)) {
+        if (value.empty() || std::find(e.values.begin(), e.values.end(), value) != e.values.end()) {
             out.insert(e.key);
         }
     }

@@ -24,8 +24,9 @@ constexpr std::size_t max_slot_words = 3;
 // Acronyms ("GEL", "ARKA") are at most this long; only big places are written so (datelines).
 constexpr std::size_t max_acronym_bytes = 4;
 constexpr std::int64_t dateline_population = 100000;
-// A place slot's name resolves by spelling alone only with at least this score (one edit).
-constexpr double slot_fuzzy_score = 0.75;
+// A place slot's name resolves by spelling alone only with at least this score: one edit in a
+// name of six letters or more.
+constexpr double slot_fuzzy_score = 0.7;
 
 std::string_view token_text(std::string_view text, const Token& t) {
     return text.substr(t.begin, t.end - t.begin);
