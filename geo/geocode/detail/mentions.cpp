@@ -297,6 +297,13 @@ std::vector<Geocoder::Impl::Span> Geocoder::Impl::scan(std::string_view text,
                 best.qualifiers.descriptor = d;
                 best.qualifiers.descriptor_word = w;
                 ++best.last;
+            } else if (w == "autonomous" && best.last + 2 < tokens.size() &&
+                       lists.admin_units.contains(tokens[best.last + 2].folded)) {
+                // "the Nakhchivan Autonomous Republic", "the Nagorno-Karabakh Autonomous
+                // Oblast": the area of that name.
+                best.qualifiers.descriptor = Descriptor::admin_area;
+                best.qualifiers.descriptor_word = tokens[best.last + 2].folded;
+                best.last += 2;
             }
         }
         i = best.last + 1;

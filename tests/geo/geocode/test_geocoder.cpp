@@ -805,6 +805,7 @@ TEST(GeocoderAreas, RunningTextPlacesANameInTheDistrictWrittenWithIt) {
         "Positions near Varzan in Azerbaijan's Kelmar district came under fire.",
         "Positions near Varzan (Kelmar) came under fire.",
         "Positions near Varzan, Kelmar came under fire.",
+        "Positions near the Varzan settlement of the Kelmar Autonomous Republic were shelled.",
     };
     for (const char* s : sentences) {
         const auto mentions = g.find_mentions(s);
@@ -818,6 +819,8 @@ TEST(GeocoderAreas, RunningTextPlacesANameInTheDistrictWrittenWithIt) {
         EXPECT_EQ(top_id(v->resolution), "t:varzan-south") << s;
         EXPECT_FALSE(v->resolution.ambiguous) << s;
     }
+    const auto republic = g.find_mentions("Fire hit the Kelmar Autonomous Republic.");
+    EXPECT_EQ(mention_id(republic, "Kelmar Autonomous Republic"), "t:kelmar");
     const auto north = g.find_mentions("Shots were fired at Varzan settlement of Dorud district.");
     EXPECT_EQ(mention_id(north, "Varzan settlement"), "t:varzan-north");
 }
