@@ -267,15 +267,21 @@ void Geocoder::Impl::link_areas(std::string_view text, const std::vector<Token>&
     for (std::size_t k = 0; k + 1 < spans.size(); ++k) {
         Span& s = spans[k];
         const Span& a = spans[k + 1];
+        // "the Sadarak region of Nakhchivan", "Nakhchivan's Sadarak region": an area itself, not
+        // one of several villages.
+        const auto placed = [&](const Span& x) {
+            return pointlike(x) && !lists.admin_units.contains(x.qualifiers.descriptor_word);
+        };
+        const bool a_possessive = possessive(token_text(text, tokens[a.last]));
         // "Tovuz district's Aghdam village", "Armenia's Sotk": the area comes first.
         if (s.last + 1 == a.first && !tokens[a.first].hard_break_before &&
-            possessive(token_text(text, tokens[s.last])) && area_like(s) && pointlike(a)) {
-            add_within(spans[k + 1].within, area_ids(s));
+            possessive(token_text(text, tokens[s.last])) && area_like(s)) {
+            if (placed(a)) {
+                add_within(spans[k + 1].within, area_ids(s));
+            }
             continue;
         }
-        // "the Sadarak region of Nakhchivan": an area itself, not one of several villages.
-        if (!area_like(a) || !pointlike(s) ||
-            lists.admin_units.contains(s.qualifiers.descriptor_word)) {
+        if (!area_like(a) || !placed(s)) {
             continue;
         }
         // "Aghdam settlement of Tovuz", "Kut in Gegharkunik", "Chinari, Tavush", "Aghdam
@@ -292,16 +298,22 @@ void Geocoder::Impl::link_areas(std::string_view text, const std::vector<Token>&
         if (between.size() == 1 && (between[0] == "of" || between[0] == "in")) {
             linked = marks.empty();
         } else if (between.empty()) {
-            linked = (marks == "," && !area_like(s)) ||
+            // Not "Arazdeyen settlement, Basarkechar region's Goysu settlement": a possessive
+            // area after a comma belongs to the next name of a list.
+            linked = (marks == "," && !area_like(s) && !a_possessive) ||
                      (marks == "(" && closing_bracket_after(text, tokens[a.last].end));
         }
         if (!linked) {
             continue;
         }
-        add_within(s.within, area_ids(a));
-        // "Aghdam in Azerbaijan's Tovuz district": the next area too.
-        if (k + 2 < spans.size() && possessive(token_text(text, tokens[a.last])) &&
-            a.last + 1 == spans[k + 2].first && area_like(spans[k + 2])) {
+        // "Aghdam in Azerbaijan's Tovuz district", "Heydarabad settlement of Nakhchivan's
+        // Sadarak region": the narrower area named next, and the country.
+        const bool narrower = a_possessive && k + 2 < spans.size() &&
+                              a.last + 1 == spans[k + 2].first && area_like(spans[k + 2]);
+        if (!narrower || has_kind(a, PlaceKind::country)) {
+            add_within(s.within, area_ids(a));
+        }
+        if (narrower) {
             add_within(s.within, area_ids(spans[k + 2]));
         }
     }

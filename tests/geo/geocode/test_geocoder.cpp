@@ -834,6 +834,15 @@ TEST(GeocoderAreas, ANameInAnAreaWhereNoSuchPlaceIsStaysUnresolvedInText) {
     EXPECT_NE(m->resolution.note.find("Kelmar"), std::string::npos) << m->resolution.note;
 }
 
+TEST(GeocoderAreas, APossessiveAreaQualifiesTheNameAfterIt) {
+    const auto mentions = invented_geocoder().find_mentions(
+        "Fire came from the Ostan settlement, Kelmar region's Varzan settlement and from "
+        "Azerbaijan's Kelmar region.");
+    EXPECT_EQ(mention_id(mentions, "Ostan settlement"), "t:ostan");
+    EXPECT_EQ(mention_id(mentions, "Varzan settlement"), "t:varzan-south");
+    EXPECT_EQ(mention_id(mentions, "Kelmar region"), "t:kelmar");
+}
+
 TEST(GeocoderAreas, AListOfProvincesIsNotOneInsideTheOther) {
     const auto mentions =
         invented_geocoder().find_mentions("Shelling was reported in Lernavan, Kelmar and Dorud.");
