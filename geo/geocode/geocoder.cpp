@@ -432,7 +432,7 @@ std::string_view Geocoder::Impl::split_qualifier(std::string_view query,
 std::string Geocoder::Impl::area_key(std::string_view name) const {
     std::vector<std::string> kept;
     for (const auto& w : detail::split_words(detail::fold(name))) {
-        if (!lists.admin_units.contains(w) && w != "rayonu" && w != "oblast") {
+        if (!lists.admin_units.contains(w)) {
             kept.push_back(detail::skeleton(w));
         }
     }

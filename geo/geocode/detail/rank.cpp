@@ -63,8 +63,9 @@ double kind_prior(PlaceKind kind) {
     }
 }
 
-// Kind, population and focus: how likely the place is meant before any context.
-double place_prior(const Place& place, bool focus, const Qualifiers& q) {
+// Kind, population and focus: how likely the place is meant before any context. `unit`: the
+// name was written with the word of an administrative unit ("district", "region").
+double place_prior(const Place& place, bool focus, bool unit) {
     const bool area = place.kind == PlaceKind::region;
     const double unknown = area ? W::unknown_area_population_log : W::unknown_population_log;
     const double pop = place.population > 0
@@ -74,7 +75,7 @@ double place_prior(const Place& place, bool focus, const Qualifiers& q) {
     double prior =
         kind_prior(place.kind) + W::population_share * pop + (focus ? W::focus_bonus : 0.0);
     // "Aghdam district", "the Sadarak region": the district, not the town.
-    if (area && (q.descriptor == Descriptor::admin_area || q.descriptor_word == "region")) {
+    if (area && unit) {
         prior += W::admin_area_bonus;
     }
     return prior;
@@ -228,7 +229,9 @@ Geocoder::Impl::score_hits(std::vector<Hit> hits, const Qualifiers& q,
                                                                   : -1.0;
         }
         s.focus = focus_countries.contains(place.country);
-        s.prior = place_prior(place, s.focus, q);
+        s.prior = place_prior(place, s.focus,
+                              q.descriptor == Descriptor::admin_area ||
+                                  lists.admin_units.contains(q.descriptor_word));
         s.total = hit.base + W::country * s.country_term + W::nearby * s.near_term +
                   W::within * s.within_term + W::prior * s.prior;
         s.hit = std::move(hit);
