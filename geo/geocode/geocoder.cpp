@@ -405,6 +405,20 @@ std::string_view Geocoder::Impl::split_qualifier(std::string_view query,
     if (qualifier.empty()) {
         return query;
     }
+    // "Azerbaijan's Tovuz district": the country a hint, the district the area.
+    for (const std::string_view mark :
+         {std::string_view("'s "), std::string_view("\xE2\x80\x99s ")}) {
+        const std::size_t at = qualifier.find(mark);
+        if (at == std::string_view::npos || at == 0) {
+            continue;
+        }
+        const auto it = by_folded.find(detail::fold(qualifier.substr(0, at)));
+        if (it != by_folded.end() && place_of(it->second.front()).kind == PlaceKind::country) {
+            context.country_hints.push_back(place_of(it->second.front()).country);
+            qualifier.remove_prefix(at + mark.size());
+            break;
+        }
+    }
     Qualifiers q;
     std::vector<Hit> hits = lookup(qualifier, q);
     const Resolution r = rank(qualifier, hits, q, {});

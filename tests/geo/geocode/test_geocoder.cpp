@@ -767,7 +767,7 @@ TEST(GeocoderAreas, NamesakesWithoutContextAreFlaggedAmbiguousWithTheirReason) {
 
 TEST(GeocoderAreas, AQualifierNamingTheDistrictResolvesInsideIt) {
     for (const char* q : {"Varzan, Kelmar", "Varzan (Kelmar)", "Varzan in Kelmar district",
-                          "Varzan, Kelmar District"}) {
+                          "Varzan, Kelmar District", "Varzan in Azerbaijan's Kelmar district"}) {
         const Resolution r = invented_geocoder().resolve(q);
         ASSERT_EQ(top_id(r), "t:varzan-south") << q;
         EXPECT_FALSE(r.ambiguous) << q;
