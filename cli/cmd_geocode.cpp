@@ -97,7 +97,7 @@ void print_table(const std::vector<geo::Resolution>& results) {
             std::cout << "  " << r.query << ": " << r.candidates.front().reason << "\n";
             continue;
         }
-        std::cout << "  " << r.query << ": not found";
+        std::cout << "  " << r.query << ": " << (r.note.empty() ? "not found" : r.note);
         if (!r.candidates.empty()) {
             std::cout << "; did you mean";
             for (std::size_t i = 0; i < r.candidates.size(); ++i) {
@@ -136,7 +136,11 @@ void print_json(const std::vector<geo::Resolution>& results) {
         for (const auto& c : r.candidates) {
             candidates.push_back(candidate_json(c));
         }
-        out.push_back({{"query", r.query}, {"resolved", r.resolved}, {"candidates", candidates}});
+        out.push_back({{"query", r.query},
+                       {"resolved", r.resolved},
+                       {"ambiguous", r.ambiguous},
+                       {"note", r.note},
+                       {"candidates", candidates}});
     }
     std::cout << out.dump(2) << "\n";
 }

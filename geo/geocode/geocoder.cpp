@@ -10,6 +10,7 @@
 #include "geo/core/error.hpp"
 #include "geo/geocode/detail/geocoder_impl.hpp"
 #include "geo/geocode/name_folding.hpp"
+#include "geo/text/lexicon.hpp"
 
 namespace sitmap::geo::detail::geocoding {
 
@@ -93,6 +94,7 @@ using detail::geocoding::phrase_key;
 using detail::geocoding::Qualifiers;
 using detail::geocoding::russian_endings;
 using detail::geocoding::skeletons_of;
+using W = detail::geocoding::RankWeights;
 
 std::string_view to_string(MatchKind kind) {
     switch (kind) {
@@ -112,7 +114,34 @@ std::string_view to_string(MatchKind kind) {
     return "exact";
 }
 
+namespace {
+
+// A word list of the mention scan as a set of its keys; with `value`, only the entries that
+// list it among their values.
+void read_list(std::string_view name,
+               std::unordered_set<std::string, detail::geocoding::StringHash, std::equal_to<>>& out,
+               std::string_view value = {}) {
+    for (const auto& e : text::Lexicon::get("en", name).entries()) {
+        if (value.empty() || std::find(e.values.begin(), e.values.end(), value) != e.values.end()) {
+            out.insert(e.key);
+        }
+    }
+}
+
+} // namespace
+
 Geocoder::Impl::Impl(const Gazetteer& g) : gazetteer(&g) {
+    read_list("person_titles", lists.person_titles);
+    read_list("patronymics", lists.patronymic_words, "word");
+    for (const auto& e : text::Lexicon::get("en", "patronymics").entries()) {
+        if (!e.values.empty() && e.values.front() == "ending") {
+            lists.patronymic_endings.push_back(e.key);
+        }
+    }
+    read_list("admin_units", lists.admin_units);
+    read_list("place_slots", lists.slot_before, "before");
+    read_list("place_slots", lists.slot_after, "after");
+    read_list("border_modifiers", lists.border_modifiers);
     const auto places = g.places();
     // Sized once: growing the tables rehashed every key several times (a tenth of the build).
     std::size_t names = 0;
@@ -124,8 +153,15 @@ Geocoder::Impl::Impl(const Gazetteer& g) : gazetteer(&g) {
     by_folded.reserve(names);
     by_skeleton.reserve(names);
     by_first_word.reserve(names);
+    admin_keys.reserve(places.size());
+    std::unordered_map<std::string_view, std::string> admin_key_of; // a few hundred admin1 values
     for (std::uint32_t p = 0; p < places.size(); ++p) {
         const Place& place = places[p];
+        auto key = admin_key_of.find(place.admin1);
+        if (key == admin_key_of.end()) {
+            key = admin_key_of.emplace(place.admin1, area_key(place.admin1)).first;
+        }
+        admin_keys.push_back(key->second);
         add_entry(p, place.name, NameSource::primary);
         for (const auto& [lang, name] : place.names) {
             add_entry(p, name, NameSource::language);
@@ -339,6 +375,18 @@ std::vector<Hit> Geocoder::Impl::lookup(std::string_view query, Qualifiers& q) c
     if (words.empty()) {
         return hits;
     }
+    // "Tovuz district", "the Sadarak region": the unit's name first, before any phrase or
+    // spelling variant of the whole ("district tovuz" would name a border sector's direction).
+    if (words.size() > 1 && (lists.admin_units.contains(words.back()))) {
+        std::vector<std::string> stripped = words;
+        Qualifiers unit;
+        strip_qualifiers(stripped, unit);
+        match_words(stripped, non_latin, false, hits);
+        if (!hits.empty()) {
+            q = unit;
+            return hits;
+        }
+    }
     match_words(words, non_latin, false, hits);
     if (hits.empty()) {
         std::vector<std::string> stripped = words;
@@ -353,25 +401,55 @@ std::vector<Hit> Geocoder::Impl::lookup(std::string_view query, Qualifiers& q) c
     return hits;
 }
 
-// Splits "Martuni, Armenia" / "Aghdam (Tovuz)" into the name and a qualifier that becomes
-// context: a country hint or a nearby place.
+// Splits "Martuni, Armenia" / "Aghdam (Tovuz)" / "Kut in Gegharkunik province" into the name and
+// a qualifier that becomes context: a country hint, an area the place lies in, or a nearby place.
 std::string_view Geocoder::Impl::split_qualifier(std::string_view query,
                                                  GeocodeContext& context) const {
-    const std::size_t cut = query.find_first_of(",(");
+    std::size_t cut = query.find_first_of(",(");
+    std::size_t skip = 1;
+    if (const std::size_t in = query.find(" in "); in < cut) {
+        cut = in;
+        skip = 4;
+    }
     if (cut == std::string_view::npos || cut == 0) {
         return query;
     }
-    std::string_view qualifier = query.substr(cut + 1);
+    std::string_view qualifier = query.substr(cut + skip);
     while (!qualifier.empty() && (qualifier.back() == ')' || qualifier.back() == ' ')) {
         qualifier.remove_suffix(1);
     }
-    const auto it = by_folded.find(detail::fold(qualifier));
-    if (it == by_folded.end()) {
+    while (!qualifier.empty() && qualifier.front() == ' ') {
+        qualifier.remove_prefix(1);
+    }
+    if (qualifier.empty()) {
         return query;
     }
-    const Place& p = place_of(it->second.front());
+    // "Azerbaijan's Tovuz district": the country a hint, the district the area.
+    for (const std::string_view mark :
+         {std::string_view("'s "), std::string_view("\xE2\x80\x99s ")}) {
+        const std::size_t at = qualifier.find(mark);
+        if (at == std::string_view::npos || at == 0) {
+            continue;
+        }
+        const auto it = by_folded.find(detail::fold(qualifier.substr(0, at)));
+        if (it != by_folded.end() && place_of(it->second.front()).kind == PlaceKind::country) {
+            context.country_hints.push_back(place_of(it->second.front()).country);
+            qualifier.remove_prefix(at + mark.size());
+            break;
+        }
+    }
+    Qualifiers q;
+    std::vector<Hit> hits = lookup(qualifier, q);
+    const Resolution r = rank(qualifier, hits, q, {});
+    if (!r.resolved) {
+        return query;
+    }
+    const Place& p = *r.candidates.front().place;
+    const bool admin = lists.admin_units.contains(q.descriptor_word);
     if (p.kind == PlaceKind::country) {
         context.country_hints.push_back(p.country);
+    } else if (admin || p.kind == PlaceKind::region) {
+        context.within_place_ids.push_back(p.id);
     } else {
         context.nearby_place_ids.push_back(p.id);
     }
@@ -380,6 +458,56 @@ std::string_view Geocoder::Impl::split_qualifier(std::string_view query,
         name.remove_suffix(1);
     }
     return name;
+}
+
+// A name of an area folded for comparing with admin1 values: skeleton words without the words
+// of administrative units ("Tovuz District" -> "tovuz").
+std::string Geocoder::Impl::area_key(std::string_view name) const {
+    std::vector<std::string> kept;
+    for (const auto& w : detail::split_words(detail::fold(name))) {
+        if (!lists.admin_units.contains(w)) {
+            kept.push_back(detail::skeleton(w));
+        }
+    }
+    return join(kept);
+}
+
+// The area keys of an area's English names (its name and Latin-script aliases).
+std::vector<std::string> Geocoder::Impl::area_keys(const Place& area) const {
+    std::vector<std::string> keys{area_key(area.name)};
+    for (const auto& alias : area.aliases) {
+        if (detail::is_ascii(alias)) {
+            std::string k = area_key(alias);
+            if (!k.empty() && std::find(keys.begin(), keys.end(), k) == keys.end()) {
+                keys.push_back(std::move(k));
+            }
+        }
+    }
+    return keys;
+}
+
+// How far the place lies outside the area (`keys`: its area_keys); 0 inside: in the country,
+// in the province or district its admin1 names, within the region's outline, or near the town
+// a district is named after. Another country is infinitely far.
+double Geocoder::Impl::outside_m(const Place& place, const Place& area,
+                                 const std::vector<std::string>& keys) const {
+    constexpr double elsewhere = std::numeric_limits<double>::infinity();
+    if (area.kind == PlaceKind::country) {
+        return !place.country.empty() && place.country == area.country ? 0.0 : elsewhere;
+    }
+    if (!area.country.empty() && !place.country.empty() && area.country != place.country) {
+        return elsewhere;
+    }
+    const auto index = static_cast<std::size_t>(&place - gazetteer->places().data());
+    if (!admin_keys[index].empty() &&
+        std::find(keys.begin(), keys.end(), admin_keys[index]) != keys.end()) {
+        return 0.0;
+    }
+    const bool outline =
+        area.kind == PlaceKind::region && !std::holds_alternative<PointGeom>(area.geometry);
+    const double d = outline ? distance_m(place.anchor, area.geometry) - W::within_tolerance_m
+                             : distance_m(place.anchor, area.anchor) - W::district_reach_m;
+    return std::max(0.0, d);
 }
 
 Geocoder::Geocoder(const Gazetteer& gazetteer) : m_impl(std::make_unique<Impl>(gazetteer)) {}
@@ -410,8 +538,10 @@ Resolution Geocoder::resolve(std::string_view name, const GeocodeContext& contex
     if (trimmed.empty()) {
         throw input_error("empty place name");
     }
-    // "Martuni, Armenia" / "Aghdam (Tovuz)": the qualifier becomes context for the name.
-    if (trimmed.find_first_of(",(") != std::string_view::npos) {
+    // "Martuni, Armenia" / "Aghdam (Tovuz)" / "Kut in Gegharkunik": the qualifier becomes
+    // context for the name.
+    if (trimmed.find_first_of(",(") != std::string_view::npos ||
+        trimmed.find(" in ") != std::string_view::npos) {
         GeocodeContext extended = context;
         const std::string_view base = m_impl->split_qualifier(trimmed, extended);
         if (base.size() != trimmed.size()) {
@@ -474,6 +604,11 @@ ReverseResult Geocoder::reverse(LonLat point) const {
 std::vector<TextMention> Geocoder::find_mentions(std::string_view text,
                                                  const GeocodeContext& context) const {
     return m_impl->mentions(text, context);
+}
+
+std::vector<TextMention>
+Geocoder::find_place_slots(std::string_view text, const std::vector<TextMention>& mentions) const {
+    return m_impl->place_slots(text, mentions);
 }
 
 } // namespace sitmap::geo

@@ -67,6 +67,11 @@ struct Scored {
     double near_term = 0.0;    // 1 at a place mentioned nearby, falling to 0 at nearby_reach_m
     double near_m = 0.0;
     const Place* near_place = nullptr;
+    // +1 inside the areas named with it; 0 without any, or just outside (within_slack_m);
+    // -1 beyond. within_gap_m: how far outside.
+    double within_term = 0.0;
+    double within_gap_m = 0.0;
+    const Place* within_place = nullptr;
     double prior = 0.0; // kind, population and focus, before any context
     double total = 0.0;
     bool focus = false; // in a country the gazetteer is about
@@ -93,6 +98,25 @@ struct RankWeights {
     static constexpr double focus_bonus = 0.3;
     // "Aghdam district": the district, not the town; outweighs every other term.
     static constexpr double admin_area_bonus = 2.0;
+    // A district or province has no population in the gazetteer; it counts as a town of about
+    // 8,000 (log10 = 3.9): a bare "Gegharkunik", "Tavush" or "Sadarak" is the area rather than a
+    // village of that name, while the towns districts are named after (Aghdam, Tovuz, Gadabay)
+    // keep their name.
+    static constexpr double unknown_area_population_log = 3.9;
+
+    // An area the text names with the place ("Aghdam in Tovuz district"): the place inside it
+    // wins over every namesake, whatever their kind and population.
+    static constexpr double within = 0.5;
+    // Inside an area: within its polygon (give or take this much for coarse outlines), in the
+    // province or district its admin1 names, or this close to the town a district is named after
+    // ("Chinarli settlement of Berd region").
+    static constexpr double within_tolerance_m = 2000.0;
+    static constexpr double district_reach_m = 30000.0;
+    // A place this close outside the area named with it is still meant (coarse outlines, a
+    // region named loosely: "the Hakari bridge in Nagorno-Karabakh"), with less confidence;
+    // further away it is a namesake, and the name stays unresolved.
+    static constexpr double within_slack_m = 40000.0;
+    static constexpr double just_outside_factor = 0.85;
 
     // Rivals: other places matched about as well as the top one. Within same_kind_margin of its
     // base and of the same kind group they make the answer uncertain; within other_margin (a
@@ -170,12 +194,27 @@ struct Geocoder::Impl {
     // Countries holding at least a fifth of the settlements: the gazetteer's focus (AM, AZ for
     // sitmap's data), preferred over namesakes elsewhere.
     std::unordered_set<std::string> focus_countries;
+    // Each place's admin1 as an area key (area_key), by place index: "Tovuz", "Tovuz District"
+    // and "Tovuz rayonu" meet.
+    std::vector<std::string> admin_keys;
+    // Word lists of the mention scan (data/lexicon/en/*.tsv), read once.
+    struct Words {
+        std::unordered_set<std::string, StringHash, std::equal_to<>> person_titles;
+        std::unordered_set<std::string, StringHash, std::equal_to<>> patronymic_words;
+        std::vector<std::string> patronymic_endings;
+        std::unordered_set<std::string, StringHash, std::equal_to<>> admin_units;
+        std::unordered_set<std::string, StringHash, std::equal_to<>> slot_before;
+        std::unordered_set<std::string, StringHash, std::equal_to<>> slot_after;
+        std::unordered_set<std::string, StringHash, std::equal_to<>> border_modifiers;
+    };
+    Words lists;
 
     struct Span {
         std::size_t first = 0; // token indices [first, last]
         std::size_t last = 0;
         std::vector<Hit> hits;
         Qualifiers qualifiers;
+        std::vector<std::string> within; // ids of the areas the text puts it in
     };
 
     // geocoder.cpp: the index and whole-name lookups.
@@ -196,6 +235,15 @@ struct Geocoder::Impl {
     // Splits "Martuni, Armenia" / "Aghdam (Tovuz)" into the name and a qualifier that becomes
     // context: a country hint or a nearby place.
     std::string_view split_qualifier(std::string_view query, GeocodeContext& context) const;
+    // A name of an area folded for comparing with admin1 values: skeleton words without the
+    // words of administrative units ("Tovuz District" -> "tovuz").
+    std::string area_key(std::string_view name) const;
+    std::vector<std::string> area_keys(const Place& area) const;
+    // How far the place lies outside the area (`keys`: its area_keys); 0 inside: in the
+    // country, in the province or district its admin1 names, within the region's outline, or
+    // near the town a district is named after. Another country is infinitely far.
+    double outside_m(const Place& place, const Place& area,
+                     const std::vector<std::string>& keys) const;
 
     // detail/rank.cpp: matches -> ranked candidates with scores and reasons.
     Resolution rank(std::string_view query, std::vector<Hit> hits, const Qualifiers& q,
@@ -203,8 +251,10 @@ struct Geocoder::Impl {
     // One hit per place (its best), scored with the context, best first.
     std::vector<Scored> score_hits(std::vector<Hit> hits, const Qualifiers& q,
                                    const GeocodeContext& context) const;
-    // The best place with its score and reason: how clearly it beat its rivals and what decided.
-    Candidate top_candidate(const std::vector<Scored>& scored, const Qualifiers& q) const;
+    // The best place with its score and reason: how clearly it beat its rivals and what decided;
+    // marks the resolution ambiguous when only kind and population did.
+    Candidate top_candidate(const std::vector<Scored>& scored, const Qualifiers& q,
+                            Resolution& r) const;
 
     // detail/mentions.cpp: running text.
     std::vector<Token> tokenize(std::string_view text) const;
@@ -214,8 +264,31 @@ struct Geocoder::Impl {
                         std::uint32_t id, Span& best, bool& found) const;
     bool match_phrase(const std::vector<Token>& tokens, std::size_t i, Span& best) const;
     std::vector<Span> scan(std::string_view text, const std::vector<Token>& tokens) const;
+    // Capitalised words at i that are a person's name (after a rank or title, or a run ending
+    // in a patronymic): the index past them, or i when they are not.
+    std::size_t skip_person(std::string_view text, const std::vector<Token>& tokens,
+                            std::size_t i) const;
+    // Is the span an acronym that spells a village ("GEL", "ARKA"), or a generic border phrase
+    // that modifies a noun ("border area", "Armenian border guards")?
+    bool not_a_place(std::string_view text, const std::vector<Token>& tokens,
+                     const Span& span) const;
+    bool has_kind(const Span& span, PlaceKind kind) const;
+    // The area a span names, to place another span in: its region or country, else the
+    // biggest town of that name (a district named after its town: "Berd region").
+    std::vector<std::string> area_ids(const Span& span) const;
+    // "Aghdam settlement of Tovuz district", "Chinari, Tavush", "Kalbajar district's Zar": the
+    // areas each span is placed in (Span::within).
+    void link_areas(std::string_view text, const std::vector<Token>& tokens,
+                    std::vector<Span>& spans) const;
+    // "Khankendi (Stepanakert)": both names keep only the places they share; "Berdzor (Lachin)
+    // corridor": one span, the entry the first name and the words after the bracket make.
+    void join_brackets(std::string_view text, const std::vector<Token>& tokens,
+                       std::vector<Span>& spans) const;
     // Every place mention in a text (Geocoder::find_mentions).
     std::vector<TextMention> mentions(std::string_view text, const GeocodeContext& context) const;
+    // Geocoder::find_place_slots.
+    std::vector<TextMention> place_slots(std::string_view text,
+                                         const std::vector<TextMention>& found) const;
 };
 
 } // namespace sitmap::geo

@@ -155,7 +155,7 @@ void Geocoder::Impl::consider_entry(std::string_view text, const std::vector<Tok
         return;
     }
     if (!found || last > best.last) {
-        best = Span{i, last, {}, {}};
+        best = Span{i, last, {}, {}, {}};
         found = true;
     }
     MatchKind kind = MatchKind::folded;
@@ -203,7 +203,7 @@ bool Geocoder::Impl::match_phrase(const std::vector<Token>& tokens, std::size_t 
         std::vector<std::string> sorted = content;
         std::sort(sorted.begin(), sorted.end());
         if (const auto it = by_phrase.find(join(sorted)); it != by_phrase.end()) {
-            best = Span{i, j, {}, {}};
+            best = Span{i, j, {}, {}, {}};
             add_hits(it->second, MatchKind::phrase, 0.85, "phrase naming", best.hits);
             found = true;
         }
@@ -220,6 +220,11 @@ std::vector<Geocoder::Impl::Span> Geocoder::Impl::scan(std::string_view text,
         Span best;
         bool found = false;
         if (t.capitalised) {
+            // "first lieutenant Badalli Ramal": a person, even where a village has the name.
+            if (const std::size_t past = skip_person(text, tokens, i); past > i) {
+                i = past;
+                continue;
+            }
             if (const auto it = by_first_word.find(t.skeleton); it != by_first_word.end()) {
                 for (const std::uint32_t id : it->second) {
                     consider_entry(text, tokens, i, id, best, found);
@@ -258,8 +263,15 @@ std::vector<Geocoder::Impl::Span> Geocoder::Impl::scan(std::string_view text,
                 }
             }
         }
+        // A phrase wins over a name only beyond the name's descriptor: "Tovuz district" is the
+        // district, not the phrase of "the Tovuz district direction".
+        std::size_t name_end = best.last;
+        if (found && best.last + 1 < tokens.size() && !tokens[best.last + 1].hard_break_before &&
+            detail::descriptor_after(tokens[best.last + 1].folded) != Descriptor::none) {
+            ++name_end;
+        }
         Span phrase;
-        if (match_phrase(tokens, i, phrase) && (!found || phrase.last > best.last)) {
+        if (match_phrase(tokens, i, phrase) && (!found || phrase.last > name_end)) {
             best = std::move(phrase);
             found = true;
         }
@@ -285,10 +297,19 @@ std::vector<Geocoder::Impl::Span> Geocoder::Impl::scan(std::string_view text,
                 best.qualifiers.descriptor = d;
                 best.qualifiers.descriptor_word = w;
                 ++best.last;
+            } else if (w == "autonomous" && best.last + 2 < tokens.size() &&
+                       lists.admin_units.contains(tokens[best.last + 2].folded)) {
+                // "the Nakhchivan Autonomous Republic", "the Nagorno-Karabakh Autonomous
+                // Oblast": the area of that name.
+                best.qualifiers.descriptor = Descriptor::admin_area;
+                best.qualifiers.descriptor_word = tokens[best.last + 2].folded;
+                best.last += 2;
             }
         }
         i = best.last + 1;
-        spans.push_back(std::move(best));
+        if (!not_a_place(text, tokens, best)) {
+            spans.push_back(std::move(best));
+        }
     }
     return spans;
 }
@@ -297,6 +318,21 @@ std::vector<TextMention> Geocoder::Impl::mentions(std::string_view text,
                                                   const GeocodeContext& context) const {
     const std::vector<Token> tokens = tokenize(text);
     std::vector<Impl::Span> spans = scan(text, tokens);
+    join_brackets(text, tokens, spans);
+    link_areas(text, tokens, spans);
+    // The context of one span: the text's, with the areas it is placed in.
+    const auto span_context = [&context](const Span& span) {
+        GeocodeContext c = context;
+        c.within_place_ids.insert(c.within_place_ids.end(), span.within.begin(), span.within.end());
+        return c;
+    };
+    const auto cache_key = [](const std::string& surface, const Span& span) {
+        std::string key = surface;
+        for (const auto& id : span.within) {
+            key += "|in:" + id;
+        }
+        return key;
+    };
     std::vector<TextMention> mentions;
     mentions.reserve(spans.size());
     // First pass without the text's own places; then the ambiguous mentions again, with the
@@ -310,10 +346,12 @@ std::vector<TextMention> Geocoder::Impl::mentions(std::string_view text,
         m.begin = tokens[span.first].begin;
         m.end = tokens[span.last].end;
         m.surface = std::string(text.substr(m.begin, m.end - m.begin));
-        auto it = ranked.find(m.surface);
+        const std::string key = cache_key(m.surface, span);
+        auto it = ranked.find(key);
         if (it == ranked.end()) {
-            it = ranked.emplace(m.surface, rank(m.surface, span.hits, span.qualifiers, context))
-                     .first;
+            it =
+                ranked.emplace(key, rank(m.surface, span.hits, span.qualifiers, span_context(span)))
+                    .first;
         }
         const Resolution& r = it->second;
         if (r.resolved && r.candidates.front().score >= 0.85) {
@@ -335,7 +373,7 @@ std::vector<TextMention> Geocoder::Impl::mentions(std::string_view text,
         if (m.resolution.candidates.size() < 2) {
             continue;
         }
-        GeocodeContext local = context;
+        GeocodeContext local = span_context(spans[i]);
         for (int pass = 0;
              pass < 2 && local.nearby_place_ids.size() == context.nearby_place_ids.size(); ++pass) {
             for (const auto& [offset, id] : certain) {
@@ -347,7 +385,7 @@ std::vector<TextMention> Geocoder::Impl::mentions(std::string_view text,
                 }
             }
         }
-        std::string key = m.surface;
+        std::string key = cache_key(m.surface, spans[i]);
         for (const auto& id : local.nearby_place_ids) {
             key += "|" + id;
         }

@@ -50,29 +50,33 @@ double kind_prior(PlaceKind kind) {
         return 1.0;
     case PlaceKind::country:
         return 0.95;
+    // A district or province as likely as a settlement; population decides between them.
     case PlaceKind::settlement:
+    case PlaceKind::region:
         return 0.8;
     case PlaceKind::city_abroad:
         return 0.75;
     case PlaceKind::corridor:
         return 0.7;
-    case PlaceKind::region:
-        return 0.6;
     default:
         return 0.55;
     }
 }
 
-// Kind, population and focus: how likely the place is meant before any context.
-double place_prior(const Place& place, bool focus, const Qualifiers& q) {
+// Kind, population and focus: how likely the place is meant before any context. `unit`: the
+// name was written with the word of an administrative unit ("district", "region").
+double place_prior(const Place& place, bool focus, bool unit) {
+    const bool area = place.kind == PlaceKind::region;
+    const double unknown = area ? W::unknown_area_population_log : W::unknown_population_log;
     const double pop = place.population > 0
                            ? std::min(1.0, std::log10(static_cast<double>(place.population) + 1.0) /
                                                W::population_log_scale)
-                           : W::unknown_population_log / W::population_log_scale;
+                           : unknown / W::population_log_scale;
     double prior =
         kind_prior(place.kind) + W::population_share * pop + (focus ? W::focus_bonus : 0.0);
-    if (q.descriptor == Descriptor::admin_area && place.kind == PlaceKind::region) {
-        prior += W::admin_area_bonus; // "Aghdam district": the district, not the town
+    // "Aghdam district", "the Sadarak region": the district, not the town.
+    if (area && unit) {
+        prior += W::admin_area_bonus;
     }
     return prior;
 }
@@ -85,26 +89,50 @@ int rival_group(PlaceKind k) {
     return populated ? -1 : static_cast<int>(k);
 }
 
-// What decided between the top place and a rival of the same kind, in words.
-std::string decided_by(const Scored& top, const Scored& rival, const Place& top_place,
-                       const Qualifiers& q) {
+enum class Decision { country, nearby, within, descriptor, own_name, prior };
+
+// What decided between the top place and a rival of the same kind.
+Decision decided_by(const Scored& top, const Scored& rival, const Qualifiers& q) {
+    if (top.within_term > rival.within_term) {
+        return Decision::within;
+    }
     if (top.country_term > rival.country_term) {
-        return "country hint";
+        return Decision::country;
     }
     if (top.near_term > rival.near_term + W::tie) {
-        return "nearby places in the text";
+        return Decision::nearby;
     }
     if (q.descriptor == Descriptor::admin_area) {
-        return in_quotes(q.descriptor_word) + " in the name";
+        return Decision::descriptor;
     }
     if (top.hit.base > rival.hit.base &&
         top.prior <= rival.prior + (top.hit.base - rival.hit.base) * W::base_lead_over_prior) {
-        return "its own name (the other lists it as an alias)";
+        return Decision::own_name;
     }
-    return "kind and population (" + std::string(to_string(top_place.kind)) +
+    return Decision::prior;
+}
+
+std::string decision_text(Decision d, const Scored& top, const Scored& rival,
+                          const Place& top_place, const Qualifiers& q) {
+    switch (d) {
+    case Decision::within:
+        return "the area named with it (" + top.within_place->name + ")";
+    case Decision::country:
+        return "country hint";
+    case Decision::nearby:
+        return "nearby places in the text";
+    case Decision::descriptor:
+        return in_quotes(q.descriptor_word) + " in the name";
+    case Decision::own_name:
+        return "its own name (the other lists it as an alias)";
+    case Decision::prior:
+        break;
+    }
+    return "kind and population alone (" + std::string(to_string(top_place.kind)) +
            (top_place.population > 0 ? ", population " + std::to_string(top_place.population)
                                      : std::string()) +
-           (top.focus && !rival.focus ? ", in " + top_place.country : "") + ")";
+           (top.focus && !rival.focus ? ", in " + top_place.country : "") +
+           "): ambiguous without context";
 }
 
 } // namespace
@@ -137,6 +165,18 @@ Geocoder::Impl::score_hits(std::vector<Hit> hits, const Qualifiers& q,
             nearby.push_back(p);
         }
     }
+    // Areas named with the place; one that is itself a candidate says nothing.
+    std::vector<const Place*> areas;
+    std::vector<std::vector<std::string>> area_names;
+    for (const auto& id : context.within_place_ids) {
+        const Place* p = gazetteer->find(id);
+        const bool candidate = std::any_of(
+            hits.begin(), hits.end(), [this, p](const Hit& h) { return &place_of(h.entry) == p; });
+        if (p != nullptr && !candidate) {
+            areas.push_back(p);
+            area_names.push_back(area_keys(*p));
+        }
+    }
     std::vector<std::string> hints;
     for (const auto& h : context.country_hints) {
         hints.push_back(upper_ascii(h));
@@ -156,10 +196,13 @@ Geocoder::Impl::score_hits(std::vector<Hit> hits, const Qualifiers& q,
             if (other == &place || other->kind == PlaceKind::country) {
                 continue;
             }
-            // Inside a mentioned district, along a mentioned corridor, or near a town.
-            const double d = std::holds_alternative<PointGeom>(other->geometry)
-                                 ? distance_m(place.anchor, other->anchor)
-                                 : distance_m(place.anchor, other->geometry);
+            // Inside a mentioned district, along a mentioned corridor, or near a town; a
+            // candidate district or province holds the towns mentioned in it.
+            const double d = !std::holds_alternative<PointGeom>(other->geometry)
+                                 ? distance_m(place.anchor, other->geometry)
+                             : !std::holds_alternative<PointGeom>(place.geometry)
+                                 ? distance_m(other->anchor, place.geometry)
+                                 : distance_m(place.anchor, other->anchor);
             if (d < s.near_m) {
                 s.near_m = d;
                 s.near_place = other;
@@ -168,10 +211,29 @@ Geocoder::Impl::score_hits(std::vector<Hit> hits, const Qualifiers& q,
         if (s.near_place != nullptr && s.near_m < W::nearby_reach_m) {
             s.near_term = 1.0 - s.near_m / W::nearby_reach_m;
         }
+        // Inside every area named ("in Azerbaijan's Tovuz district"); the reason names the
+        // narrowest, or the one it is furthest outside of.
+        for (std::size_t a = 0; a < areas.size(); ++a) {
+            const double gap = outside_m(place, *areas[a], area_names[a]);
+            if (gap > 0.0 && gap >= s.within_gap_m) {
+                s.within_gap_m = gap;
+                s.within_place = areas[a];
+            } else if (s.within_gap_m == 0.0 &&
+                       (s.within_place == nullptr || s.within_place->kind == PlaceKind::country)) {
+                s.within_place = areas[a];
+            }
+        }
+        if (!areas.empty()) {
+            s.within_term = s.within_gap_m == 0.0                 ? 1.0
+                            : s.within_gap_m <= W::within_slack_m ? 0.0
+                                                                  : -1.0;
+        }
         s.focus = focus_countries.contains(place.country);
-        s.prior = place_prior(place, s.focus, q);
-        s.total =
-            hit.base + W::country * s.country_term + W::nearby * s.near_term + W::prior * s.prior;
+        s.prior = place_prior(place, s.focus,
+                              q.descriptor == Descriptor::admin_area ||
+                                  lists.admin_units.contains(q.descriptor_word));
+        s.total = hit.base + W::country * s.country_term + W::nearby * s.near_term +
+                  W::within * s.within_term + W::prior * s.prior;
         s.hit = std::move(hit);
         scored.push_back(std::move(s));
     }
@@ -180,8 +242,8 @@ Geocoder::Impl::score_hits(std::vector<Hit> hits, const Qualifiers& q,
     return scored;
 }
 
-Candidate Geocoder::Impl::top_candidate(const std::vector<Scored>& scored,
-                                        const Qualifiers& q) const {
+Candidate Geocoder::Impl::top_candidate(const std::vector<Scored>& scored, const Qualifiers& q,
+                                        Resolution& r) const {
     const Scored& top = scored.front();
     const Place& top_place = place_of(top.hit.entry);
     std::string reason = top.hit.how;
@@ -203,6 +265,13 @@ Candidate Geocoder::Impl::top_candidate(const std::vector<Scored>& scored,
         }
     }
     std::vector<std::string> clues;
+    if (top.within_term > 0) {
+        clues.push_back("in " + top.within_place->name + ", named with it");
+    } else if (top.within_place != nullptr && top.within_term == 0) {
+        clues.push_back(km_text(top.within_gap_m) + " outside " + top.within_place->name +
+                        ", named with it");
+        score *= W::just_outside_factor;
+    }
     if (top.country_term > 0) {
         clues.push_back("country hint " + top_place.country);
     } else if (top.country_term < 0) {
@@ -220,8 +289,11 @@ Candidate Geocoder::Impl::top_candidate(const std::vector<Scored>& scored,
         const double confidence = std::clamp(W::min_confidence + W::confidence_per_margin * margin,
                                              W::min_confidence, W::max_confidence);
         score *= confidence;
+        const Decision d = decided_by(top, *rival, q);
+        // Ambiguous: matched as well as the rival, chosen by kind and population alone.
+        r.ambiguous = d == Decision::prior && top.hit.base <= rival->hit.base + W::tie;
         reason += "; " + std::to_string(same_kind + 1) + " places match, chosen by " +
-                  decided_by(top, *rival, top_place, q);
+                  decision_text(d, top, *rival, top_place, q);
     } else if (others > 0) {
         score *= W::weaker_rival_factor;
         const Place& other = place_of(scored[1].hit.entry);
@@ -256,8 +328,17 @@ Resolution Geocoder::Impl::rank(std::string_view query, std::vector<Hit> hits, c
     if (scored.empty()) {
         return r;
     }
-    r.candidates.push_back(top_candidate(scored, q));
+    r.candidates.push_back(top_candidate(scored, q, r));
     r.resolved = r.candidates.front().score >= resolve_threshold;
+    // Named in an area where no place of that name lies: not a namesake elsewhere.
+    if (scored.front().within_term < 0) {
+        r.resolved = false;
+        r.ambiguous = false;
+        r.note = "no place named " + in_quotes(entries[scored.front().hit.entry].surface) + " in " +
+                 scored.front().within_place->name + ", the area named with it";
+        r.candidates.front().score =
+            std::min(r.candidates.front().score, resolve_threshold - W::runner_up_gap);
+    }
     const Place& top_place = place_of(scored.front().hit.entry);
     for (std::size_t i = 1; i < scored.size() && r.candidates.size() < max_candidates; ++i) {
         const Scored& s = scored[i];

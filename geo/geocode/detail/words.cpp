@@ -289,6 +289,12 @@ std::string_view content_word(std::string_view w) {
     return w;
 }
 
+bool is_direction(std::string_view c) {
+    return !c.empty() && c != "border" &&
+           std::any_of(phrase_words.begin(), phrase_words.end(),
+                       [c](const auto& entry) { return entry.second == c; });
+}
+
 bool is_filler(std::string_view w) {
     return std::find(std::begin(fillers), std::end(fillers), w) != std::end(fillers);
 }

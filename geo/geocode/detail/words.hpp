@@ -26,6 +26,8 @@ Descriptor descriptor_after(std::string_view folded_word);
 // ("the", "of", "sector", "state", "armenian"...); is_filler() tells the two apart.
 std::string_view content_word(std::string_view folded_word);
 bool is_filler(std::string_view folded_word);
+// A content word naming a direction or part of a border ("east", "northeast", "central").
+bool is_direction(std::string_view content);
 
 // A word shaped like a surname of the region (Mirzoyan, Aliyev, Bayramova, Hasanli, Kvaratskhelia
 // aside): after a one-word place name it makes the pair a person ("Ararat Mirzoyan").

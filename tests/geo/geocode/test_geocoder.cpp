@@ -683,3 +683,310 @@ TEST(Geocoder, APlacesOwnNameBeatsAnotherPlacesAliasWhenPopulationIsUnknown) {
     EXPECT_NE(r.candidates.front().reason.find("its own name"), std::string::npos)
         << r.candidates.front().reason;
 }
+
+namespace {
+
+// A small invented world for the rules around names: two villages called Varzan in different
+// districts, districts and a province as areas, a border with sectors.
+Place invented(std::string id, std::string name, PlaceKind kind, std::string country,
+               std::string admin1, std::int64_t population, LonLat where,
+               std::vector<std::string> aliases = {}) {
+    Place p;
+    p.id = std::move(id);
+    p.name = std::move(name);
+    p.kind = kind;
+    p.country = std::move(country);
+    p.admin1 = std::move(admin1);
+    p.population = population;
+    p.aliases = std::move(aliases);
+    p.geometry = PointGeom{where};
+    p.anchor = where;
+    return p;
+}
+
+Place invented_area(std::string id, std::string name, std::string country, LonLat sw, LonLat ne,
+                    std::vector<std::string> aliases = {}) {
+    Place p = invented(std::move(id), std::move(name), PlaceKind::region, std::move(country), "", 0,
+                       {(sw.lon + ne.lon) / 2, (sw.lat + ne.lat) / 2}, std::move(aliases));
+    p.geometry = AreaGeom{{{Path{sw, {ne.lon, sw.lat}, ne, {sw.lon, ne.lat}, sw}}}};
+    return p;
+}
+
+const Geocoder& invented_geocoder() {
+    static const Gazetteer g({
+        invented("t:varzan-north", "Varzan", PlaceKind::settlement, "AZ", "Dorud", 4000,
+                 {45.50, 40.90}),
+        invented("t:varzan-south", "Varzan", PlaceKind::settlement, "AZ", "Kelmar", 900,
+                 {46.10, 39.90}),
+        invented("t:dorud-town", "Dorud", PlaceKind::settlement, "AZ", "Dorud", 30000,
+                 {45.60, 40.95}),
+        invented_area("t:dorud", "Dorud District", "AZ", {45.3, 40.7}, {45.9, 41.1}, {"Dorud"}),
+        invented_area("t:kelmar", "Kelmar", "AZ", {45.9, 39.7}, {46.4, 40.2}),
+        invented("t:kelmar-village", "Kelmar", PlaceKind::settlement, "AZ", "Kelmar", 1200,
+                 {46.20, 40.00}),
+        invented("t:tsaghik", "Tsaghik", PlaceKind::settlement, "AM", "Lernavan", 800,
+                 {45.40, 40.85}, {"Chichekli"}),
+        invented_area("t:lernavan", "Lernavan", "AM", {45.0, 40.6}, {45.45, 41.2}),
+        invented("t:lernavan-village", "Lernavan", PlaceKind::settlement, "AM", "Lernavan", 600,
+                 {45.20, 40.80}),
+        invented("t:ostan", "Ostan", PlaceKind::settlement, "AM", "Lernavan", 300, {45.30, 40.75}),
+        invented("t:gel", "Gel", PlaceKind::settlement, "AM", "Lernavan", 200, {45.10, 40.70}),
+        invented("t:border", "Armenia–Azerbaijan border", PlaceKind::border_sector, "", "", 0,
+                 {45.5, 40.5}, {"Armenian-Azerbaijani border", "Armenian border"}),
+        invented("t:border-north", "northern sector of the border", PlaceKind::border_sector, "",
+                 "", 0, {45.4, 40.9}, {"northern sector of the border"}),
+        invented("t:corridor", "Ostan corridor", PlaceKind::corridor, "AZ", "", 0, {46.0, 39.6},
+                 {"Tsaghik corridor"}),
+        invented("country:AM", "Armenia", PlaceKind::country, "AM", "", 0, {45.0, 40.3}),
+        invented("country:AZ", "Azerbaijan", PlaceKind::country, "AZ", "", 0, {47.5, 40.3}),
+    });
+    static const Geocoder geo(g);
+    return geo;
+}
+
+std::string mention_id(const std::vector<TextMention>& mentions, std::string_view surface) {
+    const TextMention* m = find_surface(mentions, surface);
+    if (m == nullptr) {
+        return "(no mention)";
+    }
+    return top_id(m->resolution);
+}
+
+} // namespace
+
+TEST(GeocoderAreas, NamesakesWithoutContextAreFlaggedAmbiguousWithTheirReason) {
+    const Resolution r = invented_geocoder().resolve("Varzan");
+    ASSERT_EQ(top_id(r), "t:varzan-north");
+    EXPECT_TRUE(r.ambiguous);
+    EXPECT_LT(r.candidates.front().score, 0.8);
+    EXPECT_NE(r.candidates.front().reason.find("ambiguous without context"), std::string::npos)
+        << r.candidates.front().reason;
+    // The only place of its name is not ambiguous.
+    EXPECT_FALSE(invented_geocoder().resolve("Ostan").ambiguous);
+}
+
+TEST(GeocoderAreas, AQualifierNamingTheDistrictResolvesInsideIt) {
+    for (const char* q : {"Varzan, Kelmar", "Varzan (Kelmar)", "Varzan in Kelmar district",
+                          "Varzan, Kelmar District", "Varzan in Azerbaijan's Kelmar district"}) {
+        const Resolution r = invented_geocoder().resolve(q);
+        ASSERT_EQ(top_id(r), "t:varzan-south") << q;
+        EXPECT_FALSE(r.ambiguous) << q;
+        EXPECT_NE(r.candidates.front().reason.find("in Kelmar"), std::string::npos)
+            << r.candidates.front().reason;
+    }
+    EXPECT_EQ(top_id(invented_geocoder().resolve("Varzan in Dorud District")), "t:varzan-north");
+}
+
+TEST(GeocoderAreas, NoPlaceOfTheNameInTheNamedAreaStaysUnresolvedWithANote) {
+    const Resolution r = invented_geocoder().resolve("Ostan in Kelmar district");
+    EXPECT_FALSE(r.resolved);
+    EXPECT_NE(r.note.find("no place named 'Ostan' in Kelmar"), std::string::npos) << r.note;
+    ASSERT_FALSE(r.candidates.empty());
+    EXPECT_LT(r.candidates.front().score, 0.5);
+}
+
+TEST(GeocoderAreas, ABareProvinceNameIsTheProvinceNotItsVillage) {
+    const Resolution r = invented_geocoder().resolve("Lernavan");
+    ASSERT_EQ(top_id(r), "t:lernavan");
+    EXPECT_EQ(r.candidates.front().precision, GeoPrecision::region);
+    EXPECT_EQ(top_id(invented_geocoder().resolve("Lernavan province")), "t:lernavan");
+    EXPECT_EQ(top_id(invented_geocoder().resolve("the Kelmar region")), "t:kelmar");
+    // A town a district is named after keeps its name.
+    EXPECT_EQ(top_id(invented_geocoder().resolve("Dorud")), "t:dorud-town");
+    EXPECT_EQ(top_id(invented_geocoder().resolve("Dorud district")), "t:dorud");
+}
+
+TEST(GeocoderAreas, RunningTextPlacesANameInTheDistrictWrittenWithIt) {
+    const Geocoder& g = invented_geocoder();
+    const char* sentences[] = {
+        "Enemy units fired at the Varzan settlement of Kelmar district on Monday.",
+        "Enemy units fired at Varzan village of the Kelmar region on Monday.",
+        "Positions in Kelmar district's Varzan village came under fire.",
+        "Positions near Varzan in Azerbaijan's Kelmar district came under fire.",
+        "Positions near Varzan (Kelmar) came under fire.",
+        "Positions near Varzan, Kelmar came under fire.",
+        "Positions near the Varzan settlement of the Kelmar Autonomous Republic were shelled.",
+    };
+    for (const char* s : sentences) {
+        const auto mentions = g.find_mentions(s);
+        const TextMention* v = nullptr;
+        for (const auto& m : mentions) {
+            if (m.surface.starts_with("Varzan")) {
+                v = &m;
+            }
+        }
+        ASSERT_NE(v, nullptr) << s;
+        EXPECT_EQ(top_id(v->resolution), "t:varzan-south") << s;
+        EXPECT_FALSE(v->resolution.ambiguous) << s;
+    }
+    const auto republic = g.find_mentions("Fire hit the Kelmar Autonomous Republic.");
+    EXPECT_EQ(mention_id(republic, "Kelmar Autonomous Republic"), "t:kelmar");
+    const auto north = g.find_mentions("Shots were fired at Varzan settlement of Dorud district.");
+    EXPECT_EQ(mention_id(north, "Varzan settlement"), "t:varzan-north");
+}
+
+TEST(GeocoderAreas, ANameInAnAreaWhereNoSuchPlaceIsStaysUnresolvedInText) {
+    const auto mentions = invented_geocoder().find_mentions(
+        "The enemy shelled the Ostan settlement of Kelmar district at night.");
+    const TextMention* m = find_surface(mentions, "Ostan settlement");
+    ASSERT_NE(m, nullptr);
+    EXPECT_FALSE(m->resolution.resolved);
+    EXPECT_NE(m->resolution.note.find("Kelmar"), std::string::npos) << m->resolution.note;
+}
+
+TEST(GeocoderAreas, APossessiveAreaQualifiesTheNameAfterIt) {
+    const auto mentions = invented_geocoder().find_mentions(
+        "Fire came from the Ostan settlement, Kelmar region's Varzan settlement and from "
+        "Azerbaijan's Kelmar region.");
+    EXPECT_EQ(mention_id(mentions, "Ostan settlement"), "t:ostan");
+    EXPECT_EQ(mention_id(mentions, "Varzan settlement"), "t:varzan-south");
+    EXPECT_EQ(mention_id(mentions, "Kelmar region"), "t:kelmar");
+}
+
+TEST(GeocoderAreas, AListOfProvincesIsNotOneInsideTheOther) {
+    const auto mentions =
+        invented_geocoder().find_mentions("Shelling was reported in Lernavan, Kelmar and Dorud.");
+    EXPECT_EQ(mention_id(mentions, "Lernavan"), "t:lernavan");
+    EXPECT_EQ(mention_id(mentions, "Kelmar"), "t:kelmar");
+}
+
+TEST(GeocoderAreas, ABracketedAliasResolvesBothNamesToOnePlace) {
+    const Geocoder& g = invented_geocoder();
+    const auto pair = g.find_mentions("Residents of Chichekli (Tsaghik) reported gunfire.");
+    EXPECT_EQ(mention_id(pair, "Chichekli"), "t:tsaghik");
+    EXPECT_EQ(mention_id(pair, "Tsaghik"), "t:tsaghik");
+    const auto corridor = g.find_mentions("Traffic on the Tsaghik (Ostan) corridor stopped.");
+    ASSERT_EQ(corridor.size(), 1u);
+    EXPECT_EQ(corridor[0].surface, "Tsaghik (Ostan) corridor");
+    EXPECT_EQ(top_id(corridor[0].resolution), "t:corridor");
+}
+
+TEST(GeocoderNotPlaces, NamesAfterARankOrBeforeAPatronymicArePersons) {
+    const Geocoder& g = invented_geocoder();
+    const char* sentences[] = {
+        "As a result, junior sergeant Ostan Varzan Ali was wounded near Kelmar.",
+        "The wounded serviceman Gel Ostan was taken to hospital in Kelmar.",
+        "Varzan Ostan Rauf oglu, a resident, was injured in Kelmar.",
+        "The soldier, Ostan Tsaghikyan, died in Kelmar.",
+    };
+    for (const char* s : sentences) {
+        const auto mentions = g.find_mentions(s);
+        ASSERT_EQ(mentions.size(), 1u) << s << ": " << mentions.front().surface;
+        EXPECT_EQ(mentions[0].surface, "Kelmar") << s;
+    }
+}
+
+TEST(GeocoderNotPlaces, AcronymsThatSpellAVillageAreNotPlaces) {
+    const auto mentions =
+        invented_geocoder().find_mentions("KELMAR, May 3 /GEL/. Fire was opened at Gel village.");
+    ASSERT_EQ(mentions.size(), 2u);
+    EXPECT_EQ(mentions[0].surface, "KELMAR");
+    EXPECT_EQ(mentions[1].surface, "Gel village");
+}
+
+TEST(GeocoderNotPlaces, AGenericBorderPhraseModifyingANounIsNotTheBorder) {
+    const Geocoder& g = invented_geocoder();
+    for (const char* s : {"The Armenian border guards said all was calm.",
+                          "Troops were moved to the Armenian-Azerbaijani border area.",
+                          "A shell hit an Armenian Border Village on Sunday."}) {
+        const auto mentions = g.find_mentions(s);
+        for (const auto& m : mentions) {
+            EXPECT_NE(top_id(m.resolution), "t:border") << s << ": " << m.surface;
+        }
+    }
+    const auto kept = g.find_mentions("Shots were fired along the Armenian-Azerbaijani border.");
+    ASSERT_EQ(kept.size(), 1u);
+    EXPECT_EQ(top_id(kept[0].resolution), "t:border");
+}
+
+TEST(GeocoderPlaceSlots, NamesWrittenAsPlacesButUnknownAreReportedNotDropped) {
+    const Geocoder& g = invented_geocoder();
+    const std::string text = "Fire was opened from the village of Blorvank and from Zimrud "
+                             "settlement in the direction of Ostan village and of Ostan.";
+    const auto found = g.find_mentions(text);
+    const auto slots = g.find_place_slots(text, found);
+    ASSERT_EQ(slots.size(), 2u);
+    EXPECT_EQ(slots[0].surface, "Blorvank");
+    EXPECT_EQ(slots[1].surface, "Zimrud");
+    for (const auto& s : slots) {
+        EXPECT_FALSE(s.resolution.resolved) << s.surface;
+        EXPECT_NE(s.resolution.note.find("not in the gazetteer"), std::string::npos)
+            << s.resolution.note;
+        EXPECT_EQ(text.substr(s.begin, s.end - s.begin), s.surface);
+    }
+    // One letter off a known village: resolved by spelling, and said so.
+    const std::string typo = "Shots hit the village of Tsaghig on Tuesday.";
+    const auto fixed = g.find_place_slots(typo, g.find_mentions(typo));
+    ASSERT_EQ(fixed.size(), 1u);
+    EXPECT_EQ(top_id(fixed[0].resolution), "t:tsaghik");
+    EXPECT_NE(fixed[0].resolution.candidates.front().reason.find("written as a place"),
+              std::string::npos);
+}
+
+TEST(GeocoderBundled, SameNameVillagesResolveInTheDistrictNamedWithThem) {
+    if (bundled() == nullptr) {
+        GTEST_SKIP() << "no bundled gazetteer in " << data_dir();
+    }
+    const Geocoder g(*bundled());
+    struct Case {
+        const char* with_district;
+        const char* expected;
+    };
+    const Case cases[] = {
+        {"Aghdam in Azerbaijan's Tovuz district", "sitmap:az-aghdam-tovuz"},
+        {"Aghdam, Tovuz district", "sitmap:az-aghdam-tovuz"},
+        {"Zar, Kalbajar district", "sitmap:az-zar"},
+        {"Zar, Kotayk", "geonames:616046"},
+        {"Chinarli, Shamkir district", "geonames:az-51-chinarli"},
+        {"Chinarli (Qakh)", "geonames:586845"},
+        {"Martuni, Khojavend district", "sitmap:az-khojavend"},
+    };
+    for (const Case& c : cases) {
+        const Resolution r = g.resolve(c.with_district);
+        EXPECT_EQ(top_id(r), c.expected) << c.with_district;
+        EXPECT_FALSE(r.ambiguous) << c.with_district;
+    }
+    // Alone: the best-known place, its reason, and the flag.
+    for (const char* alone : {"Aghdam", "Chinarli", "Martuni", "Zar"}) {
+        const Resolution r = g.resolve(alone);
+        ASSERT_TRUE(r.resolved) << alone;
+        EXPECT_TRUE(r.ambiguous) << alone;
+        EXPECT_NE(r.candidates.front().reason.find("places match"), std::string::npos)
+            << r.candidates.front().reason;
+    }
+    EXPECT_EQ(top_id(g.resolve("Aghdam")), "sitmap:az-aghdam");
+    const auto text = g.find_mentions("Armenian units fired at the Aghdam settlement of Tovuz "
+                                      "district and at Zar village of Kalbajar district.");
+    EXPECT_EQ(mention_id(text, "Aghdam settlement"), "sitmap:az-aghdam-tovuz");
+    EXPECT_EQ(mention_id(text, "Zar village"), "sitmap:az-zar");
+}
+
+TEST(GeocoderBundled, ProvincesAndBracketedAliasesInTheBundledGazetteer) {
+    if (bundled() == nullptr) {
+        GTEST_SKIP() << "no bundled gazetteer in " << data_dir();
+    }
+    const Geocoder g(*bundled());
+    for (const char* province : {"Gegharkunik", "Tavush", "Gegharkunik province"}) {
+        const Resolution r = g.resolve(province);
+        ASSERT_TRUE(r.resolved) << province;
+        EXPECT_EQ(r.candidates.front().place->kind, PlaceKind::region) << province;
+    }
+    const auto corridor = g.find_mentions("Traffic along the Berdzor (Lachin) corridor resumed.");
+    ASSERT_EQ(corridor.size(), 1u);
+    EXPECT_EQ(corridor[0].resolution.candidates.front().place->kind, PlaceKind::corridor);
+    const auto pair = g.find_mentions("Sirens sounded in Khankendi (Stepanakert) and in Zod "
+                                      "(Sotk).");
+    EXPECT_EQ(mention_id(pair, "Khankendi"), mention_id(pair, "Stepanakert"));
+    EXPECT_EQ(mention_id(pair, "Zod"), "sitmap:sotk");
+    EXPECT_EQ(mention_id(pair, "Sotk"), "sitmap:sotk");
+    const auto person =
+        g.find_mentions("As a result, first lieutenant Badalli Ramal Bahlul was wounded.");
+    EXPECT_TRUE(person.empty()) << person.front().surface;
+    const auto service =
+        g.find_mentions("The State Border Service of Azerbaijan and the Armenian border "
+                        "guards reported calm in the border area.");
+    for (const auto& m : service) {
+        EXPECT_NE(m.resolution.candidates.front().place->kind, PlaceKind::border_sector)
+            << m.surface;
+    }
+}
