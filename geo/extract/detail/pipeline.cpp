@@ -39,6 +39,7 @@ constexpr std::size_t preposition_window = 40;
 
 struct Proto {
     Event event;
+    Evidence evidence = Evidence::act; // how its kind is known: a weapon named or an act
     std::vector<Vote> votes;
     std::size_t last_sentence = 0;
 };
@@ -109,6 +110,7 @@ struct Pending {
     SourceRef source;
     std::optional<DateRange> date;
     EventKind kind = EventKind::armed_clash;
+    Evidence evidence = Evidence::act;
 };
 
 // What the stages found in one sentence.
@@ -210,18 +212,18 @@ SentenceReading read_sentence(const Article& article, const Sentence& sent, std:
 // to an incident trigger.
 struct IncidentReading {
     EventKind kind = EventKind::casualties;
+    Evidence evidence = Evidence::act;
     const DateMention* own = nullptr;
 };
 
 IncidentReading read_incident(const SentenceReading& r) {
     IncidentReading out;
+    out.kind = sentence_kind(r.triggers).value_or(EventKind::casualties);
+    out.evidence = sentence_evidence(r.triggers);
     std::size_t own_d = 0;
     for (const TriggerHit& t : r.triggers) {
         if (t.trigger != Trigger::incident) {
             continue;
-        }
-        if (kind_priority(t.kind) > kind_priority(out.kind)) {
-            out.kind = t.kind;
         }
         if (const DateMention* d = r.nearest_date(t.begin, t.end)) {
             const std::size_t dist = span_distance(t.begin, t.end, d->begin, d->end);
@@ -260,8 +262,9 @@ void add_to_proto(Proto& p, const std::vector<Claim>& claims, const SentenceRead
     if (incident.own != nullptr) {
         p.votes.push_back(Vote{incident.own->date, 1, r.source});
     }
-    if (kind_priority(incident.kind) > kind_priority(p.event.kind)) {
+    if (more_specific(incident.kind, incident.evidence, p.event.kind, p.evidence)) {
         p.event.kind = incident.kind;
+        p.evidence = incident.evidence;
     }
     p.last_sentence = r.index;
 }
@@ -280,6 +283,7 @@ void start_incidents(const std::vector<const PlaceMention*>& places,
         seen.push_back(id);
         Proto p;
         p.event = make_event(incident.kind, date, *m);
+        p.evidence = incident.evidence;
         p.last_sentence = r.index;
         for (const Pending& q : state.pending) {
             if (!q.date || compatible(*q.date, date)) {
@@ -287,8 +291,9 @@ void start_incidents(const std::vector<const PlaceMention*>& places,
                 if (q.date) {
                     p.votes.push_back(Vote{*q.date, 1, q.source});
                 }
-                if (kind_priority(q.kind) > kind_priority(p.event.kind)) {
+                if (more_specific(q.kind, q.evidence, p.event.kind, p.evidence)) {
                     p.event.kind = q.kind;
+                    p.evidence = q.evidence;
                 }
             }
         }
@@ -329,7 +334,7 @@ void placeless_incident(const std::vector<Claim>& claims, const SentenceReading&
         state.pending.push_back(
             Pending{claims, r.source,
                     incident.own ? std::optional<DateRange>(incident.own->date) : std::nullopt,
-                    incident.kind});
+                    incident.kind, incident.evidence});
     }
 }
 
