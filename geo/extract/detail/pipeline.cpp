@@ -124,8 +124,9 @@ struct SentenceReading {
     std::vector<TriggerHit> triggers;
     bool has_incident = false;
     bool history = false;
-    std::vector<DateMention> dates;     // recent dates that can date an event (with triggers)
-    std::vector<PlaceMention> mentions; // with their roles
+    std::vector<DateMention> dates;       // recent dates that can date an event
+    std::optional<DateMention> inherited; // an incident sentence without a date: the last one
+    std::vector<PlaceMention> mentions;   // with their roles
 
     // The date nearest to a span of the sentence.
     const DateMention* nearest_date(std::size_t b, std::size_t e) const {
@@ -151,6 +152,8 @@ struct ArticleEvents {
     std::vector<Pending> pending;
     std::optional<DateRange> incident_date; // the last date stated for an incident
     std::optional<PlaceMention> last_corridor;
+    std::optional<year_month_day> last_day; // the last day named, for "the following day"
+    std::size_t last_day_sentence = 0;      // the sentence that named it
     std::size_t placeless_incidents = 0;
 
     // The current incident was reported at most follow_up_sentences before sentence `si`.
@@ -181,10 +184,9 @@ mentions_by_sentence(const std::vector<TextMention>& found,
 
 // Stages 2 and 3: one sentence tokenised, its triggers, dates and history, then its mentions'
 // roles.
-SentenceReading read_sentence(const Article& article, const Sentence& sent, std::size_t si,
-                              std::vector<PlaceMention> mentions) {
+SentenceReading read_sentence(const Article& article, year_month_day pub, const Sentence& sent,
+                              std::size_t si, std::vector<PlaceMention> mentions) {
     const std::string_view text = article.text;
-    const year_month_day pub = article.published;
     SentenceReading r(TokenizedSentence(text.substr(sent.begin, sent.end - sent.begin), sent.begin),
                       si, SourceRef{article.id, sent.begin, sent.end});
     r.triggers = find_triggers(r.sentence);
@@ -197,19 +199,17 @@ SentenceReading read_sentence(const Article& article, const Sentence& sent, std:
     r.history = (r.has_incident || !mentions.empty()) && is_history(r.sentence, pub, all_dates);
     assign_roles(r.sentence, r.triggers, r.history, mentions);
     r.mentions = std::move(mentions);
-    if (!r.triggers.empty()) {
-        const sys_days recent_cutoff = sys_days{pub} - news_period;
-        for (const DateMention& d : all_dates) {
-            if (d.form != DateForm::year && sys_days{d.date.end} >= recent_cutoff) {
-                r.dates.push_back(d);
-            }
+    const sys_days recent_cutoff = sys_days{pub} - news_period;
+    for (const DateMention& d : all_dates) {
+        if (d.form != DateForm::year && sys_days{d.date.end} >= recent_cutoff) {
+            r.dates.push_back(d);
         }
     }
     return r;
 }
 
-// The kind of a sentence's incident (its most specific weapon) and its own date: the date nearest
-// to an incident trigger.
+// The kind of a sentence's incident (its most specific weapon) and its own date (see
+// incident_date: the events' date nearest to an incident trigger).
 struct IncidentReading {
     EventKind kind = EventKind::casualties;
     Evidence evidence = Evidence::act;
@@ -220,20 +220,38 @@ IncidentReading read_incident(const SentenceReading& r) {
     IncidentReading out;
     out.kind = sentence_kind(r.triggers).value_or(EventKind::casualties);
     out.evidence = sentence_evidence(r.triggers);
-    std::size_t own_d = 0;
-    for (const TriggerHit& t : r.triggers) {
-        if (t.trigger != Trigger::incident) {
-            continue;
-        }
-        if (const DateMention* d = r.nearest_date(t.begin, t.end)) {
-            const std::size_t dist = span_distance(t.begin, t.end, d->begin, d->end);
-            if (out.own == nullptr || dist < own_d) {
-                out.own = d;
-                own_d = dist;
-            }
-        }
+    out.own = incident_date(r.sentence, r.dates, r.triggers);
+    if (r.inherited && (out.own == nullptr || is_report_date(r.sentence, *out.own, r.triggers))) {
+        out.own = &*r.inherited;
     }
     return out;
+}
+
+// "The same day", "the following day" in a sentence that names no other date count from the last
+// day named before it in the article. An incident sentence that names no day of its events
+// continues the one before it ("On Tuesday, Baku reported an attack on its positions. The parties
+// also exchanged accusations of shelling, the ministry said on Wednesday."); without any date, it
+// continues the last incident dated.
+void anchor_dates(SentenceReading& r, ArticleEvents& state) {
+    for (DateMention& d : r.dates) {
+        if (d.form == DateForm::anchored && !d.anchored && state.last_day) {
+            d.date = d.upcoming = counted_from(d, *state.last_day);
+            d.anchored = true;
+        }
+    }
+    const bool follows = state.last_day && state.last_day_sentence + 1 == r.index;
+    if (r.has_incident && (follows || (r.dates.empty() && state.incident_date))) {
+        const DateRange d = follows
+                                ? DateRange{*state.last_day, *state.last_day, DatePrecision::day}
+                                : *state.incident_date;
+        r.inherited = DateMention{0, 0, DateForm::anchored, d, d, DayShift{}, true};
+    }
+    for (const DateMention& d : r.dates) {
+        if (d.date.precision == DatePrecision::day || d.date.precision == DatePrecision::range) {
+            state.last_day = d.date.end;
+            state.last_day_sentence = r.index;
+        }
+    }
 }
 
 // The incident locations of a sentence, only the finest: "Sotk, in Gegharkunik province" is one
@@ -340,7 +358,7 @@ void placeless_incident(const std::vector<Claim>& claims, const SentenceReading&
 
 // Stage 4a: incidents. Returns where the incident's own date begins in the sentence, if it has one.
 std::optional<std::size_t> incident_events(const SentenceReading& r, ArticleEvents& state) {
-    if (!r.has_incident || r.history || is_habitual(r.sentence)) {
+    if (!r.has_incident || r.history || is_habitual(r.sentence, r.dates)) {
         return std::nullopt;
     }
     const IncidentReading incident = read_incident(r);
@@ -620,9 +638,11 @@ Extraction extract_events(const Article& article, const std::vector<TextMention>
     std::vector<PlaceMention> all;
     all.reserve(found.size());
     ArticleEvents state;
-    state.published = article.published;
+    state.published = reference_date(article.text, article.published);
     for (std::size_t si = 0; si < sentences.size(); ++si) {
-        SentenceReading r = read_sentence(article, sentences[si], si, std::move(by_sentence[si]));
+        SentenceReading r =
+            read_sentence(article, state.published, sentences[si], si, std::move(by_sentence[si]));
+        anchor_dates(r, state);
         state.claims.sentence = si;
         const std::optional<std::size_t> own_date_begin = incident_events(r, state);
         denial_events(r, state);
