@@ -113,6 +113,9 @@ year_month_day next_weekday(year_month_day pub, weekday wd) {
     return year_month_day{d + days{diff}};
 }
 
+// A date without a year is read at most this many days after publication.
+constexpr long max_days_ahead = 90;
+
 // The year that puts month/day nearest to publication (news dates are near their publication).
 year nearest_year(year_month_day pub, unsigned m, unsigned d) {
     year best = pub.year();
@@ -123,8 +126,14 @@ year nearest_year(year_month_day pub, unsigned m, unsigned d) {
         if (!ymd.ok()) {
             ymd = last_of_month(y, month{m});
         }
-        const long gap = std::labs((sys_days{ymd} - sys_days{pub}).count());
-        // Ties go to the past: reports look back more often than ahead.
+        const long ahead = (sys_days{ymd} - sys_days{pub}).count();
+        // Reports look back: a day ahead is meant only when it is near ("talks on 1 June" in
+        // May), never half a year ahead ("the situation deteriorated on May 12" in November).
+        if (ahead > max_days_ahead) {
+            continue;
+        }
+        const long gap = std::labs(ahead);
+        // Ties go to the past.
         if (best_gap < 0 || gap < best_gap) {
             best = y;
             best_gap = gap;

@@ -21,6 +21,11 @@ constexpr std::size_t report_filler_words = 6;
 // A date that opens a sentence dates the report when a speech verb follows within this many words
 // ("On Tuesday night, the Armenian Defence Ministry said that ...").
 constexpr std::size_t opening_report_words = 8;
+// The news of a report is what happened at most this many days before it; an event recalled for
+// comparison further back is background.
+constexpr days recent_days{2};
+// A date at most this many words after "since" is the point a comparison starts from.
+constexpr std::size_t since_clause_words = 12;
 // A dateline names a place in at most this many words ("YEREVAN", "BAKU, Azerbaijan").
 constexpr std::size_t max_dateline_words = 3;
 // A run of days up to this long is a stated span of an incident ("overnight", "from 22:20 on 11
@@ -29,8 +34,8 @@ constexpr long short_run_days = 2;
 
 // The cues of data/lexicon/en/history_cues.tsv, each read once.
 struct Cues {
-    PhraseList attached_to, past_period, war_before, habitual, future, speech, report_filler,
-        report_opener;
+    PhraseList attached_to, past_period, war_before, habitual, future, speech, speech_past,
+        report_filler, report_opener, recalls;
 };
 
 const Cues& cues() {
@@ -41,8 +46,10 @@ const Cues& cues() {
         PhraseList(phrases_of_class("history_cues", "habitual")),
         PhraseList(phrases_of_class("history_cues", "future")),
         PhraseList(phrases_of_class("history_cues", "speech")),
+        PhraseList(phrases_of_class("history_cues", "speech_past")),
         PhraseList(phrases_of_class("history_cues", "report_filler")),
         PhraseList(phrases_of_class("history_cues", "report_opener")),
+        PhraseList(phrases_of_class("history_cues", "recalls")),
     };
     return c;
 }
@@ -169,8 +176,28 @@ bool opens_a_report(const TokenizedSentence& s, const DateMention& d,
         if (trigger_before || iequals(tokens[k].text, "that")) {
             return false;
         }
-        if (is_word(tokens, k, cues().speech)) {
+        if (is_word(tokens, k, cues().speech_past)) {
             return true;
+        }
+    }
+    return false;
+}
+
+// The date is the point another is measured from: in a clause opened by "since" a few words
+// before it ("the worst escalation since troops invaded the province on May 12"); "since Monday"
+// itself is a date of what has gone on since.
+bool is_since_clause(const TokenizedSentence& s, const DateMention& d) {
+    std::size_t first = 0;
+    while (first < s.tokens.size() && s.tokens[first].end <= d.begin) {
+        ++first;
+    }
+    for (std::size_t k = first >= 2 ? first - 1 : 0, n = 0; k > 0 && n < since_clause_words;
+         --k, ++n) {
+        if (iequals(s.tokens[k - 1].text, "since")) {
+            return true;
+        }
+        if (gap_between(s.text, s.tokens[k - 1], s.tokens[k]).find(',') != std::string_view::npos) {
+            return false;
         }
     }
     return false;
@@ -194,6 +221,26 @@ bool is_dateline(const TokenizedSentence& s, const DateMention& d, std::size_t f
     return before.find(',') != std::string_view::npos;
 }
 
+// An earlier event recalled for comparison ("after the village came under similar fire on April
+// 14"): the days of its events are all some days before publication.
+bool recalls_an_earlier_event(const TokenizedSentence& sentence, year_month_day published,
+                              const std::vector<DateMention>& dates) {
+    if (!cues().recalls.any_in(sentence.tokens)) {
+        return false;
+    }
+    const sys_days news_from = sys_days{published} - recent_days;
+    bool dated = false;
+    for (const DateMention& d : dates) {
+        if (names_a_day(d) && !is_report_date(sentence, d, {})) {
+            if (sys_days{d.date.end} >= news_from) {
+                return false;
+            }
+            dated = true;
+        }
+    }
+    return dated;
+}
+
 } // namespace
 
 bool is_history(std::string_view sentence, year_month_day published) {
@@ -202,8 +249,9 @@ bool is_history(std::string_view sentence, year_month_day published) {
 
 bool is_history(const TokenizedSentence& sentence, year_month_day published,
                 const std::vector<DateMention>& dates) {
-    return (has_old_date(sentence, published, dates) || names_past_wars(sentence.tokens)) &&
-           !names_recent_day(sentence, published, dates);
+    return ((has_old_date(sentence, published, dates) || names_past_wars(sentence.tokens)) &&
+            !names_recent_day(sentence, published, dates)) ||
+           recalls_an_earlier_event(sentence, published, dates);
 }
 
 bool is_habitual(const TokenizedSentence& sentence, const std::vector<DateMention>& dates) {
@@ -265,7 +313,7 @@ const DateMention* incident_date(const TokenizedSentence& sentence,
         const bool vague_too = pass % 2 == 1;
         for (const DateMention& d : dates) {
             if ((report_too || !is_report_date(sentence, d, triggers)) &&
-                (vague_too || names_a_day(d)) && !is_week(d)) {
+                (vague_too || names_a_day(d)) && !is_week(d) && !is_since_clause(sentence, d)) {
                 pool.push_back(&d);
             }
         }

@@ -152,8 +152,9 @@ struct ArticleEvents {
     std::vector<Pending> pending;
     std::optional<DateRange> incident_date; // the last date stated for an incident
     std::optional<PlaceMention> last_corridor;
-    std::optional<year_month_day> last_day; // the last day named, for "the following day"
-    std::size_t last_day_sentence = 0;      // the sentence that named it
+    std::optional<DateRange> last_date; // the days of the last events dated, for "the next day"
+    std::size_t last_date_sentence = 0; // the sentence that dated them
+    bool last_date_alone = false;       // ... naming no other day of events
     std::size_t placeless_incidents = 0;
 
     // The current incident was reported at most follow_up_sentences before sentence `si`.
@@ -227,30 +228,60 @@ IncidentReading read_incident(const SentenceReading& r) {
     return out;
 }
 
+// The days a sentence's events happened on, for the sentences after it: its incident's date, else
+// the last day it names that is not the date of a report, else the last it names.
+std::optional<DateRange> days_of_events(const SentenceReading& r) {
+    if (r.has_incident) {
+        // A day the sentence only continues is not passed on: each sentence continues one it
+        // follows, not a chain of them.
+        const DateMention* own = read_incident(r).own;
+        const bool named = own != nullptr && !(r.inherited && own == &*r.inherited);
+        return named ? std::optional<DateRange>(own->date) : std::nullopt;
+    }
+    std::optional<DateRange> event;
+    std::optional<DateRange> any;
+    for (const DateMention& d : r.dates) {
+        const bool day = d.date.precision == DatePrecision::day ||
+                         (d.date.precision == DatePrecision::range &&
+                          sys_days{d.date.end} - sys_days{d.date.begin} <= days{2});
+        if (day) {
+            any = d.date;
+            if (!is_report_date(r.sentence, d, r.triggers)) {
+                event = d.date;
+            }
+        }
+    }
+    return event ? event : any;
+}
+
 // "The same day", "the following day" in a sentence that names no other date count from the last
 // day named before it in the article. An incident sentence that names no day of its events
 // continues the one before it ("On Tuesday, Baku reported an attack on its positions. The parties
-// also exchanged accusations of shelling, the ministry said on Wednesday."); without any date, it
-// continues the last incident dated.
+// also exchanged accusations of shelling, the ministry said on Wednesday."), if that day is news;
+// without any date, it continues the last incident dated.
 void anchor_dates(SentenceReading& r, ArticleEvents& state) {
     for (DateMention& d : r.dates) {
-        if (d.form == DateForm::anchored && !d.anchored && state.last_day) {
-            d.date = d.upcoming = counted_from(d, *state.last_day);
+        if (d.form == DateForm::anchored && !d.anchored && state.last_date) {
+            d.date = d.upcoming = counted_from(d, state.last_date->end);
             d.anchored = true;
         }
     }
-    const bool follows = state.last_day && state.last_day_sentence + 1 == r.index;
-    if (r.has_incident && (follows || (r.dates.empty() && state.incident_date))) {
-        const DateRange d = follows
-                                ? DateRange{*state.last_day, *state.last_day, DatePrecision::day}
-                                : *state.incident_date;
-        r.inherited = DateMention{0, 0, DateForm::anchored, d, d, DayShift{}, true};
+    constexpr days news_days{7};
+    const bool follows = state.last_date && state.last_date_sentence + 1 == r.index &&
+                         state.last_date_alone &&
+                         sys_days{state.last_date->end} >= sys_days{state.published} - news_days;
+    if (r.has_incident && follows) {
+        r.inherited = DateMention{
+            0, 0, DateForm::anchored, *state.last_date, *state.last_date, DayShift{}, true};
     }
-    for (const DateMention& d : r.dates) {
-        if (d.date.precision == DatePrecision::day || d.date.precision == DatePrecision::range) {
-            state.last_day = d.date.end;
-            state.last_day_sentence = r.index;
-        }
+    if (const std::optional<DateRange> d = days_of_events(r)) {
+        state.last_date = d;
+        state.last_date_sentence = r.index;
+        // A sentence that names several days ("fired on Wednesday evening, killing a soldier the
+        // following day") leaves open which the next sentence continues.
+        state.last_date_alone = std::none_of(r.dates.begin(), r.dates.end(), [&](const auto& o) {
+            return o.date != *d && !is_report_date(r.sentence, o, r.triggers);
+        });
     }
 }
 
@@ -316,8 +347,9 @@ void start_incidents(const std::vector<const PlaceMention*>& places,
             }
         }
         add_claims(p.event, claims, r.source);
-        if (incident.own != nullptr) {
-            p.votes.push_back(Vote{incident.own->date, 1, r.source});
+        // A new incident without a date of its own is dated, and votes, by the last incident's.
+        if (incident.own != nullptr || date.precision != DatePrecision::unknown) {
+            p.votes.push_back(Vote{incident.own ? incident.own->date : date, 1, r.source});
         }
         state.protos.push_back(std::move(p));
         if (!first_new) {

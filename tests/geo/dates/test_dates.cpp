@@ -267,6 +267,12 @@ TEST(Dates, MoreRelativeDays) {
               "2022-09-12..2022-09-14");
 }
 
+TEST(Dates, ADayWithoutAYearIsNeverHalfAYearAhead) {
+    const auto nov22 = parse_date("2021-11-22");
+    EXPECT_EQ(only("the situation deteriorated on May 12", nov22).begin, "2021-05-12");
+    EXPECT_EQ(only("talks planned for January 10", nov22).begin, "2022-01-10");
+}
+
 TEST(Dates, DatelinesAreTheReferenceWhenEarlierThanPublication) {
     const auto jul22 = parse_date("2021-07-22");
     EXPECT_EQ(format_date(reference_date("YEREVAN, July 20 - Azerbaijani units opened fire "

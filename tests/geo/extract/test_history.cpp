@@ -55,6 +55,11 @@ TEST(Context, PastWarsYearsAndEarlierMonthsAreHistory) {
                                     "war last year",
                                     may11));
     EXPECT_FALSE(detail::is_history("a checkpoint set up in late April", may11));
+    // An earlier event recalled for comparison.
+    EXPECT_TRUE(detail::is_history("It reacted in the same way after a school in the nearby "
+                                   "village came under similar fire on May 4",
+                                   may11));
+    EXPECT_FALSE(detail::is_history("A similar attack hit the village yesterday", may11));
 }
 
 TEST(Context, AHabitIsNoIncidentUnlessItsDayIsNamed) {
@@ -106,6 +111,8 @@ TEST(Context, TheDateOfTheReportIsNotTheDateOfTheEvents) {
     EXPECT_FALSE(
         reports("Troops opened fire near the farm on Monday, the ministry said", "Monday"));
     EXPECT_FALSE(reports("The ministry reported that on Monday troops opened fire", "Monday"));
+    // Officials who say so now speak of Monday's events.
+    EXPECT_FALSE(reports("On Monday, officials say, they had to repel an attack", "Monday"));
     EXPECT_FALSE(reports("On Monday, troops opened fire at the farm, the ministry said", "Monday"));
 }
 
@@ -128,6 +135,11 @@ TEST(Context, TheIncidentsDateIsADayOfTheEvents) {
     EXPECT_EQ(incident_date_of("On Tuesday, Baku accused the other side of firing at its posts "
                                "the previous night"),
               "2023-05-08..2023-05-09");
+    // The point a comparison starts from is no date of the events.
+    EXPECT_EQ(incident_date_of("The recent hostilities are the worst since troops invaded the "
+                               "province on May 2"),
+              "");
+    EXPECT_EQ(incident_date_of("Shelling has gone on since Monday"), "2023-05-08..2023-05-08");
     // A week is no date for one incident.
     EXPECT_EQ(incident_date_of("a serviceman was killed this week"), "");
 }
@@ -153,4 +165,16 @@ TEST_F(ExtractTest, ADatelineIsTheReferenceOfRelativeDates) {
                        parse_date("2023-05-13"));
     ASSERT_EQ(incidents(x).size(), 1u);
     EXPECT_EQ(format_date(incidents(x)[0]->date.begin), "2023-05-10");
+}
+
+TEST_F(ExtractTest, ANewIncidentWithoutADateVotesForTheLastIncidentsDate) {
+    // The third sentence continues no dated sentence; its incident is dated by the last incident's
+    // day, and that outranks the cause recalled after it.
+    const auto x = run("Azerbaijani forces shelled Sotk on Tuesday. The ministry condemned the "
+                       "attack. Later the fighting spread to Tegh. Baku called it a response to "
+                       "a provocation on Monday.");
+    for (const Event* e : incidents(x)) {
+        EXPECT_EQ(format_date(e->date.begin), "2023-05-09") << e->place_id;
+    }
+    EXPECT_EQ(incidents(x).size(), 2u);
 }
