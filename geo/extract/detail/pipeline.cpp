@@ -39,6 +39,7 @@ constexpr std::size_t preposition_window = 40;
 
 struct Proto {
     Event event;
+    Evidence evidence = Evidence::act; // how its kind is known: a weapon named or an act
     std::vector<Vote> votes;
     std::size_t last_sentence = 0;
 };
@@ -109,6 +110,7 @@ struct Pending {
     SourceRef source;
     std::optional<DateRange> date;
     EventKind kind = EventKind::armed_clash;
+    Evidence evidence = Evidence::act;
 };
 
 // What the stages found in one sentence.
@@ -122,8 +124,9 @@ struct SentenceReading {
     std::vector<TriggerHit> triggers;
     bool has_incident = false;
     bool history = false;
-    std::vector<DateMention> dates;     // recent dates that can date an event (with triggers)
-    std::vector<PlaceMention> mentions; // with their roles
+    std::vector<DateMention> dates;       // recent dates that can date an event
+    std::optional<DateMention> inherited; // an incident sentence without a date: the last one
+    std::vector<PlaceMention> mentions;   // with their roles
 
     // The date nearest to a span of the sentence.
     const DateMention* nearest_date(std::size_t b, std::size_t e) const {
@@ -149,6 +152,9 @@ struct ArticleEvents {
     std::vector<Pending> pending;
     std::optional<DateRange> incident_date; // the last date stated for an incident
     std::optional<PlaceMention> last_corridor;
+    std::optional<DateRange> last_date; // the days of the last events dated, for "the next day"
+    std::size_t last_date_sentence = 0; // the sentence that dated them
+    bool last_date_alone = false;       // ... naming no other day of events
     std::size_t placeless_incidents = 0;
 
     // The current incident was reported at most follow_up_sentences before sentence `si`.
@@ -179,10 +185,9 @@ mentions_by_sentence(const std::vector<TextMention>& found,
 
 // Stages 2 and 3: one sentence tokenised, its triggers, dates and history, then its mentions'
 // roles.
-SentenceReading read_sentence(const Article& article, const Sentence& sent, std::size_t si,
-                              std::vector<PlaceMention> mentions) {
+SentenceReading read_sentence(const Article& article, year_month_day pub, const Sentence& sent,
+                              std::size_t si, std::vector<PlaceMention> mentions) {
     const std::string_view text = article.text;
-    const year_month_day pub = article.published;
     SentenceReading r(TokenizedSentence(text.substr(sent.begin, sent.end - sent.begin), sent.begin),
                       si, SourceRef{article.id, sent.begin, sent.end});
     r.triggers = find_triggers(r.sentence);
@@ -195,43 +200,89 @@ SentenceReading read_sentence(const Article& article, const Sentence& sent, std:
     r.history = (r.has_incident || !mentions.empty()) && is_history(r.sentence, pub, all_dates);
     assign_roles(r.sentence, r.triggers, r.history, mentions);
     r.mentions = std::move(mentions);
-    if (!r.triggers.empty()) {
-        const sys_days recent_cutoff = sys_days{pub} - news_period;
-        for (const DateMention& d : all_dates) {
-            if (d.form != DateForm::year && sys_days{d.date.end} >= recent_cutoff) {
-                r.dates.push_back(d);
-            }
+    const sys_days recent_cutoff = sys_days{pub} - news_period;
+    for (const DateMention& d : all_dates) {
+        if (d.form != DateForm::year && sys_days{d.date.end} >= recent_cutoff) {
+            r.dates.push_back(d);
         }
     }
     return r;
 }
 
-// The kind of a sentence's incident (its most specific weapon) and its own date: the date nearest
-// to an incident trigger.
+// The kind of a sentence's incident (its most specific weapon) and its own date (see
+// incident_date: the events' date nearest to an incident trigger).
 struct IncidentReading {
     EventKind kind = EventKind::casualties;
+    Evidence evidence = Evidence::act;
     const DateMention* own = nullptr;
 };
 
 IncidentReading read_incident(const SentenceReading& r) {
     IncidentReading out;
-    std::size_t own_d = 0;
-    for (const TriggerHit& t : r.triggers) {
-        if (t.trigger != Trigger::incident) {
-            continue;
-        }
-        if (kind_priority(t.kind) > kind_priority(out.kind)) {
-            out.kind = t.kind;
-        }
-        if (const DateMention* d = r.nearest_date(t.begin, t.end)) {
-            const std::size_t dist = span_distance(t.begin, t.end, d->begin, d->end);
-            if (out.own == nullptr || dist < own_d) {
-                out.own = d;
-                own_d = dist;
+    out.kind = sentence_kind(r.triggers).value_or(EventKind::casualties);
+    out.evidence = sentence_evidence(r.triggers);
+    out.own = incident_date(r.sentence, r.dates, r.triggers);
+    if (r.inherited && (out.own == nullptr || is_report_date(r.sentence, *out.own, r.triggers))) {
+        out.own = &*r.inherited;
+    }
+    return out;
+}
+
+// The days a sentence's events happened on, for the sentences after it: its incident's date, else
+// the last day it names that is not the date of a report, else the last it names.
+std::optional<DateRange> days_of_events(const SentenceReading& r) {
+    if (r.has_incident) {
+        // A day the sentence only continues is not passed on: each sentence continues one it
+        // follows, not a chain of them.
+        const DateMention* own = read_incident(r).own;
+        const bool named = own != nullptr && !(r.inherited && own == &*r.inherited);
+        return named ? std::optional<DateRange>(own->date) : std::nullopt;
+    }
+    std::optional<DateRange> event;
+    std::optional<DateRange> any;
+    for (const DateMention& d : r.dates) {
+        const bool day = d.date.precision == DatePrecision::day ||
+                         (d.date.precision == DatePrecision::range &&
+                          sys_days{d.date.end} - sys_days{d.date.begin} <= days{2});
+        if (day) {
+            any = d.date;
+            if (!is_report_date(r.sentence, d, r.triggers)) {
+                event = d.date;
             }
         }
     }
-    return out;
+    return event ? event : any;
+}
+
+// "The same day", "the following day" in a sentence that names no other date count from the last
+// day named before it in the article. An incident sentence that names no day of its events
+// continues the one before it ("On Tuesday, Baku reported an attack on its positions. The parties
+// also exchanged accusations of shelling, the ministry said on Wednesday."), if that day is news;
+// without any date, it continues the last incident dated.
+void anchor_dates(SentenceReading& r, ArticleEvents& state) {
+    for (DateMention& d : r.dates) {
+        if (d.form == DateForm::anchored && !d.anchored && state.last_date) {
+            d.date = d.upcoming = counted_from(d, state.last_date->end);
+            d.anchored = true;
+        }
+    }
+    constexpr days news_days{7};
+    const bool follows = state.last_date && state.last_date_sentence + 1 == r.index &&
+                         state.last_date_alone &&
+                         sys_days{state.last_date->end} >= sys_days{state.published} - news_days;
+    if (r.has_incident && follows) {
+        r.inherited = DateMention{
+            0, 0, DateForm::anchored, *state.last_date, *state.last_date, DayShift{}, true};
+    }
+    if (const std::optional<DateRange> d = days_of_events(r)) {
+        state.last_date = d;
+        state.last_date_sentence = r.index;
+        // A sentence that names several days ("fired on Wednesday evening, killing a soldier the
+        // following day") leaves open which the next sentence continues.
+        state.last_date_alone = std::none_of(r.dates.begin(), r.dates.end(), [&](const auto& o) {
+            return o.date != *d && !is_report_date(r.sentence, o, r.triggers);
+        });
+    }
 }
 
 // The incident locations of a sentence, only the finest: "Sotk, in Gegharkunik province" is one
@@ -260,8 +311,9 @@ void add_to_proto(Proto& p, const std::vector<Claim>& claims, const SentenceRead
     if (incident.own != nullptr) {
         p.votes.push_back(Vote{incident.own->date, 1, r.source});
     }
-    if (kind_priority(incident.kind) > kind_priority(p.event.kind)) {
+    if (more_specific(incident.kind, incident.evidence, p.event.kind, p.evidence)) {
         p.event.kind = incident.kind;
+        p.evidence = incident.evidence;
     }
     p.last_sentence = r.index;
 }
@@ -280,6 +332,7 @@ void start_incidents(const std::vector<const PlaceMention*>& places,
         seen.push_back(id);
         Proto p;
         p.event = make_event(incident.kind, date, *m);
+        p.evidence = incident.evidence;
         p.last_sentence = r.index;
         for (const Pending& q : state.pending) {
             if (!q.date || compatible(*q.date, date)) {
@@ -287,14 +340,16 @@ void start_incidents(const std::vector<const PlaceMention*>& places,
                 if (q.date) {
                     p.votes.push_back(Vote{*q.date, 1, q.source});
                 }
-                if (kind_priority(q.kind) > kind_priority(p.event.kind)) {
+                if (more_specific(q.kind, q.evidence, p.event.kind, p.evidence)) {
                     p.event.kind = q.kind;
+                    p.evidence = q.evidence;
                 }
             }
         }
         add_claims(p.event, claims, r.source);
-        if (incident.own != nullptr) {
-            p.votes.push_back(Vote{incident.own->date, 1, r.source});
+        // A new incident without a date of its own is dated, and votes, by the last incident's.
+        if (incident.own != nullptr || date.precision != DatePrecision::unknown) {
+            p.votes.push_back(Vote{incident.own ? incident.own->date : date, 1, r.source});
         }
         state.protos.push_back(std::move(p));
         if (!first_new) {
@@ -329,13 +384,13 @@ void placeless_incident(const std::vector<Claim>& claims, const SentenceReading&
         state.pending.push_back(
             Pending{claims, r.source,
                     incident.own ? std::optional<DateRange>(incident.own->date) : std::nullopt,
-                    incident.kind});
+                    incident.kind, incident.evidence});
     }
 }
 
 // Stage 4a: incidents. Returns where the incident's own date begins in the sentence, if it has one.
 std::optional<std::size_t> incident_events(const SentenceReading& r, ArticleEvents& state) {
-    if (!r.has_incident || r.history || is_habitual(r.sentence)) {
+    if (!r.has_incident || r.history || is_habitual(r.sentence, r.dates)) {
         return std::nullopt;
     }
     const IncidentReading incident = read_incident(r);
@@ -615,9 +670,11 @@ Extraction extract_events(const Article& article, const std::vector<TextMention>
     std::vector<PlaceMention> all;
     all.reserve(found.size());
     ArticleEvents state;
-    state.published = article.published;
+    state.published = reference_date(article.text, article.published);
     for (std::size_t si = 0; si < sentences.size(); ++si) {
-        SentenceReading r = read_sentence(article, sentences[si], si, std::move(by_sentence[si]));
+        SentenceReading r =
+            read_sentence(article, state.published, sentences[si], si, std::move(by_sentence[si]));
+        anchor_dates(r, state);
         state.claims.sentence = si;
         const std::optional<std::size_t> own_date_begin = incident_events(r, state);
         denial_events(r, state);

@@ -1,12 +1,13 @@
 // Trigger words: the incident vocabulary of this conflict's reporting, checkpoints, blockades and
-// the context of incidents (talks, statements, missions).
+// the context of incidents (talks, statements, missions), read from data/lexicon/en/triggers.tsv.
 
 #include "geo/extract/detail/triggers.hpp"
 
+#include "geo/core/error.hpp"
+#include "geo/text/lexicon.hpp"
+
 #include <algorithm>
 #include <array>
-#include <initializer_list>
-#include <string>
 
 namespace sitmap::geo::detail {
 namespace {
@@ -16,198 +17,95 @@ namespace {
 constexpr std::size_t vehicle_verb_window = 5;
 
 struct TriggerPattern {
-    std::vector<std::string_view> words; // a trailing '*' matches a prefix
-    Trigger trigger;
-    EventKind kind;
+    std::vector<std::string> words; // a trailing '*' matches a prefix, '?' any one word
+    Trigger trigger = Trigger::incident;
+    EventKind kind = EventKind::armed_clash;
+    Evidence evidence = Evidence::act;
 };
 
-// Weapons: artillery, mortars, small arms, drones (the most specific kinds).
-std::vector<TriggerPattern> weapon_patterns() {
-    using K = EventKind;
-    using T = Trigger;
-    return {
-        // shelling (artillery, rockets)
-        {{"artillery"}, T::incident, K::shelling},
-        {{"shell*"}, T::incident, K::shelling},
-        {{"bombard*"}, T::incident, K::shelling},
-        {{"howitzer*"}, T::incident, K::shelling},
-        {{"rocket*"}, T::incident, K::shelling},
-        {{"missile*"}, T::incident, K::shelling},
-        {{"cannon*"}, T::incident, K::shelling},
-        {{"heavy", "weapon*"}, T::incident, K::shelling},
-        {{"tank", "fire"}, T::incident, K::shelling},
-        // mortars
-        {{"mortar*"}, T::incident, K::mortar_fire},
-        // small arms and large-calibre guns
-        {{"gunfire"}, T::incident, K::small_arms_fire},
-        {{"small", "arm*"}, T::incident, K::small_arms_fire},
-        {{"light", "weapon*"}, T::incident, K::small_arms_fire},
-        {{"large", "calib*"}, T::incident, K::small_arms_fire},
-        {{"machine", "gun*"}, T::incident, K::small_arms_fire},
-        {{"machinegun*"}, T::incident, K::small_arms_fire},
-        {{"sniper*"}, T::incident, K::small_arms_fire},
-        {{"rifle*"}, T::incident, K::small_arms_fire},
-        {{"firearm*"}, T::incident, K::small_arms_fire},
-        {{"automatic", "weapon*"}, T::incident, K::small_arms_fire},
-        {{"grenade*"}, T::incident, K::small_arms_fire},
-        {{"weapons", "of", "different", "calib*"}, T::incident, K::small_arms_fire},
-        // drones ("drone footage" must not fire)
-        {{"drone", "strike*"}, T::incident, K::drone_strike},
-        {{"drone", "attack*"}, T::incident, K::drone_strike},
-        {{"drones", "attack*"}, T::incident, K::drone_strike},
-        {{"drone", "hit"}, T::incident, K::drone_strike},
-        {{"drone", "dropped"}, T::incident, K::drone_strike},
-        {{"drone", "struck"}, T::incident, K::drone_strike},
-        {{"attack", "drone*"}, T::incident, K::drone_strike},
-        {{"combat", "drone*"}, T::incident, K::drone_strike},
-        {{"kamikaze", "drone*"}, T::incident, K::drone_strike},
-        {{"by", "a", "drone"}, T::incident, K::drone_strike},
-        {{"by", "drone*"}, T::incident, K::drone_strike},
-        {{"using", "drone*"}, T::incident, K::drone_strike},
-        {{"uav*"}, T::incident, K::drone_strike},
-        {{"unmanned", "aerial"}, T::incident, K::drone_strike},
-        {{"quadcopter*"}, T::incident, K::drone_strike},
-        {{"loitering", "munition*"}, T::incident, K::drone_strike},
-        {{"bayraktar*"}, T::incident, K::drone_strike},
-        {{"drone", "to", "strike"}, T::incident, K::drone_strike},
-        {{"drone", "to", "attack"}, T::incident, K::drone_strike},
-        {{"drones", "to", "strike"}, T::incident, K::drone_strike},
-    };
+std::vector<std::string> split_words(std::string_view phrase) {
+    std::vector<std::string> words;
+    while (!phrase.empty()) {
+        const std::size_t sp = phrase.find(' ');
+        if (sp != 0) {
+            words.emplace_back(phrase.substr(0, sp));
+        }
+        phrase.remove_prefix(sp == std::string_view::npos ? phrase.size() : sp + 1);
+    }
+    return words;
 }
 
-// Killing and wounding with no weapon stated.
-std::vector<TriggerPattern> casualty_patterns() {
-    using K = EventKind;
-    using T = Trigger;
-    return {
-        // killing and wounding
-        {{"killed"}, T::incident, K::casualties},
-        {{"killing"}, T::incident, K::casualties},
-        {{"kill"}, T::incident, K::casualties},
-        {{"wounded"}, T::incident, K::casualties},
-        {{"wounding"}, T::incident, K::casualties},
-        {{"injured"}, T::incident, K::casualties},
-        {{"injuring"}, T::incident, K::casualties},
-        {{"injuries"}, T::incident, K::casualties},
-        {{"dead"}, T::incident, K::casualties},
-        {{"died"}, T::incident, K::casualties},
-        {{"casualt*"}, T::incident, K::casualties},
-        {{"fatal*"}, T::incident, K::casualties},
-        {{"deaths"}, T::incident, K::casualties},
-        {{"lost", "their", "lives"}, T::incident, K::casualties},
-        {{"lost", "his", "life"}, T::incident, K::casualties},
-        {{"losses"}, T::incident, K::casualties},
-        {{"martyr*"}, T::incident, K::casualties},
-        {{"wound"}, T::incident, K::casualties},
-        {{"wounds"}, T::incident, K::casualties},
-    };
+Trigger trigger_from_string(std::string_view s) {
+    static constexpr std::array<std::pair<std::string_view, Trigger>, 6> names{{
+        {"incident", Trigger::incident},
+        {"checkpoint", Trigger::checkpoint},
+        {"blockade", Trigger::blockade},
+        {"talks", Trigger::talks},
+        {"statement", Trigger::statement},
+        {"mission", Trigger::mission},
+    }};
+    for (const auto& [name, t] : names) {
+        if (s == name) {
+            return t;
+        }
+    }
+    throw Error(ErrorKind::internal, "triggers.tsv: unknown trigger '" + std::string(s) + "'");
 }
 
-// Fire and clashes with no weapon stated.
-std::vector<TriggerPattern> clash_patterns() {
-    using K = EventKind;
-    using T = Trigger;
-    return {
-        // generic fire and clashes
-        {{"opened", "fire"}, T::incident, K::armed_clash},
-        {{"open", "fire"}, T::incident, K::armed_clash},
-        {{"opening", "fire"}, T::incident, K::armed_clash},
-        {{"opens", "fire"}, T::incident, K::armed_clash},
-        {{"exchange*", "fire"}, T::incident, K::armed_clash},
-        {{"exchange*", "of", "fire"}, T::incident, K::armed_clash},
-        {{"fired"}, T::incident, K::armed_clash},
-        {{"firing"}, T::incident, K::armed_clash},
-        {{"fire", "on"}, T::incident, K::armed_clash},
-        {{"fire", "at"}, T::incident, K::armed_clash},
-        {{"fire", "against"}, T::incident, K::armed_clash},
-        {{"fire", "from"}, T::incident, K::armed_clash},
-        {{"subjected", "to", "fire"}, T::incident, K::armed_clash},
-        {{"under", "fire"}, T::incident, K::armed_clash},
-        {{"incoming", "fire"}, T::incident, K::armed_clash},
-        {{"by", "the", "fire"}, T::incident, K::armed_clash},
-        {{"shooting"}, T::incident, K::armed_clash},
-        {{"shootout*"}, T::incident, K::armed_clash},
-        {{"shoot", "out"}, T::incident, K::armed_clash},
-        {{"shot", "at"}, T::incident, K::armed_clash},
-        {{"shot", "dead"}, T::incident, K::armed_clash},
-        {{"clash*"}, T::incident, K::armed_clash},
-        {{"skirmish*"}, T::incident, K::armed_clash},
-        {{"gunfight*"}, T::incident, K::armed_clash},
-        {{"firefight*"}, T::incident, K::armed_clash},
-        {{"attack"}, T::incident, K::armed_clash},
-        {{"attacked"}, T::incident, K::armed_clash},
-        {{"attacks"}, T::incident, K::armed_clash},
-        {{"attacking"}, T::incident, K::armed_clash},
-        {{"violat*", "the", "ceasefire"}, T::incident, K::armed_clash},
-        {{"violat*", "ceasefire"}, T::incident, K::armed_clash},
-        {{"ceasefire", "violation*"}, T::incident, K::armed_clash},
-        {{"flare", "up"}, T::incident, K::armed_clash},
-        {{"hostilities"}, T::incident, K::armed_clash},
-        {{"incursion*"}, T::incident, K::armed_clash},
-        {{"ambush*"}, T::incident, K::armed_clash},
-        {{"fighting"}, T::incident, K::armed_clash},
-        {{"bombing*"}, T::incident, K::armed_clash},
-        {{"break*", "the", "ceasefire"}, T::incident, K::armed_clash},
-        {{"broke", "the", "ceasefire"}, T::incident, K::armed_clash},
-        {{"breach*", "of", "the", "ceasefire"}, T::incident, K::armed_clash},
-        {{"breach*", "the", "ceasefire"}, T::incident, K::armed_clash},
-    };
-}
-
-// Checkpoints and blockades, then the context of incidents: talks, statements, missions.
-std::vector<TriggerPattern> checkpoint_and_context_patterns() {
-    using K = EventKind;
-    using T = Trigger;
-    return {
-        // checkpoints, blockades
-        {{"checkpoint*"}, T::checkpoint, K::checkpoint_installed},
-        {{"check", "point*"}, T::checkpoint, K::checkpoint_installed},
-        {{"blockade"}, T::blockade, K::blockade},
-        {{"blocked"}, T::blockade, K::blockade},
-        {{"blocking"}, T::blockade, K::blockade},
-        // context
-        {{"talks"}, T::talks, K::talks},
-        {{"negotiation*"}, T::talks, K::talks},
-        {{"summit*"}, T::talks, K::talks},
-        {{"meeting*"}, T::talks, K::talks},
-        {{"meet"}, T::talks, K::talks},
-        {{"meets"}, T::talks, K::talks},
-        {{"met"}, T::talks, K::talks},
-        {{"discussions"}, T::talks, K::talks},
-        {{"speaking"}, T::statement, K::statement},
-        {{"spoke"}, T::statement, K::statement},
-        {{"speech"}, T::statement, K::statement},
-        {{"address*"}, T::statement, K::statement},
-        {{"told", "reporters"}, T::statement, K::statement},
-        {{"press", "conference"}, T::statement, K::statement},
-        {{"briefing"}, T::statement, K::statement},
-        {{"interview"}, T::statement, K::statement},
-        {{"said"}, T::statement, K::statement},
-        {{"declared"}, T::statement, K::statement},
-        {{"mission"}, T::mission, K::mission_deployment},
-        {{"monitors"}, T::mission, K::mission_deployment},
-    };
-}
-// The incident vocabulary of this conflict's reporting, by kind. Generalises over weapons,
-// verb forms and the wire-service phrasings of both defence ministries. Order matters: the first
-// pattern that matches at a token wins.
+// The trigger table of data/lexicon/en/triggers.tsv, in file order (the first pattern that matches
+// at a token wins).
 const std::vector<TriggerPattern>& trigger_patterns() {
     static const std::vector<TriggerPattern> patterns = [] {
         std::vector<TriggerPattern> all;
-        for (const auto& group : {weapon_patterns(), casualty_patterns(), clash_patterns(),
-                                  checkpoint_and_context_patterns()}) {
-            all.insert(all.end(), group.begin(), group.end());
+        for (const text::LexiconEntry& e : text::Lexicon::get("en", "triggers").entries()) {
+            if (e.values.size() < 3) {
+                throw Error(ErrorKind::internal, "triggers.tsv: '" + e.key +
+                                                     "' needs a trigger, a kind and an evidence");
+            }
+            TriggerPattern p;
+            p.words = split_words(e.key);
+            if (p.words.empty() || p.words.front() == "?") {
+                throw Error(ErrorKind::internal, "triggers.tsv: '" + e.key + "' starts with '?'");
+            }
+            p.trigger = trigger_from_string(e.values[0]);
+            p.kind = event_kind_from_string(e.values[1]);
+            p.evidence = e.values[2] == "weapon" ? Evidence::weapon : Evidence::act;
+            all.push_back(std::move(p));
         }
         return all;
     }();
     return patterns;
 }
 
-bool word_matches(std::string_view token, std::string_view pattern) {
-    if (!pattern.empty() && pattern.back() == '*') {
-        return istarts_with(token, pattern.substr(0, pattern.size() - 1));
+// The words of trigger_cues.tsv with a given cue.
+const PhraseList& cue_words(std::string_view cue) {
+    struct Cues {
+        PhraseList vehicle, vehicle_verb, closes, installs, begins, deploys;
+    };
+    static const Cues cues{
+        PhraseList(phrases_of_class("trigger_cues", "vehicle")),
+        PhraseList(phrases_of_class("trigger_cues", "vehicle_verb")),
+        PhraseList(phrases_of_class("trigger_cues", "closes")),
+        PhraseList(phrases_of_class("trigger_cues", "installs")),
+        PhraseList(phrases_of_class("trigger_cues", "begins")),
+        PhraseList(phrases_of_class("trigger_cues", "deploys")),
+    };
+    if (cue == "vehicle") {
+        return cues.vehicle;
     }
-    return iequals(token, pattern);
+    if (cue == "vehicle_verb") {
+        return cues.vehicle_verb;
+    }
+    if (cue == "closes") {
+        return cues.closes;
+    }
+    if (cue == "installs") {
+        return cues.installs;
+    }
+    if (cue == "begins") {
+        return cues.begins;
+    }
+    return cues.deploys;
 }
 
 // Words inside one pattern may be separated by spaces or a hyphen only ("small-arms").
@@ -216,11 +114,8 @@ bool joins(std::string_view gap) {
            std::all_of(gap.begin(), gap.end(), [](char c) { return c == ' ' || c == '-'; });
 }
 
-bool any_word(const std::vector<Token>& tokens, std::initializer_list<std::string_view> words) {
-    return std::any_of(tokens.begin(), tokens.end(), [&](const Token& t) {
-        return std::any_of(words.begin(), words.end(),
-                           [&](std::string_view w) { return word_matches(t.text, w); });
-    });
+char lower_initial(char c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
 }
 
 // Patterns by the first letter of their first word, in table order.
@@ -235,8 +130,22 @@ const std::array<std::vector<const TriggerPattern*>, 128>& patterns_by_letter() 
     return index;
 }
 
-char lower_initial(char c) {
-    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+// The words of pattern p match the tokens from i on, joined by spaces or hyphens; "fire" is never
+// the second half of "cease-fire". Returns the index past the last token matched, or 0.
+std::size_t words_match(const TokenizedSentence& sentence, std::size_t i, const TriggerPattern& p) {
+    const std::vector<Token>& tokens = sentence.tokens;
+    std::size_t j = i;
+    for (const std::string& w : p.words) {
+        if (j >= tokens.size() || !word_matches(tokens[j].text, w) ||
+            (j > i && !joins(gap_between(sentence.text, tokens[j - 1], tokens[j])))) {
+            return 0;
+        }
+        if (istarts_with(w, "fire") && j > 0 && iequals(tokens[j - 1].text, "cease")) {
+            return 0;
+        }
+        ++j;
+    }
+    return j;
 }
 
 // The pattern that matches at token i, if any: the first in table order.
@@ -245,57 +154,33 @@ std::optional<TriggerHit> pattern_at(const TokenizedSentence& sentence, std::siz
     const char c0 = lower_initial(tokens[i].text[0]);
     for (const TriggerPattern* pp : patterns_by_letter()[static_cast<unsigned char>(c0) & 0x7F]) {
         const TriggerPattern& p = *pp;
-        const std::string_view first = p.words.front();
+        const std::string& first = p.words.front();
         // Second letter before the full comparison: most candidates fail here.
         if (first.size() > 1 && first[1] != '*') {
-            if (tokens[i].text.size() < 2) {
-                continue;
-            }
-            if (lower_initial(tokens[i].text[1]) != first[1]) {
+            if (tokens[i].text.size() < 2 || lower_initial(tokens[i].text[1]) != first[1]) {
                 continue;
             }
         }
-        std::size_t j = i;
-        bool ok = true;
-        for (std::string_view w : p.words) {
-            if (j >= tokens.size() || !word_matches(tokens[j].text, w) ||
-                (j > i && !joins(gap_between(sentence.text, tokens[j - 1], tokens[j])))) {
-                ok = false;
-                break;
-            }
-            ++j;
+        if (const std::size_t j = words_match(sentence, i, p); j > i) {
+            return TriggerHit{p.trigger, p.kind, p.evidence, tokens[i].begin, tokens[j - 1].end};
         }
-        if (!ok) {
-            continue;
-        }
-        // "cease-fire on ..." is not fire.
-        if (iequals(first, "fire") && i > 0 && iequals(tokens[i - 1].text, "cease")) {
-            continue;
-        }
-        return TriggerHit{p.trigger, p.kind, tokens[i].begin, tokens[j - 1].end};
     }
     return std::nullopt;
 }
 
 // An attack on a vehicle: an attack verb shortly before a vehicle noun.
 void add_vehicle_attacks(const std::vector<Token>& tokens, std::vector<TriggerHit>& hits) {
+    const PhraseList& vehicles = cue_words("vehicle");
+    const PhraseList& verbs = cue_words("vehicle_verb");
     for (std::size_t i = 0; i < tokens.size(); ++i) {
-        static constexpr std::array<std::string_view, 12> vehicles{
-            "ambulance", "ambulances", "vehicle", "vehicles", "truck",   "trucks",
-            "car",       "cars",       "bus",     "convoy",   "minibus", "tractor"};
-        if (std::none_of(vehicles.begin(), vehicles.end(),
-                         [&](std::string_view v) { return iequals(tokens[i].text, v); })) {
+        if (vehicles.match_at(tokens, i) == 0) {
             continue;
         }
         for (std::size_t j = i >= vehicle_verb_window ? i - vehicle_verb_window : 0; j < i; ++j) {
-            for (std::string_view verb :
-                 {"target*", "attack*", "fired", "shot", "hit", "struck", "shelled", "ambush*"}) {
-                if (word_matches(tokens[j].text, verb)) {
-                    hits.push_back(TriggerHit{Trigger::incident, EventKind::vehicle_attack,
-                                              tokens[j].begin, tokens[i].end});
-                    j = i;
-                    break;
-                }
+            if (verbs.match_at(tokens, j) > 0) {
+                hits.push_back(TriggerHit{Trigger::incident, EventKind::vehicle_attack,
+                                          Evidence::act, tokens[j].begin, tokens[i].end});
+                break;
             }
         }
     }
@@ -316,14 +201,10 @@ std::vector<TriggerHit> without_background_nouns(const TokenizedSentence& senten
     bool begins = false;
     bool deploys = false;
     if (background_nouns) {
-        closes = any_word(tokens, {"closed", "closing", "shut", "dismantled", "removed"});
-        installs = any_word(tokens, {"install*", "set", "setting", "built", "build*", "erect*",
-                                     "establish*", "placed", "opened", "put", "deploy*", "creat*",
-                                     "new", "mount*"});
-        begins = any_word(tokens, {"began", "begun", "begin*", "imposed", "impose*", "started",
-                                   "launched", "since"});
-        deploys = any_word(tokens, {"deploy*", "dispatch*", "send", "sent", "sending", "arriv*",
-                                    "launch*", "establish*"});
+        closes = cue_words("closes").any_in(tokens);
+        installs = cue_words("installs").any_in(tokens);
+        begins = cue_words("begins").any_in(tokens);
+        deploys = cue_words("deploys").any_in(tokens);
     }
     std::vector<TriggerHit> kept;
     for (TriggerHit h : hits) {
@@ -346,6 +227,69 @@ std::vector<TriggerHit> without_background_nouns(const TokenizedSentence& senten
 }
 
 } // namespace
+
+bool word_matches(std::string_view token, std::string_view pattern) {
+    if (pattern == "?") {
+        return true;
+    }
+    if (!pattern.empty() && pattern.back() == '*') {
+        return istarts_with(token, pattern.substr(0, pattern.size() - 1));
+    }
+    return iequals(token, pattern);
+}
+
+PhraseList::PhraseList(const std::vector<std::string>& phrases) {
+    for (const std::string& p : phrases) {
+        if (std::vector<std::string> words = split_words(p); !words.empty()) {
+            m_phrases.push_back(std::move(words));
+        }
+    }
+}
+
+std::size_t PhraseList::match_at(const std::vector<Token>& tokens, std::size_t i) const {
+    for (const std::vector<std::string>& words : m_phrases) {
+        if (i + words.size() > tokens.size()) {
+            continue;
+        }
+        std::size_t k = 0;
+        while (k < words.size() && word_matches(tokens[i + k].text, words[k])) {
+            ++k;
+        }
+        if (k == words.size()) {
+            return k;
+        }
+    }
+    return 0;
+}
+
+bool PhraseList::any_in(const std::vector<Token>& tokens) const {
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        if (match_at(tokens, i) > 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+bool PhraseList::any_between(const std::vector<Token>& tokens, std::size_t from,
+                             std::size_t to) const {
+    for (std::size_t i = 0; i < tokens.size() && tokens[i].begin < to; ++i) {
+        if (tokens[i].begin >= from && match_at(tokens, i) > 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+std::vector<std::string> phrases_of_class(std::string_view name, std::string_view cls) {
+    std::vector<std::string> out;
+    for (const text::LexiconEntry& e : text::Lexicon::get("en", name).entries()) {
+        if (std::find(e.values.begin(), e.values.end(), cls) != e.values.end()) {
+            out.push_back(e.key);
+        }
+    }
+    return out;
+}
 
 std::vector<TriggerHit> find_triggers(const TokenizedSentence& sentence) {
     std::vector<TriggerHit> hits;
@@ -386,15 +330,59 @@ int kind_priority(EventKind k) {
     }
 }
 
-std::optional<EventKind> incident_kind(std::string_view sentence) {
+namespace {
+
+// Among acts with no weapon named, clashes and fighting say more than one side's "opened fire":
+// both sides fired. Weapons named keep kind_priority.
+int act_priority(EventKind k) {
+    switch (k) {
+    case EventKind::shelling:
+        return 5;
+    case EventKind::vehicle_attack:
+        return 4;
+    case EventKind::armed_clash:
+        return 3;
+    case EventKind::small_arms_fire:
+        return 2;
+    case EventKind::casualties:
+        return 1;
+    default:
+        return kind_priority(k);
+    }
+}
+
+} // namespace
+
+std::optional<EventKind> sentence_kind(const std::vector<TriggerHit>& hits) {
     std::optional<EventKind> best;
-    for (const TriggerHit& h : find_triggers(sentence)) {
+    Evidence evidence = Evidence::act;
+    for (const TriggerHit& h : hits) {
         if (h.trigger == Trigger::incident &&
-            (!best || kind_priority(h.kind) > kind_priority(*best))) {
+            (!best || more_specific(h.kind, h.evidence, *best, evidence))) {
             best = h.kind;
+            evidence = h.evidence;
         }
     }
     return best;
+}
+
+Evidence sentence_evidence(const std::vector<TriggerHit>& hits) {
+    const bool weapon = std::any_of(hits.begin(), hits.end(), [](const TriggerHit& h) {
+        return h.trigger == Trigger::incident && h.evidence == Evidence::weapon;
+    });
+    return weapon ? Evidence::weapon : Evidence::act;
+}
+
+bool more_specific(EventKind a, Evidence ea, EventKind b, Evidence eb) {
+    if (ea != eb) {
+        return ea == Evidence::weapon;
+    }
+    return ea == Evidence::weapon ? kind_priority(a) > kind_priority(b)
+                                  : act_priority(a) > act_priority(b);
+}
+
+std::optional<EventKind> incident_kind(std::string_view sentence) {
+    return sentence_kind(find_triggers(sentence));
 }
 
 } // namespace sitmap::geo::detail

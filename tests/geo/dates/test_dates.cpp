@@ -162,3 +162,137 @@ TEST(Dates, SeveralInOneSentenceInOrder) {
     EXPECT_EQ(format_date(found[2].date.begin), "2023-05-11");
     EXPECT_LT(found[0].begin, found[1].begin);
 }
+
+namespace {
+
+// 2022-09-14 is a Wednesday.
+const auto sep14 = parse_date("2022-09-14");
+
+std::string range_of(const DateMention& d) {
+    return format_date(d.date.begin) + ".." + format_date(d.date.end);
+}
+
+std::string only_range(std::string_view text, std::chrono::year_month_day published) {
+    const auto found = find_dates(text, published);
+    EXPECT_EQ(found.size(), 1u) << text;
+    return found.empty() ? "" : range_of(found.front());
+}
+
+} // namespace
+
+TEST(Dates, NightsNamedByTheirDays) {
+    // The night that ended on the day named.
+    EXPECT_EQ(only_range("units opened fire overnight on Tuesday", sep14),
+              "2022-09-12..2022-09-13");
+    EXPECT_EQ(only_range("shelling overnight into the 13th", sep14), "2022-09-12..2022-09-13");
+    EXPECT_EQ(only_range("fire overnight into 13 September", sep14), "2022-09-12..2022-09-13");
+    // The night that began on it.
+    EXPECT_EQ(only_range("on the night of 12 September", sep14), "2022-09-12..2022-09-13");
+    EXPECT_EQ(only_range("on the night of Monday", sep14), "2022-09-12..2022-09-13");
+    EXPECT_EQ(only_range("on the night of 12-13 September", sep14), "2022-09-12..2022-09-13");
+    EXPECT_EQ(only_range("on the night of September 12 to 13", sep14), "2022-09-12..2022-09-13");
+    // "late on Monday" is Monday.
+    EXPECT_EQ(only_range("the ministry said late on Monday", sep14), "2022-09-12..2022-09-12");
+}
+
+TEST(Dates, RunsOfDays) {
+    EXPECT_EQ(only_range("fighting on 12-13 September", sep14), "2022-09-12..2022-09-13");
+    EXPECT_EQ(only_range("fighting on September 12-13", sep14), "2022-09-12..2022-09-13");
+    EXPECT_EQ(only_range("from 2220 on September 12 to 0005 on September 13", sep14),
+              "2022-09-12..2022-09-13");
+    EXPECT_EQ(only_range("from 23:40 on 12 September until 01:00 on 13 September", sep14),
+              "2022-09-12..2022-09-13");
+    // Not a run: a count, or days far apart.
+    EXPECT_EQ(only_range("3-4 wounded on 12 September", sep14), "2022-09-12..2022-09-12");
+}
+
+TEST(Dates, TimesOverMidnightSpanTwoDays) {
+    EXPECT_EQ(only_range("on September 12 at 23:40 the enemy opened fire, which lasted until 01:00",
+                         sep14),
+              "2022-09-12..2022-09-13");
+    EXPECT_EQ(only_range("from 10 p.m. to 2 a.m. on Tuesday", sep14), "2022-09-12..2022-09-13");
+    EXPECT_EQ(only_range("from 22:00-02:00 on 13 September", sep14), "2022-09-12..2022-09-13");
+    // Within one day.
+    EXPECT_EQ(only_range("on 13 June, from 17:40 to 18:10", sep14), "2022-06-13..2022-06-13");
+    EXPECT_EQ(only_range("on September 13, around 00:05, units opened fire", sep14),
+              "2022-09-13..2022-09-13");
+}
+
+TEST(Dates, OvernightCountsFromTheDayItIsToldOn) {
+    // Published on 1 April, told on 31 March: the night of 30-31 March.
+    const auto apr01 = parse_date("2025-04-01");
+    const auto found = find_dates("units opened fire at a village overnight, the ministry said on "
+                                  "Monday, March 31",
+                                  apr01);
+    ASSERT_EQ(found.size(), 2u);
+    EXPECT_EQ(range_of(found[0]), "2025-03-30..2025-03-31");
+    EXPECT_TRUE(found[0].anchored);
+    // Alone, from publication.
+    const Found alone = only("units opened fire overnight", may11);
+    EXPECT_EQ(alone.begin, "2023-05-10");
+}
+
+TEST(Dates, ExpressionsCountedFromAnEarlierDate) {
+    const auto found = find_dates("On 12 September the talks failed; the following day the "
+                                  "village was shelled, and the same day a soldier died. On "
+                                  "Tuesday Baku said it was fired at the previous night.",
+                                  sep14);
+    ASSERT_EQ(found.size(), 5u);
+    EXPECT_EQ(range_of(found[1]), "2022-09-13..2022-09-13");
+    EXPECT_EQ(found[1].form, DateForm::anchored);
+    EXPECT_TRUE(found[1].anchored);
+    EXPECT_EQ(range_of(found[2]), "2022-09-12..2022-09-12");
+    EXPECT_EQ(range_of(found[4]), "2022-09-12..2022-09-13");
+    // With no date before it: from publication, and not anchored.
+    const auto lone = find_dates("the following day the village was shelled", sep14);
+    ASSERT_EQ(lone.size(), 1u);
+    EXPECT_FALSE(lone[0].anchored);
+    ASSERT_TRUE(lone[0].shift);
+    EXPECT_EQ(range_of(lone[0]), "2022-09-15..2022-09-15");
+    EXPECT_EQ(format_date(counted_from(lone[0], parse_date("2022-09-01")).begin), "2022-09-02");
+    // Not dates.
+    EXPECT_TRUE(find_dates("on the night before the talks", sep14).empty());
+}
+
+TEST(Dates, MoreRelativeDays) {
+    EXPECT_EQ(only_range("shooting has continued since morning", sep14), "2022-09-14..2022-09-14");
+    EXPECT_EQ(only_range("on Tuesday (September 13) units fired", sep14), "2022-09-13..2022-09-13");
+    const Found ly = only("last year's clashes", may11);
+    EXPECT_EQ(ly.form, DateForm::year);
+    EXPECT_EQ(ly.begin, "2022-01-01");
+    // "since" looks back: December before a June publication is last December.
+    EXPECT_EQ(only("blocked since December", parse_date("2023-06-16")).begin, "2022-12-01");
+    // Something going on from a day up to the report.
+    EXPECT_EQ(only_range("starting from the night of September 12", sep14),
+              "2022-09-12..2022-09-14");
+}
+
+TEST(Dates, ADayWithoutAYearIsNeverHalfAYearAhead) {
+    const auto nov22 = parse_date("2021-11-22");
+    EXPECT_EQ(only("the situation deteriorated on May 12", nov22).begin, "2021-05-12");
+    EXPECT_EQ(only("talks planned for January 10", nov22).begin, "2022-01-10");
+}
+
+TEST(Dates, DatelinesAreTheReferenceWhenEarlierThanPublication) {
+    const auto jul22 = parse_date("2021-07-22");
+    EXPECT_EQ(format_date(reference_date("YEREVAN, July 20 - Azerbaijani units opened fire "
+                                         "yesterday.",
+                                         jul22)),
+              "2021-07-20");
+    EXPECT_EQ(format_date(reference_date("Title of the report\n\nBaku, 20 July, AGENCY\n\n"
+                                         "Units opened fire.",
+                                         jul22)),
+              "2021-07-20");
+    EXPECT_EQ(
+        format_date(reference_date("Title\n\n    20.07.2021 [12:25]\n\nUnits opened fire.", jul22)),
+        "2021-07-20");
+    // Not datelines: the date of the events, a caption, a date after publication.
+    EXPECT_EQ(format_date(reference_date("On July 19 at about 23:40, units opened fire.", jul22)),
+              "2021-07-22");
+    EXPECT_EQ(format_date(reference_date("A bullet hole in a roof of the village, July 20, 2021.\n"
+                                         "Units opened fire.",
+                                         jul22)),
+              "2021-07-22");
+    EXPECT_EQ(format_date(reference_date("BAKU, July 25 - Units opened fire.", jul22)),
+              "2021-07-22");
+}

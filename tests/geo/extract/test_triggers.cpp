@@ -2,6 +2,7 @@
 // not fire, checkpoints and blockades only with a verb, merge priority of kinds.
 
 #include "geo/extract/detail/triggers.hpp"
+#include "geo/text/lexicon.hpp"
 
 #include <optional>
 #include <string>
@@ -21,10 +22,10 @@ TEST(Triggers, KindsFromWeaponsAndVerbs) {
     EXPECT_EQ(incident_kind("a UAV struck a truck"), EventKind::drone_strike);
     EXPECT_EQ(incident_kind("the post was hit by a drone"), EventKind::drone_strike);
     EXPECT_EQ(incident_kind("accused Baku of targeting an ambulance"), EventKind::vehicle_attack);
-    EXPECT_EQ(incident_kind("units opened fire on positions"), EventKind::armed_clash);
+    EXPECT_EQ(incident_kind("units opened fire on positions"), EventKind::small_arms_fire);
     EXPECT_EQ(incident_kind("an exchange of fire along the border"), EventKind::armed_clash);
     EXPECT_EQ(incident_kind("a serviceman was killed"), EventKind::casualties);
-    EXPECT_EQ(incident_kind("positions were subjected to fire"), EventKind::armed_clash);
+    EXPECT_EQ(incident_kind("positions were subjected to fire"), EventKind::small_arms_fire);
     EXPECT_EQ(incident_kind("an Azerbaijani drone struck a car"), EventKind::drone_strike);
 }
 
@@ -48,7 +49,7 @@ TEST(Triggers, HitsAreInOrderWithOffsetsIntoTheSentence) {
     const auto hits = detail::find_triggers(s);
     ASSERT_EQ(hits.size(), 2u);
     EXPECT_EQ(s.substr(hits[0].begin, hits[0].end - hits[0].begin), "opened fire");
-    EXPECT_EQ(hits[0].kind, EventKind::armed_clash);
+    EXPECT_EQ(hits[0].kind, EventKind::small_arms_fire);
     EXPECT_EQ(s.substr(hits[1].begin, hits[1].end - hits[1].begin), "shelled");
     EXPECT_EQ(hits[1].kind, EventKind::shelling);
 }
@@ -101,4 +102,102 @@ TEST(Triggers, TheMostSpecificWeaponHasTheHighestPriority) {
     EXPECT_GT(kind_priority(EventKind::vehicle_attack), kind_priority(EventKind::armed_clash));
     EXPECT_GT(kind_priority(EventKind::armed_clash), kind_priority(EventKind::casualties));
     EXPECT_GT(kind_priority(EventKind::casualties), kind_priority(EventKind::talks));
+}
+
+TEST(Triggers, FireWithNoWeaponNamedIsSmallArmsFireActiveOrPassive) {
+    using detail::incident_kind;
+    for (const char* s : {"the enemy opened fire at our positions near the village",
+                          "units opened intensive fire towards the outpost",
+                          "the positions came under fire from the opposite side",
+                          "the positions came under heavy fire at dawn",
+                          "shots were fired at the farm from across the border",
+                          "soldiers fired towards the positions of the other side",
+                          "the outpost was subjected to intense fire", "units fired on the road"}) {
+        EXPECT_EQ(incident_kind(s), EventKind::small_arms_fire) << s;
+    }
+}
+
+TEST(Triggers, AWeaponNamedDecidesTheKindOverTheAct) {
+    using detail::incident_kind;
+    // "shelled" is written for any fire: the weapon named says which.
+    EXPECT_EQ(incident_kind("units shelled the positions using small arms"),
+              EventKind::small_arms_fire);
+    EXPECT_EQ(incident_kind("the village was shelled from mortars"), EventKind::mortar_fire);
+    EXPECT_EQ(incident_kind("mortar shelling of the outpost"), EventKind::mortar_fire);
+    EXPECT_EQ(incident_kind("the positions were shelled"), EventKind::shelling);
+    EXPECT_EQ(incident_kind("heavy shelling of the town"), EventKind::shelling);
+    EXPECT_EQ(incident_kind("using artillery and mortars, units opened fire"), EventKind::shelling);
+    EXPECT_EQ(incident_kind("fired with weapons of various calibres"), EventKind::small_arms_fire);
+    EXPECT_EQ(incident_kind("using large-calibre machine guns"), EventKind::small_arms_fire);
+    EXPECT_EQ(incident_kind("a sniper killed a conscript"), EventKind::small_arms_fire);
+}
+
+TEST(Triggers, ClashesAndExchangesAreArmedClashesEvenWithFireOpened) {
+    using detail::incident_kind;
+    EXPECT_EQ(incident_kind("an exchange of fire took place"), EventKind::armed_clash);
+    EXPECT_EQ(incident_kind("units exchanged heavy fire overnight"), EventKind::armed_clash);
+    EXPECT_EQ(incident_kind("clashes broke out after troops opened fire"), EventKind::armed_clash);
+    EXPECT_EQ(incident_kind("Baku reported ceasefire violations near the village"),
+              EventKind::armed_clash);
+}
+
+TEST(Triggers, DronePhrasings) {
+    using detail::incident_kind;
+    for (const char* s :
+         {"a drone attack on the village", "the truck was struck by a kamikaze drone",
+          "a quadcopter dropped a grenade on the trench", "the enemy used a drone near the pass",
+          "units launched attack UAVs against the positions", "an FPV drone hit the post"}) {
+        EXPECT_EQ(incident_kind(s), EventKind::drone_strike) << s;
+    }
+}
+
+TEST(Triggers, RoadClosuresAreBlockades) {
+    const auto blockade = [](std::string_view s) {
+        for (const auto& hit : detail::find_triggers(s)) {
+            if (hit.trigger == detail::Trigger::blockade) {
+                return true;
+            }
+        }
+        return false;
+    };
+    EXPECT_TRUE(blockade("Azerbaijan closed the Lachin road to all vehicles"));
+    EXPECT_TRUE(blockade("the authorities closed the corridor on Monday"));
+    EXPECT_TRUE(blockade("protesters blocked the mountain road"));
+    EXPECT_TRUE(blockade("there was no traffic on the highway"));
+    EXPECT_FALSE(blockade("the road was reopened"));
+}
+
+TEST(Triggers, FireThatIsNoWeaponMustNotFire) {
+    using detail::incident_kind;
+    for (const char* s :
+         {"a raging fire spread through the pastures", "fire officials worked through the night",
+          "the villages were under a cease-fire regime", "the cease-fire from November held"}) {
+        EXPECT_FALSE(incident_kind(s)) << s;
+    }
+}
+
+TEST(Triggers, AcrossSentencesAWeaponNamedIsMoreSpecificThanAnAct) {
+    using detail::Evidence;
+    using detail::more_specific;
+    // "Units shelled the village. They used small arms."
+    EXPECT_TRUE(more_specific(EventKind::small_arms_fire, Evidence::weapon, EventKind::shelling,
+                              Evidence::act));
+    EXPECT_FALSE(more_specific(EventKind::shelling, Evidence::act, EventKind::small_arms_fire,
+                               Evidence::weapon));
+    // Weapons among themselves: artillery over mortars over small arms.
+    EXPECT_TRUE(more_specific(EventKind::shelling, Evidence::weapon, EventKind::mortar_fire,
+                              Evidence::weapon));
+    EXPECT_TRUE(more_specific(EventKind::mortar_fire, Evidence::weapon, EventKind::small_arms_fire,
+                              Evidence::weapon));
+    // Acts among themselves: a clash says more than one side's "opened fire".
+    EXPECT_TRUE(more_specific(EventKind::armed_clash, Evidence::act, EventKind::small_arms_fire,
+                              Evidence::act));
+}
+
+TEST(Triggers, TheTriggerWordsAreAWordList) {
+    const auto& list = sitmap::geo::text::Lexicon::get("en", "triggers");
+    EXPECT_GT(list.size(), 100u);
+    ASSERT_NE(list.find("opened fire"), nullptr);
+    EXPECT_EQ(list.find("opened fire")->at(1), "small_arms_fire");
+    EXPECT_FALSE(detail::phrases_of_class("trigger_cues", "vehicle").empty());
 }
