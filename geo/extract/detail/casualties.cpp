@@ -349,6 +349,28 @@ bool negated_losses(const std::vector<Token>& tokens, std::size_t k, std::vector
     return true;
 }
 
+// "Nobody was hurt", "no one was killed": none hurt is no casualties; none killed, no deaths.
+bool nobody(const std::vector<Token>& tokens, std::size_t k, const TollWord& word,
+            std::vector<Figure>& out) {
+    std::size_t j = k;
+    while (j > 0 && is_one_of(tokens[j - 1].text, {"was", "were", "got", "been", "has", "have",
+                                                   "had", "reportedly", "seriously"})) {
+        --j;
+    }
+    const bool none = (j >= 1 && iequals(tokens[j - 1].text, "nobody")) ||
+                      (j >= 2 && iequals(tokens[j - 2].text, "no") &&
+                       is_one_of(tokens[j - 1].text, {"one", "casualties"}));
+    if (!none || j == k) {
+        return false;
+    }
+    const std::size_t first = iequals(tokens[j - 1].text, "nobody") ? j - 1 : j - 2;
+    out.push_back(Figure{Toll::killed, 0, first, k});
+    if (word.toll == Toll::wounded) {
+        out.push_back(Figure{Toll::wounded, 0, first, k});
+    }
+    return true;
+}
+
 // "sustained 50 military losses": a counted loss is a death.
 void counted_losses(const std::vector<Token>& tokens, std::string_view text, std::size_t k,
                     std::vector<Figure>& out) {
@@ -393,6 +415,9 @@ std::vector<Figure> find_figures(const TokenizedSentence& sentence) {
             continue;
         }
         if (const auto word = toll_word(w)) {
+            if (nobody(tokens, k, *word, out)) {
+                continue;
+            }
             if (auto f = figure_at(tokens, sentence.text, k, *word)) {
                 out.push_back(*f);
             }

@@ -18,7 +18,7 @@ namespace {
 constexpr std::size_t subject_gap = 6;
 // "The ombudsman in the ethnic Armenian-controlled Azerbaijani region said": a phrase of this many
 // tokens at most between a subject and its verb.
-constexpr std::size_t subject_phrase_reach = 8;
+constexpr std::size_t subject_phrase_reach = 10;
 // "said the ministry", "reads a message from the Ministry of Defense": the speaker starts at most
 // this many tokens after the verb (articles, report nouns and "of"/"from" between).
 constexpr std::size_t inverted_speaker_reach = 6;
@@ -32,7 +32,7 @@ constexpr std::size_t force_reach = 3;
 // "Baku's latest claims": a report noun this many tokens after a possessive names what it says.
 constexpr std::size_t report_reach = 3;
 // A sentence without a speaker continues the statement read this many sentences before at most.
-constexpr std::size_t continuation_reach = 2;
+constexpr std::size_t continuation_reach = 1;
 // "killed and four wounded": a figure this many tokens after another may leave its side unsaid.
 constexpr std::size_t ellipsis_reach = 3;
 
@@ -72,11 +72,28 @@ bool negated(const std::vector<Token>& tokens, std::size_t k) {
     return j > 0 && is_one_of(tokens[j - 1].text, {"not", "never", "t"});
 }
 
+// "made the claims", "made a statement", "made similar accusations": a verb of saying.
+bool made_a_statement(const std::vector<Token>& tokens, std::size_t i) {
+    if (!is_one_of(tokens[i].text, {"made", "makes", "make", "issued"})) {
+        return false;
+    }
+    for (std::size_t t = i + 1; t < std::min(tokens.size(), i + 3); ++t) {
+        if (report_nouns().contains(tokens[t].text)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 std::vector<Verb> verbs_in(const std::vector<Token>& tokens) {
     std::vector<Verb> out;
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         const std::vector<std::string>* values = nullptr;
         const std::size_t n = speech_verbs().match(tokens, i, &values);
+        if (n == 0 && made_a_statement(tokens, i)) {
+            out.push_back(Verb{i, 1, VerbKind::say, Order::subject});
+            continue;
+        }
         if (n == 0 || negated(tokens, i)) {
             continue;
         }
@@ -198,9 +215,13 @@ std::optional<std::size_t> subject_before_phrase(const TokenizedSentence& s,
     const std::vector<Token>& tokens = s.tokens;
     for (std::size_t i = candidates.size(); i-- > 0;) {
         const Candidate& c = candidates[i];
+        const bool as_well_as = c.last + 3 < v && iequals(tokens[c.last + 1].text, "as") &&
+                                iequals(tokens[c.last + 2].text, "well") &&
+                                iequals(tokens[c.last + 3].text, "as");
         if (c.embedded || !names_someone(c) || c.last + 2 >= v ||
             v - c.last - 1 > subject_phrase_reach ||
-            !is_one_of(tokens[c.last + 1].text, {"in", "of", "for", "at", "from"})) {
+            !(as_well_as ||
+              is_one_of(tokens[c.last + 1].text, {"in", "of", "for", "at", "from"}))) {
             continue;
         }
         bool plain = true;
@@ -209,12 +230,21 @@ std::optional<std::size_t> subject_before_phrase(const TokenizedSentence& s,
             plain = gap.find_first_of(",;:\"") == std::string_view::npos &&
                     !speech_verbs().contains(tokens[t].text) &&
                     !is_one_of(tokens[t].text, {"that", "which", "who", "and"});
+            plain = plain || (as_well_as && t <= c.last + 3 && !iequals(tokens[t].text, "and"));
         }
         if (plain) {
             return i;
         }
     }
     return std::nullopt;
+}
+
+// "a village on Armenia's border with Azerbaijan said": a country after a preposition is no
+// subject.
+bool after_preposition(const std::vector<Token>& tokens, const Candidate& c) {
+    return c.speaker.type == Speaker::Type::government && c.first > 0 &&
+           is_one_of(tokens[c.first - 1].text, {"with", "on", "in", "from", "to", "of", "by",
+                                                "against", "between", "at", "for"});
 }
 
 // Where a speaker stands for a verb, and the clause it heads.
@@ -236,7 +266,7 @@ std::optional<std::size_t> subject_of(const TokenizedSentence& s,
         if (c.last >= v || v - c.last - 1 > subject_gap) {
             continue;
         }
-        if (c.embedded || !joins_verb(s, c.last, v)) {
+        if (c.embedded || !joins_verb(s, c.last, v) || after_preposition(tokens, c)) {
             continue;
         }
         if (!best || c.last > candidates[*best].last ||
@@ -271,14 +301,20 @@ std::optional<std::size_t> object_of(const std::vector<Token>& tokens,
                                      const std::vector<Candidate>& candidates, std::size_t from) {
     std::optional<std::size_t> statement;
     for (std::size_t t = from; t < std::min(tokens.size(), from + inverted_speaker_reach); ++t) {
+        // The longest name that starts here: "Russia's Defense Ministry", not "Russia".
+        std::optional<std::size_t> named;
         for (std::size_t i = 0; i < candidates.size(); ++i) {
             if (candidates[i].first != t) {
                 continue;
             }
-            if (names_someone(candidates[i])) {
-                return i;
+            if (!names_someone(candidates[i])) {
+                statement = statement ? statement : std::optional<std::size_t>(i);
+            } else if (!named || candidates[i].last > candidates[*named].last) {
+                named = i;
             }
-            statement = statement ? statement : std::optional<std::size_t>(i);
+        }
+        if (named) {
+            return named;
         }
         const std::string_view w = tokens[t].text;
         if (!is_one_of(w, {"the", "a", "an", "by", "from", "of", "its", "their"}) &&
@@ -295,7 +331,7 @@ std::size_t clause_begin(const std::vector<Token>& tokens, std::size_t first) {
     if (first > 0 && iequals(tokens[first - 1].text, "the")) {
         --first;
     }
-    if (first > 0 && is_one_of(tokens[first - 1].text, {"and", "while", "but", "whereas"})) {
+    if (first > 0 && is_one_of(tokens[first - 1].text, {"and", "while", "but", "whereas", "as"})) {
         return first - 1;
     }
     return first;
@@ -338,7 +374,8 @@ std::vector<Anchor> find_anchors(const TokenizedSentence& s, const std::vector<V
     if (named) {
         std::erase_if(out, [&](const Anchor& a) {
             const Anaphor x = candidates[a.candidate].anaphor;
-            return x == Anaphor::statement || x == Anaphor::person;
+            return (x == Anaphor::statement || x == Anaphor::person) &&
+                   a.verb.kind != VerbKind::deny; // "..., as it denied the allegations"
         });
     }
     return out;
@@ -374,6 +411,41 @@ void mark_embedded(const TokenizedSentence& s, std::vector<Candidate>& candidate
                 c.embedded = c.embedded || report_nouns().contains(tokens[t].text);
             }
         }
+    }
+}
+
+// "Armenian side".
+std::string side_name(Side s) {
+    std::string out(adjective_of(s));
+    out += " side";
+    return out;
+}
+
+// "renewed Azerbaijani allegations", "Armenian claims": a party named by its adjective as the
+// source of a report, when no speaker's name covers it.
+void add_party_claimants(const TokenizedSentence& s, std::vector<Candidate>& candidates) {
+    const std::vector<Token>& tokens = s.tokens;
+    for (std::size_t r = 1; r < tokens.size(); ++r) {
+        if (!report_nouns().contains(tokens[r].text)) {
+            continue;
+        }
+        std::size_t t = r - 1;
+        if (t > 0 && is_one_of(tokens[t].text, {"new", "latest", "fresh", "similar", "recent",
+                                                "renewed", "false", "baseless", "groundless"})) {
+            --t;
+        }
+        const auto side = side_word(tokens[t].text);
+        const bool covered = std::any_of(candidates.begin(), candidates.end(), [&](const auto& c) {
+            return t >= c.first && t <= c.last;
+        });
+        if (!side || !is_party(*side) || covered || possessive_after(s.text, tokens, t)) {
+            continue;
+        }
+        Candidate c;
+        c.first = c.last = t;
+        c.speaker = Speaker{side_name(*side), *side, Speaker::Type::group};
+        c.embedded = true;
+        candidates.push_back(c);
     }
 }
 
@@ -421,12 +493,14 @@ Role role_by_preposition(const std::vector<Token>& tokens, std::size_t t) {
         if (is_one_of(w, {"at", "on", "towards", "toward", "against", "targeting", "into"})) {
             return Role::victim;
         }
-        if (!is_one_of(w,
-                       {"the",       "a",         "an",       "of",         "positions", "position",
-                        "direction", "territory", "units",    "unit",       "members",   "side",
-                        "posts",     "post",      "areas",    "area",       "combat",    "military",
-                        "army",      "border",    "its",      "their",      "illegal",   "armed",
-                        "forces",    "troops",    "soldiers", "servicemen", "fire"})) {
+        if (!is_one_of(w, {"the",          "a",           "an",         "of",     "positions",
+                           "position",     "direction",   "territory",  "units",  "unit",
+                           "members",      "side",        "posts",      "post",   "areas",
+                           "area",         "combat",      "military",   "army",   "border",
+                           "its",          "their",       "illegal",    "armed",  "forces",
+                           "troops",       "soldiers",    "servicemen", "fire",   "nearby",
+                           "neighbouring", "neighboring", "adjacent",   "enemy",  "opposing",
+                           "several",      "various",     "different",  "regular"})) {
             return Role::none;
         }
     }
@@ -449,6 +523,9 @@ bool is_position_noun(std::string_view w) {
 // "Azerbaijani sniper fire" (agent), "Azerbaijani army positions came under fire" (victim),
 // "three Armenian servicemen were injured" (victim).
 Role role_by_noun(const std::vector<Token>& tokens, std::size_t n) {
+    if (n < tokens.size() && iequals(tokens[n].text, "under")) {
+        return Role::victim; // "Stepanakert under fire"
+    }
     for (std::size_t j = n; j < std::min(tokens.size(), n + force_reach); ++j) {
         const std::string_view w = tokens[j].text;
         if (is_position_noun(w)) {
@@ -487,8 +564,26 @@ bool country_acts(const std::vector<Token>& tokens, std::size_t t) {
                       "killed",   "wounded",  "injured"});
 }
 
+// The party whose places the fire hit, when all the incident's places are of one party
+// ("Azerbaijan used drones to attack the Tegh village").
+std::optional<Side> party_of_places(const std::vector<PlaceMention>& mentions) {
+    std::optional<Side> party;
+    for (const PlaceMention& m : mentions) {
+        if (m.role != MentionRole::incident_location || m.mention.resolution.candidates.empty()) {
+            continue;
+        }
+        const Side side = side_of_country(m.mention.resolution.candidates.front().place->country);
+        if (!is_party(side) || (party && *party != side)) {
+            return std::nullopt;
+        }
+        party = side;
+    }
+    return party;
+}
+
 Actors actors_in(const TokenizedSentence& s, std::size_t b, std::size_t e,
-                 const std::vector<Span>& skip, const std::vector<Verb>& verbs) {
+                 const std::vector<Span>& skip, const std::vector<Verb>& verbs,
+                 const std::vector<PlaceMention>& mentions = {}) {
     const std::vector<Token>& tokens = s.tokens;
     Actors out;
     // "accused Azerbaijan of", "condemned Armenia for"
@@ -520,6 +615,11 @@ Actors actors_in(const TokenizedSentence& s, std::size_t b, std::size_t e,
             out.agents.push_back(*side);
         } else if (role == Role::victim) {
             out.victims.push_back(*side);
+        }
+    }
+    if (out.victims.empty()) {
+        if (const auto hit = party_of_places(mentions)) {
+            out.victims.push_back(*hit);
         }
     }
     return out;
@@ -592,6 +692,7 @@ bool fire_in(const std::vector<Token>& tokens, std::size_t b, std::size_t e) {
 // What one speaker asserts over a range of the sentence.
 struct Reading {
     const TokenizedSentence& sentence;
+    const std::vector<PlaceMention>& mentions;
     const std::vector<Verb>& verbs;
     const std::vector<Figure>& figures;
     const std::vector<Span>& skip;
@@ -682,12 +783,6 @@ bool is_mutual(const std::vector<Token>& tokens) {
     return mutual;
 }
 
-std::string side_name(Side s) {
-    std::string out(adjective_of(s));
-    out += " side";
-    return out;
-}
-
 // Figures that no speaker gives, as the claims of the sides whose losses they are ("An
 // Azerbaijani soldier died and three Armenian troops were wounded"); figures of nobody's losses
 // in particular as one claim of nobody ("Neither side reported casualties").
@@ -773,19 +868,23 @@ bool icontains(std::string_view hay, std::string_view needle) {
 }
 
 // The party a sentence implies for a speaker it does not name: the other party of the report it
-// denies, or of the party it names as firing; the party it names as hit; the other party of the
-// one last named as firing.
+// denies, or of the party it names as firing; the party it names as hit; the party that has been
+// speaking; the other party of the one last named as firing.
 Side implied_side(const Reading& r, const ClaimContext& context, std::optional<Side> claimant,
                   bool denial) {
     if (denial && claimant && is_party(*claimant)) {
         return other_party(*claimant);
     }
-    const Actors a = actors_in(r.sentence, 0, r.sentence.tokens.size(), r.skip, r.verbs);
+    const Actors a =
+        actors_in(r.sentence, 0, r.sentence.tokens.size(), r.skip, r.verbs, r.mentions);
     if (!a.agents.empty()) {
         return other_party(a.agents.front());
     }
     if (!a.victims.empty()) {
         return a.victims.front();
+    }
+    if (context.last_any && is_party(context.last_any->side)) {
+        return context.last_any->side; // the party that has been speaking
     }
     if (context.last_agent) {
         return other_party(*context.last_agent);
@@ -892,7 +991,13 @@ std::vector<Claim> spoken_claims(const Reading& r, std::vector<Spoken> spoken,
                                std::none_of(turns.begin(), turns.end(), [&](const Spoken& t) {
                                    return t.speaker.side == s.speaker.side;
                                });
-        if (turns.empty() || new_party) {
+        // "X opened fire at the village, the ministry said, as it denied the allegations": what
+        // the speaker says, then what it denies.
+        const bool then_denies = s.anchor.verb.kind == VerbKind::deny && !turns.empty() &&
+                                 std::none_of(turns.begin(), turns.end(), [](const Spoken& t) {
+                                     return t.anchor.verb.kind == VerbKind::deny;
+                                 });
+        if (turns.empty() || new_party || then_denies) {
             turns.push_back(s);
         }
     }
@@ -926,13 +1031,14 @@ std::vector<Claim> spoken_claims(const Reading& r, std::vector<Spoken> spoken,
 // the fire it reports as the claims of the sides that suffered them.
 std::vector<Claim> unspoken_claims(const Reading& r, ClaimContext& context) {
     const std::vector<Token>& tokens = r.sentence.tokens;
-    const Actors actors = actors_in(r.sentence, 0, tokens.size(), r.skip, r.verbs);
+    const Actors actors = actors_in(r.sentence, 0, tokens.size(), r.skip, r.verbs, r.mentions);
     const bool both = std::any_of(tokens.begin(), tokens.end(), [](const Token& t) {
         return is_one_of(t.text, {"neither", "both", "either"});
     });
     const bool runs_on = !both && context.last_any && context.last_claim_sentence &&
                          context.sentence > *context.last_claim_sentence &&
-                         context.sentence - *context.last_claim_sentence <= continuation_reach;
+                         (context.quote_open ||
+                          context.sentence - *context.last_claim_sentence <= continuation_reach);
     if (runs_on) {
         const Speaker& speaker = *context.last_any;
         Segment seg{0, tokens.size(), std::nullopt, 0, 0};
@@ -951,22 +1057,25 @@ std::vector<Claim> unspoken_claims(const Reading& r, ClaimContext& context) {
             context.last_claim_sentence = context.sentence;
             return {c};
         }
+        if (context.quote_open) {
+            context.last_claim_sentence = context.sentence; // the quotation runs on
+        }
         return {};
     }
     std::vector<Claim> out = figures_by_victim(r, actors);
     // Fire reported as a fact: the claim of the side it hit ("Azerbaijani forces fired at Armenian
-    // positions").
-    if (!actors.agents.empty() && !actors.victims.empty()) {
+    // positions", "Armenian positions near Sotk came under fire").
+    if (!actors.victims.empty() && (!actors.agents.empty() || fire_in(tokens, 0, tokens.size()))) {
         const Side victim = actors.victims.front();
         const auto agent = agent_other_than(actors, victim);
         const bool has =
             std::any_of(out.begin(), out.end(), [&](const Claim& c) { return c.side == victim; });
-        if (agent && is_party(victim) && !has) {
+        if (is_party(victim) && !has && (agent || actors.agents.empty())) {
             Claim c;
             c.who = side_name(victim);
             c.side = victim;
             c.assertion = Assertion::accuses;
-            c.against = *agent;
+            c.against = agent ? *agent : other_party(victim);
             c.text = std::string(r.sentence.text);
             out.push_back(c);
         }
@@ -1045,6 +1154,28 @@ void add_known_people(const TokenizedSentence& s, const ClaimContext& context,
     }
 }
 
+// A quotation that a sentence opens and does not close runs on into the next sentences ("“The
+// sabotage groups ... . As a result, clashes occurred. ...”"); an attributed statement's
+// quotation is the statement's.
+void update_quote(std::string_view text, ClaimContext& context) {
+    int balance = context.quote_open ? 1 : 0;
+    int straight = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text.compare(i, 3, "\xE2\x80\x9C") == 0) {
+            ++balance;
+        } else if (text.compare(i, 3, "\xE2\x80\x9D") == 0) {
+            --balance;
+        } else if (text[i] == '"') {
+            ++straight;
+        }
+    }
+    if (straight % 2 == 1) {
+        balance = balance > 0 ? 0 : 1;
+    }
+    const bool spoken = context.last_claim_sentence == context.sentence;
+    context.quote_open = balance > 0 && (spoken || context.quote_open);
+}
+
 } // namespace
 
 bool is_denial(const std::vector<Token>& tokens) {
@@ -1060,6 +1191,7 @@ std::vector<Claim> find_claims(const TokenizedSentence& sentence,
     }
     add_known_people(sentence, context, candidates);
     mark_embedded(sentence, candidates);
+    add_party_claimants(sentence, candidates);
     const std::vector<Verb> verbs = verbs_in(tokens);
     const std::vector<Figure> figures = find_figures(sentence);
     const std::vector<Anchor> anchors = find_anchors(sentence, verbs, candidates);
@@ -1075,7 +1207,7 @@ std::vector<Claim> find_claims(const TokenizedSentence& sentence,
             claimant = claimant ? claimant : std::optional<Side>(candidates[i].speaker.side);
         }
     }
-    const Reading r{sentence, verbs, figures, skip};
+    const Reading r{sentence, mentions, verbs, figures, skip};
     const bool accusation = std::any_of(verbs.begin(), verbs.end(),
                                         [](const Verb& v) { return v.kind == VerbKind::accuse; });
     std::vector<Claim> out;
@@ -1087,8 +1219,15 @@ std::vector<Claim> find_claims(const TokenizedSentence& sentence,
                                         [](const Verb& v) { return v.kind == VerbKind::deny; });
         const Side implied = implied_side(r, context, claimant, denial);
         std::vector<Spoken> spoken;
+        std::optional<Speaker> named; // "the ministry said, as it denied": "it" is the ministry
         for (const Anchor& a : anchors) {
-            Speaker s = resolve(candidates[a.candidate], context, implied);
+            const Candidate& c = candidates[a.candidate];
+            Speaker s = named && (c.anaphor == Anaphor::statement || c.anaphor == Anaphor::person)
+                            ? *named
+                            : resolve(c, context, implied);
+            if (c.anaphor == Anaphor::none) {
+                named = s;
+            }
             if (!s.who.empty() || s.side != Side::unknown) {
                 spoken.push_back(Spoken{a, std::move(s), a.candidate});
             }
@@ -1103,6 +1242,7 @@ std::vector<Claim> find_claims(const TokenizedSentence& sentence,
     if (!actors.agents.empty()) {
         context.last_agent = actors.agents.front();
     }
+    update_quote(sentence.text, context);
     return out;
 }
 

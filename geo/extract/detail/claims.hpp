@@ -35,6 +35,8 @@ struct ClaimContext {
     std::optional<Side> last_agent;
     // People named with a title ("spokesperson Aram Torosyan"), by surname.
     std::vector<std::pair<std::string, Speaker>> people;
+    // A quotation of the running statement is open: its sentences are the statement's.
+    bool quote_open = false;
 };
 
 // The claims of one sentence: its speakers' (or, without one, the running statement's) with what

@@ -20,6 +20,8 @@ constexpr std::size_t max_tail_parts = 3;
 constexpr std::size_t max_person_words = 4;
 // "the country's Defense Ministry": the country is named at most this many tokens before.
 constexpr std::size_t country_reach = 40;
+// "residents of a village on Armenia's border": the witnesses' place within this many tokens.
+constexpr std::size_t witness_place_reach = 6;
 // An acronym ("TASS", "APA") is an agency, never a government named by its capital.
 constexpr std::size_t max_acronym = 6;
 
@@ -278,9 +280,11 @@ std::optional<SpeakerCandidate> phrase_at(const TokenizedSentence& s, std::size_
         p.ministry = "Ministry of Defence";
     }
     read_before(s, k, p);
-    read_after(s, p);
     if (type == "person") {
+        read_after(s, p);
         read_person(s, p);
+    } else if (type != "witness") {
+        read_after(s, p); // a witness's "of Khnatsakh" is a place, read with the mentions
     }
     if (p.country && !p.side) {
         p.side = country_before(s, p.first);
@@ -350,6 +354,11 @@ void add_officials(const TokenizedSentence& s, std::size_t k, std::vector<Speake
     out.push_back(c);
 }
 
+bool is_stepanakert(const Place& q) {
+    return q.name == "Stepanakert" ||
+           std::find(q.aliases.begin(), q.aliases.end(), "Stepanakert") != q.aliases.end();
+}
+
 // Governments named by their capital or country: "Baku accused", "according to Washington".
 void add_governments(const TokenizedSentence& sentence, const std::vector<PlaceMention>& mentions,
                      std::vector<SpeakerCandidate>& out) {
@@ -358,7 +367,9 @@ void add_governments(const TokenizedSentence& sentence, const std::vector<PlaceM
             continue;
         }
         const Place* p = mention_place(m);
-        if (p == nullptr) {
+        // A village is no government: only countries and capitals speak ("Baku said").
+        if (p == nullptr || !(p->kind == PlaceKind::country || p->kind == PlaceKind::capital ||
+                              p->kind == PlaceKind::city_abroad || is_stepanakert(*p))) {
             continue;
         }
         const MentionSpan span = mention_tokens(m, sentence);
@@ -374,10 +385,6 @@ void add_governments(const TokenizedSentence& sentence, const std::vector<PlaceM
         Side side = side_of_country(p->country);
         std::string who = country_name(side, p->name);
         // Stepanakert speaks for the Karabakh Armenian authorities, not for Baku.
-        const auto is_stepanakert = [](const Place& q) {
-            return q.name == "Stepanakert" ||
-                   std::find(q.aliases.begin(), q.aliases.end(), "Stepanakert") != q.aliases.end();
-        };
         if (is_stepanakert(*p)) {
             side = Side::armenia;
             who = "Nagorno-Karabakh authorities";
@@ -410,7 +417,7 @@ void add_anaphors(const TokenizedSentence& s, std::size_t k, std::vector<Speaker
     const std::string_view w = s.tokens[k].text;
     SpeakerCandidate c;
     c.first = c.last = k;
-    if (iequals(w, "it")) {
+    if (iequals(w, "it") || iequals(w, "they")) {
         c.anaphor = Anaphor::statement;
     } else if (is_one_of(w, {"he", "she"})) {
         c.anaphor = Anaphor::person;
@@ -425,28 +432,61 @@ void add_anaphors(const TokenizedSentence& s, std::size_t k, std::vector<Speaker
     out.push_back(c);
 }
 
-// "Residents of Khnatsakh", "a woman from Tegh": witnesses are of the party of their village.
+// The party of a place mentioned at token t.
+std::optional<Side> place_side_at(const TokenizedSentence& sentence,
+                                  const std::vector<PlaceMention>& mentions, std::size_t t,
+                                  std::size_t& last) {
+    for (const PlaceMention& m : mentions) {
+        const Place* p = mention_place(m);
+        if (p == nullptr) {
+            continue;
+        }
+        const MentionSpan span = mention_tokens(m, sentence);
+        if (span.first == t && is_party(side_of_country(p->country))) {
+            last = span.last;
+            return side_of_country(p->country);
+        }
+    }
+    return std::nullopt;
+}
+
+// "Residents of Khnatsakh and Khoznavar", "Two Tegh residents", "residents of a village on
+// Armenia's border": witnesses are of the party of their village.
 void witnesses_of_places(const TokenizedSentence& sentence,
                          const std::vector<PlaceMention>& mentions,
                          std::vector<SpeakerCandidate>& out) {
+    const std::vector<Token>& tokens = sentence.tokens;
     for (SpeakerCandidate& c : out) {
-        if (c.speaker.type != Speaker::Type::witness || c.anaphor == Anaphor::none ||
-            c.last + 2 >= sentence.tokens.size() ||
-            !is_one_of(sentence.tokens[c.last + 1].text, {"of", "in", "from"})) {
+        if (c.speaker.type != Speaker::Type::witness || c.anaphor == Anaphor::none) {
             continue;
         }
-        for (const PlaceMention& m : mentions) {
-            const Place* p = mention_place(m);
-            if (p == nullptr || mention_tokens(m, sentence).first != c.last + 2) {
-                continue;
+        std::optional<Side> side;
+        std::size_t last = c.last;
+        for (std::size_t t = c.first; t < c.last && !side; ++t) {
+            side = place_side_at(sentence, mentions, t, last);
+        }
+        last = c.last;
+        const bool of =
+            c.last + 1 < tokens.size() && is_one_of(tokens[c.last + 1].text, {"of", "in", "from"});
+        for (std::size_t t = c.last + 2;
+             of && !side && t < std::min(tokens.size(), c.last + 2 + witness_place_reach); ++t) {
+            if (const auto s = place_side_at(sentence, mentions, t, last)) {
+                side = s;
+            } else if (const auto w = side_at(sentence, t); w && is_party(*w)) {
+                side = w; // "residents of a village on Armenia's border": the head stays the end
             }
-            const Side side = side_of_country(p->country);
-            if (is_party(side)) {
-                c.speaker.side = side;
-                c.speaker.who = joined_words(adjective_of(side), c.speaker.who);
-                c.anaphor = Anaphor::none;
-                c.last = mention_tokens(m, sentence).last;
-            }
+        }
+        // "Residents of Khnatsakh and Khoznavar"
+        std::size_t more = last;
+        if (side && last + 2 < tokens.size() && iequals(tokens[last + 1].text, "and") &&
+            place_side_at(sentence, mentions, last + 2, more)) {
+            last = more;
+        }
+        if (side) {
+            c.speaker.side = *side;
+            c.speaker.who = joined_words(adjective_of(*side), c.speaker.who);
+            c.anaphor = Anaphor::none;
+            c.last = std::max(c.last, last);
         }
     }
 }

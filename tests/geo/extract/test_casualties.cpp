@@ -54,7 +54,12 @@ TEST(Casualties, MustNotCountDurationsOrVagueWords) {
     EXPECT_EQ(c.wounded, 1);
     c = find_casualties("hundreds of people were killed");
     EXPECT_FALSE(c.killed);
+    // Not four: a duration. Nobody hurt is no casualties.
     c = find_casualties("after four days of talks, nobody was hurt");
+    EXPECT_EQ(c.wounded, 0);
+    EXPECT_EQ(c.killed, 0);
+    c = find_casualties("no one was killed in the shelling");
+    EXPECT_EQ(c.killed, 0);
     EXPECT_FALSE(c.wounded);
     c = find_casualties("the killed soldier's family");
     EXPECT_FALSE(c.killed);

@@ -303,3 +303,74 @@ TEST(Claims, ASpokespersonNamedAgainBySurname) {
     EXPECT_EQ(all[2][0].who, "Anahit Karapetyan");
     EXPECT_EQ(all[2][0].wounded, 2);
 }
+
+// A quotation opened after its speaker runs on until it closes, with no speaker of its own.
+TEST(Claims, AQuotationRunsOnUntilItCloses) {
+    const auto all = read_all({"“Armenian units opened fire at the positions near Aghdam at 22:00, "
+                               "” the Azerbaijani Defence Ministry said. “The sabotage groups "
+                               "were spotted near the supply road.",
+                               "As a result, clashes occurred.",
+                               "Two servicemen of the Azerbaijani Army were wounded.”"});
+    ASSERT_EQ(all[2].size(), 1u);
+    EXPECT_EQ(all[2][0].who, "Azerbaijani Ministry of Defence");
+    EXPECT_EQ(all[2][0].wounded, 2);
+    // Without the quotation the statement runs on one sentence only.
+    const auto plain =
+        read_all({"Armenian units opened fire at the positions near Aghdam, the "
+                  "Azerbaijani Defence Ministry said.",
+                  "The weather was calm.", "Two Azerbaijani servicemen were wounded."});
+    ASSERT_EQ(plain[2].size(), 1u);
+    EXPECT_EQ(plain[2][0].who, "Azerbaijani side");
+}
+
+// One speaker that accuses and denies in one sentence: two claims, and the denied report's.
+TEST(Claims, AccusesAndDeniesInOneSentence) {
+    const auto claims = claims_of("Azerbaijani forces opened fire at a border village overnight, "
+                                  "the Armenian Defense Ministry said, as it denied renewed "
+                                  "Azerbaijani allegations of Armenian truce violations.");
+    ASSERT_EQ(claims.size(), 3u);
+    EXPECT_EQ(claims[0].side, Side::armenia);
+    EXPECT_EQ(claims[0].assertion, Assertion::accuses);
+    EXPECT_EQ(claims[1].side, Side::armenia);
+    EXPECT_EQ(claims[1].assertion, Assertion::denies);
+    EXPECT_EQ(claims[2].side, Side::azerbaijan);
+    EXPECT_EQ(claims[2].assertion, Assertion::accuses);
+}
+
+// "made the claims", "dismissed", "It said", "they said"; "under fire" is the hit side's.
+TEST(Claims, MoreWaysOfSaying) {
+    const auto all = read_all({"The Azerbaijani military made the claims on Sunday.",
+                               "It said Armenian army units targeted its troops.",
+                               "The Defense Ministry in Yerevan dismissed the claims."});
+    ASSERT_EQ(all[0].size(), 1u);
+    EXPECT_EQ(all[0][0].who, "Azerbaijani military");
+    ASSERT_EQ(all[1].size(), 1u);
+    EXPECT_EQ(all[1][0].side, Side::azerbaijan);
+    EXPECT_EQ(all[1][0].assertion, Assertion::accuses);
+    EXPECT_EQ(all[1][0].against, Side::armenia);
+    ASSERT_EQ(all[2].size(), 1u);
+    EXPECT_EQ(all[2][0].side, Side::armenia);
+    EXPECT_EQ(all[2][0].assertion, Assertion::denies);
+    const auto hit = claims_of("Stepanakert under fire");
+    ASSERT_EQ(hit.size(), 1u);
+    EXPECT_EQ(hit[0].side, Side::armenia);
+    EXPECT_EQ(hit[0].assertion, Assertion::accuses);
+}
+
+// Witnesses report; their party is their village's or the country named with it.
+TEST(Claims, WitnessesReport) {
+    const auto claims = claims_of("Residents of a village on Armenia's border with Azerbaijan said "
+                                  "on Thursday that more houses were hit by gunfire from "
+                                  "Azerbaijani positions.");
+    ASSERT_EQ(claims.size(), 1u);
+    EXPECT_EQ(claims[0].side, Side::armenia);
+    EXPECT_EQ(claims[0].assertion, Assertion::reports);
+}
+
+// "said Russia's Defense Ministry": the whole name, not the country in it.
+TEST(Claims, TheLongestNameAfterTheVerb) {
+    const auto claims = claims_of("“Peacekeepers monitor the situation,” said Russia's Defense "
+                                  "Ministry.");
+    ASSERT_EQ(claims.size(), 1u);
+    EXPECT_EQ(claims[0].who, "Russian Ministry of Defence");
+}
