@@ -341,6 +341,31 @@ void read_claims(SentenceReading& r, ArticleEvents& state) {
     r.claims = find_claims(r.sentence, r.mentions, state.claims);
 }
 
+// The incidents the sentence that started the current one started with it ("shelled Sotk, Goris
+// and Kapan"): a denial or an accusation of the fire is of all of them; figures stay with the
+// first.
+void add_to_siblings(const std::vector<Claim>& claims, const SourceRef& source,
+                     ArticleEvents& state) {
+    const Event& current = state.protos[*state.current].event;
+    if (current.sources.empty()) {
+        return;
+    }
+    std::vector<Claim> said;
+    for (const Claim& c : claims) {
+        if (is_party(c.side) && !c.killed && !c.wounded) {
+            said.push_back(c);
+        }
+    }
+    for (std::size_t i = 0; i < state.protos.size() && !said.empty(); ++i) {
+        Event& e = state.protos[i].event;
+        if (i != *state.current && !e.sources.empty() &&
+            e.sources.front() == current.sources.front() &&
+            layer_of(e.kind) == EventLayer::incident) {
+            add_claims(e, said, source);
+        }
+    }
+}
+
 // A denial of the incident just reported is a claim on it, not a new incident, wherever it says
 // the fire was: "Yerevan denied that its forces fired in the direction of Nakhchivan."
 bool denies_current(const SentenceReading& r, const ArticleEvents& state) {
@@ -408,6 +433,7 @@ std::optional<std::size_t> incident_events(const SentenceReading& r, ArticleEven
         layer_of(state.protos[*current].event.kind) == EventLayer::incident;
     if (denies_current(r, state)) {
         add_to_proto(state.protos[*current], claims, r, incident);
+        add_to_siblings(claims, r.source, state);
         return own_date_begin;
     }
     if (same_as_current) {
@@ -436,11 +462,23 @@ void follow_up_claims(const SentenceReading& r, ArticleEvents& state) {
             kept.push_back(c);
         }
     }
+    Proto& current = state.protos[*state.current];
     if (kept.empty()) {
+        // The statement about the incident runs on ("... the command is conducting an
+        // investigation,” added the statement."): the incident is still the one spoken of.
+        const bool continues = std::any_of(r.claims.begin(), r.claims.end(), [&](const Claim& c) {
+            return !c.who.empty() &&
+                   std::any_of(current.event.claims.begin(), current.event.claims.end(),
+                               [&](const Claim& d) { return d.who == c.who; });
+        });
+        if (continues) {
+            current.last_sentence = r.index;
+        }
         return;
     }
-    add_claims(state.protos[*state.current].event, kept, r.source);
-    state.protos[*state.current].last_sentence = r.index;
+    add_claims(current.event, kept, r.source);
+    current.last_sentence = r.index;
+    add_to_siblings(kept, r.source, state);
 }
 
 // The place of a checkpoint or blockade: the nearest place that can have one, a fitting kind

@@ -178,3 +178,28 @@ TEST_F(ExtractTest, WitnessesReportWhatTheySaw) {
     EXPECT_EQ(claims[0].side, Side::armenia);
     EXPECT_EQ(claims[0].assertion, Assertion::reports);
 }
+
+// A denial after fire at several places reported in one sentence is a claim on each of them.
+TEST_F(ExtractTest, ADenialIsOfEveryPlaceOfTheReport) {
+    const auto x = run("The Armenian Defence Ministry said Azerbaijani forces shelled Jermuk, "
+                       "Goris and Sotk on Tuesday. The Azerbaijani Defence Ministry called the "
+                       "report disinformation.");
+    ASSERT_EQ(incidents(x).size(), 3u);
+    for (const Event* e : incidents(x)) {
+        const bool denied = std::any_of(e->claims.begin(), e->claims.end(), [](const Claim& c) {
+            return c.side == Side::azerbaijan && c.assertion == Assertion::denies;
+        });
+        EXPECT_TRUE(denied) << e->place_id;
+    }
+}
+
+// A village is no government: "Residents of Tegh said" is not Armenia speaking.
+TEST_F(ExtractTest, AVillageIsNoGovernment) {
+    const auto x = run("Residents of Tegh said Azerbaijani forces fired at the village on "
+                       "Tuesday night.");
+    for (const Event* e : incidents(x)) {
+        for (const Claim& c : e->claims) {
+            EXPECT_NE(c.who, "Armenia");
+        }
+    }
+}
