@@ -124,9 +124,10 @@ struct SentenceReading {
     std::vector<TriggerHit> triggers;
     bool has_incident = false;
     bool history = false;
-    std::vector<DateMention> dates;       // recent dates that can date an event
+    std::vector<DateMention> dates;       // recent dates that can date an event (with triggers)
     std::optional<DateMention> inherited; // an incident sentence without a date: the last one
     std::vector<PlaceMention> mentions;   // with their roles
+    std::vector<Claim> claims;            // who says what in it (read once, for every stage)
 
     // The date nearest to a span of the sentence.
     const DateMention* nearest_date(std::size_t b, std::size_t e) const {
@@ -388,6 +389,79 @@ void placeless_incident(const std::vector<Claim>& claims, const SentenceReading&
     }
 }
 
+// Stage 3b: who says what in the sentence, read for every sentence (an "it said" or a statement
+// that runs on needs the speakers of the sentences before).
+void read_claims(SentenceReading& r, ArticleEvents& state) {
+    state.claims.sentence = r.index;
+    r.claims = find_claims(r.sentence, r.mentions, state.claims);
+}
+
+// The incidents the sentence that started the current one started with it ("shelled Sotk, Goris
+// and Kapan"): a denial or an accusation of the fire is of all of them; figures stay with the
+// first.
+void add_to_siblings(const std::vector<Claim>& claims, const SourceRef& source,
+                     ArticleEvents& state) {
+    const Event& current = state.protos[*state.current].event;
+    if (current.sources.empty()) {
+        return;
+    }
+    std::vector<Claim> said;
+    for (const Claim& c : claims) {
+        if (is_party(c.side) && !c.killed && !c.wounded) {
+            said.push_back(c);
+        }
+    }
+    for (std::size_t i = 0; i < state.protos.size() && !said.empty(); ++i) {
+        Event& e = state.protos[i].event;
+        if (i != *state.current && !e.sources.empty() &&
+            e.sources.front() == current.sources.front() &&
+            layer_of(e.kind) == EventLayer::incident) {
+            add_claims(e, said, source);
+        }
+    }
+}
+
+// A denial of the incident just reported is a claim on it, not a new incident, wherever it says
+// the fire was: "Yerevan denied that its forces fired in the direction of Nakhchivan."
+bool denies_current(const SentenceReading& r, const ArticleEvents& state) {
+    if (!state.current_is_recent(r.index) ||
+        layer_of(state.protos[*state.current].event.kind) != EventLayer::incident) {
+        return false;
+    }
+    return std::any_of(r.claims.begin(), r.claims.end(), [](const Claim& c) {
+        return c.assertion == Assertion::denies && is_party(c.side);
+    });
+}
+
+// "No casualties" said once for a statement's incidents: on each incident the same side claims
+// without figures.
+void spread_no_losses(const Claim& none, const SourceRef& source, ArticleEvents& state) {
+    if (!is_party(none.side) || none.killed != 0 || none.wounded != 0) {
+        return;
+    }
+    for (Proto& p : state.protos) {
+        if (layer_of(p.event.kind) != EventLayer::incident) {
+            continue;
+        }
+        const auto& claims = p.event.claims;
+        const bool same_side = std::any_of(claims.begin(), claims.end(), [&](const Claim& c) {
+            return c.side == none.side && c.assertion != Assertion::denies;
+        });
+        const bool has_figures = std::any_of(claims.begin(), claims.end(), [&](const Claim& c) {
+            return c.side == none.side && (c.killed || c.wounded);
+        });
+        if (same_side && !has_figures) {
+            add_claims(p.event, {none}, source);
+        }
+    }
+}
+
+void spread_no_losses(const SentenceReading& r, ArticleEvents& state) {
+    for (const Claim& c : r.claims) {
+        spread_no_losses(c, r.source, state);
+    }
+}
+
 // Stage 4a: incidents. Returns where the incident's own date begins in the sentence, if it has one.
 std::optional<std::size_t> incident_events(const SentenceReading& r, ArticleEvents& state) {
     if (!r.has_incident || r.history || is_habitual(r.sentence, r.dates)) {
@@ -404,7 +478,7 @@ std::optional<std::size_t> incident_events(const SentenceReading& r, ArticleEven
         : state.incident_date ? *state.incident_date
                               : DateRange{state.published, state.published, DatePrecision::unknown};
     std::vector<const PlaceMention*> places = finest_incident_places(r);
-    const std::vector<Claim> claims = find_claims(r.sentence, r.mentions, state.claims);
+    const std::vector<Claim>& claims = r.claims;
     const auto& current = state.current;
     const bool same_as_current =
         !places.empty() && current &&
@@ -412,6 +486,11 @@ std::optional<std::size_t> incident_events(const SentenceReading& r, ArticleEven
             state.protos[*current].event.place_id &&
         compatible(date, state.protos[*current].event.date) &&
         layer_of(state.protos[*current].event.kind) == EventLayer::incident;
+    if (denies_current(r, state)) {
+        add_to_proto(state.protos[*current], claims, r, incident);
+        add_to_siblings(claims, r.source, state);
+        return own_date_begin;
+    }
     if (same_as_current) {
         add_to_proto(state.protos[*current], claims, r, incident);
         places.erase(places.begin());
@@ -424,23 +503,37 @@ std::optional<std::size_t> incident_events(const SentenceReading& r, ArticleEven
     return own_date_begin;
 }
 
-// Stage 4b: a denial right after an incident belongs to it even without a trigger word: "The
-// Armenian Defence Ministry denied the claim as disinformation."
-void denial_events(const SentenceReading& r, ArticleEvents& state) {
-    if (r.has_incident || !state.current_is_recent(r.index) || !is_denial(r.sentence.tokens)) {
+// Stage 4b: what a party says of the incident just reported belongs to it even without a trigger
+// word: a denial ("The Armenian Defence Ministry denied the claim as disinformation."), an
+// accusation ("This is reported in the information of the Ministry of Defense."), figures.
+void follow_up_claims(const SentenceReading& r, ArticleEvents& state) {
+    if (r.has_incident || !state.current_is_recent(r.index)) {
         return;
     }
-    std::vector<Claim> denials;
-    for (const Claim& c : find_claims(r.sentence, r.mentions, state.claims)) {
-        if (c.assertion == Assertion::denies &&
-            (c.side == Side::armenia || c.side == Side::azerbaijan)) {
-            denials.push_back(c);
+    std::vector<Claim> kept;
+    for (const Claim& c : r.claims) {
+        const bool says = c.assertion != Assertion::reports || c.killed || c.wounded;
+        if (says && is_party(c.side)) {
+            kept.push_back(c);
         }
     }
-    if (!denials.empty()) {
-        add_claims(state.protos[*state.current].event, denials, r.source);
-        state.protos[*state.current].last_sentence = r.index;
+    Proto& current = state.protos[*state.current];
+    if (kept.empty()) {
+        // The statement about the incident runs on ("... the command is conducting an
+        // investigation,” added the statement."): the incident is still the one spoken of.
+        const bool continues = std::any_of(r.claims.begin(), r.claims.end(), [&](const Claim& c) {
+            return !c.who.empty() &&
+                   std::any_of(current.event.claims.begin(), current.event.claims.end(),
+                               [&](const Claim& d) { return d.who == c.who; });
+        });
+        if (continues) {
+            current.last_sentence = r.index;
+        }
+        return;
     }
+    add_claims(current.event, kept, r.source);
+    current.last_sentence = r.index;
+    add_to_siblings(kept, r.source, state);
 }
 
 // The place of a checkpoint or blockade: the nearest place that can have one, a fitting kind
@@ -503,7 +596,7 @@ void checkpoint_events(SentenceReading& r, ArticleEvents& state) {
         p.event = make_event(t.kind, d->date, where ? *where : *anaphor);
         p.votes.push_back(Vote{d->date, 1, r.source});
         p.last_sentence = r.index;
-        add_claims(p.event, find_claims(r.sentence, r.mentions, state.claims), r.source);
+        add_claims(p.event, r.claims, r.source);
         state.protos.push_back(std::move(p));
         done_kinds.push_back(t.kind);
     }
@@ -628,7 +721,7 @@ void context_events(const SentenceReading& r, std::optional<std::size_t> own_dat
         p.last_sentence = r.index;
         std::vector<Claim> claims;
         if (nearest->kind == EventKind::statement) {
-            claims = find_claims(r.sentence, r.mentions, state.claims);
+            claims = r.claims;
         }
         add_claims(p.event, claims, r.source);
         state.protos.push_back(std::move(p));
@@ -675,9 +768,10 @@ Extraction extract_events(const Article& article, const std::vector<TextMention>
         SentenceReading r =
             read_sentence(article, state.published, sentences[si], si, std::move(by_sentence[si]));
         anchor_dates(r, state);
-        state.claims.sentence = si;
+        read_claims(r, state);
         const std::optional<std::size_t> own_date_begin = incident_events(r, state);
-        denial_events(r, state);
+        follow_up_claims(r, state);
+        spread_no_losses(r, state);
         checkpoint_events(r, state);
         context_events(r, own_date_begin, state);
         for (PlaceMention& m : r.mentions) {

@@ -54,7 +54,12 @@ TEST(Casualties, MustNotCountDurationsOrVagueWords) {
     EXPECT_EQ(c.wounded, 1);
     c = find_casualties("hundreds of people were killed");
     EXPECT_FALSE(c.killed);
+    // Not four: a duration. Nobody hurt is no casualties.
     c = find_casualties("after four days of talks, nobody was hurt");
+    EXPECT_EQ(c.wounded, 0);
+    EXPECT_EQ(c.killed, 0);
+    c = find_casualties("no one was killed in the shelling");
+    EXPECT_EQ(c.killed, 0);
     EXPECT_FALSE(c.wounded);
     c = find_casualties("the killed soldier's family");
     EXPECT_FALSE(c.killed);
@@ -73,4 +78,83 @@ TEST(Casualties, LostTheirLivesAndBoundedCounts) {
     c = find_casualties(s);
     EXPECT_EQ(c.killed, 2);
     EXPECT_EQ(c.wounded, 12);
+}
+
+// Passive and varied phrasings of ministry statements, written for these tests.
+TEST(Casualties, PassiveAndVariedPhrasings) {
+    using detail::find_casualties;
+    auto c = find_casualties("a contract serviceman had been seriously wounded near the post");
+    EXPECT_EQ(c.wounded, 1);
+    EXPECT_FALSE(c.killed);
+    c = find_casualties("Five servicemen have been killed and seven wounded in the clashes");
+    EXPECT_EQ(c.killed, 5);
+    EXPECT_EQ(c.wounded, 7);
+    c = find_casualties("one killed and two wounded");
+    EXPECT_EQ(c.killed, 1);
+    EXPECT_EQ(c.wounded, 2);
+    c = find_casualties("two wounded and one killed");
+    EXPECT_EQ(c.killed, 1);
+    EXPECT_EQ(c.wounded, 2);
+    c = find_casualties("the fire resulted in the death of one conscript");
+    EXPECT_EQ(c.killed, 1);
+    c = find_casualties("the enemy suffered 14 military losses");
+    EXPECT_EQ(c.killed, 14);
+    c = find_casualties("the ministry ruled out any casualties among the personnel");
+    EXPECT_EQ(c.killed, 0);
+    EXPECT_EQ(c.wounded, 0);
+}
+
+// No count, one person: the subject names them ("the soldier died", "Sergeant X was killed").
+TEST(Casualties, ASingularSubjectIsOnePerson) {
+    using detail::find_casualties;
+    auto c = find_casualties("Junior Sergeant Aram Petrosyan was killed by sniper fire");
+    EXPECT_EQ(c.killed, 1);
+    c = find_casualties("the ministry said that the soldier, Hovik Sargsyan, died in hospital");
+    EXPECT_EQ(c.killed, 1);
+    c = find_casualties("a soldier of the border troops serving at the post near the bridge was "
+                        "injured");
+    EXPECT_EQ(c.wounded, 1);
+    c = find_casualties("Private Tigran Avetisyan sustained gunshot wounds");
+    EXPECT_EQ(c.wounded, 1);
+    c = find_casualties("the driver lost his life");
+    EXPECT_EQ(c.killed, 1);
+    // Named in a list: one per title.
+    c = find_casualties("Captain Levon Hakobyan, Lieutenant Samvel Grigoryan and Sergeant Artur "
+                        "Manukyan were killed");
+    EXPECT_EQ(c.killed, 3);
+    // Plural without a count, and words that are no subject.
+    c = find_casualties("the soldiers died of their wounds");
+    EXPECT_FALSE(c.killed);
+    c = find_casualties("the wounded serviceman was taken to hospital");
+    EXPECT_FALSE(c.wounded);
+    c = find_casualties("the Armenian side has casualties");
+    EXPECT_FALSE(c.killed);
+    EXPECT_FALSE(c.wounded);
+    c = find_casualties("a private company said the road was closed");
+    EXPECT_FALSE(c.killed);
+}
+
+TEST(Casualties, ACountAfterACommaIsNotTheObject) {
+    const auto c = detail::find_casualties("One Armenian soldier killed, another wounded");
+    EXPECT_EQ(c.killed, 1);
+    EXPECT_EQ(c.wounded, 1);
+}
+
+// Each figure with the tokens of its phrase, where claims read whose losses it counts.
+TEST(Casualties, FiguresWithTheirPhrases) {
+    const detail::TokenizedSentence s("Three Armenian servicemen were injured and an Azerbaijani "
+                                      "soldier was killed");
+    const auto figures = detail::find_figures(s);
+    ASSERT_EQ(figures.size(), 2u);
+    EXPECT_EQ(figures[0].toll, detail::Toll::wounded);
+    EXPECT_EQ(figures[0].count, 3);
+    EXPECT_EQ(s.tokens[figures[0].first].text, "Three");
+    EXPECT_EQ(s.tokens[figures[0].last].text, "injured");
+    EXPECT_EQ(figures[1].toll, detail::Toll::killed);
+    EXPECT_EQ(s.tokens[figures[1].first].text, "an");
+    const detail::TokenizedSentence none("There were no casualties on the Azerbaijani side");
+    const auto zero = detail::find_figures(none);
+    ASSERT_EQ(zero.size(), 2u);
+    EXPECT_EQ(zero[0].count, 0);
+    EXPECT_GE(zero[0].last, 6u); // runs on to "Azerbaijani"
 }

@@ -116,3 +116,91 @@ TEST(Pipeline, MentionsBetweenSentencesAndTheRulesOnMentionsFoundOnce) {
     ASSERT_EQ(x.mentions.size(), 1u);
     EXPECT_EQ(x.mentions[0].sentence, 0u);
 }
+
+// Claims across sentences (sentences written for these tests).
+TEST_F(ExtractTest, ADenialNamingAnotherPlaceIsNoNewIncident) {
+    const auto x = run("Azerbaijan's Defence Ministry said Armenian forces fired on its positions "
+                       "near Kalbajar on Tuesday. The Armenian Defence Ministry said its units did "
+                       "not open fire in the direction of Kalbajar or Jermuk.");
+    ASSERT_EQ(incidents(x).size(), 1u);
+    const Event& e = *incidents(x)[0];
+    EXPECT_EQ(e.place_id, "test:kalbajar");
+    ASSERT_EQ(e.claims.size(), 2u);
+    EXPECT_EQ(e.claims[0].side, Side::azerbaijan);
+    EXPECT_EQ(e.claims[0].assertion, Assertion::accuses);
+    EXPECT_EQ(e.claims[1].side, Side::armenia);
+    EXPECT_EQ(e.claims[1].assertion, Assertion::denies);
+}
+
+TEST_F(ExtractTest, AStatementAfterTheIncidentIsItsClaim) {
+    const auto x = run("On Tuesday, Armenian armed forces units fired at Azerbaijani positions "
+                       "near Kalbajar. This is reported in the information of the Ministry of "
+                       "Defense of Azerbaijan.");
+    ASSERT_EQ(incidents(x).size(), 1u);
+    const auto& claims = incidents(x)[0]->claims;
+    const bool accused = std::any_of(claims.begin(), claims.end(), [](const Claim& c) {
+        return c.side == Side::azerbaijan && c.assertion == Assertion::accuses &&
+               c.against == Side::armenia;
+    });
+    EXPECT_TRUE(accused);
+}
+
+TEST_F(ExtractTest, FiguresRunOnWithTheStatement) {
+    const auto x = run("The Armenian Defence Ministry said Azerbaijani forces fired at positions "
+                       "near Sotk on Tuesday. One serviceman was wounded.");
+    ASSERT_EQ(incidents(x).size(), 1u);
+    const auto& claims = incidents(x)[0]->claims;
+    ASSERT_EQ(claims.size(), 2u);
+    EXPECT_EQ(claims[1].who, "Armenian Ministry of Defence");
+    EXPECT_EQ(claims[1].assertion, Assertion::accuses);
+    EXPECT_EQ(claims[1].wounded, 1);
+}
+
+TEST_F(ExtractTest, NoCasualtiesSpeaksForEveryIncidentOfTheStatement) {
+    const auto x = run("On Tuesday, Armenian units fired at Azerbaijani positions near Kalbajar, "
+                       "the Azerbaijani Defence Ministry said. Armenian forces also shelled "
+                       "positions near Shusha, the ministry said. The ministry ruled out any "
+                       "casualties among the personnel.");
+    ASSERT_EQ(incidents(x).size(), 2u);
+    for (const Event* e : incidents(x)) {
+        const bool none = std::any_of(e->claims.begin(), e->claims.end(), [](const Claim& c) {
+            return c.side == Side::azerbaijan && c.killed == 0 && c.wounded == 0;
+        });
+        EXPECT_TRUE(none) << e->place_id;
+    }
+}
+
+TEST_F(ExtractTest, WitnessesReportWhatTheySaw) {
+    const auto x = run("Residents said Azerbaijani forces fired at houses in Tegh on Tuesday "
+                       "night.");
+    ASSERT_EQ(incidents(x).size(), 1u);
+    const auto& claims = incidents(x)[0]->claims;
+    ASSERT_EQ(claims.size(), 1u);
+    EXPECT_EQ(claims[0].side, Side::armenia);
+    EXPECT_EQ(claims[0].assertion, Assertion::reports);
+}
+
+// A denial after fire at several places reported in one sentence is a claim on each of them.
+TEST_F(ExtractTest, ADenialIsOfEveryPlaceOfTheReport) {
+    const auto x = run("The Armenian Defence Ministry said Azerbaijani forces shelled Jermuk, "
+                       "Goris and Sotk on Tuesday. The Azerbaijani Defence Ministry called the "
+                       "report disinformation.");
+    ASSERT_EQ(incidents(x).size(), 3u);
+    for (const Event* e : incidents(x)) {
+        const bool denied = std::any_of(e->claims.begin(), e->claims.end(), [](const Claim& c) {
+            return c.side == Side::azerbaijan && c.assertion == Assertion::denies;
+        });
+        EXPECT_TRUE(denied) << e->place_id;
+    }
+}
+
+// A village is no government: "Residents of Tegh said" is not Armenia speaking.
+TEST_F(ExtractTest, AVillageIsNoGovernment) {
+    const auto x = run("Residents of Tegh said Azerbaijani forces fired at the village on "
+                       "Tuesday night.");
+    for (const Event* e : incidents(x)) {
+        for (const Claim& c : e->claims) {
+            EXPECT_NE(c.who, "Armenia");
+        }
+    }
+}
