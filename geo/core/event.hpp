@@ -2,8 +2,8 @@
 // The event model: what happened, where, when, and who says so. Contradicting claims stay side by
 // side on one event; nothing is averaged away.
 
-#include "geo/gazetteer/gazetteer.hpp"
 #include "geo/core/geometry.hpp"
+#include "geo/gazetteer/gazetteer.hpp"
 
 #include <chrono>
 #include <optional>
@@ -15,20 +15,20 @@ namespace sitmap::geo {
 
 enum class EventKind {
     // incidents
-    shelling,        // artillery
+    shelling, // artillery
     mortar_fire,
     small_arms_fire, // gunfire, large-calibre weapons
     drone_strike,
-    vehicle_attack,  // e.g. an ambulance
-    casualties,      // killing/wounding with no weapon stated
-    armed_clash,     // generic exchange of fire
+    vehicle_attack, // e.g. an ambulance
+    casualties,     // killing/wounding with no weapon stated
+    armed_clash,    // generic exchange of fire
     // checkpoints and blockades
     checkpoint_installed,
     checkpoint_closed,
     blockade,
     // context
-    talks,           // talks or summit
-    statement,       // statement or speech
+    talks,     // talks or summit
+    statement, // statement or speech
     mission_deployment,
 };
 
@@ -68,36 +68,63 @@ struct SourceRef {
 };
 
 struct Claim {
-    std::string who;                 // e.g. "Armenian Ministry of Defence"
-    Side side = Side::unknown;       // whose claim it is
+    std::string who;           // e.g. "Armenian Ministry of Defence"
+    Side side = Side::unknown; // whose claim it is
     Assertion assertion = Assertion::reports;
-    Side against = Side::unknown;    // whom it accuses, if anyone
-    std::optional<int> killed;       // as stated
+    Side against = Side::unknown; // whom it accuses, if anyone
+    std::optional<int> killed;    // as stated
     std::optional<int> wounded;
-    std::string text;                // the sentence it came from
+    std::string text; // the sentence it came from
     SourceRef source;
     friend bool operator==(const Claim&, const Claim&) = default;
 };
 
+// A place an event is at or comes from, as resolved when the event was read.
+struct EventPlace {
+    std::string id; // gazetteer id ("" if only coordinates are known)
+    std::string name;
+    LonLat location;
+    GeoPrecision precision = GeoPrecision::exact;
+    friend bool operator==(const EventPlace&, const EventPlace&) = default;
+};
+
 struct Event {
-    std::string id;                  // stable: derived from kind, date and place
+    std::string id; // stable: derived from kind, date and place(s)
     EventKind kind = EventKind::armed_clash;
     DateRange date;
-    std::string place_id;            // gazetteer id ("" if the event has only coordinates)
+    std::string place_id; // gazetteer id ("" if the event has only coordinates)
     std::string place_name;
-    Geometry geometry;               // the place's geometry (point, line or area)
-    LonLat location;                 // representative point
+    Geometry geometry; // the place's geometry (point, line or area)
+    LonLat location;   // representative point
     GeoPrecision precision = GeoPrecision::exact;
     std::string summary;
     std::vector<Claim> claims;
     std::vector<SourceRef> sources;
+    // Where fire landed, every place the reports name, in the order first named; the event's place
+    // stands for them all (one of them, or the area they cover when there are several). Empty
+    // when the event is known only by where fire came from.
+    std::vector<EventPlace> targets;
+    // Where fire came from ("from the direction of X"), finest first; never the event's place
+    // unless nothing else is known.
+    std::vector<EventPlace> origins;
 
     // True when claims of different sides contradict (different figures or a denial).
     bool disputed() const;
+    // The main origin, or nullptr.
+    const EventPlace* origin() const { return origins.empty() ? nullptr : &origins.front(); }
 };
 
+// How far the area of an event's several targets reaches beyond them.
+inline constexpr double covering_area_margin_m = 2'000.0;
+
+// The area several places cover: their convex hull widened by `margin_m` on every side (two places
+// make a band, one a disc). An empty area for no places.
+Geometry covering_area(const std::vector<EventPlace>& places,
+                       double margin_m = covering_area_margin_m);
+
 // "evt-2023-05-11-shelling-sitmap-sotk": derived from date, kind and place, so stable across runs
-// and the same for one event read back from a file.
+// and the same for one event read back from a file. An event at several targets adds a short hash
+// of their ids ("...-sitmap-sotk-t3f2a9c1b"): two such events may share their main place.
 std::string event_id(const Event& e);
 
 } // namespace sitmap::geo

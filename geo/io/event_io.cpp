@@ -89,6 +89,38 @@ Claim claim_from_json(const json& j) {
     return c;
 }
 
+// A target or origin: {"place_id", "name", "lon", "lat", "geo_precision"}.
+ordered_json places_to_json(const std::vector<EventPlace>& places) {
+    ordered_json arr = ordered_json::array();
+    for (const EventPlace& p : places) {
+        ordered_json j;
+        j["place_id"] = p.id;
+        j["name"] = p.name;
+        j["lon"] = p.location.lon;
+        j["lat"] = p.location.lat;
+        j["geo_precision"] = static_cast<int>(p.precision);
+        arr.push_back(std::move(j));
+    }
+    return arr;
+}
+
+EventPlace place_from_json(const json& j) {
+    if (!j.is_object() || !j.contains("lon") || !j.contains("lat") || !j["lon"].is_number() ||
+        !j["lat"].is_number()) {
+        throw input_error("a target or origin is not an object with numbers 'lon' and 'lat'");
+    }
+    EventPlace p;
+    p.id = j.value("place_id", "");
+    p.name = j.value("name", "");
+    p.location = LonLat{j["lon"].get<double>(), j["lat"].get<double>()};
+    const int gp = j.value("geo_precision", 1);
+    if (gp < 1 || gp > 3) {
+        throw input_error("geo_precision " + std::to_string(gp) + " is not 1, 2 or 3");
+    }
+    p.precision = static_cast<GeoPrecision>(gp);
+    return p;
+}
+
 int max_of(const std::vector<Claim>& claims, std::optional<int> Claim::*field) {
     int m = 0;
     for (const Claim& c : claims) {
@@ -134,6 +166,13 @@ void write_all(const std::vector<Event>& events, const std::string& tmp) {
         add_field(layer, name, OFTString);
     }
     add_field(layer, "geo_precision", OFTInteger);
+    // Where fire came from (the main origin, flat for filtering), and every target and origin.
+    add_field(layer, "origin_place_id", OFTString);
+    add_field(layer, "origin_name", OFTString);
+    add_field(layer, "origin_lon", OFTReal);
+    add_field(layer, "origin_lat", OFTReal);
+    add_field(layer, "targets", OFTString, OFSTJSON);
+    add_field(layer, "origins", OFTString, OFSTJSON);
     add_field(layer, "summary", OFTString);
     add_field(layer, "disputed", OFTInteger, OFSTBoolean);
     add_field(layer, "killed_max", OFTInteger);
@@ -157,6 +196,14 @@ void write_all(const std::vector<Event>& events, const std::string& tmp) {
         set("place_id", e.place_id);
         set("place_name", e.place_name);
         OGR_F_SetFieldInteger(f.get(), idx("geo_precision"), static_cast<int>(e.precision));
+        if (const EventPlace* o = e.origin()) {
+            set("origin_place_id", o->id);
+            set("origin_name", o->name);
+            OGR_F_SetFieldDouble(f.get(), idx("origin_lon"), o->location.lon);
+            OGR_F_SetFieldDouble(f.get(), idx("origin_lat"), o->location.lat);
+        }
+        set("targets", places_to_json(e.targets).dump());
+        set("origins", places_to_json(e.origins).dump());
         set("summary", e.summary);
         OGR_F_SetFieldInteger(f.get(), idx("disputed"), e.disputed() ? 1 : 0);
         OGR_F_SetFieldInteger(f.get(), idx("killed_max"), max_of(e.claims, &Claim::killed));
@@ -230,10 +277,40 @@ DatasetPtr open_vector(const std::filesystem::path& path, const char* driver,
 
 void restore_place(Event& e, const Gazetteer* gazetteer) {
     e.geometry = PointGeom{e.location};
-    if (gazetteer != nullptr && !e.place_id.empty()) {
+    if (e.targets.size() > 1) {
+        e.geometry = covering_area(e.targets); // the area of several targets, as extracted
+    } else if (gazetteer != nullptr && !e.place_id.empty()) {
         if (const Place* p = gazetteer->find(e.place_id)) {
             e.geometry = p->geometry;
         }
+    }
+}
+
+// Targets and origins; a file with only the flat origin_* properties has that one origin.
+void read_places(OGRFeatureH f, Event& e) {
+    for (const auto& [name, places] :
+         {std::pair<const char*, std::vector<EventPlace>*>{"targets", &e.targets},
+          std::pair<const char*, std::vector<EventPlace>*>{"origins", &e.origins}}) {
+        const std::string raw = field_string(f, name);
+        if (raw.empty()) {
+            continue;
+        }
+        const json arr = json::parse(raw, nullptr, false);
+        if (arr.is_discarded() || !arr.is_array()) {
+            throw input_error(std::string("property '") + name + "' is not a JSON array");
+        }
+        for (const json& j : arr) {
+            places->push_back(place_from_json(j));
+        }
+    }
+    const int lon = OGR_F_GetFieldIndex(f, "origin_lon");
+    const int lat = OGR_F_GetFieldIndex(f, "origin_lat");
+    if (e.origins.empty() && lon >= 0 && lat >= 0 && OGR_F_IsFieldSetAndNotNull(f, lon) &&
+        OGR_F_IsFieldSetAndNotNull(f, lat)) {
+        e.origins.push_back(
+            EventPlace{field_string(f, "origin_place_id"), field_string(f, "origin_name"),
+                       LonLat{OGR_F_GetFieldAsDouble(f, lon), OGR_F_GetFieldAsDouble(f, lat)},
+                       GeoPrecision::exact});
     }
 }
 
@@ -267,6 +344,7 @@ Event event_from_feature(OGRFeatureH f, const Gazetteer* gazetteer) {
         throw input_error("the geometry is not a point");
     }
     e.location = LonLat{OGR_G_GetX(g, 0), OGR_G_GetY(g, 0)};
+    read_places(f, e);
     for (const auto& [name, target] :
          {std::pair<const char*, int>{"claims", 0}, std::pair<const char*, int>{"sources", 1}}) {
         const std::string raw = field_string(f, name);

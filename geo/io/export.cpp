@@ -214,6 +214,19 @@ nlohmann::json claims_json(const Event& e) {
     return out;
 }
 
+// Targets and origins, as in sitmap's events GeoJSON.
+nlohmann::json places_json(const std::vector<EventPlace>& places) {
+    auto out = nlohmann::json::array();
+    for (const EventPlace& p : places) {
+        out.push_back({{"place_id", p.id},
+                       {"name", p.name},
+                       {"lon", p.location.lon},
+                       {"lat", p.location.lat},
+                       {"geo_precision", static_cast<int>(p.precision)}});
+    }
+    return out;
+}
+
 nlohmann::json sources_json(const Event& e) {
     auto out = nlohmann::json::array();
     for (const SourceRef& s : e.sources) {
@@ -253,7 +266,13 @@ void write_events_layer(GDALDatasetH ds, const std::vector<Event>& events, Field
     add_field(layer, "date_precision", OFTString);
     add_field(layer, "place_id", OFTString);
     add_field(layer, "place_name", OFTString);
-    add_field(layer, "geo_precision", OFTInteger); // 1 exact, 2 near, 3 region (ACLED's scale)
+    add_field(layer, "geo_precision", OFTInteger);  // 1 exact, 2 near, 3 region (ACLED's scale)
+    add_field(layer, "origin_place_id", OFTString); // where fire came from (the main origin)
+    add_field(layer, "origin_name", OFTString);
+    add_field(layer, "origin_lon", OFTReal);
+    add_field(layer, "origin_lat", OFTReal);
+    add_field(layer, "targets", OFTString, OFSTJSON);
+    add_field(layer, "origins", OFTString, OFSTJSON);
     add_field(layer, "summary", OFTString);
     add_field(layer, "disputed", OFTInteger, OFSTBoolean);
     add_field(layer, "killed_max", OFTInteger);
@@ -273,6 +292,16 @@ void write_events_layer(GDALDatasetH ds, const std::vector<Event>& events, Field
         set_string(f.get(), "place_id", e.place_id);
         set_string(f.get(), "place_name", e.place_name);
         set_int(f.get(), "geo_precision", static_cast<long long>(e.precision));
+        if (const EventPlace* o = e.origin()) {
+            set_string(f.get(), "origin_place_id", o->id);
+            set_string(f.get(), "origin_name", o->name);
+            OGR_F_SetFieldDouble(f.get(), OGR_F_GetFieldIndex(f.get(), "origin_lon"),
+                                 o->location.lon);
+            OGR_F_SetFieldDouble(f.get(), OGR_F_GetFieldIndex(f.get(), "origin_lat"),
+                                 o->location.lat);
+        }
+        set_string(f.get(), "targets", places_json(e.targets).dump());
+        set_string(f.get(), "origins", places_json(e.origins).dump());
         set_string(f.get(), "summary", e.summary);
         set_int(f.get(), "disputed", e.disputed() ? 1 : 0);
         const auto killed = max_of(e, &Claim::killed);
