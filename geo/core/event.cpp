@@ -5,7 +5,10 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <cmath>
+#include <cstdint>
 #include <cstdio>
+#include <numbers>
 #include <utility>
 
 namespace sitmap::geo {
@@ -112,6 +115,58 @@ std::string slug(std::string_view s) {
         out.pop_back();
     }
     return out;
+}
+
+// Metres per degree of latitude (mean Earth radius 6371008.8 m).
+constexpr double metres_per_degree = 6371008.8 * std::numbers::pi / 180.0;
+// Each place of a covering area is widened by a polygon of this many corners.
+constexpr int area_margin_segments = 16;
+
+// Andrew's monotone chain: the hull counter-clockwise, without repeating the first point.
+std::vector<std::pair<double, double>> convex_hull(std::vector<std::pair<double, double>> pts) {
+    std::sort(pts.begin(), pts.end());
+    pts.erase(std::unique(pts.begin(), pts.end()), pts.end());
+    if (pts.size() < 3) {
+        return pts;
+    }
+    const auto cross = [](const auto& o, const auto& a, const auto& b) {
+        return (a.first - o.first) * (b.second - o.second) -
+               (a.second - o.second) * (b.first - o.first);
+    };
+    std::vector<std::pair<double, double>> hull(2 * pts.size());
+    std::size_t k = 0;
+    for (std::size_t i = 0; i < pts.size(); ++i) {
+        while (k >= 2 && cross(hull[k - 2], hull[k - 1], pts[i]) <= 0) {
+            --k;
+        }
+        hull[k++] = pts[i];
+    }
+    for (std::size_t i = pts.size() - 1, lower = k + 1; i > 0; --i) {
+        while (k >= lower && cross(hull[k - 2], hull[k - 1], pts[i - 1]) <= 0) {
+            --k;
+        }
+        hull[k++] = pts[i - 1];
+    }
+    hull.resize(k - 1);
+    return hull;
+}
+
+// FNV-1a of the sorted target ids, 8 hex digits: the same for the same set of places.
+std::string targets_hash(const std::vector<EventPlace>& targets) {
+    std::vector<std::string> ids;
+    for (const EventPlace& t : targets) {
+        ids.push_back(t.id.empty() ? t.name : t.id);
+    }
+    std::sort(ids.begin(), ids.end());
+    std::uint32_t h = 2166136261u;
+    for (const std::string& id : ids) {
+        for (const char c : id + '\x1f') {
+            h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+        }
+    }
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%08x", static_cast<unsigned>(h));
+    return buf;
 }
 
 } // namespace
@@ -270,7 +325,39 @@ std::string event_id(const Event& e) {
         std::snprintf(where, sizeof where, " %.3f %.3f", e.location.lat, e.location.lon);
         place = slug(e.place_name + where);
     }
+    if (e.targets.size() > 1) {
+        place += "-t" + targets_hash(e.targets);
+    }
     return "evt-" + format_date(e.date.begin) + "-" + std::string(to_string(e.kind)) + "-" + place;
+}
+
+Geometry covering_area(const std::vector<EventPlace>& places, double margin_m) {
+    if (places.empty()) {
+        return AreaGeom{};
+    }
+    // Metres on a plane tangent at the places' mean latitude: the areas are a few tens of
+    // kilometres across, where this is exact to well under the margin.
+    double lat0 = 0.0;
+    for (const EventPlace& p : places) {
+        lat0 += p.location.lat;
+    }
+    lat0 /= static_cast<double>(places.size());
+    const double m_per_deg_lat = metres_per_degree;
+    const double m_per_deg_lon = metres_per_degree * std::cos(lat0 * std::numbers::pi / 180.0);
+    std::vector<std::pair<double, double>> pts; // x, y in metres
+    for (const EventPlace& p : places) {
+        for (int k = 0; k < area_margin_segments; ++k) {
+            const double a = 2.0 * std::numbers::pi * k / area_margin_segments;
+            pts.emplace_back(p.location.lon * m_per_deg_lon + margin_m * std::cos(a),
+                             p.location.lat * m_per_deg_lat + margin_m * std::sin(a));
+        }
+    }
+    Path ring;
+    for (const auto& [x, y] : convex_hull(std::move(pts))) {
+        ring.push_back(LonLat{x / m_per_deg_lon, y / m_per_deg_lat});
+    }
+    ring.push_back(ring.front());
+    return AreaGeom{{{std::move(ring)}}};
 }
 
 } // namespace sitmap::geo

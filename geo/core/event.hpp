@@ -101,8 +101,17 @@ struct Claim {
     friend bool operator==(const Claim&, const Claim&) = default;
 };
 
+// A place an event is at or comes from, as resolved when the event was read.
+struct EventPlace {
+    std::string id; // gazetteer id ("" if only coordinates are known)
+    std::string name;
+    LonLat location;
+    GeoPrecision precision = GeoPrecision::exact;
+    friend bool operator==(const EventPlace&, const EventPlace&) = default;
+};
+
 struct Event {
-    std::string id; // stable: derived from kind, date and place
+    std::string id; // stable: derived from kind, date and place(s)
     EventKind kind = EventKind::armed_clash;
     DateRange date;
     std::string place_id; // gazetteer id ("" if the event has only coordinates)
@@ -113,13 +122,31 @@ struct Event {
     std::string summary;
     std::vector<Claim> claims;
     std::vector<SourceRef> sources;
+    // Where fire landed, every place the reports name, in the order first named; the event's place
+    // stands for them all (one of them, or the area they cover when there are several). Empty
+    // when the event is known only by where fire came from.
+    std::vector<EventPlace> targets;
+    // Where fire came from ("from the direction of X"), finest first; never the event's place
+    // unless nothing else is known.
+    std::vector<EventPlace> origins;
 
     // True when claims of different sides contradict (different figures or a denial).
     bool disputed() const;
+    // The main origin, or nullptr.
+    const EventPlace* origin() const { return origins.empty() ? nullptr : &origins.front(); }
 };
 
+// How far the area of an event's several targets reaches beyond them.
+inline constexpr double covering_area_margin_m = 2'000.0;
+
+// The area several places cover: their convex hull widened by `margin_m` on every side (two places
+// make a band, one a disc). An empty area for no places.
+Geometry covering_area(const std::vector<EventPlace>& places,
+                       double margin_m = covering_area_margin_m);
+
 // "evt-2023-05-11-shelling-sitmap-sotk": derived from date, kind and place, so stable across runs
-// and the same for one event read back from a file.
+// and the same for one event read back from a file. An event at several targets adds a short hash
+// of their ids ("...-sitmap-sotk-t3f2a9c1b"): two such events may share their main place.
 std::string event_id(const Event& e);
 
 } // namespace sitmap::geo

@@ -65,6 +65,8 @@ std::string_view to_string(MentionRole role) {
     switch (role) {
     case MentionRole::incident_location:
         return "incident_location";
+    case MentionRole::origin_location:
+        return "origin_location";
     case MentionRole::context_location:
         return "context_location";
     case MentionRole::actor:

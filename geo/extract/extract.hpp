@@ -28,7 +28,9 @@ constexpr std::size_t max_article_bytes = 20u << 20;
 Article read_article(const std::filesystem::path& path, std::chrono::year_month_day published,
                      std::size_t max_bytes = max_article_bytes);
 
-enum class MentionRole { incident_location, context_location, actor, name_part };
+// incident_location: where fire landed (the target); origin_location: where it came from ("from
+// the direction of X").
+enum class MentionRole { incident_location, origin_location, context_location, actor, name_part };
 std::string_view to_string(MentionRole role);
 
 struct PlaceMention {

@@ -43,9 +43,73 @@ Claim claim_from_json(const json& j) {
     return c;
 }
 
+// A target or origin: {"place_id", "name", "lon", "lat", "geo_precision"}.
+EventPlace place_from_json(const json& j) {
+    if (!j.is_object() || !j.contains("lon") || !j.contains("lat") || !j["lon"].is_number() ||
+        !j["lat"].is_number()) {
+        throw input_error("a target or origin is not an object with numbers 'lon' and 'lat'");
+    }
+    EventPlace p;
+    const auto text = [&](const char* key) {
+        const auto it = j.find(key);
+        if (it == j.end() || it->is_null()) {
+            return std::string();
+        }
+        if (!it->is_string()) {
+            throw input_error(std::string("a target or origin's '") + key + "' is not a string");
+        }
+        return it->get<std::string>();
+    };
+    p.id = text("place_id");
+    p.name = text("name");
+    p.location = LonLat{j["lon"].get<double>(), j["lat"].get<double>()};
+    if (!std::isfinite(p.location.lon) || !std::isfinite(p.location.lat) ||
+        std::abs(p.location.lon) > 180.0 || std::abs(p.location.lat) > 90.0) {
+        throw input_error("a target or origin is not at a longitude and latitude");
+    }
+    const auto gp_it = j.find("geo_precision");
+    const int gp = gp_it == j.end() ? 1 : gp_it->is_number_integer() ? gp_it->get<int>() : 0;
+    if (gp < 1 || gp > 3) {
+        throw input_error("a target or origin's geo_precision is not 1, 2 or 3");
+    }
+    p.precision = static_cast<GeoPrecision>(gp);
+    return p;
+}
+
+// Targets and origins; a file with only the flat origin_* properties has that one origin.
+void read_places(const LayerReader& r, OGRFeatureH f, Event& e) {
+    for (const auto& [name, places] :
+         {std::pair<const char*, std::vector<EventPlace>*>{"targets", &e.targets},
+          std::pair<const char*, std::vector<EventPlace>*>{"origins", &e.origins}}) {
+        const std::string raw = r.text(f, name);
+        if (raw.empty()) {
+            continue;
+        }
+        const json arr = json::parse(raw, nullptr, false);
+        if (arr.is_discarded() || !arr.is_array()) {
+            throw input_error(std::string("property '") + name + "' is not a JSON array");
+        }
+        for (const json& j : arr) {
+            places->push_back(place_from_json(j));
+        }
+    }
+    const std::string lon = r.text(f, "origin_lon");
+    const std::string lat = r.text(f, "origin_lat");
+    if (e.origins.empty() && !lon.empty() && !lat.empty()) {
+        json j = {{"lon", json::parse(lon, nullptr, false)},
+                  {"lat", json::parse(lat, nullptr, false)}};
+        EventPlace o = place_from_json(j);
+        o.id = r.text(f, "origin_place_id");
+        o.name = r.text(f, "origin_name");
+        e.origins.push_back(std::move(o));
+    }
+}
+
 void restore_place(Event& e, const Gazetteer* gazetteer) {
     e.geometry = PointGeom{e.location};
-    if (gazetteer != nullptr && !e.place_id.empty()) {
+    if (e.targets.size() > 1) {
+        e.geometry = covering_area(e.targets); // the area of several targets, as extracted
+    } else if (gazetteer != nullptr && !e.place_id.empty()) {
         if (const Place* p = gazetteer->find(e.place_id)) {
             e.geometry = p->geometry;
         }
@@ -145,6 +209,7 @@ bool event_from_feature(const LayerReader& r, OGRFeatureH f, EventsSchema schema
     }
     e.precision = geo_precision_from(r.text(f, "geo_precision"), schema);
     e.summary = r.text(f, "summary");
+    read_places(r, f, e);
     read_claims_and_sources(r, f, e);
     out.killed_max = to_int(r.text(f, "killed_max"));
     out.wounded_max = to_int(r.text(f, "wounded_max"));

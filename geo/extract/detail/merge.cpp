@@ -77,12 +77,57 @@ struct Merged {
     std::vector<std::unordered_set<std::string>> seen_sources;
 };
 
-// The claims and sources of `from` that `into` does not have yet (by source), and its kind if it
-// is more specific.
+bool same_place(const EventPlace& a, const EventPlace& b) {
+    return a.id.empty() ? (b.id.empty() && a.name == b.name && a.location == b.location)
+                        : a.id == b.id;
+}
+
+// Appends the places of `from` that `into` does not have.
+void add_new_places(std::vector<EventPlace>& into, const std::vector<EventPlace>& from) {
+    for (const EventPlace& p : from) {
+        if (std::none_of(into.begin(), into.end(),
+                         [&](const EventPlace& q) { return same_place(p, q); })) {
+            into.push_back(p);
+        }
+    }
+}
+
+// Only the places named most exactly: a report of fire at Sotk and a report of fire in
+// Gegharkunik province are one incident at Sotk, not an area from Sotk to the province's centre.
+void keep_finest(std::vector<EventPlace>& places) {
+    if (places.empty()) {
+        return;
+    }
+    const GeoPrecision finest =
+        std::min_element(places.begin(), places.end(), [](const auto& a, const auto& b) {
+            return a.precision < b.precision;
+        })->precision;
+    std::erase_if(places, [&](const EventPlace& p) { return p.precision != finest; });
+}
+
+// "Sotk", "Sotk and Goris", "Sotk, Goris and Kapan".
+std::string joined_names(const std::vector<EventPlace>& places) {
+    std::vector<std::string_view> names;
+    for (const EventPlace& p : places) {
+        if (std::find(names.begin(), names.end(), p.name) == names.end()) {
+            names.push_back(p.name);
+        }
+    }
+    std::string out;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        out += i == 0 ? "" : (i + 1 == names.size() ? " and " : ", ");
+        out += names[i];
+    }
+    return out;
+}
+
+// The claims and sources of `from` that `into` does not have yet (by source), its places, and its
+// kind if it is more specific.
 void add_event(Event& into, std::unordered_set<std::string>& seen, Event& from) {
     if (kind_priority(from.kind) > kind_priority(into.kind)) {
         into.kind = from.kind;
     }
+    add_event_places(into, from.targets, from.origins);
     for (Claim& c : from.claims) {
         // A claim already present came in with its source.
         if (seen.count(source_key(c.source)) == 0) {
@@ -106,10 +151,10 @@ Merged merge_same_events(std::vector<Event> events, std::vector<std::vector<Vote
             own_votes.push_back(Vote{e.date, 1, first_source(e)});
         }
         auto same = [&](const Event& r) {
-            const bool same_place = !e.place_id.empty()
-                                        ? r.place_id == e.place_id
-                                        : (r.place_id.empty() && r.location == e.location);
-            return same_place && merge_class(r.kind) == merge_class(e.kind) &&
+            const bool same_places = !e.place_id.empty()
+                                         ? same_targets(r, e)
+                                         : (r.place_id.empty() && r.location == e.location);
+            return same_places && merge_class(r.kind) == merge_class(e.kind) &&
                    compatible(r.date, e.date);
         };
         auto it = std::find_if(m.events.begin(), m.events.end(), same);
@@ -129,9 +174,10 @@ Merged merge_same_events(std::vector<Event> events, std::vector<std::vector<Vote
         const auto at = static_cast<std::size_t>(it - m.events.begin());
         Event& r = *it;
         m.votes[at].insert(m.votes[at].end(), own_votes.begin(), own_votes.end());
+        const GeoPrecision finer = std::min(r.precision, e.precision);
         add_event(r, m.seen_sources[at], e);
-        if (r.precision > e.precision) {
-            r.precision = e.precision;
+        if (r.targets.size() <= 1) {
+            r.precision = finer;
         }
     }
     return m;
@@ -143,21 +189,28 @@ Merged merge_same_events(std::vector<Event> events, std::vector<std::vector<Vote
 void absorb_region_events(Merged& m) {
     std::vector<Event>& merged = m.events;
     std::vector<bool> absorbed(merged.size(), false);
+    // An area of several named places is finer than one region, whatever its precision.
+    const auto finer = [](const Event& fine, const Event& coarse) {
+        return fine.precision < coarse.precision || fine.targets.size() > 1;
+    };
     for (std::size_t c = 0; c < merged.size(); ++c) {
         const Event& coarse = merged[c];
-        if (coarse.precision != GeoPrecision::region) {
+        if (coarse.precision != GeoPrecision::region || coarse.targets.size() > 1) {
             continue;
         }
         std::optional<std::size_t> best;
         double best_d = 0.0;
         for (std::size_t f = 0; f < merged.size(); ++f) {
             const Event& fine = merged[f];
-            if (f == c || absorbed[f] || fine.precision >= coarse.precision ||
+            if (f == c || absorbed[f] || !finer(fine, coarse) ||
                 merge_class(fine.kind) != merge_class(coarse.kind) ||
                 !compatible(fine.date, coarse.date)) {
                 continue;
             }
-            const double d = distance_m(fine.location, coarse.geometry);
+            double d = distance_m(fine.location, coarse.geometry);
+            for (const EventPlace& t : fine.targets) {
+                d = std::min(d, distance_m(t.location, coarse.geometry));
+            }
             if (d <= region_absorb_radius_m && (!best || d < best_d)) {
                 best = f;
                 best_d = d;
@@ -165,6 +218,10 @@ void absorb_region_events(Merged& m) {
         }
         if (!best) {
             continue;
+        }
+        // The finer report says where fire came from better than a report of the whole region.
+        if (!merged[*best].origins.empty()) {
+            merged[c].origins.clear();
         }
         add_event(merged[*best], m.seen_sources[*best], merged[c]);
         for (const Vote& v : m.votes[c]) {
@@ -229,8 +286,92 @@ bool compatible(const DateRange& a, const DateRange& b) {
     return gap_days(a, b) <= same_event_max_gap_days;
 }
 
+void locate_at_targets(Event& e) {
+    if (e.targets.size() < 2) {
+        return;
+    }
+    // The target nearest to all others: a real place, inside the area.
+    std::size_t centre = 0;
+    double best_sum = 0.0;
+    for (std::size_t i = 0; i < e.targets.size(); ++i) {
+        double sum = 0.0;
+        for (const EventPlace& t : e.targets) {
+            sum += distance_m(e.targets[i].location, t.location);
+        }
+        if (i == 0 || sum < best_sum) {
+            centre = i;
+            best_sum = sum;
+        }
+    }
+    const EventPlace& c = e.targets[centre];
+    GeoPrecision precision = GeoPrecision::near;
+    for (const EventPlace& t : e.targets) {
+        precision = std::max(precision, t.precision);
+        if (distance_m(c.location, t.location) > near_area_radius_m) {
+            precision = GeoPrecision::region;
+        }
+    }
+    e.place_id = c.id;
+    e.location = c.location;
+    e.place_name = joined_names(e.targets);
+    e.geometry = covering_area(e.targets);
+    e.precision = precision;
+}
+
+std::vector<std::string_view> target_ids(const Event& e) {
+    std::vector<std::string_view> ids;
+    for (const EventPlace& t : e.targets) {
+        ids.push_back(t.id);
+    }
+    if (ids.empty()) {
+        ids.push_back(e.place_id);
+    }
+    return ids;
+}
+
+bool same_targets(const Event& a, const Event& b) {
+    const std::vector<std::string_view> x = target_ids(a);
+    const std::vector<std::string_view> y = target_ids(b);
+    const auto within = [](const auto& small, const auto& big) {
+        return std::all_of(small.begin(), small.end(), [&](std::string_view id) {
+            return std::find(big.begin(), big.end(), id) != big.end();
+        });
+    };
+    return within(x, y) || within(y, x);
+}
+
+void add_event_places(Event& e, const std::vector<EventPlace>& targets,
+                      const std::vector<EventPlace>& origins) {
+    add_new_places(e.origins, origins);
+    keep_finest(e.origins);
+    const bool had_targets = !e.targets.empty();
+    const std::vector<EventPlace> before = e.targets;
+    add_new_places(e.targets, targets);
+    keep_finest(e.targets);
+    if (e.targets == before) {
+        return;
+    }
+    if (!had_targets || e.targets.size() == 1) {
+        // Known so far only by where fire came from, or more exactly now: at the target.
+        const EventPlace& t = e.targets.front();
+        e.place_id = t.id;
+        e.place_name = t.name;
+        e.location = t.location;
+        e.geometry = PointGeom{t.location};
+        e.precision = t.precision;
+    }
+    locate_at_targets(e);
+}
+
 std::string event_summary(const Event& e) {
-    std::string s = std::string(summary_headline(e.kind)) + " at " + e.place_name;
+    // "Shelling at Heydarabad from Arazdeyen"; known only by its origin, "Shelling from Kut".
+    std::string s = std::string(summary_headline(e.kind));
+    if (!e.targets.empty() || e.origins.empty()) {
+        s += " at " + e.place_name;
+    }
+    if (!e.origins.empty()) {
+        s += " from " + joined_names(e.origins);
+    }
     // Figures per side, as stated, never averaged: "Armenia: 3-4 wounded".
     std::map<Side, std::pair<std::vector<int>, std::vector<int>>> figures;
     for (const Claim& c : e.claims) {

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace sitmap::geo::detail {
@@ -25,6 +26,24 @@ bool compatible(const DateRange& a, const DateRange& b);
 // gives each merged event its id, summary and winning date.
 std::vector<Event> merge_with_votes(std::vector<Event> events,
                                     std::vector<std::vector<Vote>> event_votes);
+
+// Events of several targets stand at the target nearest to all the others, over the area they
+// cover; at precision near when all lie within this distance of it, else region.
+constexpr double near_area_radius_m = 15'000.0;
+
+// An event's place from its targets: the one target's place when there is one; for several, the
+// target nearest to all others (a real place, inside their area) as its place, the area they
+// cover as its geometry, their names as its name, and a precision that says how far they spread.
+void locate_at_targets(Event& e);
+
+// The places an event is at: its targets' ids, or its place id when it has no targets.
+std::vector<std::string_view> target_ids(const Event& e);
+// Two reports name the same targets, or one names some of the other's: "Sotk and Norabak" and
+// "Sotk" are one incident, "Sotk and Norabak" and "Sotk and Tegh" are not.
+bool same_targets(const Event& a, const Event& b);
+// Adds the targets and origins `e` does not have yet, and places it again.
+void add_event_places(Event& e, const std::vector<EventPlace>& targets,
+                      const std::vector<EventPlace>& origins);
 
 // "Shelling at Sotk; armenia reports 3-4 wounded; azerbaijan reports 1 killed (disputed)"
 std::string event_summary(const Event& e);

@@ -69,8 +69,27 @@ void add_claims(Event& e, const std::vector<Claim>& claims, const SourceRef& sou
     }
 }
 
+// The last word of a mention names an area around the place: "the Sotk region", "the Zod
+// direction", "Basarkechar district" resolved to its town. A district the gazetteer knows is a
+// region by its kind; one it does not know is the area around the place it is named after.
+GeoPrecision precision_of_words(std::string_view surface) {
+    for (const std::string_view possessive : {"'s", "\xE2\x80\x99s"}) {
+        if (surface.ends_with(possessive)) {
+            surface.remove_suffix(possessive.size()); // "Kalbajar region's"
+        }
+    }
+    const std::size_t sp = surface.find_last_of(' ');
+    if (sp != std::string_view::npos &&
+        is_one_of(surface.substr(sp + 1), {"district", "region", "province", "rayon", "marz",
+                                           "section", "direction", "area", "vicinity"})) {
+        return GeoPrecision::near;
+    }
+    return GeoPrecision::exact;
+}
+
 // The resolution's precision, never finer than the kind of place allows: a province, a country
-// or a whole border sector locates an event only to the region, however exactly its name matched.
+// or a whole border sector locates an event only to the region, however exactly its name matched;
+// nor than the words of the name allow ("Kalbajar district").
 GeoPrecision precision_of(const PlaceMention& m) {
     const Candidate& c = m.mention.resolution.candidates.front();
     GeoPrecision by_kind = GeoPrecision::exact;
@@ -88,7 +107,13 @@ GeoPrecision precision_of(const PlaceMention& m) {
     default:
         break;
     }
-    return std::max(c.precision, by_kind);
+    return std::max({c.precision, by_kind, precision_of_words(m.mention.surface)});
+}
+
+// A mention as one of an event's targets or origins.
+EventPlace place_of(const PlaceMention& m) {
+    const Place& p = *m.mention.resolution.candidates.front().place;
+    return EventPlace{p.id, p.name, p.anchor, precision_of(m)};
 }
 
 Event make_event(EventKind kind, const DateRange& date, const PlaceMention& m) {
@@ -286,12 +311,18 @@ void anchor_dates(SentenceReading& r, ArticleEvents& state) {
     }
 }
 
-// The incident locations of a sentence, only the finest: "Sotk, in Gegharkunik province" is one
-// incident at Sotk.
-std::vector<const PlaceMention*> finest_incident_places(const SentenceReading& r) {
+// The places of a sentence in one role, only the finest: "Sotk, in Gegharkunik province" is one
+// incident at Sotk; "from positions near the village of A in the B district" comes from A.
+std::vector<const PlaceMention*> finest_places(const SentenceReading& r, MentionRole role) {
     std::vector<const PlaceMention*> places;
+    std::vector<std::string_view> seen;
     for (const PlaceMention& m : r.mentions) {
-        if (m.role == MentionRole::incident_location) {
+        if (m.role != role) {
+            continue;
+        }
+        const std::string_view id = m.mention.resolution.candidates.front().place->id;
+        if (std::find(seen.begin(), seen.end(), id) == seen.end()) {
+            seen.push_back(id);
             places.push_back(&m);
         }
     }
@@ -303,6 +334,30 @@ std::vector<const PlaceMention*> finest_incident_places(const SentenceReading& r
         std::erase_if(places, [&](const PlaceMention* m) { return precision_of(*m) != p; });
     }
     return places;
+}
+
+// Where one report of an incident puts it: every place fire landed, and where it came from.
+struct IncidentPlaces {
+    std::vector<const PlaceMention*> targets;
+    std::vector<const PlaceMention*> origins;
+};
+
+// One incident of a report: at all its targets (one place, or the area they cover), with its
+// origins as attributes. Known only by where fire came from, it stands there, to the region.
+Event make_incident(EventKind kind, const DateRange& date, const IncidentPlaces& where) {
+    Event e = make_event(kind, date,
+                         where.targets.empty() ? *where.origins.front() : *where.targets.front());
+    for (const PlaceMention* m : where.targets) {
+        e.targets.push_back(place_of(*m));
+    }
+    for (const PlaceMention* m : where.origins) {
+        e.origins.push_back(place_of(*m));
+    }
+    if (where.targets.empty()) {
+        e.precision = GeoPrecision::region;
+    }
+    locate_at_targets(e);
+    return e;
 }
 
 // A further report of the current incident: its claims, date vote and kind.
@@ -319,46 +374,70 @@ void add_to_proto(Proto& p, const std::vector<Claim>& claims, const SentenceRead
     p.last_sentence = r.index;
 }
 
-// New incidents, one per place, with the claims still pending; the first becomes the current one.
-void start_incidents(const std::vector<const PlaceMention*>& places,
-                     const std::vector<Claim>& claims, const SentenceReading& r,
-                     const IncidentReading& incident, const DateRange& date, ArticleEvents& state) {
-    std::optional<std::size_t> first_new;
-    std::vector<std::string> seen;
-    for (const PlaceMention* m : places) {
-        const std::string& id = m->mention.resolution.candidates.front().place->id;
-        if (std::find(seen.begin(), seen.end(), id) != seen.end()) {
-            continue;
-        }
-        seen.push_back(id);
-        Proto p;
-        p.event = make_event(incident.kind, date, *m);
-        p.evidence = incident.evidence;
-        p.last_sentence = r.index;
-        for (const Pending& q : state.pending) {
-            if (!q.date || compatible(*q.date, date)) {
-                add_claims(p.event, q.claims, q.source);
-                if (q.date) {
-                    p.votes.push_back(Vote{*q.date, 1, q.source});
-                }
-                if (more_specific(q.kind, q.evidence, p.event.kind, p.evidence)) {
-                    p.event.kind = q.kind;
-                    p.evidence = q.evidence;
-                }
+// A new incident with the claims still pending; it becomes the current one.
+void start_incident(const IncidentPlaces& where, const std::vector<Claim>& claims,
+                    const SentenceReading& r, const IncidentReading& incident,
+                    const DateRange& date, ArticleEvents& state) {
+    Proto p;
+    p.event = make_incident(incident.kind, date, where);
+    p.evidence = incident.evidence;
+    p.last_sentence = r.index;
+    for (const Pending& q : state.pending) {
+        if (!q.date || compatible(*q.date, date)) {
+            add_claims(p.event, q.claims, q.source);
+            if (q.date) {
+                p.votes.push_back(Vote{*q.date, 1, q.source});
+            }
+            if (more_specific(q.kind, q.evidence, p.event.kind, p.evidence)) {
+                p.event.kind = q.kind;
+                p.evidence = q.evidence;
             }
         }
-        add_claims(p.event, claims, r.source);
-        // A new incident without a date of its own is dated, and votes, by the last incident's.
-        if (incident.own != nullptr || date.precision != DatePrecision::unknown) {
-            p.votes.push_back(Vote{incident.own ? incident.own->date : date, 1, r.source});
-        }
-        state.protos.push_back(std::move(p));
-        if (!first_new) {
-            first_new = state.protos.size() - 1;
-        }
     }
+    add_claims(p.event, claims, r.source);
+    // A new incident without a date of its own is dated, and votes, by the last incident's.
+    if (incident.own != nullptr || date.precision != DatePrecision::unknown) {
+        p.votes.push_back(Vote{incident.own ? incident.own->date : date, 1, r.source});
+    }
+    state.protos.push_back(std::move(p));
     state.pending.clear();
-    state.current = first_new;
+    state.current = state.protos.size() - 1;
+}
+
+// The report names the current incident again: the same targets, some of them or more of them
+// ("Sotk came under fire. Shells hit Sotk and Norabak."), or only where fire came from right after
+// it ("The fire came from the direction of Kut.").
+bool is_current_incident(const IncidentPlaces& where, const SentenceReading& r,
+                         const DateRange& date, const ArticleEvents& state) {
+    if (!state.current) {
+        return false;
+    }
+    const Event& e = state.protos[*state.current].event;
+    if (layer_of(e.kind) != EventLayer::incident || !compatible(date, e.date)) {
+        return false;
+    }
+    if (where.targets.empty()) {
+        return state.current_is_recent(r.index);
+    }
+    Event report;
+    for (const PlaceMention* m : where.targets) {
+        report.targets.push_back(place_of(*m));
+    }
+    report.place_id = report.targets.front().id;
+    return same_targets(report, e);
+}
+
+// Adds a report's targets and origins that the incident does not have yet.
+void add_places(Event& e, const IncidentPlaces& where) {
+    std::vector<EventPlace> targets;
+    std::vector<EventPlace> origins;
+    for (const PlaceMention* m : where.targets) {
+        targets.push_back(place_of(*m));
+    }
+    for (const PlaceMention* m : where.origins) {
+        origins.push_back(place_of(*m));
+    }
+    add_event_places(e, targets, origins);
 }
 
 // An incident without a place: part of the current incident if that was just reported, else
@@ -462,7 +541,9 @@ void spread_no_losses(const SentenceReading& r, ArticleEvents& state) {
     }
 }
 
-// Stage 4a: incidents. Returns where the incident's own date begins in the sentence, if it has one.
+// Stage 4a: incidents, one per report: every place a sentence says fire landed is one incident
+// (an area when there are several), where it came from an attribute of it. Returns where the
+// incident's own date begins in the sentence, if it has one.
 std::optional<std::size_t> incident_events(const SentenceReading& r, ArticleEvents& state) {
     if (!r.has_incident || r.history || is_habitual(r.sentence, r.dates)) {
         return std::nullopt;
@@ -477,28 +558,23 @@ std::optional<std::size_t> incident_events(const SentenceReading& r, ArticleEven
         incident.own          ? incident.own->date
         : state.incident_date ? *state.incident_date
                               : DateRange{state.published, state.published, DatePrecision::unknown};
-    std::vector<const PlaceMention*> places = finest_incident_places(r);
+    const IncidentPlaces where{finest_places(r, MentionRole::incident_location),
+                               finest_places(r, MentionRole::origin_location)};
     const std::vector<Claim>& claims = r.claims;
-    const auto& current = state.current;
-    const bool same_as_current =
-        !places.empty() && current &&
-        places.front()->mention.resolution.candidates.front().place->id ==
-            state.protos[*current].event.place_id &&
-        compatible(date, state.protos[*current].event.date) &&
-        layer_of(state.protos[*current].event.kind) == EventLayer::incident;
     if (denies_current(r, state)) {
-        add_to_proto(state.protos[*current], claims, r, incident);
+        // A denial of the incident just reported is a claim on it, wherever it says fire was.
+        add_to_proto(state.protos[*state.current], claims, r, incident);
         add_to_siblings(claims, r.source, state);
         return own_date_begin;
     }
-    if (same_as_current) {
-        add_to_proto(state.protos[*current], claims, r, incident);
-        places.erase(places.begin());
-    }
-    if (!places.empty()) {
-        start_incidents(places, claims, r, incident, date, state);
-    } else if (!same_as_current) {
+    if (where.targets.empty() && where.origins.empty()) {
         placeless_incident(claims, r, incident, state);
+    } else if (is_current_incident(where, r, date, state)) {
+        Proto& p = state.protos[*state.current];
+        add_places(p.event, where);
+        add_to_proto(p, claims, r, incident);
+    } else {
+        start_incident(where, claims, r, incident, date, state);
     }
     return own_date_begin;
 }

@@ -3,9 +3,13 @@
 
 #include "geo/extract/detail/roles.hpp"
 
+#include "geo/core/error.hpp"
 #include "geo/extract/detail/words.hpp"
+#include "geo/text/lexicon.hpp"
 
 #include <algorithm>
+#include <string>
+#include <unordered_map>
 
 namespace sitmap::geo::detail {
 
@@ -20,6 +24,98 @@ constexpr int subject_reach = 6;
 // Background clauses ("at odds for 30 years over Nagorno-Karabakh") stand further than this many
 // bytes from the incident's trigger word; a name there is no incident location.
 constexpr std::size_t incident_reach = 100;
+
+// The walk from a name to the word that says which way fire went stops after this many words
+// ("from the positions near the Arazdeyen village of the Vedi region").
+constexpr int direction_reach = 16;
+
+// What a word or phrase says of the way fire went (data/lexicon/en/place_direction.tsv).
+enum class Cue { origin, target, fire_verb, agent, by, passive, neutral, posted, unit, skip, home };
+
+struct CuePhrase {
+    std::vector<std::string> words; // lower case, in text order
+    Cue cue = Cue::skip;
+};
+
+// The phrases of place_direction.tsv by their last word (for the walk leftwards) and by their
+// first word (for the scan rightwards).
+class CueTable {
+public:
+    CueTable() {
+        for (const text::LexiconEntry& e : text::Lexicon::get("en", "place_direction").entries()) {
+            CuePhrase p;
+            p.cue = cue_named(e.values.empty() ? "" : e.values.front(), e.key);
+            for (std::size_t b = 0; b < e.key.size();) {
+                const std::size_t sp = std::min(e.key.find(' ', b), e.key.size());
+                p.words.push_back(e.key.substr(b, sp - b));
+                b = sp + 1;
+            }
+            m_by_last[p.words.back()].push_back(p);
+            m_by_first[p.words.front()].push_back(std::move(p));
+        }
+    }
+    static const CueTable& get() {
+        static const CueTable table;
+        return table;
+    }
+    // The longest phrase whose last word is token `j` (its length in `len`), or nullptr.
+    const CuePhrase* ending_at(const std::vector<Token>& tokens, std::size_t j,
+                               std::size_t& len) const {
+        return longest(m_by_last, tokens, j, len, true);
+    }
+    // The longest phrase whose first word is token `j`, or nullptr.
+    const CuePhrase* starting_at(const std::vector<Token>& tokens, std::size_t j,
+                                 std::size_t& len) const {
+        return longest(m_by_first, tokens, j, len, false);
+    }
+
+private:
+    using Index = std::unordered_map<std::string, std::vector<CuePhrase>>;
+
+    static Cue cue_named(std::string_view c, std::string_view key) {
+        static const std::pair<std::string_view, Cue> names[] = {
+            {"origin", Cue::origin},   {"target", Cue::target}, {"fire_verb", Cue::fire_verb},
+            {"agent", Cue::agent},     {"by", Cue::by},         {"passive", Cue::passive},
+            {"neutral", Cue::neutral}, {"posted", Cue::posted}, {"unit", Cue::unit},
+            {"skip", Cue::skip},       {"home", Cue::home}};
+        for (const auto& [name, cue] : names) {
+            if (c == name) {
+                return cue;
+            }
+        }
+        throw Error(ErrorKind::internal, "place_direction.tsv: '" + std::string(key) +
+                                             "' has an unknown class '" + std::string(c) + "'");
+    }
+
+    static const CuePhrase* longest(const Index& index, const std::vector<Token>& tokens,
+                                    std::size_t j, std::size_t& len, bool backwards) {
+        const auto it = index.find(lower_ascii(tokens[j].text));
+        if (it == index.end()) {
+            return nullptr;
+        }
+        const CuePhrase* best = nullptr;
+        for (const CuePhrase& p : it->second) {
+            const std::size_t n = p.words.size();
+            if ((backwards ? j + 1 < n : j + n > tokens.size()) ||
+                (best != nullptr && n <= best->words.size())) {
+                continue;
+            }
+            const std::size_t first = backwards ? j + 1 - n : j;
+            bool match = true;
+            for (std::size_t k = 0; k < n && match; ++k) {
+                match = iequals(tokens[first + k].text, p.words[k]);
+            }
+            if (match) {
+                best = &p;
+            }
+        }
+        len = best != nullptr ? best->words.size() : 0;
+        return best;
+    }
+
+    Index m_by_last;
+    Index m_by_first;
+};
 
 // Capitals, countries and cities abroad may stand for their governments ("Baku accused").
 bool metonymy_kind(const Place& p) {
@@ -92,6 +188,164 @@ struct MentionView {
         return gap_between(sentence.text, tokens()[span().last], tokens()[after()]);
     }
 };
+
+// Which way a place stands to the sentence's act of fire; `home` is where a person is from ("a
+// soldier from the village of X"), no place of the act.
+enum class Direction { unknown, origin, target, home };
+
+// A gap between two words that ends a phrase ("said: “", "; ", " — ").
+bool hard_break(std::string_view gap) {
+    for (const std::string_view stop :
+         {":", ";", "\"", "\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x94", "\xE2\x80\x93", " - "}) {
+        if (gap.find(stop) != std::string_view::npos) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// Place words that end an item of a list of places ("Zamanli, Garavallar settlements, Kalbajar
+// region's Zaylik settlement").
+bool place_noun(std::string_view w) {
+    return is_one_of(w, {"village", "villages", "settlement", "settlements", "region", "regions",
+                         "district", "districts", "province", "provinces", "town", "towns", "city",
+                         "area", "areas", "direction", "directions", "section", "sections"});
+}
+
+// A capitalised word that may be part of a name the gazetteer does not know ("Yukhary" of
+// "Yukhary Shorzha"), not a day or month ("On Tuesday, units near X").
+bool unknown_name_word(const Token& t) {
+    return t.capitalized() &&
+           !is_one_of(t.text, {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                               "sunday", "january", "february", "march", "april", "may", "june",
+                               "july", "august", "september", "october", "november", "december"});
+}
+
+// The mention of this sentence whose tokens end at token `j` (`before` only those before
+// `index`), or nullopt.
+std::optional<std::size_t> mention_ending_at(const std::vector<MentionSpan>& spans,
+                                             std::size_t index, std::size_t j) {
+    for (std::size_t k = 0; k < index; ++k) {
+        if (spans[k].last == j) {
+            return k;
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<std::size_t> mention_starting_at(const std::vector<MentionSpan>& spans,
+                                               std::size_t index, std::size_t j) {
+    for (std::size_t k = index + 1; k < spans.size(); ++k) {
+        if (spans[k].first == j) {
+            return k;
+        }
+    }
+    return std::nullopt;
+}
+
+// Reads leftwards from a name to the word that governs it: "from the direction of X" (origin),
+// "fired at Azerbaijani positions near X" (target), "by units deployed near X" (origin), over
+// words of place and position, other names and lists of them; unknown when another word comes
+// first. `unit` tells whether a word for a party's units or positions was passed.
+Direction walk_left(const TokenizedSentence& s, const std::vector<MentionSpan>& spans,
+                    std::size_t index, bool& unit) {
+    const CueTable& table = CueTable::get();
+    const std::vector<Token>& tokens = s.tokens;
+    std::size_t j = spans[index].first; // the walk reads token j - 1
+    bool posted = false;                // passed "stationed", "deployed in"...
+    for (int steps = 0; j > 0 && steps < direction_reach; ++steps) {
+        const std::string_view gap = gap_between(s.text, tokens[j - 1], tokens[j]);
+        if (hard_break(gap)) {
+            return Direction::unknown;
+        }
+        const std::optional<std::size_t> other = mention_ending_at(spans, index, j - 1);
+        // A comma goes on only inside a list of places ("Zamanli, Garavallar settlements").
+        if (gap.find(',') != std::string_view::npos && !other && !place_noun(tokens[j - 1].text) &&
+            !unknown_name_word(tokens[j - 1])) {
+            return Direction::unknown;
+        }
+        if (other) {
+            j = spans[*other].first;
+            continue;
+        }
+        std::size_t len = 0;
+        const CuePhrase* p = table.ending_at(tokens, j - 1, len);
+        if (p == nullptr) {
+            // A capitalised word is a name the gazetteer does not know ("Yukhary" of "Yukhary
+            // Shorzha", "Musurskand of Tovuzgala region"): part of the list of places.
+            const Token& w = tokens[j - 1];
+            if (!is_locative_filler(w.text) && !place_noun(w.text) && !unknown_name_word(w)) {
+                return Direction::unknown;
+            }
+            --j;
+            continue;
+        }
+        switch (p->cue) {
+        case Cue::origin:
+            return Direction::origin;
+        case Cue::target:
+        case Cue::fire_verb:
+            return Direction::target;
+        case Cue::agent:
+            return unit ? Direction::origin : Direction::unknown;
+        case Cue::by:
+            return unit && posted ? Direction::origin : Direction::unknown;
+        case Cue::passive:
+            return Direction::unknown;
+        case Cue::home:
+            return Direction::home;
+        case Cue::unit:
+            unit = true;
+            break;
+        case Cue::posted:
+            posted = true;
+            break;
+        case Cue::neutral:
+        case Cue::skip:
+            break;
+        }
+        j -= len;
+    }
+    return Direction::unknown;
+}
+
+// Reads rightwards from a name over the rest of its phrase to the verb: "units near X fired"
+// (X is where fire came from), "positions near X came under fire" (where it landed).
+Direction scan_right(const TokenizedSentence& s, const std::vector<MentionSpan>& spans,
+                     std::size_t index) {
+    const CueTable& table = CueTable::get();
+    const std::vector<Token>& tokens = s.tokens;
+    std::size_t j = spans[index].last + 1;
+    for (int steps = 0; j < tokens.size() && steps < direction_reach; ++steps) {
+        const std::string_view gap = gap_between(s.text, tokens[j - 1], tokens[j]);
+        const std::optional<std::size_t> other = mention_starting_at(spans, index, j);
+        if (hard_break(gap) || (gap.find(',') != std::string_view::npos && !other)) {
+            return Direction::unknown;
+        }
+        if (other) {
+            j = spans[*other].last + 1;
+            continue;
+        }
+        const std::string_view w = tokens[j].text;
+        std::size_t len = 0;
+        const CuePhrase* p = table.starting_at(tokens, j, len);
+        if (p != nullptr && p->cue == Cue::fire_verb) {
+            return Direction::origin;
+        }
+        if (p != nullptr && p->cue == Cue::passive) {
+            return Direction::target;
+        }
+        const bool passes = p != nullptr ? (p->cue == Cue::neutral || p->cue == Cue::posted ||
+                                            p->cue == Cue::unit || p->cue == Cue::skip)
+                                         : (is_locative_filler(w) || place_noun(w) ||
+                                            (w.size() > 3 && w.ends_with("ly"))); // adverbs
+        if (!passes) {
+            return Direction::unknown;
+        }
+        j += std::max<std::size_t>(len, 1);
+    }
+    return Direction::unknown;
+}
 
 struct Locative {
     bool locative = false;                  // introduced by a preposition or an act of fire
@@ -234,33 +488,54 @@ bool is_metonymic_actor(const MentionView& v, const Locative& loc) {
             v.mentions[v.index - 1].role == MentionRole::actor);
 }
 
-// "Verin Shorzha in Gegharkunik", "Sotk, Gegharkunik province": the second name only says where
-// the first one is.
+// "Verin Shorzha in Gegharkunik", "Sotk, Gegharkunik province", "Havush settlement of the Sharur
+// region of the Nakhchivan Autonomous Republic": the second name only says where the first one is.
 bool is_qualifier(const MentionView& v) {
     const MentionSpan s = v.span();
-    if (v.index == 0 || s.first < 1) {
+    if (v.index == 0 || s.first < 1 || !mention_place(v.mentions[v.index - 1])) {
+        return false;
+    }
+    const std::size_t prev_end = v.spans[v.index - 1].last;
+    if (prev_end >= s.first) {
         return false;
     }
     const std::vector<Token>& tokens = v.tokens();
     const auto word = [&](std::size_t i) { return v.word(i); };
-    std::size_t j = s.first - 1;
-    while (j > 0 &&
-           is_one_of(word(j), {"the", "province", "region", "district", "of", "eastern", "western",
-                               "northern", "southern", "east", "west", "north", "south"})) {
-        --j;
+    // Only words of place between the two names, joined by "in", "of" or a comma.
+    bool in = false;
+    bool of = false;
+    for (std::size_t j = prev_end + 1; j < s.first; ++j) {
+        in = in || iequals(word(j), "in");
+        of = of || iequals(word(j), "of");
+        if (!is_one_of(word(j), {"in", "of", "the", "eastern", "western", "northern", "southern",
+                                 "east", "west", "north", "south"}) &&
+            !place_noun(word(j))) {
+            return false;
+        }
     }
-    // After a comma only a region qualifies ("Sotk, Gegharkunik province"); otherwise it is a
-    // list ("Jermuk, Goris and Kapan").
+    const bool comma =
+        gap_between(v.sentence.text, tokens[prev_end], tokens[prev_end + 1]).find(',') !=
+        std::string_view::npos;
+    // After a comma or "of" only an area qualifies ("Sotk, Gegharkunik province", "the village of
+    // Sotk of Vardenis district"); otherwise it is a list ("Jermuk, Goris and Kapan").
     const bool region_like =
         v.place.kind == PlaceKind::region || v.place.kind == PlaceKind::country ||
-        is_one_of(word(s.last + 1), {"province", "region", "district", "marz", "rayon"});
-    const bool joined = is_one_of(word(j), {"in"}) ||
-                        (region_like && j + 1 == s.first &&
-                         gap_between(v.sentence.text, tokens[j], tokens[s.first]).find(',') !=
-                             std::string_view::npos);
-    const std::size_t prev_end = is_one_of(word(j), {"in"}) && j > 0 ? j - 1 : j;
-    return joined && v.spans[v.index - 1].last == prev_end &&
-           mention_place(v.mentions[v.index - 1]);
+        is_one_of(word(s.last + 1),
+                  {"province", "region", "district", "marz", "rayon", "autonomous"}) ||
+        is_one_of(tokens[s.last].text, {"province", "region", "district", "marz", "rayon"});
+    return in || ((of || (comma && prev_end + 1 == s.first)) && region_like);
+}
+
+// "Nakhchivan's Sadarak region", "Gadabay region's Zamanli": the first name only says where the
+// next one is.
+bool is_possessive_qualifier(const MentionView& v) {
+    std::size_t j = v.span().last;
+    if (place_noun(v.word(j + 1)) && possessive_after(v.sentence.text, v.tokens(), j + 1)) {
+        ++j;
+    } else if (!possessive_after(v.sentence.text, v.tokens(), j)) {
+        return false;
+    }
+    return mention_starting_at(v.spans, v.index, j + 2).has_value();
 }
 
 // A location: of an incident when the nearest trigger is one, else context.
@@ -308,7 +583,8 @@ MentionRole role_of(const MentionView& v, const Locative& loc,
     if (metonymy_kind(v.place) && is_metonymic_actor(v, loc)) {
         return MentionRole::actor;
     }
-    if (v.place.kind == PlaceKind::country || is_abroad(v.place) || history || is_qualifier(v)) {
+    if (v.place.kind == PlaceKind::country || is_abroad(v.place) || history || is_qualifier(v) ||
+        is_possessive_qualifier(v)) {
         return MentionRole::context_location;
     }
     // "the Washington talks", "the Moscow format"
@@ -317,7 +593,29 @@ MentionRole role_of(const MentionView& v, const Locative& loc,
                                       "negotiations", "declaration", "statement", "agreement"})) {
         return MentionRole::context_location;
     }
-    return location_role(v, triggers);
+    const MentionRole where = location_role(v, triggers);
+    // In a sentence about fire, the place fire came from is its origin, not where it happened,
+    // however near the trigger word it stands.
+    const bool fire = std::any_of(triggers.begin(), triggers.end(), [](const TriggerHit& t) {
+        return t.trigger == Trigger::incident;
+    });
+    if (!fire) {
+        return where;
+    }
+    bool unit = false;
+    const Direction left = walk_left(v.sentence, v.spans, v.index, unit);
+    switch (left != Direction::unknown ? left : scan_right(v.sentence, v.spans, v.index)) {
+    case Direction::origin:
+        return MentionRole::origin_location;
+    case Direction::home:
+        return MentionRole::context_location;
+    case Direction::target:
+        // "fired ... on the positions in X": governed by the act, however far from its word.
+        return left == Direction::target ? MentionRole::incident_location : where;
+    case Direction::unknown:
+        break;
+    }
+    return where;
 }
 
 } // namespace

@@ -57,6 +57,19 @@ template <typename Json> std::string claims_text(const Event& e) {
     return out.dump();
 }
 
+// Targets and origins: [{"place_id", "name", "lon", "lat", "geo_precision"}, ...].
+std::string places_text(const std::vector<EventPlace>& places) {
+    nlohmann::ordered_json out = nlohmann::ordered_json::array();
+    for (const EventPlace& p : places) {
+        out.push_back({{"place_id", p.id},
+                       {"name", p.name},
+                       {"lon", p.location.lon},
+                       {"lat", p.location.lat},
+                       {"geo_precision", static_cast<int>(p.precision)}});
+    }
+    return out.dump();
+}
+
 std::string sources_text(const Event& e) {
     nlohmann::ordered_json out = nlohmann::ordered_json::array();
     for (const SourceRef& s : e.sources) {
@@ -77,7 +90,13 @@ OGRLayerH create_events_layer(GDALDatasetH ds, const Format& format,
     add_field(layer, "date_precision", OFTString);
     add_field(layer, "place_id", OFTString);
     add_field(layer, "place_name", OFTString);
-    add_field(layer, "geo_precision", OFTInteger); // 1 exact, 2 near, 3 region (ACLED's scale)
+    add_field(layer, "geo_precision", OFTInteger);  // 1 exact, 2 near, 3 region (ACLED's scale)
+    add_field(layer, "origin_place_id", OFTString); // where fire came from (the main origin)
+    add_field(layer, "origin_name", OFTString);
+    add_field(layer, "origin_lon", OFTReal);
+    add_field(layer, "origin_lat", OFTReal);
+    add_field(layer, "targets", OFTString, OFSTJSON); // every place fire landed
+    add_field(layer, "origins", OFTString, OFSTJSON); // every place fire came from
     add_field(layer, "summary", OFTString);
     add_field(layer, "disputed", OFTInteger, OFSTBoolean);
     add_field(layer, "killed_max", OFTInteger);
@@ -120,6 +139,14 @@ void write_events_layer(GDALDatasetH ds, const std::vector<Event>& events,
         set_field(f.get(), "place_id", e.place_id);
         set_field(f.get(), "place_name", e.place_name);
         set_field(f.get(), "geo_precision", static_cast<long long>(e.precision));
+        if (const EventPlace* o = e.origin()) {
+            set_field(f.get(), "origin_place_id", o->id);
+            set_field(f.get(), "origin_name", o->name);
+            set_real_field(f.get(), "origin_lon", o->location.lon);
+            set_real_field(f.get(), "origin_lat", o->location.lat);
+        }
+        set_field(f.get(), "targets", places_text(e.targets));
+        set_field(f.get(), "origins", places_text(e.origins));
         set_field(f.get(), "summary", e.summary);
         set_field(f.get(), "disputed", e.disputed() ? 1 : 0);
         set_field(f.get(), "killed_max", max_of(e, &Claim::killed, format.unknown_maximum));

@@ -79,6 +79,15 @@ void set_field(OGRFeatureH f, const char* name, std::optional<long long> value) 
     }
 }
 
+void set_real_field(OGRFeatureH f, const char* name, std::optional<double> value) {
+    const int i = OGR_F_GetFieldIndex(f, name);
+    if (value) {
+        OGR_F_SetFieldDouble(f, i, *value);
+    } else {
+        OGR_F_SetFieldNull(f, i);
+    }
+}
+
 void set_field(OGRFeatureH f, const char* name, std::chrono::year_month_day date) {
     if (!date.ok()) {
         set_field(f, name, std::string());

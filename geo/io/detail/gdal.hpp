@@ -106,6 +106,7 @@ void add_field(OGRLayerH layer, const char* name, OGRFieldType type,
 // Sets a field by name; an empty optional sets it to null.
 void set_field(OGRFeatureH f, const char* name, const std::string& value);
 void set_field(OGRFeatureH f, const char* name, std::optional<long long> value);
+void set_real_field(OGRFeatureH f, const char* name, std::optional<double> value);
 // A Date field; an invalid date is written as "" (as the text fields of the events format).
 void set_field(OGRFeatureH f, const char* name, std::chrono::year_month_day date);
 

@@ -3,6 +3,11 @@
 #include "geo/core/error.hpp"
 #include "geo/core/event.hpp"
 
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
 #include <gtest/gtest.h>
 
 using namespace sitmap::geo;
@@ -135,4 +140,45 @@ TEST(Event, NotDisputedForDifferentPartiesOwnLosses) {
     e.claims.push_back(claim(Side::azerbaijan, Assertion::reports_own_losses, Side::unknown, 1, 1));
     EXPECT_FALSE(e.disputed());
     EXPECT_FALSE(Event{}.disputed());
+}
+
+TEST(Event, TheAreaOfSeveralPlacesCoversThemWithAMargin) {
+    const std::vector<EventPlace> places{
+        EventPlace{"a", "A", LonLat{45.80, 40.20}, GeoPrecision::exact},
+        EventPlace{"b", "B", LonLat{45.90, 40.20}, GeoPrecision::exact},
+        EventPlace{"c", "C", LonLat{45.85, 40.28}, GeoPrecision::exact}};
+    const Geometry g = covering_area(places, 2'000.0);
+    ASSERT_TRUE(std::holds_alternative<AreaGeom>(g));
+    const auto& rings = std::get<AreaGeom>(g).polygons;
+    ASSERT_EQ(rings.size(), 1u);
+    EXPECT_EQ(rings[0][0].front(), rings[0][0].back()); // closed
+    for (const EventPlace& p : places) {
+        EXPECT_TRUE(contains(g, p.location)) << p.name;
+    }
+    EXPECT_TRUE(contains(g, LonLat{45.85, 40.22}));   // inside the hull
+    EXPECT_TRUE(contains(g, LonLat{45.80, 40.188}));  // 1.3 km south of A: within the margin
+    EXPECT_FALSE(contains(g, LonLat{45.80, 40.175})); // 2.8 km south of A: outside
+    EXPECT_NEAR(distance_m(LonLat{45.80, 40.16}, g), 2'450.0, 100.0); // 4.45 km south of A
+    // One place is a disc, two a band.
+    EXPECT_TRUE(contains(covering_area({places[0]}, 1'000.0), LonLat{45.805, 40.20}));
+    EXPECT_TRUE(contains(covering_area({places[0], places[1]}, 1'000.0), LonLat{45.85, 40.20}));
+    EXPECT_TRUE(std::get<AreaGeom>(covering_area({}, 1'000.0)).polygons.empty());
+}
+
+TEST(Event, AnIdOfSeveralTargetsTellsTheirSetsApart) {
+    Event e;
+    e.kind = EventKind::shelling;
+    e.date = DateRange{parse_date("2023-05-11"), parse_date("2023-05-11"), DatePrecision::day};
+    e.place_id = "test:sotk";
+    EXPECT_EQ(event_id(e), "evt-2023-05-11-shelling-test-sotk");
+    e.targets = {EventPlace{"test:sotk", "Sotk", {}, GeoPrecision::exact}};
+    EXPECT_EQ(event_id(e), "evt-2023-05-11-shelling-test-sotk"); // one target: as before
+    e.targets.push_back(EventPlace{"test:norabak", "Norabak", {}, GeoPrecision::exact});
+    const std::string two = event_id(e);
+    EXPECT_EQ(two.rfind("evt-2023-05-11-shelling-test-sotk-t", 0), 0u) << two;
+    EXPECT_EQ(two.size(), std::string("evt-2023-05-11-shelling-test-sotk-t").size() + 8);
+    std::swap(e.targets[0], e.targets[1]);
+    EXPECT_EQ(event_id(e), two); // the same set in another order
+    e.targets.push_back(EventPlace{"test:tegh", "Tegh", {}, GeoPrecision::exact});
+    EXPECT_NE(event_id(e), two);
 }

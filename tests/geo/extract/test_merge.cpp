@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -131,4 +132,85 @@ TEST(Merge, SummaryGivesEachSidesFiguresAsStated) {
     EXPECT_EQ(detail::event_summary(e),
               "Shelling at Sotk; Armenia reports 3-4 wounded; Azerbaijan reports 1 killed "
               "(disputed)");
+}
+
+namespace {
+
+EventPlace place(const char* id, double lon, double lat,
+                 GeoPrecision precision = GeoPrecision::exact) {
+    return EventPlace{id, std::string("P ") + id, LonLat{lon, lat}, precision};
+}
+
+Event incident_at(std::vector<EventPlace> targets, const char* source) {
+    Event e;
+    e.kind = EventKind::shelling;
+    const auto day = parse_date("2023-05-08");
+    e.date = DateRange{day, day, DatePrecision::day};
+    e.place_id = targets.front().id;
+    e.place_name = targets.front().name;
+    e.location = targets.front().location;
+    e.geometry = PointGeom{e.location};
+    e.precision = targets.front().precision;
+    e.targets = std::move(targets);
+    e.sources = {SourceRef{source, 0, 1}};
+    detail::locate_at_targets(e);
+    return e;
+}
+
+} // namespace
+
+TEST(Merge, SeveralTargetsStandAtTheOneNearestToAllOverTheirArea) {
+    // Three villages within 10 km: near; a fourth 60 km away makes it a region.
+    Event e = incident_at(
+        {place("a", 45.80, 40.20), place("b", 45.86, 40.20), place("c", 45.92, 40.20)}, "s");
+    EXPECT_EQ(e.place_id, "b");
+    EXPECT_EQ(e.location, (LonLat{45.86, 40.20}));
+    EXPECT_EQ(e.place_name, "P a, P b and P c");
+    EXPECT_EQ(e.precision, GeoPrecision::near);
+    ASSERT_TRUE(std::holds_alternative<AreaGeom>(e.geometry));
+    EXPECT_TRUE(contains(e.geometry, LonLat{45.80, 40.20}));
+    EXPECT_TRUE(contains(e.geometry, LonLat{45.92, 40.21})); // within the 2 km margin
+    EXPECT_FALSE(contains(e.geometry, LonLat{45.86, 40.30}));
+    detail::add_event_places(e, {place("d", 46.56, 40.20)}, {});
+    EXPECT_EQ(e.targets.size(), 4u);
+    EXPECT_EQ(e.precision, GeoPrecision::region);
+    // A province adds nothing to villages: only the places named most exactly are kept.
+    detail::add_event_places(e, {place("prov", 45.5, 40.3, GeoPrecision::region)},
+                             {place("o", 45.7, 40.1)});
+    EXPECT_EQ(e.targets.size(), 4u);
+    ASSERT_EQ(e.origins.size(), 1u);
+    EXPECT_EQ(e.origins[0].id, "o");
+}
+
+TEST(Merge, ReportsOfTheSameTargetsOrSomeOfThemAreOneIncident) {
+    const Event ab = incident_at({place("a", 45.80, 40.20), place("b", 45.86, 40.20)}, "s1");
+    const Event b = incident_at({place("b", 45.86, 40.20)}, "s2");
+    const Event bc = incident_at({place("b", 45.86, 40.20), place("c", 45.92, 40.20)}, "s3");
+    EXPECT_TRUE(detail::same_targets(ab, b));
+    EXPECT_TRUE(detail::same_targets(b, bc));
+    EXPECT_FALSE(detail::same_targets(ab, bc)); // overlapping lists are two reports
+    const auto merged = merge_events({ab, b, bc});
+    ASSERT_EQ(merged.size(), 2u);
+    EXPECT_NE(merged[0].id, merged[1].id); // both stand at b: the targets tell the ids apart
+}
+
+TEST(Merge, ARegionLevelReportJoinsAnIncidentAtSeveralPlacesInsideIt) {
+    Event area = incident_at({place("a", 45.80, 40.20), place("b", 45.86, 40.20)}, "s1");
+    area.origins = {place("o", 45.70, 40.10)};
+    Event region = incident_at({place("r", 45.85, 40.25, GeoPrecision::region)}, "s2");
+    region.origins = {place("o2", 45.60, 40.00)};
+    const auto merged = merge_events({area, region});
+    ASSERT_EQ(merged.size(), 1u);
+    EXPECT_EQ(merged[0].targets.size(), 2u);
+    EXPECT_EQ(merged[0].sources.size(), 2u);
+    ASSERT_EQ(merged[0].origins.size(), 1u); // the finer report's origin stands
+    EXPECT_EQ(merged[0].origins[0].id, "o");
+}
+
+TEST(Merge, SummarySaysWhereFireCameFrom) {
+    Event e = incident_at({place("a", 45.80, 40.20)}, "s");
+    e.origins = {place("o", 45.70, 40.10)};
+    EXPECT_EQ(detail::event_summary(e), "Shelling at P a from P o");
+    e.targets.clear();
+    EXPECT_EQ(detail::event_summary(e), "Shelling from P o");
 }

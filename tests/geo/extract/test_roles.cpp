@@ -107,3 +107,88 @@ TEST_F(ExtractTest, AMentionsTokensLeaveOutThePossessive) {
     EXPECT_EQ(s.tokens[span.first].text, "Azerbaijan");
     EXPECT_EQ(detail::mention_place(*it)->id, "test:azerbaijan");
 }
+
+// Where fire came from and where it landed (data/lexicon/en/place_direction.tsv): sentences in the
+// style of ministry statements, written for these tests.
+TEST_F(ExtractTest, FromThePositionsNearAVillageIsWhereFireCameFrom) {
+    const auto x = run("Armenian units, from positions near the village of Norabak in the "
+                       "Gegharkunik province, fired at Azerbaijani positions in the direction of "
+                       "Kalbajar on Monday.");
+    EXPECT_EQ(role_of(x, "Norabak"), MentionRole::origin_location);
+    EXPECT_EQ(role_of(x, "Gegharkunik province"), MentionRole::context_location);
+    EXPECT_EQ(role_of(x, "Kalbajar"), MentionRole::incident_location);
+    ASSERT_EQ(incidents(x).size(), 1u);
+    const Event& e = *incidents(x)[0];
+    EXPECT_EQ(e.place_id, "test:kalbajar");
+    ASSERT_NE(e.origin(), nullptr);
+    EXPECT_EQ(e.origin()->id, "test:norabak");
+    EXPECT_EQ(e.origin()->name, "Norabak");
+    EXPECT_NEAR(e.origin()->location.lon, 45.83, 1e-9);
+}
+
+TEST_F(ExtractTest, ADroneFromTheDirectionOfOnePlaceStruckAnother) {
+    const auto x = run("An attack drone launched from the direction of Goris struck a post near "
+                       "Kornidzor on Monday, the ministry said.");
+    EXPECT_EQ(role_of(x, "Goris"), MentionRole::origin_location);
+    EXPECT_EQ(role_of(x, "Kornidzor"), MentionRole::incident_location);
+    ASSERT_EQ(incidents(x).size(), 1u);
+    EXPECT_EQ(incidents(x)[0]->place_id, "test:kornidzor");
+    EXPECT_EQ(incidents(x)[0]->kind, EventKind::drone_strike);
+    ASSERT_NE(incidents(x)[0]->origin(), nullptr);
+    EXPECT_EQ(incidents(x)[0]->origin()->id, "test:goris");
+}
+
+TEST_F(ExtractTest, UnitsStationedNearAPlaceFireFromIt) {
+    // The subject's place, by the voice of the verb after it: active fires, passive is hit.
+    const auto x = run("On Tuesday, the Armenian armed forces units stationed near the Sotk "
+                       "settlement fired small arms towards Azerbaijani positions near Kalbajar.");
+    EXPECT_EQ(role_of(x, "Sotk settlement"), MentionRole::origin_location);
+    EXPECT_EQ(role_of(x, "Kalbajar"), MentionRole::incident_location);
+    const auto y = run("On Tuesday, Azerbaijani positions near Kalbajar came under fire from "
+                       "Armenian positions near the village of Sotk.");
+    EXPECT_EQ(role_of(y, "Kalbajar"), MentionRole::incident_location);
+    EXPECT_EQ(role_of(y, "Sotk"), MentionRole::origin_location);
+    const auto z = run("On Tuesday, the positions of the Azerbaijan Army in Kalbajar were "
+                       "subjected to fire by the Armenian units deployed in the direction of the "
+                       "settlements of Sotk and Norabak.");
+    EXPECT_EQ(role_of(z, "Kalbajar"), MentionRole::incident_location);
+    EXPECT_EQ(role_of(z, "Sotk"), MentionRole::origin_location);
+    EXPECT_EQ(role_of(z, "Norabak"), MentionRole::origin_location);
+    for (const auto* ex : {&x, &y, &z}) {
+        ASSERT_EQ(incidents(*ex).size(), 1u);
+        EXPECT_EQ(incidents(*ex)[0]->place_id, "test:kalbajar");
+        ASSERT_NE(incidents(*ex)[0]->origin(), nullptr);
+        EXPECT_EQ(incidents(*ex)[0]->origin()->id, "test:sotk");
+    }
+}
+
+TEST_F(ExtractTest, FireByTroopsInAPlaceIsFireThere) {
+    // Must not fire: a bare "by" names the attacker, not where it stood.
+    const auto x = run("Azerbaijani positions came under fire by Armenian troops in Kalbajar on "
+                       "Monday.");
+    EXPECT_EQ(role_of(x, "Kalbajar"), MentionRole::incident_location);
+    ASSERT_EQ(incidents(x).size(), 1u);
+    EXPECT_EQ(incidents(x)[0]->origin(), nullptr);
+}
+
+TEST_F(ExtractTest, NotEveryFromIsAnOrigin) {
+    // Must not fire: a person's home village, a distance.
+    const auto x = run("A soldier from the village of Tegh was killed by sniper fire near Verin "
+                       "Shorzha on Monday.");
+    EXPECT_EQ(role_of(x, "Tegh"), MentionRole::context_location);
+    ASSERT_EQ(incidents(x).size(), 1u);
+    EXPECT_EQ(incidents(x)[0]->place_id, "test:verin-shorzha");
+    EXPECT_EQ(incidents(x)[0]->origin(), nullptr);
+    const auto y = run("Shells landed two km from Goris on Monday.");
+    EXPECT_EQ(role_of(y, "Goris"), MentionRole::incident_location);
+}
+
+TEST_F(ExtractTest, AnAreaNamedBeforeAVillageOnlySaysWhereItIs) {
+    const auto x = run("On Monday, Armenian forces shelled Gegharkunik province's Sotk and "
+                       "Norabak settlements.");
+    EXPECT_EQ(role_of(x, "Gegharkunik province's"), MentionRole::context_location);
+    EXPECT_EQ(role_of(x, "Sotk"), MentionRole::incident_location);
+    const auto y = run("On Monday, Armenian forces fired at the Kornidzor settlement of the "
+                       "Gegharkunik province.");
+    EXPECT_EQ(role_of(y, "Gegharkunik province"), MentionRole::context_location);
+}

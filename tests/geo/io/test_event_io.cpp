@@ -150,6 +150,61 @@ TEST(EventIo, OutputIsByteIdenticalRunToRun) {
     fs::remove(b);
 }
 
+TEST(EventIo, TargetsAndOriginsRoundTrip) {
+    // An incident at two villages, fire from a third: the flat origin_* properties name the main
+    // origin, `targets` and `origins` list them all, and reading restores the area they cover.
+    Event e = sample_event();
+    e.targets = {EventPlace{"test:sotk", "Sotk", LonLat{45.8647, 40.2031}, GeoPrecision::exact},
+                 EventPlace{"test:norabak", "Norabak", LonLat{45.83, 40.12}, GeoPrecision::near}};
+    e.origins = {EventPlace{"test:kalbajar", "Kalbajar", LonLat{46.04, 40.1}, GeoPrecision::exact},
+                 EventPlace{"", "Unnamed post", LonLat{46.1, 40.0}, GeoPrecision::region}};
+    e.geometry = covering_area(e.targets);
+    e.precision = GeoPrecision::near;
+    e.id = event_id(e);
+    const fs::path p = temp_path("places.geojson");
+    write_events_geojson({e, sample_range_event()}, p);
+    const auto doc = nlohmann::json::parse(slurp(p));
+    const auto& props = doc["features"][0]["properties"];
+    EXPECT_EQ(doc["features"][0]["geometry"]["type"], "Point"); // the representative point
+    EXPECT_EQ(props["origin_place_id"], "test:kalbajar");
+    EXPECT_EQ(props["origin_name"], "Kalbajar");
+    EXPECT_NEAR(props["origin_lon"].get<double>(), 46.04, 1e-9);
+    EXPECT_NEAR(props["origin_lat"].get<double>(), 40.1, 1e-9);
+    ASSERT_EQ(props["targets"].size(), 2u);
+    EXPECT_EQ(props["targets"][1]["place_id"], "test:norabak");
+    EXPECT_EQ(props["targets"][1]["name"], "Norabak");
+    EXPECT_EQ(props["targets"][1]["geo_precision"], 2);
+    ASSERT_EQ(props["origins"].size(), 2u);
+    const auto& none = doc["features"][1]["properties"];
+    EXPECT_TRUE(!none.contains("origin_lon") || none["origin_lon"].is_null());
+    EXPECT_TRUE(none["targets"].empty());
+
+    const auto back = read_events_geojson(p);
+    ASSERT_EQ(back.size(), 2u);
+    EXPECT_EQ(back[0].targets, e.targets);
+    EXPECT_EQ(back[0].origins, e.origins);
+    EXPECT_EQ(back[0].id, e.id);
+    ASSERT_TRUE(std::holds_alternative<AreaGeom>(back[0].geometry));
+    EXPECT_EQ(bbox(back[0].geometry), bbox(e.geometry));
+    EXPECT_TRUE(back[1].targets.empty());
+    EXPECT_EQ(back[1].origin(), nullptr);
+    fs::remove(p);
+}
+
+TEST(EventIo, AFlatOriginAloneIsRead) {
+    const fs::path p = temp_path("flat_origin.geojson");
+    std::ofstream(p) << R"({"type": "FeatureCollection", "features": [{"type": "Feature",
+        "geometry": {"type": "Point", "coordinates": [45.86, 40.2]},
+        "properties": {"kind": "shelling", "date_begin": "2023-05-11", "origin_name": "Kut",
+                       "origin_lon": 45.9, "origin_lat": 40.1}}]})";
+    const auto back = read_events_geojson(p);
+    ASSERT_EQ(back.size(), 1u);
+    ASSERT_NE(back[0].origin(), nullptr);
+    EXPECT_EQ(back[0].origin()->name, "Kut");
+    EXPECT_EQ(back[0].origin()->location, (LonLat{45.9, 40.1}));
+    fs::remove(p);
+}
+
 TEST(EventIo, GazetteerRestoresThePlaceGeometry) {
     std::vector<Place> places{sitmap::test::test_place("test:sotk", "Sotk", PlaceKind::settlement,
                                                        "AM", 45.8647, 40.2031)};
