@@ -70,7 +70,8 @@ TEST_F(ExtractTest, OnlyWhereFireCameFromIsAnIncidentThereToTheRegion) {
     EXPECT_TRUE(e.targets.empty());
     ASSERT_NE(e.origin(), nullptr);
     EXPECT_EQ(e.origin()->id, "test:sotk");
-    EXPECT_EQ(e.summary.rfind("Exchange of fire from Sotk", 0), 0u) << e.summary;
+    // "Opened fire" with no weapon named is small-arms fire (the trigger table).
+    EXPECT_EQ(e.summary.rfind("Small-arms fire from Sotk", 0), 0u) << e.summary;
 }
 
 TEST_F(ExtractTest, WhereFireCameFromSaidNextIsTheCurrentIncidents) {
@@ -260,12 +261,15 @@ TEST_F(ExtractTest, WitnessesReportWhatTheySaw) {
     EXPECT_EQ(claims[0].assertion, Assertion::reports);
 }
 
-// A denial after fire at several places reported in one sentence is a claim on each of them.
+// Fire at several places reported in one sentence is one incident at all of them; a denial after
+// it is a claim on that incident.
 TEST_F(ExtractTest, ADenialIsOfEveryPlaceOfTheReport) {
     const auto x = run("The Armenian Defence Ministry said Azerbaijani forces shelled Jermuk, "
                        "Goris and Sotk on Tuesday. The Azerbaijani Defence Ministry called the "
                        "report disinformation.");
-    ASSERT_EQ(incidents(x).size(), 3u);
+    ASSERT_EQ(incidents(x).size(), 1u);
+    EXPECT_EQ(incidents(x)[0]->targets.size(), 3u);
+    EXPECT_EQ(incidents(x)[0]->precision, GeoPrecision::region);
     for (const Event* e : incidents(x)) {
         const bool denied = std::any_of(e->claims.begin(), e->claims.end(), [](const Claim& c) {
             return c.side == Side::azerbaijan && c.assertion == Assertion::denies;

@@ -188,7 +188,7 @@ TEST_F(ExtractTest, AnAreaNamedBeforeAVillageOnlySaysWhereItIs) {
                        "Norabak settlements.");
     EXPECT_EQ(role_of(x, "Gegharkunik province's"), MentionRole::context_location);
     EXPECT_EQ(role_of(x, "Sotk"), MentionRole::incident_location);
-    const auto y = run("On Monday, Armenian forces fired at the Kornidzor settlement of the "
+    const auto y = run("On Monday, Armenian forces fired at the Norabak settlement of the "
                        "Gegharkunik province.");
     EXPECT_EQ(role_of(y, "Gegharkunik province"), MentionRole::context_location);
 }
