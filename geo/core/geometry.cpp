@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 #include <memory>
+#include <numbers>
 
 #include <geodesic.h>
 #include <geos_c.h>
@@ -107,6 +108,45 @@ double path_length_m(const Path& p) {
 }
 
 } // namespace
+
+AreaGeom buffered_hull(const std::vector<LonLat>& points, double margin_m) {
+    if (points.empty()) {
+        return AreaGeom{};
+    }
+    double lat0 = 0.0;
+    for (const LonLat& p : points) {
+        lat0 += p.lat;
+    }
+    lat0 /= static_cast<double>(points.size());
+    // Metres per degree (mean Earth radius 6371008.8 m), in latitude and at lat0 in longitude.
+    constexpr double m_per_deg = 6371008.8 * std::numbers::pi / 180.0;
+    const double kx = m_per_deg * std::cos(lat0 * std::numbers::pi / 180.0);
+    std::vector<GEOSGeometry*> parts;
+    for (const LonLat& p : points) {
+        parts.push_back(GEOSGeom_createPointFromXY_r(geos(), p.lon * kx, p.lat * m_per_deg));
+    }
+    const GeomPtr cloud(GEOSGeom_createCollection_r(geos(), GEOS_MULTIPOINT, parts.data(),
+                                                    static_cast<unsigned>(parts.size())));
+    const GeomPtr hull(GEOSConvexHull_r(geos(), cloud.get()));
+    constexpr int quadrant_segments = 4; // 16 corners around a single place
+    const GeomPtr area(GEOSBuffer_r(geos(), hull.get(), margin_m, quadrant_segments));
+    if (!area || GEOSGeomTypeId_r(geos(), area.get()) != GEOS_POLYGON) {
+        return AreaGeom{};
+    }
+    const GEOSGeometry* shell = GEOSGetExteriorRing_r(geos(), area.get());
+    const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(geos(), shell);
+    unsigned n = 0;
+    GEOSCoordSeq_getSize_r(geos(), seq, &n);
+    Path ring;
+    ring.reserve(n);
+    for (unsigned i = 0; i < n; ++i) {
+        double x = 0.0;
+        double y = 0.0;
+        GEOSCoordSeq_getXY_r(geos(), seq, i, &x, &y);
+        ring.push_back(LonLat{x / kx, y / m_per_deg});
+    }
+    return AreaGeom{{{std::move(ring)}}};
+}
 
 double distance_m(LonLat a, LonLat b) {
     double s12 = 0.0;

@@ -50,4 +50,9 @@ LonLat representative_point(const Geometry& g);
 // True if p lies inside an area geometry (false for points and lines).
 bool contains(const Geometry& area, LonLat p);
 
+// The area within `margin_m` metres of the convex hull of the points (GEOS, on a plane tangent at
+// their mean latitude: exact to well under the margin for areas of a few tens of kilometres).
+// One point gives a disc; no points an empty area.
+AreaGeom buffered_hull(const std::vector<LonLat>& points, double margin_m);
+
 } // namespace sitmap::geo
