@@ -4,9 +4,9 @@
 #include "cli/export_outputs.hpp"
 #include "cli/inputs.hpp"
 #include "geo/core/error.hpp"
-#include "geo/io/export.hpp"
 #include "geo/extract/extract.hpp"
 #include "geo/geocode/geocoder.hpp"
+#include "geo/io/export.hpp"
 
 #include <filesystem>
 #include <iostream>
@@ -23,12 +23,15 @@ struct ExportOptions {
     std::string output;
     std::string published;
     std::string crs;
+    std::string format;
     bool force = false;
 };
 
 void run_export(const ExportOptions& options, const GlobalOptions& global) {
     const std::filesystem::path out(options.output);
-    geo::gis_format_for(out); // an unknown extension is a usage error before any work is done
+    // An unknown format or extension is a usage error before any work is done.
+    const geo::GisFormat format =
+        options.format.empty() ? geo::gis_format_for(out) : geo::gis_format_named(options.format);
 
     const geo::Gazetteer gazetteer = load_gazetteer(global);
     const geo::Geocoder geocoder(gazetteer);
@@ -62,6 +65,7 @@ void run_export(const ExportOptions& options, const GlobalOptions& global) {
     gis.crs = options.crs;
     gis.title = out.stem().string();
     gis.overwrite = options.force ? geo::Overwrite::yes : geo::Overwrite::no;
+    gis.format = format;
     const GisOutputResult result = write_gis_output(loaded.events, out, gis);
     if (!global.quiet) {
         for (const std::string& w : result.warnings) {
@@ -85,12 +89,17 @@ void add_export_command(CLI::App& app, const GlobalOptions& global) {
     cmd->footer("The output format follows the extension of -o:\n"
                 "  .geojson  RFC 7946 GeoJSON, one feature per event, claims as an array\n"
                 "  .gpkg     GeoPackage: events, claims, places, basemap, QGIS styles\n"
-                "  .qgz/.qgs QGIS project, with its GeoPackage written next to it");
+                "  .qgz/.qgs QGIS project, with its GeoPackage written next to it\n"
+                "  .csv      ACLED's columns (actor1 the accused, source the speakers)\n"
+                "--format names the format whatever the extension.");
     cmd->add_option("inputs", options->inputs,
                     "Events GeoJSON, ACLED-style CSV, or article text files")
         ->required();
-    cmd->add_option("-o,--output", options->output, "Output file (.geojson, .gpkg, .qgz, .qgs)")
+    cmd->add_option("-o,--output", options->output,
+                    "Output file (.geojson, .gpkg, .qgz, .qgs, .csv)")
         ->required();
+    cmd->add_option("--format", options->format,
+                    "Output format, whatever the extension: geojson, gpkg, qgz, qgs, acled");
     cmd->add_option("--published", options->published,
                     "Publication date of article inputs (YYYY-MM-DD)");
     cmd->add_option("--crs", options->crs,

@@ -2,6 +2,7 @@
 
 #include "cli/report_maps.hpp"
 #include "geo/core/error.hpp"
+#include "geo/io/acled.hpp"
 #include "geo/io/export.hpp"
 #include "geo/io/qgis_project.hpp"
 #include "geo/projection/projection.hpp"
@@ -106,8 +107,14 @@ geo::Symbology gis_symbology(const render::Style& style) {
 
 GisOutputResult write_gis_output(const std::vector<geo::Event>& events, const fs::path& out,
                                  const GisOutputOptions& options) {
-    const geo::GisFormat format = geo::gis_format_for(out);
+    const geo::GisFormat format = options.format ? *options.format : geo::gis_format_for(out);
     GisOutputResult result;
+    if (format == geo::GisFormat::acled_csv) {
+        refuse_existing(out, options.overwrite);
+        geo::export_acled_csv(events, out, options.gazetteer, options.overwrite);
+        result.written.push_back(out);
+        return result;
+    }
     if (format == geo::GisFormat::geojson) {
         refuse_existing(out, options.overwrite);
         geo::export_geojson(events, out, options.overwrite);

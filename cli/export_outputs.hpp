@@ -5,6 +5,7 @@
 #include "geo/core/event.hpp"
 #include "geo/gazetteer/gazetteer.hpp"
 #include "geo/io/event_io.hpp"
+#include "geo/io/export.hpp"
 #include "geo/io/symbology.hpp"
 #include "render/style.hpp"
 
@@ -21,6 +22,7 @@ struct GisOutputOptions {
     std::optional<geo::BBox> extent; // its initial view (lon/lat); none = as sitmap's map
     std::string title = "sitmap events";
     geo::Overwrite overwrite = geo::Overwrite::no;
+    std::optional<geo::GisFormat> format; // none: by the extension of the output path
 };
 
 struct GisOutputResult {

@@ -17,24 +17,33 @@ namespace {
 constexpr std::array<EventKindInfo, event_kind_count> kind_table = [] {
     using enum EventKind;
     using enum EventLayer;
+    constexpr std::string_view battles = "Battles";
+    constexpr std::string_view remote = "Explosions/Remote violence";
+    constexpr std::string_view strategic = "Strategic developments";
     return std::array<EventKindInfo, event_kind_count>{{
-        {shelling, "shelling", "Shelling (artillery)", "Shelling", incident},
-        {mortar_fire, "mortar_fire", "Mortar fire", "Mortar fire", incident},
-        {small_arms_fire, "small_arms_fire", "Small-arms fire", "Small-arms fire", incident},
-        {drone_strike, "drone_strike", "Drone strike", "Drone strike", incident},
-        {vehicle_attack, "vehicle_attack", "Attack on a vehicle", "Attack on a vehicle", incident},
+        {shelling, "shelling", "Shelling (artillery)", "Shelling", incident, remote,
+         "Shelling/artillery/missile attack"},
+        {mortar_fire, "mortar_fire", "Mortar fire", "Mortar fire", incident, remote,
+         "Shelling/artillery/missile attack"},
+        {small_arms_fire, "small_arms_fire", "Small-arms fire", "Small-arms fire", incident,
+         battles, "Armed clash"},
+        {drone_strike, "drone_strike", "Drone strike", "Drone strike", incident, remote,
+         "Air/drone strike"},
+        {vehicle_attack, "vehicle_attack", "Attack on a vehicle", "Attack on a vehicle", incident,
+         "Violence against civilians", "Attack"},
         {casualties, "casualties", "Killing or wounding (weapon not stated)",
-         "Soldiers killed or wounded", incident},
-        {armed_clash, "armed_clash", "Armed clash", "Exchange of fire", incident},
+         "Soldiers killed or wounded", incident, battles, "Armed clash"},
+        {armed_clash, "armed_clash", "Armed clash", "Exchange of fire", incident, battles,
+         "Armed clash"},
         {checkpoint_installed, "checkpoint_installed", "Checkpoint installed",
-         "Checkpoint installed", checkpoint},
+         "Checkpoint installed", checkpoint, strategic, "Headquarters or base established"},
         {checkpoint_closed, "checkpoint_closed", "Checkpoint closed", "Checkpoint closed",
-         checkpoint},
-        {blockade, "blockade", "Blockade", "Blockade", checkpoint},
-        {talks, "talks", "Talks or summit", "Talks", context},
-        {statement, "statement", "Statement or speech", "Statement", context},
+         checkpoint, strategic, "Other"},
+        {blockade, "blockade", "Blockade", "Blockade", checkpoint, strategic, "Other"},
+        {talks, "talks", "Talks or summit", "Talks", context, strategic, "Agreement"},
+        {statement, "statement", "Statement or speech", "Statement", context, strategic, "Other"},
         {mission_deployment, "mission_deployment", "Mission deployment", "Mission deployed",
-         context},
+         context, strategic, "Change to group/activity"},
     }};
 }();
 
@@ -115,40 +124,6 @@ std::string slug(std::string_view s) {
         out.pop_back();
     }
     return out;
-}
-
-// Metres per degree of latitude (mean Earth radius 6371008.8 m).
-constexpr double metres_per_degree = 6371008.8 * std::numbers::pi / 180.0;
-// Each place of a covering area is widened by a polygon of this many corners.
-constexpr int area_margin_segments = 16;
-
-// Andrew's monotone chain: the hull counter-clockwise, without repeating the first point.
-std::vector<std::pair<double, double>> convex_hull(std::vector<std::pair<double, double>> pts) {
-    std::sort(pts.begin(), pts.end());
-    pts.erase(std::unique(pts.begin(), pts.end()), pts.end());
-    if (pts.size() < 3) {
-        return pts;
-    }
-    const auto cross = [](const auto& o, const auto& a, const auto& b) {
-        return (a.first - o.first) * (b.second - o.second) -
-               (a.second - o.second) * (b.first - o.first);
-    };
-    std::vector<std::pair<double, double>> hull(2 * pts.size());
-    std::size_t k = 0;
-    for (std::size_t i = 0; i < pts.size(); ++i) {
-        while (k >= 2 && cross(hull[k - 2], hull[k - 1], pts[i]) <= 0) {
-            --k;
-        }
-        hull[k++] = pts[i];
-    }
-    for (std::size_t i = pts.size() - 1, lower = k + 1; i > 0; --i) {
-        while (k >= lower && cross(hull[k - 2], hull[k - 1], pts[i - 1]) <= 0) {
-            --k;
-        }
-        hull[k++] = pts[i - 1];
-    }
-    hull.resize(k - 1);
-    return hull;
 }
 
 // FNV-1a of the sorted target ids, 8 hex digits: the same for the same set of places.
@@ -332,32 +307,12 @@ std::string event_id(const Event& e) {
 }
 
 Geometry covering_area(const std::vector<EventPlace>& places, double margin_m) {
-    if (places.empty()) {
-        return AreaGeom{};
-    }
-    // Metres on a plane tangent at the places' mean latitude: the areas are a few tens of
-    // kilometres across, where this is exact to well under the margin.
-    double lat0 = 0.0;
+    std::vector<LonLat> points;
+    points.reserve(places.size());
     for (const EventPlace& p : places) {
-        lat0 += p.location.lat;
+        points.push_back(p.location);
     }
-    lat0 /= static_cast<double>(places.size());
-    const double m_per_deg_lat = metres_per_degree;
-    const double m_per_deg_lon = metres_per_degree * std::cos(lat0 * std::numbers::pi / 180.0);
-    std::vector<std::pair<double, double>> pts; // x, y in metres
-    for (const EventPlace& p : places) {
-        for (int k = 0; k < area_margin_segments; ++k) {
-            const double a = 2.0 * std::numbers::pi * k / area_margin_segments;
-            pts.emplace_back(p.location.lon * m_per_deg_lon + margin_m * std::cos(a),
-                             p.location.lat * m_per_deg_lat + margin_m * std::sin(a));
-        }
-    }
-    Path ring;
-    for (const auto& [x, y] : convex_hull(std::move(pts))) {
-        ring.push_back(LonLat{x / m_per_deg_lon, y / m_per_deg_lat});
-    }
-    ring.push_back(ring.front());
-    return AreaGeom{{{std::move(ring)}}};
+    return buffered_hull(points, margin_m);
 }
 
 } // namespace sitmap::geo

@@ -45,6 +45,9 @@ struct EventKindInfo {
     std::string_view label;    // in legends (maps, QGIS): "Small-arms fire"
     std::string_view headline; // how an event summary starts: "Shelling" at Sotk
     EventLayer layer;          // the map layer it is drawn on
+    // ACLED's codebook: the event type and sub-event type sitmap writes for this kind.
+    std::string_view acled_event_type;
+    std::string_view acled_sub_event_type;
 };
 
 inline constexpr std::size_t event_kind_count = 13;

@@ -3,10 +3,11 @@
 #include "geo/core/error.hpp"
 #include "geo/dates/dates.hpp"
 #include "geo/extract/extract.hpp" // merge_events
-#include "geo/text/tokens.hpp"
+#include "geo/io/acled.hpp"
 #include "geo/io/detail/events_layer.hpp"
 #include "geo/io/detail/layer_reader.hpp"
 #include "geo/io/detail/ogr_geometry.hpp"
+#include "geo/text/tokens.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -270,23 +271,6 @@ EventKind acled_kind(const std::string& type, const std::string& sub) {
     throw input_error("unknown event_type '" + type + "' / sub_event_type '" + sub + "'");
 }
 
-Side acled_side(const std::string& actor) {
-    const std::string a = text::lower_ascii(actor);
-    if (a.find("armenia") != std::string::npos) {
-        return Side::armenia;
-    }
-    if (a.find("azerbaijan") != std::string::npos) {
-        return Side::azerbaijan;
-    }
-    if (a.find("russia") != std::string::npos) {
-        return Side::russia;
-    }
-    if (a.find("european union") != std::string::npos || a.find("eu ") == 0) {
-        return Side::eu;
-    }
-    return a.empty() ? Side::unknown : Side::other;
-}
-
 double parse_coordinate(const std::string& s, const char* what, double limit) {
     double v = 0.0;
     const char* b = s.data();
@@ -425,25 +409,24 @@ std::vector<Event> read_events_acled_csv(const std::filesystem::path& path,
                     e.geometry = p->geometry;
                 }
             }
-            Claim c;
-            c.who = field_string("actor1");
-            c.side = acled_side(c.who);
-            c.against = acled_side(field_string("actor2"));
-            c.assertion = Assertion::reports;
             const std::string fatalities = field_string("fatalities");
+            std::optional<int> killed;
             if (!fatalities.empty()) {
                 int k = 0;
                 const auto r =
                     std::from_chars(fatalities.data(), fatalities.data() + fatalities.size(), k);
-                if (r.ec != std::errc{} || k < 0) {
+                if (r.ec != std::errc{} || r.ptr != fatalities.data() + fatalities.size() ||
+                    k < 0) {
                     throw input_error("invalid fatalities '" + fatalities + "'");
                 }
-                c.killed = k;
+                killed = k;
             }
-            c.text = field_string("notes");
-            c.source = SourceRef{field_string("source"), 0, 0};
-            e.claims.push_back(c);
-            e.sources.push_back(c.source);
+            // ACLED's actor1 is the perpetrator, `source` who reports it: the speakers.
+            e.claims = acled_claims(field_string("actor1"), field_string("actor2"),
+                                    field_string("source"), killed, field_string("notes"));
+            for (const Claim& c : e.claims) {
+                e.sources.push_back(c.source);
+            }
             events.push_back(std::move(e));
         } catch (const Error& err) {
             throw err.with_context(path.string() + ": row " + std::to_string(row));

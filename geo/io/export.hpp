@@ -15,11 +15,15 @@
 
 namespace sitmap::geo {
 
-enum class GisFormat { geojson, gpkg, qgz, qgs };
+enum class GisFormat { geojson, gpkg, qgz, qgs, acled_csv };
 
 // The format an output path asks for, by its extension (case-insensitive). Throws sitmap::Error
 // (usage) naming the path and listing the known extensions.
 GisFormat gis_format_for(const std::filesystem::path& path);
+
+// A format named on the command line (`--format`): geojson, gpkg, qgz, qgs, acled. Throws
+// sitmap::Error (usage) listing the names.
+GisFormat gis_format_named(std::string_view name);
 
 // A basemap layer to copy into a GeoPackage: a GeoJSON file and the layer name it gets.
 struct BasemapLayer {

@@ -273,15 +273,19 @@ TEST(EventIo, AcledCsvConvertsToEvents) {
     EXPECT_EQ(events[1].kind, EventKind::armed_clash);
     EXPECT_EQ(events[1].precision, GeoPrecision::near);
     EXPECT_EQ(events[1].claims[0].killed, 1);
-    EXPECT_EQ(events[1].claims[0].side, Side::armenia);
-    EXPECT_EQ(events[1].claims[0].against, Side::azerbaijan);
+    // ACLED's source is the speaker (no party here), actor1 whom it names as firing.
+    EXPECT_EQ(events[1].claims[0].who, "Test source B");
+    EXPECT_EQ(events[1].claims[0].side, Side::other);
+    EXPECT_EQ(events[1].claims[0].assertion, Assertion::accuses);
+    EXPECT_EQ(events[1].claims[0].against, Side::armenia);
     EXPECT_EQ(events[1].claims[0].text, "Invented test row, with a comma: one soldier killed.");
     const Event& sotk = events[2];
     EXPECT_EQ(sotk.kind, EventKind::shelling);
     EXPECT_EQ(format_date(sotk.date.begin), "2023-05-11");
     EXPECT_NEAR(sotk.location.lon, 45.8647, 1e-9);
     EXPECT_NEAR(sotk.location.lat, 40.2031, 1e-9);
-    EXPECT_EQ(sotk.claims[0].side, Side::azerbaijan);
+    EXPECT_EQ(sotk.claims[0].side, Side::other);
+    EXPECT_EQ(sotk.claims[0].against, Side::azerbaijan);
     EXPECT_EQ(sotk.sources[0].article, "Test source A");
     EXPECT_EQ(sotk.place_id, ""); // no gazetteer given
     EXPECT_EQ(sotk.id, "evt-2023-05-11-shelling-sotk-40-203-45-865");
