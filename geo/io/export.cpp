@@ -11,6 +11,9 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <chrono>
+#include <cstdlib>
+#include <ctime>
 #include <map>
 
 namespace sitmap::geo {
@@ -236,6 +239,7 @@ void write_layer_styles(GDALDatasetH ds,
     if (OGR_L_CreateField(styles, time.get(), TRUE) != OGRERR_NONE) {
         throw output_error("layer_styles: " + last_gdal_error());
     }
+    const char* stamp = CPLGetConfigOption("OGR_CURRENT_DATE", "");
     for (const auto& [name, geometry] : layers) {
         FeaturePtr f(OGR_F_Create(OGR_L_GetLayerDefn(styles)));
         set_field(f.get(), "f_table_catalog", "");
@@ -249,9 +253,51 @@ void write_layer_styles(GDALDatasetH ds,
         set_field(f.get(), "description", "sitmap default style");
         set_field(f.get(), "owner", "");
         set_field(f.get(), "ui", "");
+        OGR_F_SetFieldString(f.get(), OGR_F_GetFieldIndex(f.get(), "update_time"), stamp);
         create_feature(styles, f.get(), "the style of layer " + name);
     }
 }
+
+} // namespace
+
+namespace {
+
+// The time a GeoPackage says its content changed: $SOURCE_DATE_EPOCH when set (the reproducible
+// builds convention), else the end of the latest event's last day, else the epoch; set as GDAL's
+// OGR_CURRENT_DATE for this thread while the file is written.
+class ContentStamp {
+public:
+    explicit ContentStamp(const std::vector<Event>& events) {
+        std::chrono::sys_seconds t{};
+        if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch != nullptr && *epoch) {
+            t = std::chrono::sys_seconds{std::chrono::seconds{std::atoll(epoch)}};
+        } else {
+            for (const Event& e : events) {
+                if (e.date.end.ok()) {
+                    t = std::max(t, std::chrono::sys_seconds{std::chrono::sys_days{e.date.end}});
+                }
+            }
+        }
+        const std::time_t tt = std::chrono::system_clock::to_time_t(t);
+        std::tm tm{};
+        gmtime_r(&tt, &tm);
+        char buf[32];
+        std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S.000Z", &tm);
+        const char* old = CPLGetThreadLocalConfigOption("OGR_CURRENT_DATE", nullptr);
+        m_had = old != nullptr;
+        m_old = old != nullptr ? old : "";
+        CPLSetThreadLocalConfigOption("OGR_CURRENT_DATE", buf);
+    }
+    ~ContentStamp() {
+        CPLSetThreadLocalConfigOption("OGR_CURRENT_DATE", m_had ? m_old.c_str() : nullptr);
+    }
+    ContentStamp(const ContentStamp&) = delete;
+    ContentStamp& operator=(const ContentStamp&) = delete;
+
+private:
+    bool m_had = false;
+    std::string m_old;
+};
 
 } // namespace
 
@@ -275,8 +321,31 @@ GisFormat gis_format_for(const fs::path& path) {
     if (ext == ".qgs") {
         return GisFormat::qgs;
     }
+    if (ext == ".csv") {
+        return GisFormat::acled_csv;
+    }
     throw usage_error(path.string() + ": unknown output format '" + ext +
-                      "' (known: .geojson, .gpkg, .qgz, .qgs)");
+                      "' (known: .geojson, .gpkg, .qgz, .qgs, .csv for ACLED's columns)");
+}
+
+GisFormat gis_format_named(std::string_view name) {
+    if (name == "geojson") {
+        return GisFormat::geojson;
+    }
+    if (name == "gpkg") {
+        return GisFormat::gpkg;
+    }
+    if (name == "qgz") {
+        return GisFormat::qgz;
+    }
+    if (name == "qgs") {
+        return GisFormat::qgs;
+    }
+    if (name == "acled") {
+        return GisFormat::acled_csv;
+    }
+    throw usage_error("unknown format '" + std::string(name) +
+                      "' (known: geojson, gpkg, qgz, qgs, acled)");
 }
 
 std::span<const std::string_view> basemap_layer_names() {
@@ -309,6 +378,9 @@ void export_geopackage(const std::vector<Event>& events, const fs::path& path,
     }
     OutputFile out(path, options.overwrite);
     const QuietGdalErrors quiet;
+    // The same input gives the same bytes: GDAL stamps gpkg_contents with OGR_CURRENT_DATE when it
+    // is set, and the styles' update_time takes the same stamp.
+    const ContentStamp stamp(events);
     try {
         DatasetPtr ds = create_vector("GPKG", out.temp_path());
         std::vector<std::pair<std::string, LayerGeometry>> styled;

@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 #include <ogr_api.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -48,6 +49,13 @@ struct DatasetCloser {
     void operator()(void* h) const { GDALClose(h); }
 };
 using DatasetPtr = std::unique_ptr<void, DatasetCloser>;
+
+std::string slurp(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
 
 DatasetPtr open_vector(const fs::path& p) {
     GDALAllRegister();
@@ -300,4 +308,38 @@ TEST(ExportGeopackage, BadBasemapFileIsBadInputAndNothingIsWritten) {
         EXPECT_NE(std::string(e.what()).find("countries.geojson"), std::string::npos) << e.what();
     }
     EXPECT_EQ(files_in(dir), std::set<std::string>{"countries.geojson"});
+}
+
+// The same events give the same bytes: the GeoPackage's timestamps come from the events (the last
+// day of the latest), not from the clock.
+TEST(ExportGeopackage, StampedWithTheLatestEventDayNotTheClock) {
+    const fs::path dir = fresh_dir("gpkg_stamp");
+    const std::vector<Event> events = test::export_sample_events();
+    std::string latest;
+    for (const Event& e : events) {
+        latest = std::max(latest, format_date(e.date.end));
+    }
+    ASSERT_FALSE(latest.empty());
+    export_geopackage(events, dir / "a.gpkg", GeoPackageOptions{});
+    DatasetPtr ds = open_vector(dir / "a.gpkg");
+    ASSERT_TRUE(ds);
+    for (const char* sql : {"SELECT DISTINCT last_change FROM gpkg_contents",
+                            "SELECT DISTINCT update_time FROM layer_styles"}) {
+        OGRLayerH rows = GDALDatasetExecuteSQL(ds.get(), sql, nullptr, "SQLITE");
+        ASSERT_NE(rows, nullptr) << sql;
+        std::vector<std::string> stamps;
+        while (OGRFeatureH f = OGR_L_GetNextFeature(rows)) {
+            std::string stamp = OGR_F_GetFieldAsString(f, 0); // GDAL writes 2023/05/15 00:00:00
+            std::replace(stamp.begin(), stamp.end(), '/', '-');
+            stamps.push_back(stamp);
+            OGR_F_Destroy(f);
+        }
+        GDALDatasetReleaseResultSet(ds.get(), rows);
+        ASSERT_EQ(stamps.size(), 1u) << sql;
+        EXPECT_EQ(stamps[0].substr(0, 10), latest) << sql << ": " << stamps[0];
+        EXPECT_NE(stamps[0].find("00:00:00"), std::string::npos) << sql << ": " << stamps[0];
+    }
+    ds.reset();
+    export_geopackage(events, dir / "b.gpkg", GeoPackageOptions{});
+    EXPECT_EQ(slurp(dir / "a.gpkg"), slurp(dir / "b.gpkg"));
 }
