@@ -264,7 +264,8 @@ std::vector<Claim> acled_claims(std::string_view actor1, std::string_view actor2
         c.source = SourceRef{claims.empty() ? std::string(actor1) : "ACLED", 0, 0};
         claims.push_back(std::move(c));
     }
-    if (fatalities) {
+    // ACLED's 0 means no fatalities reported, not a figure that could contradict another.
+    if (fatalities && *fatalities > 0) {
         claims.back().killed = *fatalities;
     }
     return claims;

@@ -28,7 +28,7 @@ std::string_view acled_actor(Side side, EventLayer layer);
 // The claims of one ACLED row. Each `;`-separated reporter in `source` is a speaker: it accuses
 // the perpetrator (actor1) when that is another party, else reports (against actor2). With one
 // reporter, the row's fatalities are its figure; with several, ACLED's own figure is a separate
-// claim by "ACLED". Without a source, the row is ACLED's own report of actor1 against actor2.
+// claim by "ACLED". A fatalities of 0 (none reported) is no figure. Without a source, the row is ACLED's own report of actor1 against actor2.
 std::vector<Claim> acled_claims(std::string_view actor1, std::string_view actor2,
                                 std::string_view source, std::optional<int> fatalities,
                                 std::string_view notes);

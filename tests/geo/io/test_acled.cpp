@@ -75,6 +75,7 @@ TEST(Acled, TwoReportersOfBothSidesBlameEachOther) {
     EXPECT_EQ(e.claims[1].assertion, Assertion::accuses);
     EXPECT_EQ(e.claims[1].against, Side::armenia);
     EXPECT_TRUE(e.disputed());
+    EXPECT_FALSE(e.claims[1].killed) << "ACLED's 0 is no figure";
 }
 
 TEST(Acled, AFigureOfSeveralReportersIsAcledsOwn) {
