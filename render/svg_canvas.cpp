@@ -285,22 +285,45 @@ private:
         std::string id = "m" + std::to_string(m_markers.size());
         const double r = m.size / 2.0;
         std::string d = "<g id=\"" + id + "\">";
-        std::string paint;
-        append_color_attr(paint, "fill", m.shape == MarkerShape::ring ? Color{0, 0, 0, 0} : m.fill);
-        if (m.stroke.visible() && m.stroke_width > 0.0) {
-            append_color_attr(paint, "stroke", m.stroke);
-            paint += " stroke-width=\"" + num(m.stroke_width) + "\"";
-            append_dash(paint, m.dash);
-        }
+        std::string outline; // the shape without paint
         if (detail::is_round(m.shape)) {
-            d += "<circle r=\"" + num(r) + "\"" + paint + "/>";
+            outline = "<circle r=\"" + num(r) + "\"";
         } else {
             std::string pts;
             for (const auto& p : detail::marker_polygon(m.shape, r)) {
                 pts += (pts.empty() ? "" : " ") + num(p.x) + "," + num(p.y);
             }
-            d += "<polygon points=\"" + pts + "\"" + paint + " stroke-linejoin=\"round\"/>";
+            outline = "<polygon points=\"" + pts + "\" stroke-linejoin=\"round\"";
         }
+        std::string paint;
+        const bool split = m.fill_right.visible() && m.shape != MarkerShape::ring;
+        if (split) {
+            // Each half filled through a clip path; the outline drawn once on top. The left half
+            // reaches a little past the middle, under the right one (no seam).
+            const double pad = r + m.stroke_width + 1.0;
+            const std::string left = id + "l";
+            const std::string right = id + "r";
+            m_defs += "<clipPath id=\"" + left + "\"><rect x=\"" + num(-pad) + "\" y=\"" +
+                      num(-pad) + "\" width=\"" + num(pad + 0.5) + "\" height=\"" + num(2 * pad) +
+                      "\"/></clipPath>\n<clipPath id=\"" + right + "\"><rect x=\"0\" y=\"" +
+                      num(-pad) + "\" width=\"" + num(pad) + "\" height=\"" + num(2 * pad) +
+                      "\"/></clipPath>\n";
+            for (const auto& [clip, colour] : {std::pair{left, m.fill}, {right, m.fill_right}}) {
+                std::string fill;
+                append_color_attr(fill, "fill", colour);
+                d += outline + fill + " clip-path=\"url(#" + clip + ")\"/>";
+            }
+            append_color_attr(paint, "fill", Color{0, 0, 0, 0});
+        } else {
+            append_color_attr(paint, "fill",
+                              m.shape == MarkerShape::ring ? Color{0, 0, 0, 0} : m.fill);
+        }
+        if (m.stroke.visible() && m.stroke_width > 0.0) {
+            append_color_attr(paint, "stroke", m.stroke);
+            paint += " stroke-width=\"" + num(m.stroke_width) + "\"";
+            append_dash(paint, m.dash);
+        }
+        d += outline + paint + "/>";
         if (m.shape == MarkerShape::barrier) {
             const Rect bar = detail::barrier_bar(r);
             std::string fill;
