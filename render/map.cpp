@@ -768,12 +768,19 @@ RenderReport render_map_file(const MapRenderer& renderer, const std::filesystem:
 }
 
 std::string describe_symbols(const RenderReport& report) {
-    // Event entries are the ones whose key is a kind or a disputed pair; the basemap's are not.
+    // Event entries: the uncertainty band and area, the kinds and the disputed pairs; the
+    // basemap's are not.
     std::string out;
     bool scale = false;
     for (const LegendEntry& e : report.legend_entries) {
         if (e.key == "casualty-scale") {
             scale = true;
+            continue;
+        }
+        if (e.key == "uncertain-sector" || e.key == "uncertain-region") {
+            out += out.empty() ? "" : "; ";
+            out += (e.key == "uncertain-sector" ? "band along the border: " : "hatched area: ") +
+                   e.label;
             continue;
         }
         bool is_kind = e.key.starts_with("disputed");

@@ -537,6 +537,23 @@ TEST(ReferenceImages, SeedMapInThreeFormats) {
     expect_like_reference(dir / "seed_map_pdf.png", "seed_map_pdf.png");
 }
 
+// Captions word the symbols as drawn: the fixture's statement is a diamond, its shelling a
+// circle (split: disputed), its sector a band; nothing is called what it is not.
+TEST(MapRenderer, DescribeSymbolsNamesTheShapesDrawn) {
+    test::MapFixture fx;
+    auto map = fx.make();
+    test::RecordingCanvas canvas(1600, 1000);
+    const std::string text = render::describe_symbols(map->render(canvas));
+    EXPECT_NE(text.find("Circle: Shelling (artillery)"), std::string::npos) << text;
+    EXPECT_NE(text.find("split circle: Disputed: left Armenia's claim"), std::string::npos);
+    EXPECT_NE(text.find("diamond: Statement or speech"), std::string::npos);
+    EXPECT_NE(text.find("band along the border: Location known only to a border sector"),
+              std::string::npos);
+    EXPECT_NE(text.find("barrier: Checkpoint installed"), std::string::npos);
+    EXPECT_EQ(text.find("context"), std::string::npos);
+    EXPECT_NE(text.find("Larger symbols"), std::string::npos);
+}
+
 // A PDF without --size or --paper is printed: A4 landscape in points, not 1600x1000 pt. PNG and
 // SVG keep their pixel default.
 TEST(MapRenderer, PdfDefaultsToA4Landscape) {
