@@ -39,6 +39,7 @@ std::optional<MapFiles> write_report_maps(const std::vector<geo::Event>& events,
     info.title = title;
     info.subject = std::to_string(events.size()) + " events";
     info.creator = std::string("sitmap ") + SITMAP_VERSION;
+    info.mark_links = "index.html#event-"; // the SVG's marks lead to their rows in the report
     for (const auto& e : set->events) {
         info.date = std::max(info.date, e.date_end.str()); // from the data, never the clock
     }

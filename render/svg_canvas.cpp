@@ -97,7 +97,7 @@ class SvgCanvas final : public Canvas {
 public:
     SvgCanvas(const std::filesystem::path& path, double width, double height,
               const DocumentInfo& info)
-        : m_file(path), m_width(width), m_height(height) {
+        : m_file(path), m_width(width), m_height(height), m_links(info.mark_links) {
         m_out.reserve(1 << 20);
         m_out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
         m_out += "<svg xmlns=\"http://www.w3.org/2000/svg\" "
@@ -148,6 +148,7 @@ public:
 
     void draw_area(std::span<const Ring> rings, const FillSymbol& s,
                    const MarkInfo& info) override {
+        open_link(info);
         m_out += "<path";
         append_id(info);
         m_out += " d=\"";
@@ -166,11 +167,13 @@ public:
             append_dash(m_out, s.outline_dash);
         }
         close_element("path", info);
+        close_link(info);
         flush_if_large();
     }
 
     void draw_lines(std::span<const Ring> lines, const LineSymbol& s,
                     const MarkInfo& info) override {
+        open_link(info);
         m_out += "<path";
         append_id(info);
         m_out += " d=\"";
@@ -183,10 +186,12 @@ public:
         m_out += " stroke-linejoin=\"round\"";
         append_dash(m_out, s.dash);
         close_element("path", info);
+        close_link(info);
         flush_if_large();
     }
 
     void draw_marker(Point at, const MarkerSymbol& m, const MarkInfo& info) override {
+        open_link(info);
         m_out += "<use";
         if (!info.id.empty()) {
             m_out += " id=\"";
@@ -207,6 +212,7 @@ public:
             m_out += xml_escape(info.title);
             m_out += "</title></use>\n";
         }
+        close_link(info);
         flush_if_large();
     }
 
@@ -250,6 +256,21 @@ public:
     }
 
 private:
+    // <a href="PREFIX+ID"> around an event's mark when the document asks for links.
+    void open_link(const MarkInfo& info) {
+        if (!m_links.empty() && !info.id.empty()) {
+            m_out += "<a href=\"";
+            m_out += xml_escape(m_links);
+            m_out += xml_escape(info.id);
+            m_out += "\" target=\"_top\">";
+        }
+    }
+    void close_link(const MarkInfo& info) {
+        if (!m_links.empty() && !info.id.empty()) {
+            m_out += "</a>\n";
+        }
+    }
+
     void append_id(const MarkInfo& info) {
         if (!info.id.empty()) {
             m_out += " id=\"";
@@ -357,6 +378,7 @@ private:
     detail::AtomicFile m_file;
     double m_width;
     double m_height;
+    std::string m_links; // DocumentInfo::mark_links
     std::string m_out;
     std::string m_defs;
     std::map<MarkerSymbol, std::string> m_markers;

@@ -71,6 +71,16 @@ TEST(ReportCli, WritesGisFilesAndAPageWithOneRowPerEvent) {
     EXPECT_EQ(html.find("<h3>000_5910880eccc6c8c0</h3>"), std::string::npos);
     EXPECT_EQ(html.find("diamonds: context"), std::string::npos);
     EXPECT_NE(html.find("Circle: Shelling (artillery)"), std::string::npos);
+    // The SVG maps' event marks lead to their rows.
+    const std::string overview_svg = slurp(dir / "out" / "overview.svg");
+    for (const auto& f : events) {
+        const std::string id = f["properties"]["id"].get<std::string>();
+        if (f["properties"]["layer"] != "context") {
+            EXPECT_NE(overview_svg.find("<a href=\"index.html#event-" + id + "\""),
+                      std::string::npos)
+                << id;
+        }
+    }
     // One summary line per side for the Sotk clash, before the sentences.
     EXPECT_NE(html.find("<p class=\"sides-summary\">Armenia: accuses Azerbaijan"),
               std::string::npos);
