@@ -183,7 +183,8 @@ void add_map_command(CLI::App& app, const GlobalOptions& global) {
                     "or article text files (with --published)")
         ->required();
     cmd->add_option("-o,--output", args->output, "Output file: .png, .svg or .pdf")->required();
-    auto* size = cmd->add_option("--size", args->size, "Size in pixels, e.g. 1600x1000 (default)");
+    auto* size = cmd->add_option("--size", args->size,
+                                 "Size in pixels, e.g. 1600x1000 (default for PNG and SVG)");
     auto* paper =
         cmd->add_option("--paper", args->paper, "Paper size, e.g. a4-landscape (a PDF's default)");
     size->excludes(paper);

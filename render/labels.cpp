@@ -362,9 +362,14 @@ private:
                 {a.x - s, a.y + d},
             };
             for (const auto& c : candidates) {
-                // The label stays on its mark's side of the border.
+                // The label stays on its mark's side of the border: nothing dividing between the
+                // edge of the symbol and the label's centre (a mark on the border itself may be
+                // labelled on either side).
                 const Point centre{c.x + w / 2, c.y + h / 2};
-                if (!m_obstacles.crosses(a, centre) && try_at(c, 0.0)) {
+                const double dist = std::hypot(centre.x - a.x, centre.y - a.y);
+                const double edge = dist > 0.0 ? std::min(near, dist) / dist : 0.0;
+                const Point from{a.x + (centre.x - a.x) * edge, a.y + (centre.y - a.y) * edge};
+                if (!m_obstacles.crosses(from, centre) && try_at(c, 0.0)) {
                     return true;
                 }
             }
