@@ -114,6 +114,8 @@ void run_map(const MapArgs& args, const GlobalOptions& global) {
         options.size = render::paper_size(args.paper, args.dpi);
     } else if (!args.size.empty()) {
         options.size = render::parse_size(args.size);
+    } else {
+        options.size = render::default_page_size(render::output_format_for(args.output));
     }
     options.extent = args.extent;
     options.crs = args.crs;
@@ -181,8 +183,10 @@ void add_map_command(CLI::App& app, const GlobalOptions& global) {
                     "or article text files (with --published)")
         ->required();
     cmd->add_option("-o,--output", args->output, "Output file: .png, .svg or .pdf")->required();
-    auto* size = cmd->add_option("--size", args->size, "Size in pixels, e.g. 1600x1000 (default)");
-    auto* paper = cmd->add_option("--paper", args->paper, "Paper size, e.g. a4-landscape");
+    auto* size = cmd->add_option("--size", args->size,
+                                 "Size in pixels, e.g. 1600x1000 (default for PNG and SVG)");
+    auto* paper =
+        cmd->add_option("--paper", args->paper, "Paper size, e.g. a4-landscape (a PDF's default)");
     size->excludes(paper);
     cmd->add_option("--dpi", args->dpi, "Resolution of a PNG with --paper (default 300)");
     cmd->add_option("--extent", args->extent, "auto | W,S,E,N | PLACE[:RADIUS_KM] (default auto)");

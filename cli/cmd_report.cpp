@@ -9,6 +9,7 @@
 #include "geo/extract/extract.hpp"
 #include "geo/geocode/geocoder.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 #include <map>
@@ -98,22 +99,53 @@ bool prepare_directory(const fs::path& dir, bool force) {
     return created;
 }
 
-// The article's first line when it reads like a headline.
+// A readable name for an article: its first line when it reads like a headline, else its first
+// sentence (shortened at a word to about 90 characters), never its file hash. Empty for an
+// article without text (the caller then uses the file name).
 std::string headline_of(const std::string& text) {
-    std::size_t begin = text.find_first_not_of(" \t\r\n");
-    if (begin == std::string::npos) {
+    std::vector<std::string> lines;
+    for (std::size_t pos = 0; pos < text.size() && lines.size() < 4;) {
+        const std::size_t end = std::min(text.find('\n', pos), text.size());
+        std::string line = text.substr(pos, end - pos);
+        const std::size_t first = line.find_first_not_of(" \t\r");
+        line = first == std::string::npos ? std::string() : line.substr(first);
+        while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) {
+            line.pop_back();
+        }
+        // Skip blank lines and lead-ins ("First modification:").
+        if (!line.empty() && line.back() != ':') {
+            lines.push_back(std::move(line));
+        }
+        pos = end + 1;
+    }
+    if (lines.empty()) {
         return {};
     }
-    std::size_t end = text.find('\n', begin);
-    std::string line =
-        text.substr(begin, end == std::string::npos ? std::string::npos : end - begin);
-    while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '.')) {
-        line.pop_back();
+    std::string line = lines.front();
+    // A headline: short, one sentence.
+    if (line.size() <= 140 && line.find(". ") == std::string::npos) {
+        while (!line.empty() && line.back() == '.') {
+            line.pop_back();
+        }
+        return line;
     }
-    // Not a headline: too long, several sentences, or a lead-in ("First modification:").
-    if (line.size() > 140 || line.find(". ") != std::string::npos ||
-        (!line.empty() && line.back() == ':')) {
-        return {};
+    // Else the first sentence, shortened at a word boundary (never inside a UTF-8 character).
+    if (const std::size_t stop = line.find(". "); stop != std::string::npos) {
+        line = line.substr(0, stop);
+    }
+    if (line.size() > 90) {
+        std::size_t cut = line.rfind(' ', 90);
+        if (cut == std::string::npos || cut < 40) {
+            cut = 90;
+            while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0U) == 0x80U) {
+                --cut;
+            }
+        }
+        line = line.substr(0, cut);
+        while (!line.empty() && (line.back() == ',' || line.back() == ' ')) {
+            line.pop_back();
+        }
+        line += "…";
     }
     return line;
 }

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <sstream>
 #include <tuple>
 
@@ -43,6 +44,8 @@ sup { color: var(--muted); line-height: 0; }
 #events th:nth-child(4) { width: 30%; }
 #events th:nth-child(5) { width: 38%; }
 .side { font-weight: 600; }
+.sides-summary { margin: 0 0 0.3rem; font-weight: 600; }
+tr:target { outline: 2px solid var(--incident); }
 blockquote { margin: 0.2rem 0 0.4rem; padding-left: 0.6rem; border-left: 3px solid var(--rule);
              font-style: italic; }
 .skipped { color: var(--incident); }
@@ -150,6 +153,74 @@ std::string claim_text(const geo::Claim& c) {
     return s;
 }
 
+// How a claim weighs against the other side's: a denial, an accusation, own losses, a report.
+int assertion_weight(geo::Assertion a) {
+    switch (a) {
+    case geo::Assertion::denies:
+        return 3;
+    case geo::Assertion::accuses:
+        return 2;
+    case geo::Assertion::reports_own_losses:
+        return 1;
+    case geo::Assertion::reports:
+        break;
+    }
+    return 0;
+}
+
+// One side's claims on an event in a few words: its strongest assertion and the highest figures
+// it states ("Armenia: accuses Azerbaijan, 4 wounded").
+std::string side_summary(const geo::Event& e, geo::Side side) {
+    const geo::Claim* strongest = nullptr;
+    std::optional<int> killed;
+    std::optional<int> wounded;
+    for (const geo::Claim& c : e.claims) {
+        if (c.side != side) {
+            continue;
+        }
+        if (strongest == nullptr ||
+            assertion_weight(c.assertion) > assertion_weight(strongest->assertion)) {
+            strongest = &c;
+        }
+        if (c.killed) {
+            killed = std::max(killed.value_or(0), *c.killed);
+        }
+        if (c.wounded) {
+            wounded = std::max(wounded.value_or(0), *c.wounded);
+        }
+    }
+    std::string s = side_name(side) + ": ";
+    if (strongest != nullptr) {
+        switch (strongest->assertion) {
+        case geo::Assertion::accuses:
+            s += strongest->against == geo::Side::unknown
+                     ? "accuses the other side"
+                     : "accuses " + side_name(strongest->against);
+            break;
+        case geo::Assertion::reports_own_losses:
+            s += "reports its own losses";
+            break;
+        case geo::Assertion::denies:
+            s += "denies";
+            break;
+        case geo::Assertion::reports:
+            s += "reports";
+            break;
+        }
+    }
+    if (killed == 0 && wounded == 0) {
+        s += ", no casualties";
+        return s;
+    }
+    if (killed) {
+        s += ", " + std::to_string(*killed) + " killed";
+    }
+    if (wounded) {
+        s += ", " + std::to_string(*wounded) + " wounded";
+    }
+    return s;
+}
+
 void figure(std::ostream& out, const MapFiles& files, const std::string& alt, std::string caption) {
     if (!files.frame.projection.empty()) {
         caption += " Projection: " + files.frame.projection + ".";
@@ -163,7 +234,16 @@ void figure(std::ostream& out, const MapFiles& files, const std::string& alt, st
         << "</figure>\n";
 }
 
+// An article's readable name: its headline or first sentence, else its file name.
+std::string article_name(const ReportArticleEntry& a) {
+    return a.headline.empty() ? fs::path(a.file).filename().string() : a.headline;
+}
+
 void events_table(std::ostream& out, const ReportPage& page) {
+    std::map<std::string, std::string> names; // article id -> readable name
+    for (const ReportArticleEntry& a : page.articles) {
+        names.emplace(a.id, article_name(a));
+    }
     std::vector<const geo::Event*> rows;
     for (const geo::Event& e : page.events) {
         rows.push_back(&e);
@@ -174,7 +254,8 @@ void events_table(std::ostream& out, const ReportPage& page) {
     out << "<table id=\"events\">\n<thead><tr><th>Date</th><th>Place</th><th>Kind</th>"
            "<th>Claims, by side</th><th>Source article and sentence</th></tr></thead>\n<tbody>\n";
     for (const geo::Event* e : rows) {
-        out << "<tr data-event-id=\"" << html_escape(e->id) << "\">";
+        out << "<tr id=\"event-" << html_escape(e->id) << "\" data-event-id=\""
+            << html_escape(e->id) << "\">";
         out << "<td class=\"date\">" << html_escape(date_text(e->date)) << "</td>";
         out << "<td>" << html_escape(e->place_name.empty() ? "(coordinates only)" : e->place_name)
             << "</td>";
@@ -200,7 +281,9 @@ void events_table(std::ostream& out, const ReportPage& page) {
                 refs.emplace_back(key, "");
             }
         }
-        // Each side's claims together, sides in order of first appearance.
+        // Each side's claims together, sides in order of first appearance: first one summary
+        // line for the event ("Armenia: accuses Azerbaijan, 4 wounded; Azerbaijan: ..."), then
+        // per side each distinct claim once, with all the sentences that make it.
         std::vector<geo::Side> sides;
         for (const geo::Claim& c : e->claims) {
             if (std::find(sides.begin(), sides.end(), c.side) == sides.end()) {
@@ -209,23 +292,49 @@ void events_table(std::ostream& out, const ReportPage& page) {
         }
         if (sides.empty()) {
             out << "<span class=\"note\">no attributed claim</span>";
+        } else {
+            std::string summary;
+            for (geo::Side side : sides) {
+                summary += (summary.empty() ? "" : "; ") + side_summary(*e, side);
+            }
+            out << "<p class=\"sides-summary\">" << html_escape(summary) << ".</p>";
         }
         for (geo::Side side : sides) {
             out << "<div><span class=\"side\">" << html_escape(side_name(side))
                 << "</span><ul class=\"claims\">";
+            std::vector<std::pair<std::string, std::vector<std::size_t>>> distinct;
             for (const geo::Claim& c : e->claims) {
-                if (c.side == side) {
-                    out << "<li>" << html_escape(claim_text(c)) << " <sup>["
-                        << ref_of.at({c.source.article, c.source.begin, c.source.end})
-                        << "]</sup></li>";
+                if (c.side != side) {
+                    continue;
                 }
+                const std::string text = claim_text(c);
+                const std::size_t ref = ref_of.at({c.source.article, c.source.begin, c.source.end});
+                auto it = std::find_if(distinct.begin(), distinct.end(),
+                                       [&](const auto& d) { return d.first == text; });
+                if (it == distinct.end()) {
+                    distinct.push_back({text, {ref}});
+                } else if (std::find(it->second.begin(), it->second.end(), ref) ==
+                           it->second.end()) {
+                    it->second.push_back(ref);
+                }
+            }
+            for (const auto& [text, refs_of_claim] : distinct) {
+                out << "<li>" << html_escape(text) << " <sup>";
+                for (const std::size_t r : refs_of_claim) {
+                    out << "[" << r << "]";
+                }
+                out << "</sup></li>";
             }
             out << "</ul></div>";
         }
         out << "</td><td>";
         for (std::size_t i = 0; i < refs.size(); ++i) {
-            out << "<div class=\"ref\">[" << i + 1 << "] <cite>"
-                << html_escape(std::get<0>(refs[i].first)) << "</cite>";
+            // The article by its readable name, linked to its section.
+            const std::string& article = std::get<0>(refs[i].first);
+            const auto named = names.find(article);
+            out << "<div class=\"ref\">[" << i + 1 << "] <cite><a href=\"#article-"
+                << html_escape(article) << "\">"
+                << html_escape(named == names.end() ? article : named->second) << "</a></cite>";
             if (!refs[i].second.empty()) {
                 out << "<blockquote>" << html_escape(refs[i].second) << "</blockquote>";
             }
@@ -263,8 +372,7 @@ std::string report_html(const ReportPage& page) {
     out << "<section id=\"overview\">\n<h2>Overview</h2>\n";
     if (page.overview) {
         figure(out, *page.overview, "Map of all " + std::to_string(page.events.size()) + " events",
-               "All events. Circles: incidents, squares: checkpoints and blockades, diamonds: "
-               "context; larger symbols: more casualties claimed.");
+               "All events. " + page.overview->symbols);
     } else {
         out << "<p class=\"note\">No map was rendered for this report.</p>\n";
     }
@@ -276,17 +384,19 @@ std::string report_html(const ReportPage& page) {
 
     out << "<section id=\"articles\">\n<h2>Articles</h2>\n";
     for (const ReportArticleEntry& a : page.articles) {
+        // Its headline or first sentence; the file name for an article without text.
+        const std::string name = article_name(a);
         out << "<article class=\"source\" id=\"article-" << html_escape(a.id) << "\">\n<h3>"
-            << html_escape(a.headline.empty() ? a.id : a.headline) << "</h3>\n<p>"
-            << html_escape(a.id) << " (" << html_escape(a.file) << "), published "
-            << html_escape(a.published) << ".";
+            << html_escape(name) << "</h3>\n<p>" << html_escape(a.id) << " (" << html_escape(a.file)
+            << "), published " << html_escape(a.published) << ".";
         if (!a.error.empty()) {
             out << " <span class=\"skipped\">Skipped: " << html_escape(a.error) << "</span></p>\n";
         } else {
             out << " " << a.events << " event" << (a.events == 1 ? "" : "s") << ".</p>\n";
             if (a.map) {
-                figure(out, *a.map, "Map of the events in " + a.id,
-                       "Events reported in " + a.id + " (published " + a.published + ").");
+                figure(out, *a.map, "Map of the events in " + name,
+                       "Events reported in “" + name + "” (published " + a.published + "). " +
+                           a.map->symbols);
             } else if (!a.map_error.empty()) {
                 out << "<p class=\"skipped\">No map: " << html_escape(a.map_error) << "</p>\n";
             }

@@ -1,6 +1,7 @@
 #pragma once
 // The report page: one self-contained HTML file (maps embedded as PNG data, no external resources)
-// with captions, the events table, the articles and the attribution; readable printed.
+// with captions that name the symbols drawn, the events table (each side's claims summarised,
+// then the sentences), the articles and the attribution; readable printed.
 
 #include "cli/report_maps.hpp"
 #include "geo/core/event.hpp"
@@ -17,7 +18,7 @@ struct ReportArticleEntry {
     std::string id;        // file stem, as in the events' sources
     std::string file;      // as given on the command line
     std::string published; // YYYY-MM-DD
-    std::string headline;  // the article's first line when it is a headline
+    std::string headline;  // a readable name: its headline, else its first sentence
     std::size_t events = 0;
     std::string error;     // why it was skipped; empty when it was read
     std::string map_error; // why its map is missing; empty when drawn (or no events)

@@ -23,6 +23,7 @@ struct MapFrame {
 struct MapFiles {
     std::filesystem::path png, svg, pdf;
     MapFrame frame;
+    std::string symbols; // the event symbols drawn, in words (render::describe_symbols)
 };
 
 // Renders the events as <stem>.png, <stem>.svg and <stem>.pdf (replacing them). Returns nothing

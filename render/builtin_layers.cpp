@@ -339,6 +339,8 @@ public:
                     sink(m);
                     m.symbol = amaz;
                     m.legend = "border-am-az";
+                    m.barrier = true; // no label crosses it or stands across it from its mark
+                    m.divides = true;
                 } else {
                     m.symbol = plain;
                     m.legend = "border";
@@ -389,6 +391,7 @@ public:
             const std::string_view schematic = f.property("schematic");
             m.legend =
                 (schematic == "true" || schematic == "1") ? "corridor-schematic" : "corridor";
+            m.barrier = true; // labels keep off the road
             LabelRequest label;
             label.text = localized(f, q.lang);
             label.cls = LabelClass::water; // a line label, placed after places
@@ -596,13 +599,72 @@ struct PlaceLabels {
                                       : std::to_string(info.count) + " events, " +
                                             format_date_range(info.begin, info.end));
         if (e.disputed && e.precision == geo::GeoPrecision::region) {
-            label.text += " · disputed"; // no ring around an area: say it
+            label.text += " · disputed"; // no split symbol on an area: say it
         }
+        // Each side's claim under the name, for a disputed event alone at its place.
+        label.detail = e.disputed && info.count == 1 ? side_claims_text(e) : std::string();
         label.cls = cls;
         label.key = e.place_id.empty() ? "name:" + e.place_name : e.place_id;
         return true;
     }
 };
+
+// The style layer that colours a side's half of a split symbol.
+std::string_view claim_style_layer(geo::Side side) {
+    switch (side) {
+    case geo::Side::armenia:
+        return "claim-armenia";
+    case geo::Side::azerbaijan:
+        return "claim-azerbaijan";
+    default:
+        break;
+    }
+    return "claim-other";
+}
+
+// A disputed event whose claims name two sides is drawn as a split symbol: the first side's claim
+// on the left half, the second's on the right (sides in the order of geo::Side).
+// (Sides are sorted, so the unattributed one, if any, is last and never shown.)
+bool is_split(const EventRecord& e) {
+    return e.disputed && e.sides.size() >= 2 && e.sides[1].side != geo::Side::unknown;
+}
+using SidePair = std::pair<geo::Side, geo::Side>;
+SidePair split_pair(const EventRecord& e) {
+    return {e.sides[0].side, e.sides[1].side};
+}
+
+// The shape drawn most often for these kind counts (ties: the shape first in MarkerShape).
+MarkerShape most_used_shape(const StyleLayer& st,
+                            const std::array<std::size_t, geo::event_kind_count>& kinds) {
+    std::map<MarkerShape, std::size_t> shapes;
+    for (const geo::EventKindInfo& k : geo::event_kinds()) {
+        if (const std::size_t n = kinds[static_cast<std::size_t>(k.kind)]; n > 0) {
+            shapes[st.shape_for(k.kind)] += n;
+        }
+    }
+    MarkerShape best = MarkerShape::circle;
+    std::size_t most = 0;
+    for (const auto& [shape, n] : shapes) {
+        if (n > most) {
+            best = shape;
+            most = n;
+        }
+    }
+    return best;
+}
+
+// The split symbol of a pair of sides, in the outline of the disputed style layer.
+MarkerSymbol split_symbol(const Style& style, MarkerSymbol sym, SidePair sides, double unit) {
+    const StyleLayer& d = style.layer("disputed");
+    const StyleLayer& left = style.layer(claim_style_layer(sides.first));
+    const StyleLayer& right = style.layer(claim_style_layer(sides.second));
+    sym.fill = left.circle_color.with_alpha(left.circle_color.a * left.circle_opacity);
+    sym.fill_right = right.circle_color.with_alpha(right.circle_color.a * right.circle_opacity);
+    sym.stroke =
+        d.circle_stroke_color.with_alpha(d.circle_stroke_color.a * d.circle_stroke_opacity);
+    sym.stroke_width = std::max(sym.stroke_width, d.circle_stroke_width * unit);
+    return sym;
+}
 
 // Checkpoints, context events or incidents located to a place (precision exact or near).
 class EventPointsLayer final : public LayerSource {
@@ -626,6 +688,19 @@ public:
             m_labels.add(e, i);
             m_extent =
                 merge(m_extent, {e.location.lon, e.location.lat, e.location.lon, e.location.lat});
+            const auto kind = static_cast<std::size_t>(e.kind);
+            if (e.casualties() > 0) {
+                ++m_casualty_kinds[kind];
+            }
+            if (is_split(e)) {
+                const SidePair pair = split_pair(e);
+                auto [it, fresh] = m_split_keys.try_emplace(pair);
+                if (fresh) {
+                    it->second.key = "disputed-" + std::string(geo::to_string(pair.first)) + "-" +
+                                     std::string(geo::to_string(pair.second));
+                }
+                ++it->second.kinds[kind];
+            }
         }
         // Big marks first so that small ones stay visible on top (up to 20,000 marks; beyond,
         // the input order: the symbols are small then).
@@ -643,9 +718,7 @@ public:
     void features(const Query& q, const MarkSink& sink) const override {
         const StyleLayer& st = q.style->layer(style_layer_for(m_which));
         const StyleLayer& disputed = q.style->layer("disputed");
-        // Thousands of marks: smaller symbols, so that the pattern stays readable.
-        const double density =
-            std::clamp(std::sqrt(2000.0 / std::max<double>(m_indices.size(), 1.0)), 0.3, 1.0);
+        const double density = density_factor();
         const double base = st.circle_radius * q.unit * density;
         const LabelClass cls = m_which == geo::EventLayer::incident     ? LabelClass::incident
                                : m_which == geo::EventLayer::checkpoint ? LabelClass::checkpoint
@@ -671,6 +744,10 @@ public:
                 r = base * geo::casualty_scale(e.casualties());
                 sym.size = 2.0 * r;
             }
+            const bool split = is_split(e);
+            if (split) {
+                sym = split_symbol(*q.style, sym, split_pair(e), q.unit);
+            }
             Mark m;
             m.geometry = &point;
             m.obstacle = true;
@@ -679,7 +756,10 @@ public:
                 sym.dash = {2.0 * q.unit, 1.5 * q.unit};
             }
             m.symbol = sym;
-            m.legend = geo::to_string(e.kind);
+            m.legend = geo::to_string(e.kind); // the shape says the kind
+            if (split) {
+                m.legend_claims = m_split_keys.at(split_pair(e)).key; // the halves, whose claim
+            }
             if (m_which == geo::EventLayer::incident && e.casualties() > 0) {
                 m.legend_extra = "casualty-scale";
             }
@@ -687,26 +767,27 @@ public:
                 title = event_title(e);
                 m.info = {e.id, title};
             }
-            label.symbol_radius =
-                r + (e.disputed ? disputed.circle_radius * q.unit + 2 * q.unit : 0);
+            const bool ring = e.disputed && !split; // disputed, but the sides are not named
+            label.symbol_radius = r + (ring ? disputed.circle_radius * q.unit + 2 * q.unit : 0);
             label.rank = e.casualties();
             m.label = m_labels.label_for(e, i, cls, q.lang, label) ? &label : nullptr;
             sink(m);
-            if (e.disputed) {
-                Mark ring;
-                ring.geometry = &point;
+            if (ring) {
+                Mark rm;
+                rm.geometry = &point;
                 MarkerSymbol rs = disputed.marker_symbol(MarkerShape::ring, q.unit,
                                                          r + disputed.circle_radius * q.unit);
                 rs.dash = {2.5 * q.unit, 1.8 * q.unit};
-                ring.symbol = rs;
-                ring.legend = "disputed";
-                sink(ring);
+                rm.symbol = rs;
+                rm.legend = "disputed";
+                sink(rm);
             }
         }
     }
 
     std::vector<LegendEntry> legend(const Query& q) const override {
         const StyleLayer& st = q.style->layer(style_layer_for(m_which));
+        const double density = density_factor();
         std::vector<LegendEntry> out;
         for (const geo::EventKindInfo& k : geo::event_kinds()) {
             if (k.layer == m_which) {
@@ -715,10 +796,17 @@ public:
                                {st.marker_symbol(st.shape_for(k.kind), q.unit)}});
             }
         }
-        const double density =
-            std::clamp(std::sqrt(2000.0 / std::max<double>(m_indices.size(), 1.0)), 0.3, 1.0);
         for (auto& entry : out) {
             std::get<MarkerSymbol>(entry.samples.front()).size *= density;
+        }
+        // A disputed event with both sides named: the split symbol, in the shape drawn most.
+        for (const auto& [pair, split] : m_split_keys) {
+            MarkerSymbol sample = st.marker_symbol(most_used_shape(st, split.kinds), q.unit,
+                                                   st.circle_radius * q.unit * density * 1.3);
+            out.push_back({split.key,
+                           "Disputed: left " + std::string(side_label(pair.first)) +
+                               "'s claim, right " + std::string(side_label(pair.second)) + "'s",
+                           {split_symbol(*q.style, sample, pair, q.unit)}});
         }
         if (m_which == geo::EventLayer::incident) {
             const StyleLayer& d = q.style->layer("disputed");
@@ -727,10 +815,12 @@ public:
                 MarkerShape::ring, q.unit, st.circle_radius * q.unit + d.circle_radius * q.unit);
             ring.dash = {2.5 * q.unit, 1.8 * q.unit};
             out.push_back({"disputed", "Disputed: the claims contradict", {inner, ring}});
+            // The size key in the shape most of the marks with casualties have.
+            const MarkerShape shape = most_used_shape(st, m_casualty_kinds);
             LegendEntry scale{"casualty-scale", "Killed and wounded (highest claim): 1, 5, 20", {}};
             for (const int n : {1, 5, 20}) {
                 const double r = st.circle_radius * q.unit * density * geo::casualty_scale(n);
-                scale.samples.push_back(st.marker_symbol(MarkerShape::circle, q.unit, r));
+                scale.samples.push_back(st.marker_symbol(shape, q.unit, r));
             }
             scale.layout = SampleLayout::row;
             out.push_back(std::move(scale));
@@ -739,12 +829,24 @@ public:
     }
 
 private:
+    // Thousands of marks: smaller symbols, so that the pattern stays readable.
+    double density_factor() const {
+        return std::clamp(std::sqrt(2000.0 / std::max<double>(m_indices.size(), 1.0)), 0.3, 1.0);
+    }
+
+    struct SplitKey {
+        std::string key; // legend key, "disputed-armenia-azerbaijan"
+        std::array<std::size_t, geo::event_kind_count> kinds{};
+    };
+
     std::string m_name;
     geo::EventLayer m_which;
     std::shared_ptr<const EventSet> m_events;
     std::vector<std::size_t> m_indices;
     PlaceLabels m_labels;
     geo::BBox m_extent = no_extent;
+    std::array<std::size_t, geo::event_kind_count> m_casualty_kinds{};
+    std::map<SidePair, SplitKey> m_split_keys;
 };
 
 // Events known only to a region or a border sector: the area (or a band along the sector)
@@ -780,12 +882,7 @@ public:
 
     void features(const Query& q, const MarkSink& sink) const override {
         const FillSymbol area = q.style->layer("uncertainty").fill_symbol(q.unit);
-        LineSymbol band = q.style->layer("uncertainty-line").line_symbol(q.unit);
-        band.cap = LineCap::round;
-        LineSymbol centre = q.style->layer("uncertainty").line_symbol(q.unit);
-        centre.color = area.outline;
-        centre.width = area.outline_width;
-        centre.dash = area.outline_dash;
+        const LineSymbol band = band_symbol(q);
         std::string title;
         for (std::size_t n = 0; n < m_indices.size(); ++n) {
             if (!overlaps(m_boxes[n], q.bbox)) {
@@ -807,10 +904,10 @@ public:
                 m.info = {e.id, title};
             }
             if (std::holds_alternative<geo::LinesGeom>(g)) {
+                // A band along the sector, drawn as its legend swatch is: no centre line, which
+                // would lie on the border itself.
                 m.symbol = band;
-                sink(m);
-                m.info = {}; // one element per event carries its id and title
-                m.symbol = centre;
+                m.legend = "uncertain-sector";
                 label.placement = LabelPlacement::along_line;
                 label.symbol_radius = band.width / 2;
             } else {
@@ -823,12 +920,19 @@ public:
     }
 
     std::vector<LegendEntry> legend(const Query& q) const override {
-        return {{"uncertain-region",
-                 "Location known only to a district or border sector",
+        return {{"uncertain-sector", "Location known only to a border sector", {band_symbol(q)}},
+                {"uncertain-region",
+                 "Location known only to a district",
                  {q.style->layer("uncertainty").fill_symbol(q.unit)}}};
     }
 
 private:
+    static LineSymbol band_symbol(const Query& q) {
+        LineSymbol band = q.style->layer("uncertainty-line").line_symbol(q.unit);
+        band.cap = LineCap::round;
+        return band;
+    }
+
     std::shared_ptr<const EventSet> m_events;
     std::vector<std::size_t> m_indices;
     std::vector<geo::Geometry> m_shapes;

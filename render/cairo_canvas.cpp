@@ -57,8 +57,8 @@ void set_line(cairo_t* cr, double width, const std::vector<double>& dash, LineCa
     cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
 }
 
-// Draws a marker centred on (x, y) with vector operations.
-void marker_path_draw(cairo_t* cr, double x, double y, const MarkerSymbol& m) {
+// The outline of a marker centred on (x, y) as the current path.
+void marker_outline(cairo_t* cr, double x, double y, const MarkerSymbol& m) {
     const double r = m.size / 2.0;
     cairo_new_path(cr);
     if (detail::is_round(m.shape)) {
@@ -71,9 +71,34 @@ void marker_path_draw(cairo_t* cr, double x, double y, const MarkerSymbol& m) {
         }
         cairo_close_path(cr);
     }
-    if (m.fill.visible() && m.shape != MarkerShape::ring) {
-        set_color(cr, m.fill);
-        cairo_fill_preserve(cr);
+}
+
+// Draws a marker centred on (x, y) with vector operations.
+void marker_path_draw(cairo_t* cr, double x, double y, const MarkerSymbol& m) {
+    const double r = m.size / 2.0;
+    if (m.fill_right.visible() && m.shape != MarkerShape::ring) {
+        // A split symbol: the left half in `fill`, the right half in `fill_right` (opaque
+        // colours).
+        const double pad = r + m.stroke_width + 1.0;
+        for (const bool right : {false, true}) {
+            cairo_save(cr);
+            cairo_new_path(cr);
+            // The left half reaches a little past the middle, under the right one: no
+            // anti-aliased seam between them.
+            cairo_rectangle(cr, right ? x : x - pad, y - pad, right ? pad : pad + 0.5, 2.0 * pad);
+            cairo_clip(cr);
+            marker_outline(cr, x, y, m);
+            set_color(cr, right ? m.fill_right : m.fill);
+            cairo_fill(cr);
+            cairo_restore(cr);
+        }
+        marker_outline(cr, x, y, m);
+    } else {
+        marker_outline(cr, x, y, m);
+        if (m.fill.visible() && m.shape != MarkerShape::ring) {
+            set_color(cr, m.fill);
+            cairo_fill_preserve(cr);
+        }
     }
     if (m.stroke.visible() && m.stroke_width > 0.0) {
         set_color(cr, m.stroke);

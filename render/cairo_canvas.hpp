@@ -17,6 +17,9 @@ struct DocumentInfo {
     std::string subject;
     std::string creator = "sitmap";
     std::string date;
+    // SVG: when set, each mark that stands for an event becomes a link to this prefix and its
+    // id ("index.html#event-" links a report's map to the event's row).
+    std::string mark_links;
 };
 
 // A PNG of width x height canvas units, pixel_scale pixels per unit.

@@ -122,6 +122,61 @@ std::string format_date_range(std::string_view begin, std::string_view end) {
     return full(a) + " – " + full(b);
 }
 
+std::string_view side_label(geo::Side side) {
+    switch (side) {
+    case geo::Side::armenia:
+        return "Armenia";
+    case geo::Side::azerbaijan:
+        return "Azerbaijan";
+    case geo::Side::russia:
+        return "Russia";
+    case geo::Side::eu:
+        return "EU";
+    case geo::Side::other:
+        return "Other";
+    case geo::Side::unknown:
+        break;
+    }
+    return "Unattributed";
+}
+
+std::string side_claims_text(const EventRecord& e) {
+    const auto named = std::count_if(e.sides.begin(), e.sides.end(), [](const SideClaim& s) {
+        return s.side != geo::Side::unknown;
+    });
+    if (named < 2) {
+        return {};
+    }
+    std::string out;
+    for (const SideClaim& s : e.sides) {
+        if (s.side == geo::Side::unknown) {
+            continue; // a sentence that names no side is no side's claim
+        }
+        std::string one(side_label(s.side));
+        one += ": ";
+        std::string figures;
+        if (s.killed >= 0) {
+            figures = std::to_string(s.killed) + " killed";
+        }
+        if (s.wounded >= 0) {
+            figures += (figures.empty() ? "" : ", ") + std::to_string(s.wounded) + " wounded";
+        }
+        if (s.killed == 0 && s.wounded == 0) {
+            one += "no losses";
+        } else if (!figures.empty()) {
+            one += figures;
+        } else if (s.assertion == geo::Assertion::denies) {
+            one += "denies";
+        } else if (s.assertion == geo::Assertion::accuses && s.against != geo::Side::unknown) {
+            one += "blames " + std::string(side_label(s.against));
+        } else {
+            one += "no figures";
+        }
+        out += (out.empty() ? "" : "\n") + one;
+    }
+    return out;
+}
+
 std::string event_title(const EventRecord& e) {
     std::string t = e.place_name.empty() ? std::string() : e.place_name + ", ";
     t += format_date_range(e.date_begin, e.date_end);
@@ -138,6 +193,45 @@ std::string event_title(const EventRecord& e) {
 }
 
 namespace {
+
+// How strongly a claim contradicts the other side: a denial, then an accusation, then a report.
+int assertion_weight(geo::Assertion a) {
+    switch (a) {
+    case geo::Assertion::denies:
+        return 3;
+    case geo::Assertion::accuses:
+        return 2;
+    case geo::Assertion::reports_own_losses:
+        return 1;
+    case geo::Assertion::reports:
+        break;
+    }
+    return 0;
+}
+
+std::vector<SideClaim> side_claims(const std::vector<geo::Claim>& claims) {
+    std::vector<SideClaim> sides;
+    for (const geo::Claim& c : claims) {
+        auto it = std::find_if(sides.begin(), sides.end(),
+                               [&](const SideClaim& s) { return s.side == c.side; });
+        if (it == sides.end()) {
+            sides.push_back({c.side, c.assertion, c.against, -1, -1});
+            it = sides.end() - 1;
+        } else if (assertion_weight(c.assertion) > assertion_weight(it->assertion)) {
+            it->assertion = c.assertion;
+            it->against = c.against;
+        }
+        if (c.killed) {
+            it->killed = std::max(it->killed, *c.killed);
+        }
+        if (c.wounded) {
+            it->wounded = std::max(it->wounded, *c.wounded);
+        }
+    }
+    std::stable_sort(sides.begin(), sides.end(),
+                     [](const SideClaim& a, const SideClaim& b) { return a.side < b.side; });
+    return sides;
+}
 
 // The one conversion from the event model: articles, events files and other tools' files alike.
 EventRecord record_of(const geo::Event& ev) {
@@ -161,6 +255,7 @@ EventRecord record_of(const geo::Event& ev) {
     }
     e.disputed = ev.disputed();
     e.claims = claims_summary(ev.claims);
+    e.sides = side_claims(ev.claims);
     return e;
 }
 

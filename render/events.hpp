@@ -44,6 +44,16 @@ private:
     std::uint8_t m_size = 0;
 };
 
+// One side's statement on an event: what it asserts and its highest figures.
+struct SideClaim {
+    geo::Side side = geo::Side::unknown;
+    geo::Assertion assertion = geo::Assertion::reports; // denies > accuses > own losses > reports
+    geo::Side against = geo::Side::unknown;             // whom it accuses
+    int killed = -1;                                    // -1: no figure stated
+    int wounded = -1;
+    friend bool operator==(const SideClaim&, const SideClaim&) = default;
+};
+
 struct EventRecord {
     std::string id;
     geo::EventKind kind = geo::EventKind::armed_clash;
@@ -57,7 +67,8 @@ struct EventRecord {
     int killed = -1; // highest claimed figure, -1 unknown
     int wounded = -1;
     bool disputed = false;
-    std::string claims; // "who: what; who: what" for titles and tooltips
+    std::string claims;           // "who: what; who: what" for titles and tooltips
+    std::vector<SideClaim> sides; // one per side that made a claim, in the order of geo::Side
 
     int casualties() const { return std::max(killed, 0) + std::max(wounded, 0); }
 };
@@ -84,5 +95,13 @@ std::string format_date_range(std::string_view begin, std::string_view end);
 
 // Place, date and claims on one line, for SVG <title> and --lint.
 std::string event_title(const EventRecord& e);
+
+// "Armenia", "Azerbaijan", "Russia", "EU", "Other", "Unattributed".
+std::string_view side_label(geo::Side side);
+
+// Each named side's statement in a few words, one line each, for the label of a disputed event:
+// "Armenia: 4 wounded\nAzerbaijan: 1 killed, 1 wounded"; a side without figures says what it
+// asserts ("Azerbaijan: denies"). Empty when fewer than two named sides made a claim.
+std::string side_claims_text(const EventRecord& e);
 
 } // namespace sitmap::render

@@ -64,8 +64,10 @@ void draw_sample(Canvas& canvas, const Symbol& s, Point c, double width, double 
             if constexpr (std::is_same_v<T, MarkerSymbol>) {
                 canvas.draw_marker(c, sym, MarkInfo{});
             } else if constexpr (std::is_same_v<T, LineSymbol>) {
-                const Ring line = {{c.x - width / 2 + 2 * unit, c.y},
-                                   {c.x + width / 2 - 2 * unit, c.y}};
+                // Round caps of a wide line (a border-sector band) stay inside the sample.
+                const double inset =
+                    2 * unit + (sym.cap == LineCap::round ? std::min(sym.width / 2, width / 4) : 0);
+                const Ring line = {{c.x - width / 2 + inset, c.y}, {c.x + width / 2 - inset, c.y}};
                 canvas.draw_lines(std::span<const Ring>(&line, 1), sym, MarkInfo{});
             } else {
                 const double w = std::min(width - 4 * unit, 22.0 * unit);

@@ -11,7 +11,8 @@ CollisionIndex::CollisionIndex(const Rect& area, double cell)
     : m_area(area), m_cell(std::max(cell, 1.0)),
       m_cols(std::max(1, static_cast<int>(std::ceil(area.width / m_cell)))),
       m_rows(std::max(1, static_cast<int>(std::ceil(area.height / m_cell)))),
-      m_grid(static_cast<std::size_t>(m_cols) * static_cast<std::size_t>(m_rows)) {}
+      m_grid(static_cast<std::size_t>(m_cols) * static_cast<std::size_t>(m_rows)),
+      m_segment_grid(m_grid.size()) {}
 
 template <typename F> void CollisionIndex::cells(const Rect& r, F&& f) const {
     const int c0 =
@@ -36,7 +37,125 @@ void CollisionIndex::insert(const Rect& r) {
     cells(r, [&](std::size_t c) { m_grid[c].push_back(index); });
 }
 
+namespace {
+
+double cross(Point o, Point a, Point b) {
+    return (a.x - o.x) * (b.y - o.y) - (a.y - o.y) * (b.x - o.x);
+}
+
+// Proper or touching intersection of segments ab and cd.
+bool segments_meet(Point a, Point b, Point c, Point d) {
+    const double d1 = cross(c, d, a);
+    const double d2 = cross(c, d, b);
+    const double d3 = cross(a, b, c);
+    const double d4 = cross(a, b, d);
+    if (((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0))) {
+        return true;
+    }
+    const auto on = [](Point p, Point q, Point x) {
+        return std::min(p.x, q.x) <= x.x && x.x <= std::max(p.x, q.x) &&
+               std::min(p.y, q.y) <= x.y && x.y <= std::max(p.y, q.y);
+    };
+    return (d1 == 0 && on(c, d, a)) || (d2 == 0 && on(c, d, b)) || (d3 == 0 && on(a, b, c)) ||
+           (d4 == 0 && on(a, b, d));
+}
+
+// Whether p lies inside the convex quadrilateral (either winding).
+bool inside_quad(const std::array<Point, 4>& q, Point p) {
+    bool pos = false;
+    bool neg = false;
+    for (std::size_t i = 0; i < 4; ++i) {
+        const double c = cross(q[i], q[(i + 1) % 4], p);
+        pos = pos || c > 0;
+        neg = neg || c < 0;
+    }
+    return !(pos && neg);
+}
+
+bool segment_crosses_quad(Point a, Point b, const std::array<Point, 4>& q) {
+    if (inside_quad(q, a) || inside_quad(q, b)) {
+        return true;
+    }
+    for (std::size_t i = 0; i < 4; ++i) {
+        if (segments_meet(a, b, q[i], q[(i + 1) % 4])) {
+            return true;
+        }
+    }
+    return false;
+}
+
+std::array<Point, 4> corners(const Rect& r) {
+    return {Point{r.x, r.y}, Point{r.right(), r.y}, Point{r.right(), r.bottom()},
+            Point{r.x, r.bottom()}};
+}
+
+Rect bounds(const std::array<Point, 4>& q) {
+    double x0 = q[0].x, y0 = q[0].y, x1 = q[0].x, y1 = q[0].y;
+    for (const Point& p : q) {
+        x0 = std::min(x0, p.x);
+        y0 = std::min(y0, p.y);
+        x1 = std::max(x1, p.x);
+        y1 = std::max(y1, p.y);
+    }
+    return {x0, y0, x1 - x0, y1 - y0};
+}
+
+} // namespace
+
+void CollisionIndex::insert_segment(Point a, Point b, bool divides) {
+    if (!std::isfinite(a.x) || !std::isfinite(a.y) || !std::isfinite(b.x) || !std::isfinite(b.y)) {
+        return;
+    }
+    const Rect box{std::min(a.x, b.x), std::min(a.y, b.y), std::abs(b.x - a.x),
+                   std::abs(b.y - a.y)};
+    if (!box.intersects(m_area.inflated(1.0)) && !m_area.contains(a)) {
+        return;
+    }
+    const auto index = static_cast<std::uint32_t>(m_segments.size());
+    m_segments.push_back({a, b, divides});
+    cells(box, [&](std::size_t c) { m_segment_grid[c].push_back(index); });
+}
+
+bool CollisionIndex::crosses(const std::array<Point, 4>& quad) const {
+    if (m_segments.empty()) {
+        return false;
+    }
+    bool hit = false;
+    cells(bounds(quad), [&](std::size_t c) {
+        for (const std::uint32_t i : m_segment_grid[c]) {
+            if (hit) {
+                return;
+            }
+            hit = segment_crosses_quad(m_segments[i].a, m_segments[i].b, quad);
+        }
+    });
+    return hit;
+}
+
+bool CollisionIndex::crosses(Point a, Point b) const {
+    if (m_segments.empty()) {
+        return false;
+    }
+    const Rect box{std::min(a.x, b.x), std::min(a.y, b.y), std::abs(b.x - a.x),
+                   std::abs(b.y - a.y)};
+    bool hit = false;
+    cells(box, [&](std::size_t c) {
+        for (const std::uint32_t i : m_segment_grid[c]) {
+            if (hit) {
+                return;
+            }
+            const Segment& sg = m_segments[i];
+            hit = sg.divides && segments_meet(a, b, sg.a, sg.b);
+        }
+    });
+    return hit;
+}
+
 bool CollisionIndex::hits(const Rect& r) const {
+    return crosses(corners(r)) || hits_boxes(r);
+}
+
+bool CollisionIndex::hits_boxes(const Rect& r) const {
     bool hit = false;
     cells(r, [&](std::size_t c) {
         if (hit) {
@@ -90,6 +209,20 @@ Rect rotated_box(Point origin, double w, double h, double angle) {
         y1 = std::max(y1, y);
     }
     return {x0, y0, x1 - x0, y1 - y0};
+}
+
+// The corners of a w x h box grown by `halo`, rotated by angle around origin (its top left).
+std::array<Point, 4> rotated_quad(Point origin, double w, double h, double angle, double halo) {
+    const double c = std::cos(angle);
+    const double s = std::sin(angle);
+    const Point local[4] = {
+        {-halo, -halo}, {w + halo, -halo}, {w + halo, h + halo}, {-halo, h + halo}};
+    std::array<Point, 4> out;
+    for (std::size_t i = 0; i < 4; ++i) {
+        out[i] = {origin.x + local[i].x * c - local[i].y * s,
+                  origin.y + local[i].x * s + local[i].y * c};
+    }
+    return out;
 }
 
 double path_length(const std::vector<Point>& p) {
@@ -182,7 +315,12 @@ private:
     bool try_at(Point origin, double angle) {
         const Rect b = angle == 0.0 ? Rect{origin.x, origin.y, w(), h()}.inflated(m_halo)
                                     : rotated_box(origin, w(), h(), angle).inflated(m_halo);
-        if (!m_inner.contains(b) || m_placed.hits(b) || m_obstacles.hits(b)) {
+        if (!m_inner.contains(b) || m_placed.hits(b)) {
+            return false;
+        }
+        if (angle == 0.0 ? m_obstacles.hits(b)
+                         : (m_obstacles.hits_boxes(b) ||
+                            m_obstacles.crosses(rotated_quad(origin, w(), h(), angle, m_halo)))) {
             return false;
         }
         *m_run =
@@ -194,23 +332,46 @@ private:
     bool around(Point a) {
         const double w = this->w();
         const double h = this->h();
-        const double d = m_clearance > 0.0 ? m_clearance : m_gap + m_halo;
-        const double dd = d * 0.72;
-        // Preference order: right, upper right, lower right, left, upper left, lower left,
-        // above, below.
-        const Point candidates[] = {
-            {a.x + d, a.y - h / 2},
-            {a.x + dd, a.y - dd - h + h * 0.25},
-            {a.x + dd, a.y + dd - h * 0.25},
-            {a.x - d - w, a.y - h / 2},
-            {a.x - dd - w, a.y - dd - h + h * 0.25},
-            {a.x - dd - w, a.y + dd - h * 0.25},
-            {a.x - w / 2, a.y - d - h},
-            {a.x - w / 2, a.y + d},
-        };
-        for (const auto& c : candidates) {
-            if (try_at(c, 0.0)) {
-                return true;
+        const double near = m_clearance > 0.0 ? m_clearance : m_gap + m_halo;
+        // Event labels may stand a little farther off rather than be dropped (a border or a
+        // road next to the mark takes the near positions).
+        const bool event = m_in->request.cls == LabelClass::incident ||
+                           m_in->request.cls == LabelClass::checkpoint ||
+                           m_in->request.cls == LabelClass::context;
+        for (const double d : {near, near + h * 0.9}) {
+            if (d != near && !event) {
+                break;
+            }
+            const double dd = d * 0.72;
+            // Overhang of a label set above or below the mark, towards its far side.
+            const double s = std::min(w / 2, near);
+            // Preference order: right, upper right, lower right, left, upper left, lower left,
+            // above, below, then above and below ending or starting at the mark.
+            const Point candidates[] = {
+                {a.x + d, a.y - h / 2},
+                {a.x + dd, a.y - dd - h + h * 0.25},
+                {a.x + dd, a.y + dd - h * 0.25},
+                {a.x - d - w, a.y - h / 2},
+                {a.x - dd - w, a.y - dd - h + h * 0.25},
+                {a.x - dd - w, a.y + dd - h * 0.25},
+                {a.x - w / 2, a.y - d - h},
+                {a.x - w / 2, a.y + d},
+                {a.x - w + s, a.y - d - h},
+                {a.x - s, a.y - d - h},
+                {a.x - w + s, a.y + d},
+                {a.x - s, a.y + d},
+            };
+            for (const auto& c : candidates) {
+                // The label stays on its mark's side of the border: nothing dividing between the
+                // edge of the symbol and the label's centre (a mark on the border itself may be
+                // labelled on either side).
+                const Point centre{c.x + w / 2, c.y + h / 2};
+                const double dist = std::hypot(centre.x - a.x, centre.y - a.y);
+                const double edge = dist > 0.0 ? std::min(near, dist) / dist : 0.0;
+                const Point from{a.x + (centre.x - a.x) * edge, a.y + (centre.y - a.y) * edge};
+                if (!m_obstacles.crosses(from, centre) && try_at(c, 0.0)) {
+                    return true;
+                }
             }
         }
         return false;
@@ -279,10 +440,18 @@ private:
         const double angle = std::atan2(p1.y - p0.y, p1.x - p0.x);
         const double c = std::cos(angle);
         const double sn = std::sin(angle);
-        const Point mid{(p0.x + p1.x) / 2 + sn * (h / 2 + m_gap),
-                        (p0.y + p1.y) / 2 - c * (h / 2 + m_gap)};
-        const Point origin{mid.x - (w / 2) * c + (h / 2) * sn, mid.y - (w / 2) * sn - (h / 2) * c};
-        return try_at(origin, angle);
+        // Just above the line, else just below; clear of a wide symbol (a border-sector band).
+        const double offset = h / 2 + (m_clearance > 0.0 ? m_clearance : m_gap);
+        for (const double side : {1.0, -1.0}) {
+            const Point mid{(p0.x + p1.x) / 2 + side * sn * offset,
+                            (p0.y + p1.y) / 2 - side * c * offset};
+            const Point origin{mid.x - (w / 2) * c + (h / 2) * sn,
+                               mid.y - (w / 2) * sn - (h / 2) * c};
+            if (try_at(origin, angle)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     const CollisionIndex& m_obstacles;
@@ -323,17 +492,80 @@ LabelResult place_labels(std::vector<LabelInput> inputs, const CollisionIndex& o
             done_keys.insert(rq.key);
         }
         const TextStyle ts = style.layer(label_style_id(rq.cls)).text_style(unit);
-        const TextMetrics m = shaper.measure(rq.text, ts);
-        if (m.unknown_glyphs > 0) {
+        const TextMetrics first = shaper.measure(rq.text, ts);
+        if (first.unknown_glyphs > 0) {
             result.missing_glyphs.push_back(rq.text);
+        }
+        // Smaller lines under the first (each side's claim), regular weight; all placed as one
+        // block.
+        TextStyle detail_style = ts;
+        detail_style.size = ts.size * 0.86;
+        detail_style.weight = FontWeight::normal;
+        detail_style.color = Color{0.16, 0.16, 0.16, 1.0};
+        std::vector<std::pair<std::string, TextMetrics>> lines;
+        for (std::size_t from = 0; !rq.detail.empty() && from <= rq.detail.size();) {
+            const std::size_t to = std::min(rq.detail.find('\n', from), rq.detail.size());
+            std::string line = rq.detail.substr(from, to - from);
+            if (!line.empty()) {
+                const TextMetrics m = shaper.measure(line, detail_style);
+                lines.emplace_back(std::move(line), m);
+            }
+            from = to + 1;
+        }
+        TextMetrics block = first;
+        for (const auto& [line, m] : lines) {
+            block.width = std::max(block.width, m.width);
+            block.height += m.height;
+        }
+        LabelInput placed_in = in;
+        if (!lines.empty() && placed_in.request.placement == LabelPlacement::along_line) {
+            // Several lines do not bend along a line: beside its middle, clear of its symbol.
+            std::size_t seg = 0;
+            placed_in.anchor = point_at(in.line, path_length(in.line) / 2, seg);
+            placed_in.request.placement = LabelPlacement::around_point;
         }
         TextRun run;
         Rect box;
-        if (!placer.place(in, ts, m, run, box)) {
+        bool placed = placer.place(placed_in, ts, block, run, box);
+        if (!placed && !lines.empty()) {
+            // No room for the claims: the name alone (the claims stay in the SVG title).
+            lines.clear();
+            block = first;
+            placed_in = in;
+            placed = placer.place(placed_in, ts, block, run, box);
+        }
+        if (!placed) {
             result.dropped.push_back(rq.text);
             continue;
         }
-        result.placed.push_back({std::move(run), box, rq.cls, rq.key});
+        std::vector<TextRun> details;
+        if (!lines.empty()) {
+            // Lines aligned towards the anchor: right-aligned left of it, left-aligned right of
+            // it, centred above, below or inside an area.
+            const double centre = run.origin.x + block.width / 2;
+            const bool inside = placed_in.request.placement == LabelPlacement::inside_area;
+            const double align = inside                              ? 0.5
+                                 : centre < placed_in.anchor.x - 1.0 ? 1.0
+                                 : centre > placed_in.anchor.x + 1.0 ? 0.0
+                                                                     : 0.5;
+            const Point origin = run.origin;
+            run.width = first.width;
+            run.height = first.height;
+            run.baseline = first.baseline;
+            run.origin.x += align * (block.width - first.width);
+            double y = origin.y + first.height;
+            for (auto& [line, m] : lines) {
+                details.push_back(TextRun{std::move(line),
+                                          detail_style,
+                                          {origin.x + align * (block.width - m.width), y},
+                                          0.0,
+                                          m.width,
+                                          m.height,
+                                          m.baseline});
+                y += m.height;
+            }
+        }
+        result.placed.push_back({std::move(run), std::move(details), box, rq.cls, rq.key});
     }
     return result;
 }

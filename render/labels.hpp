@@ -9,6 +9,7 @@
 #include "render/style.hpp"
 #include "render/text.hpp"
 
+#include <array>
 #include <deque>
 #include <span>
 #include <string>
@@ -24,7 +25,8 @@ struct LabelInput {
 
 struct PlacedLabel {
     TextRun run;
-    Rect box; // axis-aligned box covering the label and its halo
+    std::vector<TextRun> details; // the lines of LabelRequest::detail, under run
+    Rect box;                     // axis-aligned box covering the label and its halo
     LabelClass cls = LabelClass::town;
     std::string key;
 };
@@ -35,13 +37,26 @@ struct LabelResult {
     std::vector<std::string> missing_glyphs; // texts with characters no font can draw
 };
 
-// A uniform grid of rectangles for overlap queries.
+// A uniform grid of rectangles (symbols, furniture) and of line segments (lines a label must not
+// cross: the border, the corridor) for overlap queries.
 class CollisionIndex {
 public:
     CollisionIndex(const Rect& area, double cell);
     void insert(const Rect& r);
+    // A segment of a line that labels must not cross; `divides`: a label also stays on its
+    // mark's side of it (the border, not a road).
+    void insert_segment(Point a, Point b, bool divides = true);
+    // True when r overlaps a rectangle or a segment crosses it.
     bool hits(const Rect& r) const;
+    // True when r overlaps a rectangle (segments not considered).
+    bool hits_boxes(const Rect& r) const;
+    // True when a dividing segment crosses the segment ab (a label on the other side of the
+    // border from its mark).
+    bool crosses(Point a, Point b) const;
+    // True when a segment crosses the convex quadrilateral (corners in order): a rotated label.
+    bool crosses(const std::array<Point, 4>& quad) const;
     std::size_t size() const { return m_rects.size(); }
+    std::size_t segments() const { return m_segments.size(); }
 
 private:
     template <typename F> void cells(const Rect& r, F&& f) const;
@@ -51,6 +66,12 @@ private:
     int m_rows;
     std::deque<Rect> m_rects; // no reallocation spikes with a million obstacles
     std::vector<std::vector<std::uint32_t>> m_grid;
+    struct Segment {
+        Point a, b;
+        bool divides = true;
+    };
+    std::vector<Segment> m_segments;
+    std::vector<std::vector<std::uint32_t>> m_segment_grid;
 };
 
 // The style layer that styles a class of labels ("labels-town"...).

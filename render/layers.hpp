@@ -31,17 +31,23 @@ struct LabelRequest {
     double symbol_radius = 0.0; // keep this far from the anchor (canvas units)
     double rank = 0.0;          // within a class, higher is placed first (population...)
     std::string key;            // the place it names: one label per place
+    std::string detail; // smaller lines under the text, '\n' between them (each side's claim)
 };
 
 // One drawable item: a geometry in WGS 84 with its symbol, optional legend key and label.
 struct Mark {
     const geo::Geometry* geometry = nullptr;
     Symbol symbol;
-    MarkInfo info;                 // id and title (SVG)
-    std::string_view legend;       // legend key; "" for none
-    std::string_view legend_extra; // a second legend entry it illustrates (the casualty scale)
+    MarkInfo info;                  // id and title (SVG)
+    std::string_view legend;        // legend key; "" for none
+    std::string_view legend_extra;  // a second legend entry it illustrates (the casualty scale)
+    std::string_view legend_claims; // a third: whose claims a split symbol shows
     const LabelRequest* label = nullptr;
     bool obstacle = false; // labels must not cover it
+    // Labels must not cross its lines (the border, the corridor); `divides`: a label also stays
+    // on its mark's side of them (the border).
+    bool barrier = false;
+    bool divides = false;
 };
 
 struct Query {

@@ -454,6 +454,13 @@ private:
             m_canvas.draw_lines(m_rings, as_line, m.info);
         }
         ++m_report.marks;
+        if (m.barrier) {
+            for (const auto& r : m_rings) {
+                for (std::size_t i = 1; i < r.size(); ++i) {
+                    m_obstacles.insert_segment(r[i - 1], r[i], m.divides);
+                }
+            }
+        }
         if (!any_visible()) {
             return;
         }
@@ -507,8 +514,10 @@ private:
         if (!m.legend.empty() && !m_used_legend.contains(m.legend)) {
             m_used_legend.emplace(m.legend);
         }
-        if (!m.legend_extra.empty() && !m_used_legend.contains(m.legend_extra)) {
-            m_used_legend.emplace(m.legend_extra);
+        for (const std::string_view key : {m.legend_extra, m.legend_claims}) {
+            if (!key.empty() && !m_used_legend.contains(key)) {
+                m_used_legend.emplace(key);
+            }
         }
     }
 
@@ -566,6 +575,7 @@ private:
                 }
                 if (m_used_legend.contains(entry.key)) {
                     m_report.legend.push_back(entry.key);
+                    m_report.legend_entries.push_back(entry);
                     legend.push_back(std::move(entry));
                 } else {
                     m_report.legend_unused.push_back(entry.key);
@@ -615,6 +625,9 @@ private:
         m_canvas.begin_layer("labels");
         for (const auto& l : labels.placed) {
             m_canvas.draw_text(l.run);
+            for (const TextRun& d : l.details) {
+                m_canvas.draw_text(d);
+            }
         }
         m_canvas.end_layer();
         m_canvas.pop_clip();
@@ -726,6 +739,13 @@ PageSize paper_size(std::string_view paper, double dpi) {
                       "': expected a5|a4|a3|a2|letter|legal, -portrait or -landscape");
 }
 
+PageSize default_page_size(OutputFormat format) {
+    if (format == OutputFormat::pdf) {
+        return paper_size("a4-landscape", 300.0);
+    }
+    return PageSize{};
+}
+
 RenderReport render_map_file(const MapRenderer& renderer, const std::filesystem::path& path,
                              const DocumentInfo& info) {
     const OutputFormat format = output_format_for(path);
@@ -745,6 +765,53 @@ RenderReport render_map_file(const MapRenderer& renderer, const std::filesystem:
     RenderReport report = renderer.render(*canvas);
     canvas->finish();
     return report;
+}
+
+std::string describe_symbols(const RenderReport& report) {
+    // Event entries: the uncertainty band and area, the kinds and the disputed pairs; the
+    // basemap's are not.
+    std::string out;
+    bool scale = false;
+    for (const LegendEntry& e : report.legend_entries) {
+        if (e.key == "casualty-scale") {
+            scale = true;
+            continue;
+        }
+        if (e.key == "uncertain-sector" || e.key == "uncertain-region") {
+            out += out.empty() ? "" : "; ";
+            out += (e.key == "uncertain-sector" ? "band along the border: " : "hatched area: ") +
+                   e.label;
+            continue;
+        }
+        bool is_kind = e.key.starts_with("disputed");
+        for (const geo::EventKindInfo& k : geo::event_kinds()) {
+            is_kind = is_kind || k.name == e.key;
+        }
+        if (!is_kind || e.samples.empty()) {
+            continue;
+        }
+        const auto* m = std::get_if<MarkerSymbol>(&e.samples.front());
+        if (m == nullptr) {
+            continue;
+        }
+        std::string shape(to_string(m->shape));
+        if (m->fill_right.visible()) {
+            shape = "split " + shape;
+        } else if (e.samples.size() > 1) {
+            shape += " in a dashed ring";
+        }
+        out += out.empty() ? "" : "; ";
+        out += shape + ": " + e.label;
+    }
+    if (out.empty()) {
+        return out;
+    }
+    out[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[0])));
+    out += ".";
+    if (scale) {
+        out += " Larger symbols: more killed and wounded claimed.";
+    }
+    return out;
 }
 
 std::string backend_versions() {

@@ -33,6 +33,9 @@ struct PageSize {
 PageSize parse_size(std::string_view text);
 // "a4-landscape", "a3-portrait", "letter-landscape"...; PNG pixels from dpi.
 PageSize paper_size(std::string_view paper, double dpi);
+// The page when neither a size nor a paper is given: 1600x1000 pixels for PNG and SVG, A4
+// landscape (841.89 x 595.28 pt) for PDF, which is printed.
+PageSize default_page_size(OutputFormat format);
 
 // Looks a place up by name or id for --extent PLACE[:RADIUS_KM].
 using PlaceFinder = std::function<std::optional<geo::LonLat>(std::string_view)>;
@@ -54,8 +57,9 @@ struct RenderReport {
     std::vector<PlacedLabel> labels;
     std::vector<std::string> dropped_labels;
     std::vector<std::string> missing_glyphs;
-    std::vector<std::string> legend;        // legend entries shown, in order (keys)
-    std::vector<std::string> legend_unused; // entries layers offer that nothing on the map uses
+    std::vector<std::string> legend;         // legend entries shown, in order (keys)
+    std::vector<LegendEntry> legend_entries; // the same entries: labels and samples as drawn
+    std::vector<std::string> legend_unused;  // entries layers offer that nothing on the map uses
     std::vector<std::string> events_outside;
     std::vector<std::string> warnings;
     std::size_t marks = 0;
@@ -88,6 +92,11 @@ private:
 // finishes (path.tmp, renamed on success).
 RenderReport render_map_file(const MapRenderer& renderer, const std::filesystem::path& path,
                              const DocumentInfo& info);
+
+// The event symbols of a rendered map in words, from its legend as drawn, for captions:
+// "Circle: Shelling (artillery); diamond: Small-arms fire; ... Larger symbols: more killed and
+// wounded claimed." Empty when the map shows no event symbol.
+std::string describe_symbols(const RenderReport& report);
 
 // The Cairo and Pango versions sitmap renders with, e.g. "cairo 1.16.0, pango 1.50.12".
 std::string backend_versions();

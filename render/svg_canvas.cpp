@@ -97,7 +97,7 @@ class SvgCanvas final : public Canvas {
 public:
     SvgCanvas(const std::filesystem::path& path, double width, double height,
               const DocumentInfo& info)
-        : m_file(path), m_width(width), m_height(height) {
+        : m_file(path), m_width(width), m_height(height), m_links(info.mark_links) {
         m_out.reserve(1 << 20);
         m_out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
         m_out += "<svg xmlns=\"http://www.w3.org/2000/svg\" "
@@ -148,6 +148,7 @@ public:
 
     void draw_area(std::span<const Ring> rings, const FillSymbol& s,
                    const MarkInfo& info) override {
+        open_link(info);
         m_out += "<path";
         append_id(info);
         m_out += " d=\"";
@@ -166,11 +167,13 @@ public:
             append_dash(m_out, s.outline_dash);
         }
         close_element("path", info);
+        close_link(info);
         flush_if_large();
     }
 
     void draw_lines(std::span<const Ring> lines, const LineSymbol& s,
                     const MarkInfo& info) override {
+        open_link(info);
         m_out += "<path";
         append_id(info);
         m_out += " d=\"";
@@ -183,10 +186,12 @@ public:
         m_out += " stroke-linejoin=\"round\"";
         append_dash(m_out, s.dash);
         close_element("path", info);
+        close_link(info);
         flush_if_large();
     }
 
     void draw_marker(Point at, const MarkerSymbol& m, const MarkInfo& info) override {
+        open_link(info);
         m_out += "<use";
         if (!info.id.empty()) {
             m_out += " id=\"";
@@ -207,6 +212,7 @@ public:
             m_out += xml_escape(info.title);
             m_out += "</title></use>\n";
         }
+        close_link(info);
         flush_if_large();
     }
 
@@ -250,6 +256,21 @@ public:
     }
 
 private:
+    // <a href="PREFIX+ID"> around an event's mark when the document asks for links.
+    void open_link(const MarkInfo& info) {
+        if (!m_links.empty() && !info.id.empty()) {
+            m_out += "<a href=\"";
+            m_out += xml_escape(m_links);
+            m_out += xml_escape(info.id);
+            m_out += "\" target=\"_top\">";
+        }
+    }
+    void close_link(const MarkInfo& info) {
+        if (!m_links.empty() && !info.id.empty()) {
+            m_out += "</a>\n";
+        }
+    }
+
     void append_id(const MarkInfo& info) {
         if (!info.id.empty()) {
             m_out += " id=\"";
@@ -285,22 +306,45 @@ private:
         std::string id = "m" + std::to_string(m_markers.size());
         const double r = m.size / 2.0;
         std::string d = "<g id=\"" + id + "\">";
-        std::string paint;
-        append_color_attr(paint, "fill", m.shape == MarkerShape::ring ? Color{0, 0, 0, 0} : m.fill);
-        if (m.stroke.visible() && m.stroke_width > 0.0) {
-            append_color_attr(paint, "stroke", m.stroke);
-            paint += " stroke-width=\"" + num(m.stroke_width) + "\"";
-            append_dash(paint, m.dash);
-        }
+        std::string outline; // the shape without paint
         if (detail::is_round(m.shape)) {
-            d += "<circle r=\"" + num(r) + "\"" + paint + "/>";
+            outline = "<circle r=\"" + num(r) + "\"";
         } else {
             std::string pts;
             for (const auto& p : detail::marker_polygon(m.shape, r)) {
                 pts += (pts.empty() ? "" : " ") + num(p.x) + "," + num(p.y);
             }
-            d += "<polygon points=\"" + pts + "\"" + paint + " stroke-linejoin=\"round\"/>";
+            outline = "<polygon points=\"" + pts + "\" stroke-linejoin=\"round\"";
         }
+        std::string paint;
+        const bool split = m.fill_right.visible() && m.shape != MarkerShape::ring;
+        if (split) {
+            // Each half filled through a clip path; the outline drawn once on top. The left half
+            // reaches a little past the middle, under the right one (no seam).
+            const double pad = r + m.stroke_width + 1.0;
+            const std::string left = id + "l";
+            const std::string right = id + "r";
+            m_defs += "<clipPath id=\"" + left + "\"><rect x=\"" + num(-pad) + "\" y=\"" +
+                      num(-pad) + "\" width=\"" + num(pad + 0.5) + "\" height=\"" + num(2 * pad) +
+                      "\"/></clipPath>\n<clipPath id=\"" + right + "\"><rect x=\"0\" y=\"" +
+                      num(-pad) + "\" width=\"" + num(pad) + "\" height=\"" + num(2 * pad) +
+                      "\"/></clipPath>\n";
+            for (const auto& [clip, colour] : {std::pair{left, m.fill}, {right, m.fill_right}}) {
+                std::string fill;
+                append_color_attr(fill, "fill", colour);
+                d += outline + fill + " clip-path=\"url(#" + clip + ")\"/>";
+            }
+            append_color_attr(paint, "fill", Color{0, 0, 0, 0});
+        } else {
+            append_color_attr(paint, "fill",
+                              m.shape == MarkerShape::ring ? Color{0, 0, 0, 0} : m.fill);
+        }
+        if (m.stroke.visible() && m.stroke_width > 0.0) {
+            append_color_attr(paint, "stroke", m.stroke);
+            paint += " stroke-width=\"" + num(m.stroke_width) + "\"";
+            append_dash(paint, m.dash);
+        }
+        d += outline + paint + "/>";
         if (m.shape == MarkerShape::barrier) {
             const Rect bar = detail::barrier_bar(r);
             std::string fill;
@@ -334,6 +378,7 @@ private:
     detail::AtomicFile m_file;
     double m_width;
     double m_height;
+    std::string m_links; // DocumentInfo::mark_links
     std::string m_out;
     std::string m_defs;
     std::map<MarkerSymbol, std::string> m_markers;

@@ -59,7 +59,10 @@ struct MarkerSymbol {
     Color fill;
     Color stroke;
     double stroke_width = 1.0;
-    std::vector<double> dash; // dashed outline (e.g. the "disputed" ring)
+    std::vector<double> dash; // dashed outline (an event known only to be near a place)
+    // A split symbol (each side's claim on a disputed event): when visible, the right half of the
+    // shape is filled with this colour and the left half with `fill`.
+    Color fill_right{0, 0, 0, 0};
     friend bool operator==(const MarkerSymbol&, const MarkerSymbol&) = default;
     friend auto operator<=>(const MarkerSymbol&, const MarkerSymbol&) = default;
 };

@@ -50,7 +50,7 @@ TEST(ExportOutputs, SymbologyIsTheMapStyles) {
     EXPECT_TRUE(s.nagorno_karabakh.hatched);
     EXPECT_TRUE(s.nagorno_karabakh.dashed);
     EXPECT_EQ(s.nagorno_karabakh.fill.a, 140); // 0.55
-    EXPECT_EQ(s.borders_am_az_casing.width_px, 5.0);
+    EXPECT_EQ(s.borders_am_az_casing.width_px, 4.2);
     EXPECT_TRUE(s.corridor.dashed);
     EXPECT_FALSE(s.rivers.dashed);
 

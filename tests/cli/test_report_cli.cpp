@@ -64,7 +64,26 @@ TEST(ReportCli, WritesGisFilesAndAPageWithOneRowPerEvent) {
     const auto events = nlohmann::json::parse(in)["features"];
     EXPECT_GE(events.size(), 1u) << "the Sotk clash at least";
     const std::string html = slurp(dir / "out" / "index.html");
-    EXPECT_EQ(count_of(html, "<tr data-event-id="), events.size());
+    EXPECT_EQ(count_of(html, "<tr id=\"event-"), events.size()); // an anchor per event
+    // Articles by a readable name: the first sentence of an article without a headline, never
+    // the file hash; captions name the symbols drawn (no "diamonds: context").
+    EXPECT_NE(html.find("<h3>New border tension Armenia – Azerbaijan</h3>"), std::string::npos);
+    EXPECT_EQ(html.find("<h3>000_5910880eccc6c8c0</h3>"), std::string::npos);
+    EXPECT_EQ(html.find("diamonds: context"), std::string::npos);
+    EXPECT_NE(html.find("Circle: Shelling (artillery)"), std::string::npos);
+    // The SVG maps' event marks lead to their rows.
+    const std::string overview_svg = slurp(dir / "out" / "overview.svg");
+    for (const auto& f : events) {
+        const std::string id = f["properties"]["id"].get<std::string>();
+        if (f["properties"]["layer"] != "context") {
+            EXPECT_NE(overview_svg.find("<a href=\"index.html#event-" + id + "\""),
+                      std::string::npos)
+                << id;
+        }
+    }
+    // One summary line per side for the Sotk clash, before the sentences.
+    EXPECT_NE(html.find("<p class=\"sides-summary\">Armenia: accuses Azerbaijan"),
+              std::string::npos);
     for (const auto& f : events) {
         EXPECT_NE(html.find("data-event-id=\"" + f["properties"]["id"].get<std::string>() + "\""),
                   std::string::npos);

@@ -95,7 +95,7 @@ TEST(ReportHtml, CountsEventsArticlesAndSkippedOnes) {
     // Events table sorted by date: Tegh (10 May) before Sotk (11 May).
     EXPECT_LT(html.find("data-event-id=\"evt-2023-05-10-Tegh\""),
               html.find("data-event-id=\"evt-2023-05-11-Sotk\""));
-    EXPECT_EQ(count(html, "<tr data-event-id="), 2u);
+    EXPECT_EQ(count(html, "<tr id=\"event-"), 2u);
 
     page.events.resize(1);
     page.articles.resize(1);
@@ -119,4 +119,50 @@ TEST(ReportHtml, WritesAUnitAndRefusesToReplaceUnlessAsked) {
     }
     EXPECT_NO_THROW(write_report_html(page, out, geo::Overwrite::yes));
     EXPECT_EQ(std::distance(fs::directory_iterator(dir), fs::directory_iterator()), 1);
+}
+
+// A clash reported in five sentences: each side summarised once ("Armenia: accuses Azerbaijan,
+// 4 wounded"), each distinct claim listed once with all its sentences, sources cited by the
+// article's readable name (its file name when it has no headline), linked to its section.
+TEST(ReportHtml, ClaimsSummarisedPerSideAndCitedByName) {
+    ReportPage page;
+    ReportArticleEntry a;
+    a.id = "000_5910880eccc6c8c0";
+    a.file = "seeds/border-news.txt";
+    a.published = "2023-05-11";
+    a.events = 1;
+    page.articles.push_back(a);
+    geo::Event e = event_at("Sotk", "2023-05-11");
+    e.claims.clear();
+    for (std::size_t i = 0; i < 5; ++i) {
+        geo::Claim c;
+        c.side = geo::Side::armenia;
+        c.assertion = geo::Assertion::accuses;
+        c.against = geo::Side::azerbaijan;
+        if (i == 2) {
+            c.wounded = 4;
+        }
+        c.text = "Sentence " + std::to_string(i) + ".";
+        c.source = {a.id, i * 100, i * 100 + 50};
+        e.claims.push_back(c);
+    }
+    geo::Claim az;
+    az.side = geo::Side::azerbaijan;
+    az.assertion = geo::Assertion::denies;
+    az.text = "Baku denies.";
+    az.source = {a.id, 900, 950};
+    e.claims.push_back(az);
+    page.events = {e};
+    const std::string html = report_html(page);
+    EXPECT_NE(html.find("<p class=\"sides-summary\">Armenia: accuses Azerbaijan, 4 wounded; "
+                        "Azerbaijan: denies.</p>"),
+              std::string::npos)
+        << html;
+    EXPECT_EQ(count(html, "<li>Armenia accuses Azerbaijan <sup>[1][2][4][5]</sup></li>"), 1u);
+    EXPECT_EQ(count(html, "<li>Armenia accuses Azerbaijan: 4 wounded <sup>[3]</sup></li>"), 1u);
+    EXPECT_EQ(count(html, ">Armenia accuses Azerbaijan <"), 1u) << "not five times";
+    EXPECT_NE(html.find("<cite><a href=\"#article-000_5910880eccc6c8c0\">border-news.txt</a>"),
+              std::string::npos);
+    EXPECT_NE(html.find("<h3>border-news.txt</h3>"), std::string::npos);
+    EXPECT_NE(html.find("<tr id=\"event-evt-2023-05-11-Sotk\""), std::string::npos);
 }

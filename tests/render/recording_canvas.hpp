@@ -16,6 +16,7 @@ struct Recorded {
     std::string title; // marker title
     render::Point at;  // marker position / text origin
     render::MarkerSymbol marker;
+    render::LineSymbol line; // lines: the symbol
     std::size_t rings = 0;
 };
 
@@ -41,9 +42,10 @@ public:
         r.rings = rings.size();
         r.title = std::string(info.title);
     }
-    void draw_lines(std::span<const render::Ring> lines, const render::LineSymbol&,
+    void draw_lines(std::span<const render::Ring> lines, const render::LineSymbol& symbol,
                     const render::MarkInfo& info) override {
         auto& r = add(Recorded::Op::lines, std::string(info.id));
+        r.line = symbol;
         r.rings = lines.size();
         r.title = std::string(info.title);
     }
@@ -83,7 +85,7 @@ public:
 
 private:
     Recorded& add(Recorded::Op op, std::string id) {
-        ops.push_back({op, m_layer, std::move(id), {}, {}, {}, 0});
+        ops.push_back({op, m_layer, std::move(id), {}, {}, {}, {}, 0});
         return ops.back();
     }
     double m_w;

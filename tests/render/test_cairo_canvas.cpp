@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -51,6 +52,44 @@ TEST(CairoCanvas, PngStampsMarkersAtTheirPixels) {
     EXPECT_EQ(pixel(100, 100), 0xff0000U); // marker centre (50, 50) at scale 2
     EXPECT_EQ(pixel(100, 130), 0xffffffU); // outside the 20-unit marker
     cairo_surface_destroy(s);
+}
+
+// A split symbol: its left half in `fill`, its right half in `fill_right`, on PNG (sprite) and
+// PDF (vector) alike.
+TEST(CairoCanvas, SplitMarkerHasTwoHalves) {
+    const auto png = std::filesystem::temp_directory_path() / "sitmap_cairo_split.png";
+    const auto pdf = std::filesystem::temp_directory_path() / "sitmap_cairo_split.pdf";
+    MarkerSymbol m;
+    m.shape = MarkerShape::diamond;
+    m.size = 40;
+    m.fill = {1, 0, 0, 1};
+    m.fill_right = {0, 0, 1, 1};
+    m.stroke = {0, 0, 0, 1};
+    for (const auto& path : {png, pdf}) {
+        auto canvas =
+            path == png ? make_png_canvas(path, 100, 100) : make_pdf_canvas(path, 100, 100, {});
+        canvas->fill_rect({0, 0, 100, 100}, {1, 1, 1, 1});
+        canvas->draw_marker({50, 50}, m, {});
+        canvas->finish();
+    }
+    const auto raster = std::filesystem::temp_directory_path() / "sitmap_cairo_split_pdf";
+    ASSERT_EQ(
+        std::system(
+            ("pdftoppm -png -r 72 -singlefile " + pdf.string() + " " + raster.string()).c_str()),
+        0);
+    for (const auto& path : {png, std::filesystem::path(raster.string() + ".png")}) {
+        cairo_surface_t* s = cairo_image_surface_create_from_png(path.c_str());
+        ASSERT_EQ(cairo_surface_status(s), CAIRO_STATUS_SUCCESS) << path;
+        const auto* data = cairo_image_surface_get_data(s);
+        const int stride = cairo_image_surface_get_stride(s);
+        auto pixel = [&](int x, int y) {
+            return *reinterpret_cast<const std::uint32_t*>(data + y * stride + x * 4) & 0xffffffU;
+        };
+        EXPECT_EQ(pixel(42, 50), 0xff0000U) << path; // left half
+        EXPECT_EQ(pixel(58, 50), 0x0000ffU) << path; // right half
+        EXPECT_EQ(pixel(50, 20), 0xffffffU) << path; // outside the diamond's corner
+        cairo_surface_destroy(s);
+    }
 }
 
 TEST(CairoCanvas, PdfIsDeterministicAndDatedFromTheInput) {

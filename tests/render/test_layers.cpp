@@ -55,9 +55,15 @@ TEST(LayerRegistry, BuiltinLayerAnswersExtentAndFeatures) {
     q.bbox = {45, 39, 47, 41};
     q.style = &style;
     std::vector<std::string> legends;
-    incidents->features(q, [&](const Mark& m) { legends.emplace_back(m.legend); });
-    // The Sotk shelling and its "disputed" ring; the eastern sector is in the uncertainty layer.
-    EXPECT_EQ(legends, (std::vector<std::string>{"shelling", "disputed"}));
+    std::vector<std::string> claims;
+    incidents->features(q, [&](const Mark& m) {
+        legends.emplace_back(m.legend);
+        claims.emplace_back(m.legend_claims);
+    });
+    // The Sotk shelling, one split mark (Armenia's and Azerbaijan's claims, no ring); the
+    // eastern sector is in the uncertainty layer.
+    EXPECT_EQ(legends, (std::vector<std::string>{"shelling"}));
+    EXPECT_EQ(claims, (std::vector<std::string>{"disputed-armenia-azerbaijan"}));
     q.bbox = {40, 45, 41, 46};
     legends.clear();
     incidents->features(q, [&](const Mark& m) { legends.emplace_back(m.legend); });

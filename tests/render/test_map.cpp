@@ -3,6 +3,7 @@
 #include "render/map.hpp"
 
 #include "geo/core/error.hpp"
+#include "geo/io/vector_io.hpp"
 #include "tests/render/map_fixture.hpp"
 #include "tests/render/recording_canvas.hpp"
 #include "tests/support/process.hpp"
@@ -171,8 +172,12 @@ TEST(MapRenderer, LegendListsExactlyTheKindsDrawn) {
     EXPECT_EQ(drawn, (std::set<std::string>{"shelling", "checkpoint_installed", "statement"}));
     EXPECT_EQ(listed, drawn);
     const std::set<std::string> legend(report.legend.begin(), report.legend.end());
-    EXPECT_TRUE(legend.contains("disputed"));
-    EXPECT_TRUE(legend.contains("uncertain-region"));
+    // Sotk's shelling is disputed between Armenia and Azerbaijan: a split symbol, explained.
+    EXPECT_TRUE(legend.contains("disputed-armenia-azerbaijan"));
+    EXPECT_FALSE(legend.contains("disputed")); // no dashed ring: both sides are named
+    // The eastern sector is a band along the border: the sector entry, not the district one.
+    EXPECT_TRUE(legend.contains("uncertain-sector"));
+    EXPECT_FALSE(legend.contains("uncertain-region"));
     EXPECT_TRUE(legend.contains("casualty-scale"));
     EXPECT_TRUE(legend.contains("border-am-az"));
     EXPECT_TRUE(legend.contains("corridor-schematic"));
@@ -532,6 +537,36 @@ TEST(ReferenceImages, SeedMapInThreeFormats) {
     expect_like_reference(dir / "seed_map_pdf.png", "seed_map_pdf.png");
 }
 
+// Captions word the symbols as drawn: the fixture's statement is a diamond, its shelling a
+// circle (split: disputed), its sector a band; nothing is called what it is not.
+TEST(MapRenderer, DescribeSymbolsNamesTheShapesDrawn) {
+    test::MapFixture fx;
+    auto map = fx.make();
+    test::RecordingCanvas canvas(1600, 1000);
+    const std::string text = render::describe_symbols(map->render(canvas));
+    EXPECT_NE(text.find("Circle: Shelling (artillery)"), std::string::npos) << text;
+    EXPECT_NE(text.find("split circle: Disputed: left Armenia's claim"), std::string::npos);
+    EXPECT_NE(text.find("diamond: Statement or speech"), std::string::npos);
+    EXPECT_NE(text.find("band along the border: Location known only to a border sector"),
+              std::string::npos);
+    EXPECT_NE(text.find("barrier: Checkpoint installed"), std::string::npos);
+    EXPECT_EQ(text.find("context"), std::string::npos);
+    EXPECT_NE(text.find("Larger symbols"), std::string::npos);
+}
+
+// A PDF without --size or --paper is printed: A4 landscape in points, not 1600x1000 pt. PNG and
+// SVG keep their pixel default.
+TEST(MapRenderer, PdfDefaultsToA4Landscape) {
+    EXPECT_EQ(render::default_page_size(render::OutputFormat::png).width, 1600.0);
+    EXPECT_EQ(render::default_page_size(render::OutputFormat::svg).height, 1000.0);
+    const auto dir = temp_dir("pdf_default");
+    const auto pdf = dir / "map.pdf";
+    ASSERT_EQ(test::run_sitmap(map_cmd("-o " + pdf.string())).code, 0);
+    const auto info = test::run_command("pdfinfo " + pdf.string(), false);
+    EXPECT_NE(info.out.find("Page size:       841.89 x 595.276 pts (A4)"), std::string::npos)
+        << info.out;
+}
+
 TEST(ReferenceImages, PlaceExtentWithPluginInArmenian) {
     const auto dir = temp_dir("reference2");
     const auto png = dir / "sotk_rings_hy.png";
@@ -542,6 +577,174 @@ TEST(ReferenceImages, PlaceExtentWithPluginInArmenian) {
                 "?lon=45.86472&lat=40.20306&radii=10,25,50' -o " + png.string()));
     ASSERT_EQ(r.code, 0) << r.out;
     expect_like_reference(png, "sotk_rings_hy.png");
+}
+
+} // namespace
+} // namespace sitmap
+
+namespace sitmap {
+namespace {
+
+const render::LegendEntry* legend_entry(const render::RenderReport& report,
+                                        const std::string& key) {
+    for (const auto& e : report.legend_entries) {
+        if (e.key == key) {
+            return &e;
+        }
+    }
+    return nullptr;
+}
+
+// The border-sector band looks the same in the legend as on the map: the swatch is the very line
+// symbol the band is drawn with (not a hatched box), and it is not the border's colour.
+TEST(MapRenderer, SectorBandAndItsLegendSwatchAreTheSameSymbol) {
+    test::MapFixture fx;
+    auto map = fx.make();
+    test::RecordingCanvas canvas(1600, 1000);
+    const auto report = map->render(canvas);
+    const render::LegendEntry* entry = legend_entry(report, "uncertain-sector");
+    ASSERT_NE(entry, nullptr);
+    ASSERT_EQ(entry->samples.size(), 1U);
+    const auto* swatch = std::get_if<render::LineSymbol>(&entry->samples.front());
+    ASSERT_NE(swatch, nullptr) << "the swatch of a band is a band";
+    bool drawn = false;
+    for (const auto& r : canvas.ops) {
+        if (r.layer == "uncertainty" && r.op == Recorded::Op::lines) {
+            EXPECT_EQ(r.line, *swatch);
+            drawn = true;
+        }
+    }
+    EXPECT_TRUE(drawn);
+    const render::Style style = render::Style::builtin();
+    EXPECT_NE(swatch->color.with_alpha(1), style.layer("borders-am-az").line_color.with_alpha(1));
+}
+
+// The border is quiet: a dark grey line on a light casing, neither of them incident red.
+TEST(MapRenderer, BorderIsACasedDarkGreyLineNotIncidentRed) {
+    const render::Style style = render::Style::builtin();
+    const render::Color line = style.layer("borders-am-az").line_color;
+    const render::Color casing = style.layer("borders-am-az-casing").line_color;
+    const render::Color incident = style.layer("incidents").circle_color;
+    const auto grey = [](render::Color c) {
+        return std::max({c.r, c.g, c.b}) - std::min({c.r, c.g, c.b}) < 0.1;
+    };
+    EXPECT_TRUE(grey(line)) << line.hex();
+    EXPECT_LT(line.r, 0.4) << "dark";
+    EXPECT_TRUE(grey(casing)) << casing.hex();
+    EXPECT_GT(casing.r, line.r + 0.3) << "the casing is lighter than the line";
+    EXPECT_GT(style.layer("borders-am-az-casing").line_width,
+              style.layer("borders-am-az").line_width);
+    EXPECT_FALSE(grey(incident));
+}
+
+// The casualty key is drawn in the shape of the marks that carry casualties (Sotk's shelling: a
+// circle here; with the style drawing shelling as a diamond, diamonds).
+TEST(MapRenderer, CasualtyKeyUsesTheShapeOfTheMarksDrawn) {
+    for (const auto& [style_json, shape] :
+         {std::pair{std::string(R"({"layers":[]})"), render::MarkerShape::circle},
+          std::pair{std::string(R"({"layers":[{"id":"incidents","paint":{"sitmap:marker-shape":
+              ["match",["get","kind"],"shelling","diamond","circle"]}}]})"),
+                    render::MarkerShape::diamond}}) {
+        test::MapFixture fx;
+        render::MapOptions options;
+        options.style = render::Style::from_json(style_json, "inline");
+        auto map = fx.make(std::move(options));
+        test::RecordingCanvas canvas(1600, 1000);
+        const auto report = map->render(canvas);
+        const render::LegendEntry* scale = legend_entry(report, "casualty-scale");
+        ASSERT_NE(scale, nullptr);
+        ASSERT_EQ(scale->samples.size(), 3U);
+        for (const auto& sample : scale->samples) {
+            EXPECT_EQ(std::get<render::MarkerSymbol>(sample).shape, shape);
+        }
+        const Recorded* sotk = canvas.marker("shelling-2023-05-11-sotk");
+        ASSERT_NE(sotk, nullptr);
+        EXPECT_EQ(sotk->marker.shape, shape);
+    }
+}
+
+// A disputed incident: a split symbol (Armenia's claim colour on the left, Azerbaijan's on the
+// right), its legend sample the same colours, and each side's figures under the label.
+TEST(MapRenderer, DisputedIncidentShowsBothSidesClaims) {
+    test::MapFixture fx;
+    auto map = fx.make();
+    test::RecordingCanvas canvas(1600, 1000);
+    const auto report = map->render(canvas);
+    const render::Style style = render::Style::builtin();
+    const Recorded* sotk = canvas.marker("shelling-2023-05-11-sotk");
+    ASSERT_NE(sotk, nullptr);
+    EXPECT_EQ(sotk->marker.fill, style.layer("claim-armenia").circle_color);
+    EXPECT_EQ(sotk->marker.fill_right, style.layer("claim-azerbaijan").circle_color);
+    const render::LegendEntry* entry = legend_entry(report, "disputed-armenia-azerbaijan");
+    ASSERT_NE(entry, nullptr);
+    const auto& sample = std::get<render::MarkerSymbol>(entry->samples.front());
+    EXPECT_EQ(sample.fill, sotk->marker.fill);
+    EXPECT_EQ(sample.fill_right, sotk->marker.fill_right);
+    EXPECT_NE(entry->label.find("Armenia"), std::string::npos);
+    // No ring around it.
+    for (const auto& r : canvas.ops) {
+        EXPECT_FALSE(r.op == Recorded::Op::marker && r.marker.shape == render::MarkerShape::ring &&
+                     r.at == sotk->at);
+    }
+    // The figures each side gives, from the claims (Armenia: 4 wounded; Azerbaijan: 1 and 1).
+    const render::PlacedLabel* label = nullptr;
+    for (const auto& l : report.labels) {
+        if (l.run.text == "Sotk · 11 May 2023") {
+            label = &l;
+        }
+    }
+    ASSERT_NE(label, nullptr);
+    ASSERT_EQ(label->details.size(), 2U);
+    EXPECT_EQ(label->details[0].text, "Armenia: 4 wounded");
+    EXPECT_EQ(label->details[1].text, "Azerbaijan: 1 killed, 1 wounded");
+    for (const auto& d : label->details) {
+        EXPECT_GE(d.origin.y, label->run.origin.y + label->run.height - 0.01);
+        EXPECT_TRUE(label->box.inflated(0.5).contains(
+            render::Rect{d.origin.x, d.origin.y, d.width, d.height}));
+    }
+    // An undisputed event stays simple: one colour, one line.
+    const Recorded* hakari = canvas.marker("checkpoint_installed-2023-04-23-hakari-bridge");
+    ASSERT_NE(hakari, nullptr);
+    EXPECT_FALSE(hakari->marker.fill_right.visible());
+}
+
+// No placed label crosses the Armenia–Azerbaijan border line or the corridor road, and an event's
+// label stays on its mark's side of the border.
+TEST(MapRenderer, NoLabelCrossesTheBorder) {
+    for (const std::string extent : {"auto", "45.3,39.8,46.5,40.6"}) {
+        test::MapFixture fx;
+        render::MapOptions options;
+        options.extent = extent;
+        auto map = fx.make(std::move(options));
+        test::RecordingCanvas canvas(1600, 1000);
+        const auto report = map->render(canvas);
+        std::vector<render::Ring> border;
+        for (const auto& f : geo::read_vector_file(test::basemap() / "borders.geojson")) {
+            const std::string_view c = f.property("countries");
+            if (c != "AM-AZ" && c != "AZ-AM") {
+                continue;
+            }
+            for (const auto& line : std::get<geo::LinesGeom>(f.geometry).lines) {
+                render::Ring r;
+                for (const auto& p : line) {
+                    r.push_back(map->to_canvas(p));
+                }
+                border.push_back(std::move(r));
+            }
+        }
+        ASSERT_FALSE(border.empty());
+        render::CollisionIndex lines({0, 0, 1600, 1000}, 32);
+        for (const auto& r : border) {
+            for (std::size_t i = 1; i < r.size(); ++i) {
+                lines.insert_segment(r[i - 1], r[i]);
+            }
+        }
+        for (const auto& l : report.labels) {
+            if (l.run.angle == 0.0) {
+                EXPECT_FALSE(lines.hits(l.box)) << extent << ": " << l.run.text;
+            }
+        }
+    }
 }
 
 } // namespace

@@ -94,5 +94,39 @@ TEST(SvgCanvas, XmlEscape) {
     EXPECT_EQ(xml_escape("Şuşa"), "Şuşa");
 }
 
+// DocumentInfo::mark_links: each event mark becomes a link to its row; marks without an id do
+// not. A split symbol is two clipped fills and one outline.
+TEST(SvgCanvas, EventMarksLinkToTheirRowsAndSplitSymbolsHaveTwoHalves) {
+    const auto path = std::filesystem::temp_directory_path() / "sitmap_svg_links.svg";
+    DocumentInfo info;
+    info.mark_links = "index.html#event-";
+    auto canvas = make_svg_canvas(path, 200, 100, info);
+    MarkerSymbol m;
+    m.fill = {1, 0, 0, 1};
+    m.fill_right = {0, 0, 1, 1};
+    canvas->draw_marker({10, 20}, m, {"evt-1&2", "Sotk"});
+    canvas->draw_marker({30, 40}, MarkerSymbol{}, {});
+    const Ring line = {{0, 0}, {10, 10}};
+    canvas->draw_lines(std::span<const Ring>(&line, 1), LineSymbol{}, {"evt-3", "sector"});
+    canvas->finish();
+    const std::string svg = slurp(path);
+    EXPECT_NE(
+        svg.find(
+            "<a href=\"index.html#event-evt-1&amp;2\" target=\"_top\"><use id=\"evt-1&amp;2\""),
+        std::string::npos)
+        << svg;
+    EXPECT_NE(svg.find("<a href=\"index.html#event-evt-3\""), std::string::npos);
+    EXPECT_EQ(count(svg, "<a href="), 2U);
+    EXPECT_EQ(count(svg, "</a>"), 2U);
+    EXPECT_EQ(count(svg, "<clipPath id=\"m0l\">"), 1U);
+    EXPECT_NE(svg.find("fill=\"#ff0000\" clip-path=\"url(#m0l)\""), std::string::npos);
+    EXPECT_NE(svg.find("fill=\"#0000ff\" clip-path=\"url(#m0r)\""), std::string::npos);
+    // Without mark_links, no links.
+    auto plain = make_svg_canvas(path, 200, 100, {});
+    plain->draw_marker({10, 20}, m, {"evt-1", "Sotk"});
+    plain->finish();
+    EXPECT_EQ(slurp(path).find("<a "), std::string::npos);
+}
+
 } // namespace
 } // namespace sitmap::render
