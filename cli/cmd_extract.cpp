@@ -3,8 +3,8 @@
 #include "cli/commands.hpp"
 #include "cli/inputs.hpp"
 #include "geo/core/error.hpp"
-#include "geo/io/event_io.hpp"
 #include "geo/extract/extract.hpp"
+#include "geo/io/event_io.hpp"
 
 #include <cstdio>
 #include <fstream>

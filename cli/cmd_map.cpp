@@ -98,6 +98,7 @@ void run_map(const MapArgs& args, const GlobalOptions& global) {
                 return p != nullptr ? &p->geometry : nullptr;
             }));
     }
+    std::vector<std::string> not_located;
     if (!others.empty()) {
         const geo::Geocoder geocoder(places());
         LoadedInputs loaded = load_inputs(others, args.published, geocoder);
@@ -107,6 +108,7 @@ void run_map(const MapArgs& args, const GlobalOptions& global) {
             }
         }
         events->append(render::EventSet::from_events(loaded.events));
+        not_located = std::move(loaded.not_located);
     }
 
     render::MapOptions options;
@@ -121,6 +123,7 @@ void run_map(const MapArgs& args, const GlobalOptions& global) {
     options.crs = args.crs;
     options.lang = args.lang;
     options.title = args.title;
+    options.not_located = std::move(not_located);
     if (!args.style.empty()) {
         options.style = render::Style::load(args.style);
     }

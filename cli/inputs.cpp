@@ -54,6 +54,13 @@ LoadedInputs load_inputs(const std::vector<std::string>& paths, const std::strin
         geo::Extraction x = extractor.extract_all(loaded.articles);
         events.insert(events.end(), x.events.begin(), x.events.end());
         loaded.warnings = std::move(x.warnings);
+        for (const geo::PlaceMention& m : x.mentions) {
+            if (!m.mention.resolution.resolved &&
+                std::find(loaded.not_located.begin(), loaded.not_located.end(),
+                          m.mention.surface) == loaded.not_located.end()) {
+                loaded.not_located.push_back(m.mention.surface);
+            }
+        }
     }
     loaded.events = geo::merge_events(std::move(events));
     return loaded;

@@ -16,9 +16,12 @@ struct GlobalOptions;
 geo::Gazetteer load_gazetteer(const GlobalOptions& global);
 
 struct LoadedInputs {
-    std::vector<geo::Event> events;      // merged across all inputs
-    std::vector<geo::Article> articles;  // the article inputs (for provenance)
+    std::vector<geo::Event> events;     // merged across all inputs
+    std::vector<geo::Article> articles; // the article inputs (for provenance)
     std::vector<std::string> warnings;
+    // Names the articles write as places that the gazetteer could not place, once each, in the
+    // order first written (the map lists them as not located).
+    std::vector<std::string> not_located;
 };
 
 // .geojson/.json -> events; .csv -> ACLED-style events; anything else -> article text, which

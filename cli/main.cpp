@@ -17,7 +17,9 @@ constexpr const char* exit_codes_text = R"(Exit codes:
   4  batch finished but some inputs were skipped
   70 internal error (a bug; please report it))";
 
-int to_int(sitmap::ExitCode code) { return static_cast<int>(code); }
+int to_int(sitmap::ExitCode code) {
+    return static_cast<int>(code);
+}
 
 } // namespace
 

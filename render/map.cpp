@@ -317,6 +317,18 @@ MapRenderer::MapRenderer(MapOptions options, std::vector<std::unique_ptr<LayerSo
             lines.push_back("Not on this map (outside the extent): " + outside + ".");
         }
     }
+    if (!d.opt.not_located.empty()) {
+        constexpr std::size_t listed = 6;
+        std::string names;
+        for (std::size_t i = 0; i < d.opt.not_located.size() && i < listed; ++i) {
+            names += (i == 0 ? "" : ", ") + d.opt.not_located[i];
+        }
+        if (d.opt.not_located.size() > listed) {
+            names += " and " + std::to_string(d.opt.not_located.size() - listed) + " more";
+        }
+        lines.push_back(
+            "Not located (named as places in the sources, not in the gazetteer): " + names + ".");
+    }
     d.attribution = wrap_attribution(d.shaper, lines, d.layout.attribution_band.width, d.unit);
     d.layout = layout_page(size.width, size.height, d.unit, d.attribution.size());
     d.view = std::make_unique<MapView>(*d.projection, d.layout.frame, lo, hi);

@@ -46,6 +46,8 @@ struct MapOptions {
     std::string crs;             // empty: a conformal projection suited to the extent
     std::string lang = "en";     // en | hy | az | ru
     std::string title;           // empty: a default title
+    // Places the sources name that could not be located: listed under the map, never drawn.
+    std::vector<std::string> not_located;
     Style style = Style::builtin();
     PlaceFinder find_place;
 };

@@ -4,7 +4,9 @@
 #include "geo/extract/detail/merge.hpp"
 #include "geo/extract/detail/pipeline.hpp"
 
+#include <algorithm>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 #include <system_error>
 
@@ -142,8 +144,16 @@ Extraction Extractor::extract(const Article& article) const {
                 ++end; // never inside a UTF-8 sequence
             }
         }
-        std::vector<TextMention> found =
-            m_geocoder.find_mentions(text.substr(begin, end - begin), context);
+        const std::string_view piece = text.substr(begin, end - begin);
+        std::vector<TextMention> found = m_geocoder.find_mentions(piece, context);
+        // Names written as places ("the village of X") that no gazetteer name covers: reported,
+        // never dropped (resolved when the spelling is close to one place).
+        std::vector<TextMention> slots = m_geocoder.find_place_slots(piece, found);
+        found.insert(found.end(), std::make_move_iterator(slots.begin()),
+                     std::make_move_iterator(slots.end()));
+        std::sort(found.begin(), found.end(), [](const TextMention& a, const TextMention& b) {
+            return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
+        });
         for (TextMention& m : found) {
             m.begin += begin;
             m.end += begin;

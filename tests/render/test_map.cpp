@@ -207,6 +207,25 @@ TEST(MapRenderer, StatesWhatIsOffTheMapAndTheProjection) {
     EXPECT_TRUE(projection);
 }
 
+TEST(MapRenderer, ListsPlacesTheSourcesNameButTheGazetteerLacks) {
+    test::MapFixture fx;
+    render::MapOptions options;
+    options.not_located = {"Qwertyabad", "Zzyzxville", "A", "B", "C", "D", "E", "F"};
+    auto map = fx.make(options);
+    test::RecordingCanvas canvas(1600, 1000);
+    map->render(canvas);
+    std::string footer;
+    for (const auto& r : canvas.ops) {
+        if (r.op == Recorded::Op::text && r.id.find("Not located") != std::string::npos) {
+            footer = r.id;
+        }
+    }
+    // Six names, then how many more; never drawn as marks.
+    EXPECT_NE(footer.find("Qwertyabad, Zzyzxville, A, B, C, D and 2 more."), std::string::npos)
+        << footer;
+    EXPECT_EQ(footer.find("E,"), std::string::npos);
+}
+
 TEST(MapRenderer, AutoExtentIsARegionalContextAroundTheEvents) {
     test::MapFixture fx;
     auto map = fx.make();

@@ -822,6 +822,35 @@ Extraction finish(const Article& article, std::vector<PlaceMention> mentions,
     const bool any_place =
         std::any_of(out.mentions.begin(), out.mentions.end(),
                     [](const PlaceMention& m) { return mention_place(m) != nullptr; });
+    // Every name that could not be placed is said, once per spelling.
+    std::vector<std::string> said;
+    for (const PlaceMention& m : out.mentions) {
+        const Resolution& r = m.mention.resolution;
+        if (r.resolved || std::find(said.begin(), said.end(), m.mention.surface) != said.end()) {
+            continue;
+        }
+        said.push_back(m.mention.surface);
+        std::string w = article.id + ": '" + m.mention.surface + "' not located";
+        if (!r.note.empty()) {
+            w += " (" + r.note + ")";
+        }
+        if (!r.candidates.empty() && r.candidates.front().place != nullptr) {
+            std::vector<std::string_view> names;
+            for (const Candidate& c : r.candidates) {
+                if (c.place != nullptr && names.size() < 3 &&
+                    std::find(names.begin(), names.end(), c.place->name) == names.end()) {
+                    names.push_back(c.place->name);
+                }
+            }
+            w += "; did you mean";
+            for (std::size_t i = 0; i < names.size(); ++i) {
+                w += (i == 0 ? " " : ", ");
+                w += names[i];
+            }
+            w += "?";
+        }
+        out.warnings.push_back(std::move(w));
+    }
     if (!any_place) {
         out.warnings.push_back(article.id + ": no place found in the article; no events");
     } else if (out.events.empty() && state.placeless_incidents > 0) {

@@ -107,6 +107,27 @@ TEST_F(ExtractTest, ArticleWithoutAPlaceGivesAWarning) {
     EXPECT_NE(x.warnings[0].find("no place"), std::string::npos);
 }
 
+TEST_F(ExtractTest, AVillageMissingFromTheGazetteerIsReportedOnceNotDropped) {
+    // A name written in a place slot ("the village of X") that no gazetteer name covers is a
+    // mention left unresolved, and the warning names it once with close spellings if any.
+    const auto x = run("Azerbaijani forces shelled the village of Qwertyabad and Sotk on Monday. "
+                       "Qwertyabad was hit again at night.");
+    ASSERT_EQ(incidents(x).size(), 1u);
+    EXPECT_EQ(incidents(x)[0]->place_id, "test:sotk");
+    std::size_t unresolved = 0;
+    for (const PlaceMention& m : x.mentions) {
+        if (m.mention.surface == "Qwertyabad") {
+            EXPECT_FALSE(m.mention.resolution.resolved);
+            ++unresolved;
+        }
+    }
+    EXPECT_GE(unresolved, 1u);
+    const auto said = std::count_if(x.warnings.begin(), x.warnings.end(), [](const std::string& w) {
+        return w.find("'Qwertyabad' not located") != std::string::npos;
+    });
+    EXPECT_EQ(said, 1);
+}
+
 // Realistic sentences written for these tests (not from the seeds): other villages, weapons,
 // phrasings.
 TEST_F(ExtractTest, GeneralisesToOtherVillagesWeaponsAndPhrasings) {
