@@ -3,15 +3,13 @@
 #include "cli/commands.hpp"
 #include "cli/inputs.hpp"
 #include "geo/core/error.hpp"
-#include "geo/io/event_io.hpp"
 #include "geo/extract/extract.hpp"
+#include "geo/io/event_io.hpp"
+#include "geo/io/output_file.hpp"
 
 #include <cstdio>
-#include <fstream>
 #include <iostream>
 #include <sstream>
-#include <system_error>
-#include <unistd.h>
 
 #include <nlohmann/json.hpp>
 
@@ -98,31 +96,14 @@ std::string mentions_text(const std::vector<ArticleMentions>& all, bool as_json)
     return out.str();
 }
 
-// Writes text to `path` through a temporary file, or to stdout when path is empty.
+// Writes text to `path` through a temporary file, or to stdout when path is empty; every write
+// checked.
 void write_text(const std::string& text, const std::string& path) {
     if (path.empty()) {
-        std::cout << text;
-        std::cout.flush();
+        geo::write_stdout(text);
         return;
     }
-    const std::string tmp = path + ".tmp";
-    {
-        std::ofstream f(tmp, std::ios::binary);
-        f << text;
-        f.close();
-        if (!f) {
-            std::error_code ec;
-            std::filesystem::remove(tmp, ec);
-            throw output_error(path + ": cannot write");
-        }
-    }
-    std::error_code ec;
-    std::filesystem::rename(tmp, path, ec);
-    if (ec) {
-        std::filesystem::remove(tmp, ec);
-        throw output_error(path + ": cannot move the finished file in place (" + ec.message() +
-                           ")");
-    }
+    geo::write_file(path, text, geo::Overwrite::yes);
 }
 
 void run_extract(const ExtractOptions& opt, const GlobalOptions& global) {
@@ -153,16 +134,7 @@ void run_extract(const ExtractOptions& opt, const GlobalOptions& global) {
     if (!opt.output.empty()) {
         geo::write_events_geojson(events, opt.output);
     } else {
-        // GDAL writes a file; stream it to stdout from a private temporary one.
-        const auto tmp = std::filesystem::temp_directory_path() /
-                         ("sitmap-extract-" + std::to_string(::getpid()) + ".geojson");
-        geo::write_events_geojson(events, tmp);
-        std::ifstream f(tmp, std::ios::binary);
-        std::cout << f.rdbuf();
-        std::cout.flush();
-        f.close();
-        std::error_code ec;
-        std::filesystem::remove(tmp, ec);
+        geo::write_stdout(geo::events_geojson_text(events));
     }
     if (!global.quiet) {
         std::size_t incidents = 0;

@@ -310,6 +310,10 @@ void for_each_event(const std::filesystem::path& path, EventsSchema schema,
     }
 }
 
+std::string events_geojson_text(const std::vector<Event>& events) {
+    return detail::events_geojson_text(events, detail::extract_events_format());
+}
+
 std::vector<Event> read_events_geojson(const std::filesystem::path& path) {
     return read_events_geojson(path, nullptr);
 }

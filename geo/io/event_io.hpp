@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <functional>
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace sitmap::geo {
@@ -16,6 +17,9 @@ enum class Overwrite : bool { no = false, yes = true };
 // file and renames it on success. Throws sitmap::Error (output_failed) naming the path.
 void write_events_geojson(const std::vector<Event>& events, const std::filesystem::path& path,
                           Overwrite overwrite = Overwrite::yes);
+
+// The bytes write_events_geojson writes (for standard output).
+std::string events_geojson_text(const std::vector<Event>& events);
 
 // Reads events written by write_events_geojson (round-trips; EventsSchema::contract). Throws
 // sitmap::Error (bad_input) naming the file and the feature.
