@@ -4,9 +4,9 @@
 #include "cli/export_outputs.hpp"
 #include "cli/inputs.hpp"
 #include "geo/core/error.hpp"
-#include "geo/io/export.hpp"
 #include "geo/extract/extract.hpp"
 #include "geo/geocode/geocoder.hpp"
+#include "geo/io/export.hpp"
 
 #include <filesystem>
 #include <iostream>
@@ -29,6 +29,7 @@ struct ExportOptions {
 void run_export(const ExportOptions& options, const GlobalOptions& global) {
     const std::filesystem::path out(options.output);
     geo::gis_format_for(out); // an unknown extension is a usage error before any work is done
+    check_crs_option(options.crs);
 
     const geo::Gazetteer gazetteer = load_gazetteer(global);
     const geo::Geocoder geocoder(gazetteer);

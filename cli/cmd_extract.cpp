@@ -22,6 +22,7 @@ struct ExtractOptions {
     std::string output;
     bool mentions = false;
     bool json = false;
+    bool force = false;
 };
 
 std::chrono::year_month_day published_date(const std::string& s) {
@@ -98,17 +99,20 @@ std::string mentions_text(const std::vector<ArticleMentions>& all, bool as_json)
 
 // Writes text to `path` through a temporary file, or to stdout when path is empty; every write
 // checked.
-void write_text(const std::string& text, const std::string& path) {
+void write_text(const std::string& text, const std::string& path, bool force) {
     if (path.empty()) {
         geo::write_stdout(text);
         return;
     }
-    geo::write_file(path, text, geo::Overwrite::yes);
+    geo::write_file(path, text, force ? geo::Overwrite::yes : geo::Overwrite::no);
 }
 
 void run_extract(const ExtractOptions& opt, const GlobalOptions& global) {
     if (!opt.published.empty()) {
         published_date(opt.published); // a malformed date is a usage error, whatever the inputs
+    }
+    if (!opt.output.empty()) {
+        check_overwrite(opt.output, opt.force); // before any work
     }
     const geo::Gazetteer gazetteer = load_gazetteer(global);
     const geo::Geocoder geocoder(gazetteer);
@@ -122,7 +126,7 @@ void run_extract(const ExtractOptions& opt, const GlobalOptions& global) {
             geo::Extraction one = extractor.extract(a);
             all.push_back(ArticleMentions{a.id, std::move(one.mentions)});
         }
-        write_text(mentions_text(all, opt.json), opt.output);
+        write_text(mentions_text(all, opt.json), opt.output, opt.force);
         return;
     }
     if (!global.quiet) {
@@ -132,7 +136,8 @@ void run_extract(const ExtractOptions& opt, const GlobalOptions& global) {
     }
     const std::vector<geo::Event>& events = inputs.events;
     if (!opt.output.empty()) {
-        geo::write_events_geojson(events, opt.output);
+        geo::write_events_geojson(events, opt.output,
+                                  opt.force ? geo::Overwrite::yes : geo::Overwrite::no);
     } else {
         geo::write_stdout(geo::events_geojson_text(events));
     }
@@ -165,6 +170,7 @@ void add_extract_command(CLI::App& app, const GlobalOptions& global) {
                   "List the place mentions found (surface, offsets, id, lon/lat, score, role) "
                   "instead of events");
     cmd->add_flag("--json", opt->json, "With --mentions: JSON instead of a table");
+    cmd->add_flag("--force", opt->force, "Replace an existing output file");
     cmd->callback([opt, &global] { run_extract(*opt, global); });
 }
 

@@ -32,6 +32,7 @@ struct ReportOptions {
     std::string published;
     std::string manifest;
     bool force = false;
+    bool allow_outside_manifest = false;
 };
 
 std::vector<ReportInput> report_inputs(const ReportOptions& options) {
@@ -47,11 +48,13 @@ std::vector<ReportInput> report_inputs(const ReportOptions& options) {
             throw usage_error(std::string("--published: ") + e.what());
         }
         for (const std::string& a : options.articles) {
-            inputs.push_back({a, options.published});
+            inputs.push_back({a, options.published, a});
         }
     }
     if (!options.manifest.empty()) {
-        const auto listed = read_manifest(options.manifest);
+        const auto listed =
+            read_manifest(options.manifest, options.allow_outside_manifest ? ManifestScope::anywhere
+                                                                           : ManifestScope::inside);
         inputs.insert(inputs.end(), listed.begin(), listed.end());
     }
     if (inputs.empty()) {
@@ -185,7 +188,7 @@ ArticleEvents read_articles(const std::vector<ReportInput>& inputs, const geo::E
         progress.show("reading", i, inputs.size(), in.path.filename().string());
         ReportArticleEntry entry;
         entry.id = in.path.stem().string();
-        entry.file = in.path.string();
+        entry.file = in.display;
         entry.published = in.published;
         std::vector<geo::Event> events;
         try {
@@ -196,11 +199,18 @@ ArticleEvents read_articles(const std::vector<ReportInput>& inputs, const geo::E
             events = std::move(extraction.events);
             entry.events = events.size();
         } catch (const Error& e) {
-            entry.error = e.what();
-            out.skipped.push_back(in.path.string());
-            const std::string what = e.what();
-            progress.message("sitmap: skipped " + (what.find(in.path.string()) == std::string::npos
-                                                       ? in.path.string() + ": " + what
+            // The page names the file as the manifest or command line did, never the machine's
+            // resolved path.
+            std::string what = e.what();
+            const std::string resolved = in.path.string();
+            for (auto at = what.find(resolved); !resolved.empty() && at != std::string::npos;
+                 at = what.find(resolved, at + in.display.size())) {
+                what.replace(at, resolved.size(), in.display);
+            }
+            entry.error = what;
+            out.skipped.push_back(in.display);
+            progress.message("sitmap: skipped " + (what.find(in.display) == std::string::npos
+                                                       ? in.display + ": " + what
                                                        : what));
         }
         out.per_article.push_back(std::move(events));
@@ -353,6 +363,8 @@ void add_report_command(CLI::App& app, const GlobalOptions& global) {
                     "CSV with a header 'file,published', one article per line")
         ->excludes(published);
     cmd->add_flag("--force", options->force, "Replace an existing report in DIR");
+    cmd->add_flag("--allow-outside-manifest", options->allow_outside_manifest,
+                  "Let --manifest name files outside its own folder");
     cmd->callback([options, &global] { run_report(*options, global); });
 }
 

@@ -16,8 +16,8 @@ struct GlobalOptions;
 geo::Gazetteer load_gazetteer(const GlobalOptions& global);
 
 struct LoadedInputs {
-    std::vector<geo::Event> events;      // merged across all inputs
-    std::vector<geo::Article> articles;  // the article inputs (for provenance)
+    std::vector<geo::Event> events;     // merged across all inputs
+    std::vector<geo::Article> articles; // the article inputs (for provenance)
     std::vector<std::string> warnings;
 };
 
@@ -25,5 +25,16 @@ struct LoadedInputs {
 // needs `published` (YYYY-MM-DD). Throws sitmap::Error naming the file that is wrong.
 LoadedInputs load_inputs(const std::vector<std::string>& paths, const std::string& published,
                          const geo::Geocoder& geocoder);
+
+// Option values checked before any work, each a usage error (exit 2) naming the option:
+// --crs: AUTH:CODE (EPSG:32638), a PROJ string (+proj=...), WKT or PROJJSON; not a free name
+// that PROJ would match loosely ("foo" is not Amersfoort).
+void check_crs_option(const std::string& crs);
+// --extent: auto, W,S,E,N (at least 0.01 degrees each way) or PLACE[:RADIUS_KM] (radius at
+// least 0.5 km); not empty.
+void check_extent_option(const std::string& extent);
+// An output file that exists is replaced only with --force: sitmap::Error (output_failed)
+// otherwise, as `export` and `report` do.
+void check_overwrite(const std::string& output, bool force);
 
 } // namespace sitmap::cli

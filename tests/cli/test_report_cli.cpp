@@ -122,15 +122,35 @@ TEST(ReportCli, NoReadableArticleIsBadInputAndLeavesNoDirectory) {
 
 TEST(ReportCli, ManifestGivesEachArticleItsDate) {
     const fs::path dir = fresh_dir("manifest");
-    std::ofstream(dir / "m.csv") << "file,published\n"
-                                 << (seeds / "000_5910880eccc6c8c0.txt").string() << ",2023-05-11\n"
-                                 << (seeds / "002_d157015bd8b7b8f1.txt").string()
-                                 << ",2022-11-07\n";
+    // Entries resolve relative to the manifest, inside its folder.
+    fs::create_directories(dir / "articles");
+    fs::copy_file(seeds / "000_5910880eccc6c8c0.txt", dir / "articles" / "a.txt");
+    fs::copy_file(seeds / "002_d157015bd8b7b8f1.txt", dir / "articles" / "b.txt");
+    std::ofstream(dir / "m.csv") << "file,published\narticles/a.txt,2023-05-11\n"
+                                 << "articles/b.txt,2022-11-07\n";
     const auto r = run_sitmap("report --manifest " + q(dir / "m.csv") + " -o " + q(dir / "out"));
     ASSERT_EQ(r.code, 0) << r.out;
     const std::string html = slurp(dir / "out" / "index.html");
     EXPECT_NE(html.find("published 2023-05-11"), std::string::npos);
     EXPECT_NE(html.find("published 2022-11-07"), std::string::npos);
+    EXPECT_NE(html.find("(articles/a.txt)"), std::string::npos); // as the manifest names it
+    EXPECT_EQ(html.find(dir.string()), std::string::npos);       // never the machine's path
+
+    // Files outside the manifest's folder only with --allow-outside-manifest.
+    fs::copy_file(seeds / "003_1ae35c016cd00801.txt", dir / "other.txt");
+    std::ofstream(dir / "articles" / "outside.csv")
+        << "file,published\n../other.txt,2023-05-11\n"
+        << (seeds / "002_d157015bd8b7b8f1.txt").string() << ",2022-11-07\n";
+    const auto outside = run_sitmap("report --manifest " + q(dir / "articles" / "outside.csv") +
+                                    " -o " + q(dir / "out3"));
+    EXPECT_EQ(outside.code, 1) << outside.out;
+    EXPECT_NE(outside.out.find("line 2: '../other.txt' is outside the manifest's folder"),
+              std::string::npos)
+        << outside.out;
+    EXPECT_FALSE(fs::exists(dir / "out3"));
+    const auto allowed = run_sitmap("report --manifest " + q(dir / "articles" / "outside.csv") +
+                                    " --allow-outside-manifest -o " + q(dir / "out3"));
+    EXPECT_EQ(allowed.code, 0) << allowed.out;
 
     std::ofstream(dir / "bad.csv") << "file,published\nx.txt,2023-02-30\n";
     const auto bad =
