@@ -184,6 +184,33 @@ TEST(ReportCli, UsageErrorsAndRefusalToOverwrite) {
     EXPECT_NE(r.out.find("plainfile/out"), std::string::npos) << r.out;
 }
 
+// The report is written as a unit: --force replaces the folder whole (no stale maps of articles
+// no longer in the batch), and a folder holding files that are not a report's is never replaced.
+TEST(ReportCli, ForceReplacesTheReportWholeAndNothingElse) {
+    const fs::path dir = fresh_dir("unit");
+    const std::string first = q(seeds / "000_5910880eccc6c8c0.txt");
+    const std::string second = q(seeds / "002_d157015bd8b7b8f1.txt");
+    ASSERT_EQ(run_sitmap("report " + first + " --published 2023-05-11 -o " + q(dir / "r")).code, 0);
+    ASSERT_TRUE(fs::exists(dir / "r" / "map-000_5910880eccc6c8c0.png"));
+    const auto again =
+        run_sitmap("report " + second + " --published 2022-11-07 --force -o " + q(dir / "r"));
+    ASSERT_EQ(again.code, 0) << again.out;
+    EXPECT_FALSE(fs::exists(dir / "r" / "map-000_5910880eccc6c8c0.png")); // stale map gone
+    EXPECT_TRUE(fs::exists(dir / "r" / "map-002_d157015bd8b7b8f1.png"));
+    for (const auto& entry : fs::directory_iterator(dir)) {
+        EXPECT_EQ(entry.path().filename(), "r") << "left beside the report: " << entry.path();
+    }
+
+    std::ofstream(dir / "r" / "notes.txt") << "mine";
+    const auto foreign =
+        run_sitmap("report " + first + " --published 2023-05-11 --force -o " + q(dir / "r"));
+    EXPECT_EQ(foreign.code, 3) << foreign.out;
+    EXPECT_NE(foreign.out.find("holds notes.txt, which is not part of a report"), std::string::npos)
+        << foreign.out;
+    EXPECT_TRUE(fs::exists(dir / "r" / "notes.txt"));
+    EXPECT_TRUE(fs::exists(dir / "r" / "map-002_d157015bd8b7b8f1.png"));
+}
+
 TEST(ReportCli, FileNamesAndTextAreHtmlEscaped) {
     const fs::path dir = fresh_dir("escape");
     const fs::path odd = dir / "a&b<em>x\"y\".txt";
