@@ -79,7 +79,9 @@ OutputFile::OutputFile(fs::path path, Overwrite overwrite)
                            dir.string() + ": " + reason(errno));
     }
     m_dir = templ;
-    m_temp = m_dir / m_path.filename();
+    // A short name of the same extension: SQLite adds "-journal" to a GeoPackage's name, which
+    // a final name near the 255-byte limit has no room for.
+    m_temp = m_dir / ("out" + m_path.extension().string());
 }
 
 OutputFile::~OutputFile() {

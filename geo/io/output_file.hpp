@@ -12,10 +12,11 @@ namespace sitmap::geo {
 class OutputFile {
 public:
     // Checks that `path` may be written: its directory exists and, unless overwrite is yes, the
-    // file does not. The temporary file is `<dir>/.sitmap-XXXXXX/<file name>`: a folder of a
-    // unique name (mkdtemp) in the target's directory, so concurrent writers never share a
-    // temporary, the file keeps its name and extension (some GDAL drivers check it) and no suffix
-    // makes a long name too long. Throws sitmap::Error (output_failed) naming the path.
+    // file does not. The temporary file is `<dir>/.sitmap-XXXXXX/out<extension>`: in a folder of
+    // a unique name (mkdtemp) in the target's directory, so concurrent writers never share a
+    // temporary; it keeps the extension (some GDAL drivers check it) under a short name, so that
+    // a long final name leaves room for SQLite's "-journal". Throws sitmap::Error
+    // (output_failed) naming the path.
     OutputFile(std::filesystem::path path, Overwrite overwrite);
     ~OutputFile();
     OutputFile(const OutputFile&) = delete;

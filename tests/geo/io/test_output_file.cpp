@@ -46,10 +46,10 @@ std::string slurp(const fs::path& p) {
 
 } // namespace
 
-TEST(OutputFile, TemporaryNameKeepsTheFileNameInAUniqueFolderAndCommitRenames) {
+TEST(OutputFile, TemporaryKeepsTheExtensionInAUniqueFolderAndCommitRenames) {
     const fs::path dir = fresh_dir("commit");
     OutputFile out(dir / "events.gpkg", Overwrite::no);
-    EXPECT_EQ(out.temp_path().filename(), "events.gpkg");
+    EXPECT_EQ(out.temp_path().extension(), ".gpkg");
     EXPECT_EQ(out.temp_path().parent_path().parent_path(), dir);
     EXPECT_EQ(out.temp_path().parent_path().filename().string().rfind(".sitmap-", 0), 0u);
     std::ofstream(out.temp_path()) << "data";
