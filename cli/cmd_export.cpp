@@ -32,6 +32,7 @@ void run_export(const ExportOptions& options, const GlobalOptions& global) {
     // An unknown format or extension is a usage error before any work is done.
     const geo::GisFormat format =
         options.format.empty() ? geo::gis_format_for(out) : geo::gis_format_named(options.format);
+    check_crs_option(options.crs);
 
     const geo::Gazetteer gazetteer = load_gazetteer(global);
     const geo::Geocoder geocoder(gazetteer);

@@ -5,13 +5,11 @@
 #include "geo/core/error.hpp"
 #include "geo/extract/extract.hpp"
 #include "geo/io/event_io.hpp"
+#include "geo/io/output_file.hpp"
 
 #include <cstdio>
-#include <fstream>
 #include <iostream>
 #include <sstream>
-#include <system_error>
-#include <unistd.h>
 
 #include <nlohmann/json.hpp>
 
@@ -24,6 +22,7 @@ struct ExtractOptions {
     std::string output;
     bool mentions = false;
     bool json = false;
+    bool force = false;
 };
 
 std::chrono::year_month_day published_date(const std::string& s) {
@@ -98,36 +97,22 @@ std::string mentions_text(const std::vector<ArticleMentions>& all, bool as_json)
     return out.str();
 }
 
-// Writes text to `path` through a temporary file, or to stdout when path is empty.
-void write_text(const std::string& text, const std::string& path) {
+// Writes text to `path` through a temporary file, or to stdout when path is empty; every write
+// checked.
+void write_text(const std::string& text, const std::string& path, bool force) {
     if (path.empty()) {
-        std::cout << text;
-        std::cout.flush();
+        geo::write_stdout(text);
         return;
     }
-    const std::string tmp = path + ".tmp";
-    {
-        std::ofstream f(tmp, std::ios::binary);
-        f << text;
-        f.close();
-        if (!f) {
-            std::error_code ec;
-            std::filesystem::remove(tmp, ec);
-            throw output_error(path + ": cannot write");
-        }
-    }
-    std::error_code ec;
-    std::filesystem::rename(tmp, path, ec);
-    if (ec) {
-        std::filesystem::remove(tmp, ec);
-        throw output_error(path + ": cannot move the finished file in place (" + ec.message() +
-                           ")");
-    }
+    geo::write_file(path, text, force ? geo::Overwrite::yes : geo::Overwrite::no);
 }
 
 void run_extract(const ExtractOptions& opt, const GlobalOptions& global) {
     if (!opt.published.empty()) {
         published_date(opt.published); // a malformed date is a usage error, whatever the inputs
+    }
+    if (!opt.output.empty()) {
+        check_overwrite(opt.output, opt.force); // before any work
     }
     const geo::Gazetteer gazetteer = load_gazetteer(global);
     const geo::Geocoder geocoder(gazetteer);
@@ -141,7 +126,7 @@ void run_extract(const ExtractOptions& opt, const GlobalOptions& global) {
             geo::Extraction one = extractor.extract(a);
             all.push_back(ArticleMentions{a.id, std::move(one.mentions)});
         }
-        write_text(mentions_text(all, opt.json), opt.output);
+        write_text(mentions_text(all, opt.json), opt.output, opt.force);
         return;
     }
     if (!global.quiet) {
@@ -151,18 +136,10 @@ void run_extract(const ExtractOptions& opt, const GlobalOptions& global) {
     }
     const std::vector<geo::Event>& events = inputs.events;
     if (!opt.output.empty()) {
-        geo::write_events_geojson(events, opt.output);
+        geo::write_events_geojson(events, opt.output,
+                                  opt.force ? geo::Overwrite::yes : geo::Overwrite::no);
     } else {
-        // GDAL writes a file; stream it to stdout from a private temporary one.
-        const auto tmp = std::filesystem::temp_directory_path() /
-                         ("sitmap-extract-" + std::to_string(::getpid()) + ".geojson");
-        geo::write_events_geojson(events, tmp);
-        std::ifstream f(tmp, std::ios::binary);
-        std::cout << f.rdbuf();
-        std::cout.flush();
-        f.close();
-        std::error_code ec;
-        std::filesystem::remove(tmp, ec);
+        geo::write_stdout(geo::events_geojson_text(events));
     }
     if (!global.quiet) {
         std::size_t incidents = 0;
@@ -193,6 +170,7 @@ void add_extract_command(CLI::App& app, const GlobalOptions& global) {
                   "List the place mentions found (surface, offsets, id, lon/lat, score, role) "
                   "instead of events");
     cmd->add_flag("--json", opt->json, "With --mentions: JSON instead of a table");
+    cmd->add_flag("--force", opt->force, "Replace an existing output file");
     cmd->callback([opt, &global] { run_extract(*opt, global); });
 }
 

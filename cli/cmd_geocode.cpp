@@ -1,6 +1,7 @@
 // sitmap geocode: place names in any spelling -> gazetteer features, as a table, JSON or GeoJSON;
 // --reverse LON,LAT -> the nearest settlement.
 
+#include <cmath>
 #include <cstdio>
 #include <iomanip>
 #include <iostream>
@@ -182,6 +183,11 @@ geo::LonLat parse_lon_lat(const std::string& text) {
         const double lat = std::stod(lat_text, &used_lat);
         if (used_lon != lon_text.size() || used_lat != lat_text.size()) {
             throw std::invalid_argument("trailing characters");
+        }
+        if (!std::isfinite(lon) || !std::isfinite(lat) || std::fabs(lon) > 180.0 ||
+            std::fabs(lat) > 90.0) {
+            throw usage_error("--reverse '" + text +
+                              "': out of range (longitude -180..180, latitude -90..90)");
         }
         return {lon, lat};
     } catch (const std::logic_error&) {

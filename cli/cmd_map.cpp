@@ -31,6 +31,7 @@ struct MapArgs {
     std::string basemap;
     std::string published;
     bool lint = false;
+    bool force = false;
 };
 
 std::filesystem::path basemap_dir(const MapArgs& args) {
@@ -75,6 +76,12 @@ bool is_bulk_file(const std::filesystem::path& p) {
 
 void run_map(const MapArgs& args, const GlobalOptions& global) {
     render::output_format_for(args.output); // a wrong extension fails before any work
+    check_crs_option(args.crs);
+    check_extent_option(args.extent);
+    if (!args.basemap.empty() && !std::filesystem::is_directory(args.basemap)) {
+        throw usage_error("--basemap '" + args.basemap + "': not a directory");
+    }
+    check_overwrite(args.output, args.force);
     auto events = std::make_shared<render::EventSet>();
     std::optional<geo::Gazetteer> gazetteer;
     auto places = [&]() -> const geo::Gazetteer& {
@@ -206,6 +213,7 @@ void add_map_command(CLI::App& app, const GlobalOptions& global) {
                     "Publication date (YYYY-MM-DD) of article inputs");
     cmd->add_flag("--lint", args->lint,
                   "Report dropped labels, missing glyphs, legend entries not on the map");
+    cmd->add_flag("--force", args->force, "Replace an existing output file");
     cmd->callback([args, &global] { run_map(*args, global); });
 }
 

@@ -19,6 +19,11 @@
 #include <system_error>
 #include <vector>
 
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace sitmap::cli {
@@ -33,6 +38,7 @@ struct ReportOptions {
     std::string published;
     std::string manifest;
     bool force = false;
+    bool allow_outside_manifest = false;
 };
 
 std::vector<ReportInput> report_inputs(const ReportOptions& options) {
@@ -48,11 +54,13 @@ std::vector<ReportInput> report_inputs(const ReportOptions& options) {
             throw usage_error(std::string("--published: ") + e.what());
         }
         for (const std::string& a : options.articles) {
-            inputs.push_back({a, options.published});
+            inputs.push_back({a, options.published, a});
         }
     }
     if (!options.manifest.empty()) {
-        const auto listed = read_manifest(options.manifest);
+        const auto listed =
+            read_manifest(options.manifest, options.allow_outside_manifest ? ManifestScope::anywhere
+                                                                           : ManifestScope::inside);
         inputs.insert(inputs.end(), listed.begin(), listed.end());
     }
     if (inputs.empty()) {
@@ -77,27 +85,122 @@ std::string map_stem(const std::string& id, std::set<std::string>& used) {
     return stem;
 }
 
-// Returns whether it created the directory.
-bool prepare_directory(const fs::path& dir, bool force) {
-    std::error_code ec;
-    bool created = false;
-    if (fs::exists(dir, ec) && !fs::is_directory(dir, ec)) {
-        throw output_error(dir.string() + ": exists and is not a directory");
-    }
-    if (!fs::exists(dir, ec)) {
-        created = fs::create_directory(dir, ec);
-        if (ec) {
-            throw output_error(dir.string() +
-                               ": cannot create the report directory: " + ec.message());
-        }
-    } else if (!force && fs::exists(dir / "index.html", ec)) {
-        throw output_error(dir.string() + ": already holds a report (use --force to replace it)");
-    }
-    if (access(dir.c_str(), W_OK) != 0) {
-        throw output_error(dir.string() + ": the report directory is not writable");
-    }
-    return created;
+// A file a report writes (or a temporary of one): only such files are replaced by --force.
+bool is_report_file(const std::string& name) {
+    const auto ends_with = [&](std::string_view suffix) {
+        return name.size() >= suffix.size() &&
+               name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0;
+    };
+    const bool map = ends_with(".png") || ends_with(".svg") || ends_with(".pdf");
+    return name == "index.html" || name == "events.geojson" || name == "events.gpkg" ||
+           name == "events.qgz" ||
+           (map && (name.rfind("map-", 0) == 0 || name.rfind("overview.", 0) == 0)) ||
+           name.rfind(".sitmap-", 0) == 0;
 }
+
+// `what` with the staging folder named as the user named DIR: messages and the page never show
+// the temporary folder.
+std::string shown(std::string what, const fs::path& staging, const std::string& output) {
+    const std::string from = staging.string();
+    const std::string to = fs::path(output).lexically_normal().string();
+    for (auto at = what.find(from); !from.empty() && at != std::string::npos;
+         at = what.find(from, at + to.size())) {
+        what.replace(at, from.size(), to);
+    }
+    return what;
+}
+
+// The report is written into a staging folder beside DIR and swapped in whole on commit, so that
+// a failed, killed or concurrent run never leaves a folder mixing two reports, or maps of articles
+// no longer in the batch; without a commit the staging folder is removed.
+class StagedReport {
+public:
+    StagedReport(const std::string& output, bool force) : m_shown(output) {
+        fs::path dir = fs::absolute(output).lexically_normal();
+        if (!dir.has_filename()) {
+            dir = dir.parent_path(); // "out/"
+        }
+        m_dir = dir;
+        check_target(force);
+        std::string templ =
+            (m_dir.parent_path() / ("." + m_dir.filename().string() + ".sitmap-XXXXXX")).string();
+        if (::mkdtemp(templ.data()) == nullptr) {
+            throw output_error(m_shown +
+                               ": cannot create the report directory: " + std::strerror(errno));
+        }
+        m_staging = templ;
+        ::chmod(m_staging.c_str(), 0755); // mkdtemp makes it private; a report is not
+    }
+    ~StagedReport() {
+        std::error_code ec;
+        fs::remove_all(m_staging, ec);
+    }
+    StagedReport(const StagedReport&) = delete;
+    StagedReport& operator=(const StagedReport&) = delete;
+
+    // Where the files go until commit().
+    const fs::path& path() const { return m_staging; }
+
+    // Moves the finished report to DIR in one step (an atomic exchange where the filesystem
+    // allows it); the previous report, if any, is removed afterwards.
+    void commit() {
+        std::error_code ec;
+        if (!fs::exists(m_dir, ec)) {
+            if (::rename(m_staging.c_str(), m_dir.c_str()) != 0) {
+                throw output_error(m_shown + ": cannot move the report into place: " +
+                                   std::string(std::strerror(errno)));
+            }
+            return;
+        }
+        if (::renameat2(AT_FDCWD, m_staging.c_str(), AT_FDCWD, m_dir.c_str(), RENAME_EXCHANGE) !=
+            0) {
+            // Without an atomic exchange: the old report aside, the new one in, the old removed.
+            const fs::path old = m_staging.string() + ".old";
+            if (::rename(m_dir.c_str(), old.c_str()) != 0 ||
+                ::rename(m_staging.c_str(), m_dir.c_str()) != 0) {
+                const int err = errno;
+                ::rename(old.c_str(), m_dir.c_str());
+                throw output_error(m_shown + ": cannot move the report into place: " +
+                                   std::string(std::strerror(err)));
+            }
+            fs::remove_all(old, ec);
+            return;
+        }
+        fs::remove_all(m_staging, ec); // now the previous report
+    }
+
+private:
+    // DIR may be missing, empty, or (with --force) a previous report holding only report files.
+    void check_target(bool force) const {
+        std::error_code ec;
+        if (!fs::exists(m_dir, ec)) {
+            if (!fs::is_directory(m_dir.parent_path(), ec)) {
+                throw output_error(m_shown + ": cannot create the report directory: " +
+                                   m_dir.parent_path().filename().string() + " is not a directory");
+            }
+            return;
+        }
+        if (!fs::is_directory(m_dir, ec)) {
+            throw output_error(m_shown + ": exists and is not a directory");
+        }
+        const bool report = fs::exists(m_dir / "index.html", ec);
+        if (report && !force) {
+            throw output_error(m_shown + ": already holds a report (use --force to replace it)");
+        }
+        for (const auto& entry : fs::directory_iterator(m_dir, ec)) {
+            const std::string name = entry.path().filename().string();
+            if (!report || !is_report_file(name)) {
+                throw output_error(m_shown + ": holds " + name +
+                                   ", which is not part of a report (not replacing the folder; "
+                                   "choose an empty or new one)");
+            }
+        }
+    }
+
+    std::string m_shown; // DIR as the user wrote it, for messages
+    fs::path m_dir;
+    fs::path m_staging;
+};
 
 // A readable name for an article: its first line when it reads like a headline, else its first
 // sentence (shortened at a word to about 90 characters), never its file hash. Empty for an
@@ -217,7 +320,7 @@ ArticleEvents read_articles(const std::vector<ReportInput>& inputs, const geo::E
         progress.show("reading", i, inputs.size(), in.path.filename().string());
         ReportArticleEntry entry;
         entry.id = in.path.stem().string();
-        entry.file = in.path.string();
+        entry.file = in.display;
         entry.published = in.published;
         std::vector<geo::Event> events;
         try {
@@ -228,11 +331,18 @@ ArticleEvents read_articles(const std::vector<ReportInput>& inputs, const geo::E
             events = std::move(extraction.events);
             entry.events = events.size();
         } catch (const Error& e) {
-            entry.error = e.what();
-            out.skipped.push_back(in.path.string());
-            const std::string what = e.what();
-            progress.message("sitmap: skipped " + (what.find(in.path.string()) == std::string::npos
-                                                       ? in.path.string() + ": " + what
+            // The page names the file as the manifest or command line did, never the machine's
+            // resolved path.
+            std::string what = e.what();
+            const std::string resolved = in.path.string();
+            for (auto at = what.find(resolved); !resolved.empty() && at != std::string::npos;
+                 at = what.find(resolved, at + in.display.size())) {
+                what.replace(at, resolved.size(), in.display);
+            }
+            entry.error = what;
+            out.skipped.push_back(in.display);
+            progress.message("sitmap: skipped " + (what.find(in.display) == std::string::npos
+                                                       ? in.display + ": " + what
                                                        : what));
         }
         out.per_article.push_back(std::move(events));
@@ -242,11 +352,12 @@ ArticleEvents read_articles(const std::vector<ReportInput>& inputs, const geo::E
 }
 
 // A map per article and the overview. A map that cannot be drawn is reported; the article's
-// events stay in the table. Returns the articles left without a map.
+// events stay in the table. Returns the articles left without a map. `dir` is the staging
+// folder, `output` the report folder as the user named it.
 std::vector<std::string> draw_maps(ReportPage& page,
                                    const std::vector<std::vector<geo::Event>>& per_article,
-                                   const fs::path& dir, const GlobalOptions& global,
-                                   Progress& progress) {
+                                   const fs::path& dir, const std::string& output,
+                                   const GlobalOptions& global, Progress& progress) {
     std::set<std::string> used;
     std::vector<std::string> unmapped;
     for (std::size_t i = 0; i < page.articles.size(); ++i) {
@@ -258,9 +369,9 @@ std::vector<std::string> draw_maps(ReportPage& page,
                 a.map =
                     write_report_maps(per_article[i], title, dir / map_stem(a.id, used), global);
             } catch (const Error& e) {
-                a.map_error = e.what();
+                a.map_error = shown(e.what(), dir, output);
                 unmapped.push_back(a.file);
-                progress.message("sitmap: no map for " + a.file + ": " + e.what());
+                progress.message("sitmap: no map for " + a.file + ": " + a.map_error);
             }
         }
     }
@@ -320,8 +431,8 @@ void throw_if_partial(const fs::path& dir, std::size_t inputs,
 
 void run_report(const ReportOptions& options, const GlobalOptions& global) {
     const std::vector<ReportInput> inputs = report_inputs(options);
-    const fs::path dir(options.output);
-    const bool created = prepare_directory(dir, options.force);
+    StagedReport staged(options.output, options.force);
+    const fs::path& dir = staged.path();
 
     const geo::Gazetteer gazetteer = load_gazetteer(global);
     const geo::Geocoder geocoder(gazetteer);
@@ -334,11 +445,7 @@ void run_report(const ReportOptions& options, const GlobalOptions& global) {
     const ArticleEvents read = read_articles(inputs, extractor, progress, page);
     progress.clear();
     if (read.skipped.size() == inputs.size()) {
-        std::error_code ec;
-        if (created) {
-            fs::remove(dir, ec); // still empty
-        }
-        throw input_error("no article could be read; nothing written to " + dir.string());
+        throw input_error("no article could be read; nothing written to " + options.output);
     }
     std::vector<geo::Event> all;
     for (const auto& events : read.per_article) {
@@ -346,12 +453,18 @@ void run_report(const ReportOptions& options, const GlobalOptions& global) {
     }
     page.events = geo::merge_events(std::move(all));
 
-    const std::vector<std::string> unmapped =
-        draw_maps(page, read.per_article, dir, global, progress);
-    progress.show("writing", 0, 1, "GIS files and index.html");
-    const std::vector<std::string> warnings = write_gis_files(page, gazetteer, dir);
-    page.attributions = attributions(page.events, gazetteer);
-    write_report_html(page, dir / "index.html", geo::Overwrite::yes);
+    std::vector<std::string> unmapped;
+    std::vector<std::string> warnings;
+    try {
+        unmapped = draw_maps(page, read.per_article, dir, options.output, global, progress);
+        progress.show("writing", 0, 1, "GIS files and index.html");
+        warnings = write_gis_files(page, gazetteer, dir);
+        page.attributions = attributions(page.events, gazetteer);
+        write_report_html(page, dir / "index.html", geo::Overwrite::yes);
+    } catch (const Error& e) {
+        throw Error(e.kind(), shown(e.what(), dir, options.output));
+    }
+    staged.commit();
     progress.clear();
 
     if (!global.quiet) {
@@ -361,10 +474,10 @@ void run_report(const ReportOptions& options, const GlobalOptions& global) {
         std::cerr << "sitmap: report: " << page.events.size() << " event"
                   << (page.events.size() == 1 ? "" : "s") << " from "
                   << inputs.size() - read.skipped.size() << " of " << inputs.size() << " article"
-                  << (inputs.size() == 1 ? "" : "s") << " -> " << (dir / "index.html").string()
-                  << "\n";
+                  << (inputs.size() == 1 ? "" : "s") << " -> "
+                  << (fs::path(options.output) / "index.html").string() << "\n";
     }
-    throw_if_partial(dir, inputs.size(), read.skipped, unmapped);
+    throw_if_partial(options.output, inputs.size(), read.skipped, unmapped);
 }
 
 } // namespace
@@ -385,6 +498,8 @@ void add_report_command(CLI::App& app, const GlobalOptions& global) {
                     "CSV with a header 'file,published', one article per line")
         ->excludes(published);
     cmd->add_flag("--force", options->force, "Replace an existing report in DIR");
+    cmd->add_flag("--allow-outside-manifest", options->allow_outside_manifest,
+                  "Let --manifest name files outside its own folder");
     cmd->callback([options, &global] { run_report(*options, global); });
 }
 

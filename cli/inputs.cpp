@@ -7,6 +7,12 @@
 #include "geo/io/event_io.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cctype>
+#include <charconv>
+#include <cmath>
+#include <optional>
+#include <string_view>
 
 namespace sitmap::cli {
 namespace {
@@ -18,7 +24,112 @@ std::string extension_of(const std::string& path) {
     return ext;
 }
 
+std::string_view trimmed(std::string_view s) {
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front())) != 0) {
+        s.remove_prefix(1);
+    }
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back())) != 0) {
+        s.remove_suffix(1);
+    }
+    return s;
+}
+
+std::optional<double> number(std::string_view s) {
+    s = trimmed(s);
+    double v = 0.0;
+    const auto r = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (s.empty() || r.ec != std::errc{} || r.ptr != s.data() + s.size() || !std::isfinite(v)) {
+        return std::nullopt;
+    }
+    return v;
+}
+
+bool is_auth_code(std::string_view s) {
+    const auto colon = s.find(':');
+    if (colon == std::string_view::npos || colon == 0 || colon + 1 == s.size()) {
+        return false;
+    }
+    const auto alpha = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; };
+    const auto code = [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '.' || c == '_';
+    };
+    return std::all_of(s.begin(), s.begin() + static_cast<std::ptrdiff_t>(colon), alpha) &&
+           std::all_of(s.begin() + static_cast<std::ptrdiff_t>(colon) + 1, s.end(), code);
+}
+
+// WKT: an upper-case keyword followed by '[' (PROJCRS[, GEOGCS[...).
+bool is_wkt(std::string_view s) {
+    std::size_t i = 0;
+    while (i < s.size() && (std::isupper(static_cast<unsigned char>(s[i])) != 0 || s[i] == '_' ||
+                            std::isdigit(static_cast<unsigned char>(s[i])) != 0)) {
+        ++i;
+    }
+    return i > 0 && i < s.size() && (s[i] == '[' || s[i] == '(');
+}
+
 } // namespace
+
+void check_crs_option(const std::string& crs) {
+    if (crs.empty()) {
+        return; // the default
+    }
+    const std::string_view s = trimmed(crs);
+    if (is_auth_code(s) || s.rfind("+proj=", 0) == 0 || s.rfind("urn:ogc:def:crs:", 0) == 0 ||
+        is_wkt(s) || (!s.empty() && s.front() == '{')) {
+        return;
+    }
+    throw usage_error("--crs '" + crs +
+                      "': expected AUTH:CODE (e.g. EPSG:32638), a PROJ string (+proj=...), WKT "
+                      "or PROJJSON");
+}
+
+void check_extent_option(const std::string& extent) {
+    const std::string_view s = trimmed(extent);
+    const std::string expected = " (expected auto, W,S,E,N or PLACE[:RADIUS_KM])";
+    if (s.empty()) {
+        throw usage_error("--extent '" + extent + "': empty" + expected);
+    }
+    if (s == "auto") {
+        return;
+    }
+    if (std::count(s.begin(), s.end(), ',') == 3) {
+        std::array<double, 4> v{};
+        std::string_view rest = s;
+        for (std::size_t i = 0; i < 4; ++i) {
+            const auto comma = rest.find(',');
+            const auto n = number(rest.substr(0, comma));
+            if (!n) {
+                throw usage_error("--extent '" + extent + "': '" +
+                                  std::string(trimmed(rest.substr(0, comma))) +
+                                  "' is not a number" + expected);
+            }
+            v[i] = *n;
+            rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+        }
+        constexpr double min_span = 0.01; // degrees, about 1 km
+        if (v[2] - v[0] < min_span || v[3] - v[1] < min_span) {
+            if (v[0] < v[2] && v[1] < v[3]) {
+                throw usage_error("--extent '" + extent +
+                                  "': too small (at least 0.01 degrees, about 1 km, each way)");
+            }
+            // inverted or empty: the renderer's own message
+        }
+        return;
+    }
+    if (const auto colon = s.rfind(':'); colon != std::string_view::npos) {
+        const auto r = number(s.substr(colon + 1));
+        if (r && *r < 0.5 && *r > 0.0) {
+            throw usage_error("--extent '" + extent + "': radius too small (at least 0.5 km)");
+        }
+    }
+}
+
+void check_overwrite(const std::string& output, bool force) {
+    std::error_code ec;
+    if (!force && std::filesystem::exists(std::filesystem::symlink_status(output, ec))) {
+        throw output_error(output + ": already exists (not replacing it; --force does)");
+    }
+}
 
 LoadedInputs load_inputs(const std::vector<std::string>& paths, const std::string& published,
                          const geo::Geocoder& geocoder) {

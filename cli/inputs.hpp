@@ -29,4 +29,15 @@ struct LoadedInputs {
 LoadedInputs load_inputs(const std::vector<std::string>& paths, const std::string& published,
                          const geo::Geocoder& geocoder);
 
+// Option values checked before any work, each a usage error (exit 2) naming the option:
+// --crs: AUTH:CODE (EPSG:32638), a PROJ string (+proj=...), WKT or PROJJSON; not a free name
+// that PROJ would match loosely ("foo" is not Amersfoort).
+void check_crs_option(const std::string& crs);
+// --extent: auto, W,S,E,N (at least 0.01 degrees each way) or PLACE[:RADIUS_KM] (radius at
+// least 0.5 km); not empty.
+void check_extent_option(const std::string& extent);
+// An output file that exists is replaced only with --force: sitmap::Error (output_failed)
+// otherwise, as `export` and `report` do.
+void check_overwrite(const std::string& output, bool force);
+
 } // namespace sitmap::cli

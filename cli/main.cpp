@@ -4,6 +4,10 @@
 #include "cli/commands.hpp"
 #include "geo/core/error.hpp"
 
+#include <cerrno>
+#include <csignal>
+#include <cstdio>
+#include <cstring>
 #include <exception>
 #include <iostream>
 
@@ -21,9 +25,24 @@ int to_int(sitmap::ExitCode code) {
     return static_cast<int>(code);
 }
 
+// Whatever a command printed must have reached standard output (a full disk, /dev/full, a closed
+// pipe): otherwise the run failed. Empty when all is well.
+std::string stdout_error() {
+    std::cout.flush();
+    const bool stream_ok = static_cast<bool>(std::cout);
+    errno = 0;
+    if (std::fflush(stdout) != 0 || std::ferror(stdout) != 0 || !stream_ok) {
+        return errno != 0 ? std::strerror(errno) : "write error";
+    }
+    return {};
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
+    // A file size limit (ulimit -f) is then a write error (EFBIG) reported as such, exit 3, not
+    // a signal that kills sitmap before it can remove its temporary files.
+    std::signal(SIGXFSZ, SIG_IGN);
     CLI::App app{"sitmap: turns reports of armed incidents into correct, publication-ready maps "
                  "and GIS layers.",
                  "sitmap"};
@@ -46,6 +65,10 @@ int main(int argc, char** argv) {
 
     try {
         app.parse(argc, argv);
+        if (const std::string why = stdout_error(); !why.empty()) {
+            std::cerr << "sitmap: error: standard output: " << why << "\n";
+            return to_int(sitmap::ExitCode::output_failed);
+        }
     } catch (const CLI::CallForHelp& e) {
         return app.exit(e);
     } catch (const CLI::CallForAllHelp& e) {

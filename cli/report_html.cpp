@@ -425,15 +425,7 @@ std::string report_html(const ReportPage& page) {
 }
 
 void write_report_html(const ReportPage& page, const fs::path& path, geo::Overwrite overwrite) {
-    const std::string html = report_html(page);
-    geo::OutputFile file(path, overwrite);
-    std::ofstream out(file.temp_path(), std::ios::binary);
-    out << html;
-    out.close();
-    if (!out) {
-        throw output_error(path.string() + ": cannot write");
-    }
-    file.commit();
+    geo::write_file(path, report_html(page), overwrite);
 }
 
 } // namespace sitmap::cli

@@ -12,6 +12,9 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <fstream>
 #include <system_error>
 
 #include <nlohmann/json.hpp>
@@ -22,25 +25,76 @@ namespace {
 using detail::LayerReader;
 
 using json = nlohmann::json;
-Claim claim_from_json(const json& j) {
+
+// "a string", "a number"...: what a JSON value is, for messages.
+std::string json_kind(const json& v) {
+    const std::string t = v.type_name();
+    return (t == "array" || t == "object" ? "an " : "a ") + t;
+}
+
+// A member of a claim or source object, typed: a member of the wrong type is bad input naming
+// the member ("claims[2].who: expected a string, got a number"). Missing or null: the fallback.
+std::string string_member(const json& j, const char* key, const std::string& where,
+                          const char* fallback) {
+    const auto it = j.find(key);
+    if (it == j.end() || it->is_null()) {
+        return fallback;
+    }
+    if (!it->is_string()) {
+        throw input_error("property '" + where + "." + key + "': expected a string, got " +
+                          json_kind(*it));
+    }
+    return it->get<std::string>();
+}
+
+// A whole number 0..max (negative numbers and fractions refused); missing or null: nullopt.
+std::optional<std::uint64_t> count_member(const json& j, const char* key, const std::string& where,
+                                          std::uint64_t max) {
+    const auto it = j.find(key);
+    if (it == j.end() || it->is_null()) {
+        return std::nullopt;
+    }
+    if (!it->is_number_unsigned() || it->get<std::uint64_t>() > max) {
+        throw input_error("property '" + where + "." + key + "': expected a whole number 0.." +
+                          std::to_string(max) + ", got " +
+                          (it->is_number() ? it->dump() : json_kind(*it)));
+    }
+    return it->get<std::uint64_t>();
+}
+
+constexpr std::uint64_t max_count = 1'000'000'000; // casualties (fits an int)
+constexpr std::uint64_t max_offset = std::uint64_t{1} << 53;
+
+template <typename Enum, typename Parse>
+Enum enum_member(const json& j, const char* key, const std::string& where, const char* fallback,
+                 Parse parse) {
+    const std::string s = string_member(j, key, where, fallback);
+    try {
+        return parse(s);
+    } catch (const Error& e) {
+        throw e.with_context("property '" + where + "." + key + "'");
+    }
+}
+
+Claim claim_from_json(const json& j, const std::string& where) {
     if (!j.is_object()) {
-        throw input_error("a claim is not a JSON object");
+        throw input_error("property '" + where + "': expected a claim object, got " + json_kind(j));
     }
     Claim c;
-    c.who = j.value("who", "");
-    c.side = side_from_string(j.value("side", "unknown"));
-    c.assertion = assertion_from_string(j.value("assertion", "reports"));
-    c.against = side_from_string(j.value("against", "unknown"));
-    if (j.contains("killed") && j["killed"].is_number_integer()) {
-        c.killed = j["killed"].get<int>();
+    c.who = string_member(j, "who", where, "");
+    c.side = enum_member<Side>(j, "side", where, "unknown", side_from_string);
+    c.assertion = enum_member<Assertion>(j, "assertion", where, "reports", assertion_from_string);
+    c.against = enum_member<Side>(j, "against", where, "unknown", side_from_string);
+    if (const auto k = count_member(j, "killed", where, max_count)) {
+        c.killed = static_cast<int>(*k);
     }
-    if (j.contains("wounded") && j["wounded"].is_number_integer()) {
-        c.wounded = j["wounded"].get<int>();
+    if (const auto w = count_member(j, "wounded", where, max_count)) {
+        c.wounded = static_cast<int>(*w);
     }
-    c.text = j.value("text", "");
-    c.source.article = j.value("article", "");
-    c.source.begin = j.value("begin", std::size_t{0});
-    c.source.end = j.value("end", std::size_t{0});
+    c.text = string_member(j, "text", where, "");
+    c.source.article = string_member(j, "article", where, "");
+    c.source.begin = count_member(j, "begin", where, max_offset).value_or(0);
+    c.source.end = count_member(j, "end", where, max_offset).value_or(0);
     return c;
 }
 
@@ -106,6 +160,16 @@ void read_places(const LayerReader& r, OGRFeatureH f, Event& e) {
     }
 }
 
+SourceRef source_from_json(const json& j, const std::string& where) {
+    if (!j.is_object()) {
+        throw input_error("property '" + where + "': expected a source object, got " +
+                          json_kind(j));
+    }
+    return SourceRef{string_member(j, "article", where, ""),
+                     count_member(j, "begin", where, max_offset).value_or(0),
+                     count_member(j, "end", where, max_offset).value_or(0)};
+}
+
 void restore_place(Event& e, const Gazetteer* gazetteer) {
     e.geometry = PointGeom{e.location};
     if (e.targets.size() > 1) {
@@ -126,24 +190,93 @@ std::optional<int> to_int(const std::string& s) {
     return v;
 }
 
-DatePrecision date_precision_from(const std::string& s) {
-    return s == "range"     ? DatePrecision::range
-           : s == "month"   ? DatePrecision::month
-           : s == "unknown" ? DatePrecision::unknown
-                            : DatePrecision::day;
+// Every property's problem names the property: "property 'date_begin': invalid date ...".
+Error property_error(const char* name, const std::string& what) {
+    return input_error(std::string("property '") + name + "': " + what);
 }
 
-GeoPrecision geo_precision_from(const std::string& s, EventsSchema schema) {
-    const std::optional<int> v = to_int(s);
-    if (schema == EventsSchema::lenient) {
-        const int gp = v.value_or(1);
-        return gp >= 3 ? GeoPrecision::region : gp == 2 ? GeoPrecision::near : GeoPrecision::exact;
+DatePrecision date_precision_from(const std::string& s) {
+    if (s.empty() || s == "day") {
+        return DatePrecision::day;
     }
-    const int gp = s.empty() ? 1 : v.value_or(0);
+    if (s == "range" || s == "month" || s == "unknown") {
+        return s == "range"   ? DatePrecision::range
+               : s == "month" ? DatePrecision::month
+                              : DatePrecision::unknown;
+    }
+    throw property_error("date_precision",
+                         "expected day, range, month or unknown, got '" + s + "'");
+}
+
+// 1 exact, 2 near, 3 region; nothing else, in either schema (empty: 1).
+GeoPrecision geo_precision_from(const std::string& s) {
+    const int gp = s.empty() ? 1 : to_int(s).value_or(0);
     if (gp < 1 || gp > 3) {
-        throw input_error("geo_precision " + s + " is not 1, 2 or 3");
+        throw property_error("geo_precision", "expected 1, 2 or 3, got '" + s + "'");
     }
     return static_cast<GeoPrecision>(gp);
+}
+
+std::chrono::year_month_day date_property(const char* name, const std::string& s) {
+    try {
+        return parse_date(s);
+    } catch (const Error& e) {
+        throw e.with_context(std::string("property '") + name + "'");
+    }
+}
+
+// A casualty figure or boolean the file states beside its claims: empty -> nullopt.
+std::optional<int> count_property(const char* name, const std::string& s) {
+    if (s.empty()) {
+        return std::nullopt;
+    }
+    const std::optional<int> v = to_int(s);
+    if (!v || *v < 0) {
+        throw property_error(name, "expected a whole number >= 0, got '" + s + "'");
+    }
+    return v;
+}
+
+std::optional<bool> bool_property(const char* name, const std::string& s) {
+    if (s.empty()) {
+        return std::nullopt;
+    }
+    if (s == "1" || s == "true" || s == "0" || s == "false") {
+        return s == "1" || s == "true";
+    }
+    throw property_error(name, "expected true, false, 1 or 0, got '" + s + "'");
+}
+
+// Coordinates: finite, longitude -180..180, latitude -90..90.
+void check_lon_lat(LonLat p) {
+    if (!std::isfinite(p.lon) || !std::isfinite(p.lat) || std::fabs(p.lon) > 180.0 ||
+        std::fabs(p.lat) > 90.0) {
+        char buf[96];
+        std::snprintf(buf, sizeof buf, "%g, %g", p.lon, p.lat);
+        throw input_error(std::string("geometry: coordinates (") + buf +
+                          ") out of range (expected longitude -180..180, latitude -90..90)");
+    }
+}
+
+void check_coordinates(const Geometry& g) {
+    const auto path = [](const Path& p) {
+        for (const LonLat& q : p) {
+            check_lon_lat(q);
+        }
+    };
+    if (const auto* pt = std::get_if<PointGeom>(&g)) {
+        check_lon_lat(pt->point);
+    } else if (const auto* lines = std::get_if<LinesGeom>(&g)) {
+        for (const Path& p : lines->lines) {
+            path(p);
+        }
+    } else {
+        for (const auto& polygon : std::get<AreaGeom>(g).polygons) {
+            for (const Path& ring : polygon) {
+                path(ring);
+            }
+        }
+    }
 }
 
 void read_claims_and_sources(const LayerReader& r, OGRFeatureH f, Event& e) {
@@ -154,51 +287,55 @@ void read_claims_and_sources(const LayerReader& r, OGRFeatureH f, Event& e) {
         }
         const json arr = json::parse(raw, nullptr, false);
         if (arr.is_discarded() || !arr.is_array()) {
-            throw input_error(std::string("property '") + name + "' is not a JSON array");
+            throw property_error(name, "expected a JSON array");
         }
-        for (const json& j : arr) {
+        for (std::size_t i = 0; i < arr.size(); ++i) {
+            const std::string where = std::string(name) + "[" + std::to_string(i) + "]";
             if (name[0] == 'c') {
-                e.claims.push_back(claim_from_json(j));
-                continue;
+                e.claims.push_back(claim_from_json(arr[i], where));
+            } else {
+                e.sources.push_back(source_from_json(arr[i], where));
             }
-            if (!j.is_object()) {
-                throw input_error("a source is not a JSON object");
-            }
-            e.sources.push_back(SourceRef{j.value("article", ""), j.value("begin", std::size_t{0}),
-                                          j.value("end", std::size_t{0})});
         }
     }
 }
 
-// The one parser of the events format's properties (see EventsSchema for the two ways).
-// Returns false for a feature the lenient schema skips (no geometry).
-bool event_from_feature(const LayerReader& r, OGRFeatureH f, EventsSchema schema,
+// The one parser of the events format's properties (see EventsSchema for the two ways), and the
+// one validation: types, ranges, dates that exist, known kinds and sides, precision 1..3.
+void event_from_feature(const LayerReader& r, OGRFeatureH f, EventsSchema schema,
                         EventFeature& out) {
     const bool contract = schema == EventsSchema::contract;
     out = EventFeature{};
     Event& e = out.event;
     const std::string kind = r.text(f, "kind");
     const std::string begin = r.text(f, "date_begin");
-    if (contract && (kind.empty() || begin.empty())) {
-        throw input_error("missing property 'kind' or 'date_begin' (not a sitmap events file?)");
+    if (kind.empty()) {
+        throw property_error("kind", "missing (not a sitmap events file?)");
     }
-    e.kind = event_kind_from_string(kind);
+    if (contract && begin.empty()) {
+        throw property_error("date_begin", "missing (not a sitmap events file?)");
+    }
+    e.kind = event_kind_from_string(kind); // "unknown event kind 'x' (known: ...)"
     const std::optional<Geometry> geometry = detail::from_ogr(OGR_F_GetGeometryRef(f));
-    if (contract && (!geometry || !std::holds_alternative<PointGeom>(*geometry))) {
-        throw input_error("the geometry is not a point");
-    }
     if (!geometry) {
-        return false;
+        throw input_error("geometry: missing or empty (expected a point)");
     }
+    if (contract && !std::holds_alternative<PointGeom>(*geometry)) {
+        throw input_error("geometry: expected a point");
+    }
+    check_coordinates(*geometry);
     e.geometry = *geometry;
     e.location = std::holds_alternative<PointGeom>(e.geometry)
                      ? std::get<PointGeom>(e.geometry).point
                      : representative_point(e.geometry);
     e.id = r.text(f, "id");
     if (!begin.empty()) {
-        e.date.begin = parse_date(begin);
+        e.date.begin = date_property("date_begin", begin);
         const std::string end = r.text(f, "date_end");
-        e.date.end = end.empty() ? e.date.begin : parse_date(end);
+        e.date.end = end.empty() ? e.date.begin : date_property("date_end", end);
+        if (e.date.end < e.date.begin) {
+            throw property_error("date_end", "'" + end + "' is before date_begin '" + begin + "'");
+        }
         e.date.precision = date_precision_from(r.text(f, "date_precision"));
     } else {
         e.date.precision = DatePrecision::unknown;
@@ -208,22 +345,19 @@ bool event_from_feature(const LayerReader& r, OGRFeatureH f, EventsSchema schema
     if (!contract && e.place_name.empty()) {
         e.place_name = r.text(f, "name");
     }
-    e.precision = geo_precision_from(r.text(f, "geo_precision"), schema);
+    e.precision = geo_precision_from(r.text(f, "geo_precision"));
     e.summary = r.text(f, "summary");
     read_places(r, f, e);
     read_claims_and_sources(r, f, e);
-    out.killed_max = to_int(r.text(f, "killed_max"));
-    out.wounded_max = to_int(r.text(f, "wounded_max"));
+    out.killed_max = count_property("killed_max", r.text(f, "killed_max"));
+    out.wounded_max = count_property("wounded_max", r.text(f, "wounded_max"));
     if (!contract && !out.killed_max && !out.wounded_max) {
-        out.killed_max = to_int(r.text(f, "casualties"));
+        out.killed_max = count_property("casualties", r.text(f, "casualties"));
     }
-    if (const std::string disputed = r.text(f, "disputed"); !disputed.empty()) {
-        out.disputed = disputed == "1" || disputed == "true";
-    }
+    out.disputed = bool_property("disputed", r.text(f, "disputed"));
     if (e.id.empty()) {
         e.id = contract ? event_id(e) : "event-" + std::to_string(r.number());
     }
-    return true;
 }
 
 // ACLED's event types, mapped to sitmap's kinds (sub-event type first, then event type).
@@ -323,6 +457,36 @@ const Place* find_acled_place(const Gazetteer& gazetteer, const std::string& nam
     return best;
 }
 
+// GDAL's CSV reader takes an unclosed quote as a field running to the end of the file, which then
+// surfaces as an empty longitude: find it first, by the row where the quote opened.
+void check_csv_quotes(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        return; // the reader says why
+    }
+    bool quoted = false;
+    std::size_t row = 1;
+    std::size_t opened = 0;
+    char buf[1 << 16];
+    while (in.read(buf, sizeof buf) || in.gcount() > 0) {
+        const std::streamsize n = in.gcount();
+        for (std::streamsize i = 0; i < n; ++i) {
+            if (buf[i] == '"') {
+                quoted = !quoted; // "" inside a quoted field toggles twice
+                if (quoted) {
+                    opened = row;
+                }
+            } else if (buf[i] == '\n' && !quoted) {
+                ++row;
+            }
+        }
+    }
+    if (quoted) {
+        throw input_error(path.string() + ": row " + std::to_string(opened) +
+                          ": unbalanced quote (a field opened with \" is never closed)");
+    }
+}
+
 } // namespace
 
 void write_events_geojson(const std::vector<Event>& events, const std::filesystem::path& path,
@@ -341,6 +505,13 @@ void for_each_event(const std::filesystem::path& path, EventsSchema schema,
     const bool contract = schema == EventsSchema::contract;
     LayerReader reader =
         contract ? LayerReader(path, "GeoJSON", {"DATE_AS_STRING=YES"}) : LayerReader(path);
+    // RFC 7946: GeoJSON is WGS 84 lon/lat. A `crs` member naming another CRS is an obsolete
+    // draft's, and its coordinates are almost certainly not what the file claims elsewhere.
+    if (reader.reprojects() && reader.driver().rfind("GeoJSON", 0) == 0) {
+        throw input_error(path.string() +
+                          ": a 'crs' member other than WGS 84 (RFC 7946 GeoJSON is WGS 84 "
+                          "longitude, latitude; reproject the file first)");
+    }
     if (on_count) {
         if (const auto count = reader.cheap_count()) {
             on_count(*count);
@@ -349,14 +520,16 @@ void for_each_event(const std::filesystem::path& path, EventsSchema schema,
     EventFeature feature;
     while (const detail::FeaturePtr f = reader.next()) {
         try {
-            if (!event_from_feature(reader, f.get(), schema, feature)) {
-                continue;
-            }
+            event_from_feature(reader, f.get(), schema, feature);
         } catch (const Error& e) {
             throw e.with_context(path.string() + ": feature " + std::to_string(reader.number()));
         }
         visit(feature);
     }
+}
+
+std::string events_geojson_text(const std::vector<Event>& events) {
+    return detail::events_geojson_text(events, detail::extract_events_format());
 }
 
 std::vector<Event> read_events_geojson(const std::filesystem::path& path) {
@@ -375,6 +548,7 @@ std::vector<Event> read_events_geojson(const std::filesystem::path& path,
 
 std::vector<Event> read_events_acled_csv(const std::filesystem::path& path,
                                          const Gazetteer* gazetteer) {
+    check_csv_quotes(path);
     LayerReader reader(path, "CSV", {"AUTODETECT_TYPE=NO", "KEEP_SOURCE_COLUMNS=NO"});
     for (const char* required : {"event_date", "event_type", "location", "latitude", "longitude"}) {
         if (reader.index_of(required) < 0) {

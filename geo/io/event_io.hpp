@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <functional>
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace sitmap::geo {
@@ -16,6 +17,9 @@ enum class Overwrite : bool { no = false, yes = true };
 // file and renames it on success. Throws sitmap::Error (output_failed) naming the path.
 void write_events_geojson(const std::vector<Event>& events, const std::filesystem::path& path,
                           Overwrite overwrite = Overwrite::yes);
+
+// The bytes write_events_geojson writes (for standard output).
+std::string events_geojson_text(const std::vector<Event>& events);
 
 // Reads events written by write_events_geojson (round-trips; EventsSchema::contract). Throws
 // sitmap::Error (bad_input) naming the file and the feature.
@@ -31,10 +35,9 @@ enum class EventsSchema {
     // geo_precision 1, 2 or 3; a missing id is derived from kind, date and place.
     contract,
     // Any vector file with the events properties (GeoJSONSeq, FlatGeobuf, GeoPackage, also from
-    // other tools): only `kind` is required; any geometry (the location is its representative
-    // point; features without one are skipped); a missing id is "event-<feature number>", a
-    // missing place_name the `name` property; geo_precision is clamped to 1..3; `casualties`
-    // stands for killed_max when neither maximum is given.
+    // other tools): only `kind` and a geometry are required; any geometry (the location is its
+    // representative point); a missing id is "event-<feature number>", a missing place_name the
+    // `name` property; `casualties` stands for killed_max when neither maximum is given.
     lenient,
 };
 
@@ -49,8 +52,12 @@ struct EventFeature {
 
 // Reads an events file feature by feature, streaming (the feature object is reused between
 // calls: move out what you keep). on_count, when given, is called first with the number of
-// features if the format knows it cheaply. Throws sitmap::Error (bad_input) naming the file and
-// the feature (numbered from 1).
+// features if the format knows it cheaply. Both schemas validate every feature the same way:
+// known kind, sides and assertions; dates that exist (YYYY-MM-DD, end not before begin);
+// geo_precision 1, 2 or 3; coordinates finite, longitude -180..180, latitude -90..90; claims and
+// sources members of the right JSON type; counts whole and not negative. A GeoJSON `crs` member
+// other than WGS 84 is refused. Throws sitmap::Error (bad_input) "<file>: feature <n>: property
+// '<name>': <what was expected>" (features numbered from 1).
 void for_each_event(const std::filesystem::path& path, EventsSchema schema,
                     const std::function<void(EventFeature&)>& visit,
                     const std::function<void(std::size_t)>& on_count = {});

@@ -783,15 +783,6 @@ std::string project_xml(const std::vector<GpkgLayer>& layers, const std::string&
     return serialize(root.get());
 }
 
-void write_text(const fs::path& path, const std::string& text) {
-    std::ofstream out(path, std::ios::binary);
-    out << text;
-    out.close();
-    if (!out) {
-        throw output_error("cannot write " + path.string());
-    }
-}
-
 struct ZipCloser {
     void operator()(void* h) const { CPLCloseZip(h); }
 };
@@ -854,7 +845,7 @@ void write_qgis_project(const fs::path& project, const fs::path& gpkg,
     }
     OutputFile out(project, options.overwrite);
     if (format == GisFormat::qgs) {
-        write_text(out.temp_path(), xml);
+        out.write(xml);
     } else {
         write_zip(out.temp_path(), project.stem().string() + ".qgs", xml);
     }

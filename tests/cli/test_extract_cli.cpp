@@ -85,14 +85,21 @@ TEST(ExtractCli, MergesAcrossArticlesAndWritesAFile) {
         }
     }
     EXPECT_EQ(incidents, 1);
-    EXPECT_FALSE(fs::exists(out.string() + ".tmp"));
-    // The same input gives the same bytes.
+    for (const auto& entry : fs::directory_iterator(out.parent_path())) {
+        EXPECT_EQ(entry.path().filename().string().rfind(".sitmap-", 0), std::string::npos)
+            << "temporary left: " << entry.path(); // no temporary folder left
+    }
+    // The same input gives the same bytes; the file is replaced only with --force.
     const std::string first = slurp(out);
-    ASSERT_EQ(run_sitmap("-q extract " + seed("000_5910880eccc6c8c0") + " " +
-                         seed("001_19f7addab04ee640") + " " + seed("003_1ae35c016cd00801") +
-                         " --published 2023-05-11 -o '" + out.string() + "'")
-                  .code,
-              0);
+    const std::string again = "-q extract " + seed("000_5910880eccc6c8c0") + " " +
+                              seed("001_19f7addab04ee640") + " " + seed("003_1ae35c016cd00801") +
+                              " --published 2023-05-11 -o '" + out.string() + "'";
+    const auto refused = run_sitmap(again);
+    EXPECT_EQ(refused.code, 3) << refused.out;
+    EXPECT_NE(refused.out.find("already exists (not replacing it; --force does)"),
+              std::string::npos)
+        << refused.out;
+    ASSERT_EQ(run_sitmap(again + " --force").code, 0);
     EXPECT_EQ(slurp(out), first);
 }
 
@@ -174,8 +181,8 @@ TEST(ExtractCli, FiftyMegabyteFileIsRefused) {
 TEST(ExtractCli, ArticleWithoutAPlaceGivesZeroEventsAndAWarning) {
     const fs::path p = write_file("noplace.txt", "Officials met on Thursday and talked at length.");
     const fs::path out = temp_dir() / "noplace.geojson";
-    const auto r =
-        run_sitmap("extract '" + p.string() + "' --published 2023-05-11 -o '" + out.string() + "'");
+    const auto r = run_sitmap("extract '" + p.string() + "' --published 2023-05-11 --force -o '" +
+                              out.string() + "'");
     EXPECT_EQ(r.code, 0) << r.out;
     EXPECT_NE(r.out.find("warning"), std::string::npos) << r.out;
     const auto doc = nlohmann::json::parse(slurp(out));

@@ -91,7 +91,10 @@ TEST(GeocodeCli, BadReverseIsAUsageError) {
     const auto r = run_sitmap(gazetteer + "geocode --reverse=north");
     EXPECT_EQ(r.code, 2);
     EXPECT_NE(r.out.find("LON,LAT"), std::string::npos) << r.out;
-    EXPECT_EQ(run_sitmap(gazetteer + "geocode --reverse=200,40").code, 1);
+    // Out of range is a bad option value too, as 'north' is (it was exit 1).
+    const auto far = run_sitmap(gazetteer + "geocode --reverse=200,40");
+    EXPECT_EQ(far.code, 2) << far.out;
+    EXPECT_NE(far.out.find("--reverse '200,40': out of range"), std::string::npos) << far.out;
 }
 
 TEST(GeocodeCli, NothingToGeocodeIsAUsageError) {

@@ -141,15 +141,35 @@ TEST(ReportCli, NoReadableArticleIsBadInputAndLeavesNoDirectory) {
 
 TEST(ReportCli, ManifestGivesEachArticleItsDate) {
     const fs::path dir = fresh_dir("manifest");
-    std::ofstream(dir / "m.csv") << "file,published\n"
-                                 << (seeds / "000_5910880eccc6c8c0.txt").string() << ",2023-05-11\n"
-                                 << (seeds / "002_d157015bd8b7b8f1.txt").string()
-                                 << ",2022-11-07\n";
+    // Entries resolve relative to the manifest, inside its folder.
+    fs::create_directories(dir / "articles");
+    fs::copy_file(seeds / "000_5910880eccc6c8c0.txt", dir / "articles" / "a.txt");
+    fs::copy_file(seeds / "002_d157015bd8b7b8f1.txt", dir / "articles" / "b.txt");
+    std::ofstream(dir / "m.csv") << "file,published\narticles/a.txt,2023-05-11\n"
+                                 << "articles/b.txt,2022-11-07\n";
     const auto r = run_sitmap("report --manifest " + q(dir / "m.csv") + " -o " + q(dir / "out"));
     ASSERT_EQ(r.code, 0) << r.out;
     const std::string html = slurp(dir / "out" / "index.html");
     EXPECT_NE(html.find("published 2023-05-11"), std::string::npos);
     EXPECT_NE(html.find("published 2022-11-07"), std::string::npos);
+    EXPECT_NE(html.find("(articles/a.txt)"), std::string::npos); // as the manifest names it
+    EXPECT_EQ(html.find(dir.string()), std::string::npos);       // never the machine's path
+
+    // Files outside the manifest's folder only with --allow-outside-manifest.
+    fs::copy_file(seeds / "003_1ae35c016cd00801.txt", dir / "other.txt");
+    std::ofstream(dir / "articles" / "outside.csv")
+        << "file,published\n../other.txt,2023-05-11\n"
+        << (seeds / "002_d157015bd8b7b8f1.txt").string() << ",2022-11-07\n";
+    const auto outside = run_sitmap("report --manifest " + q(dir / "articles" / "outside.csv") +
+                                    " -o " + q(dir / "out3"));
+    EXPECT_EQ(outside.code, 1) << outside.out;
+    EXPECT_NE(outside.out.find("line 2: '../other.txt' is outside the manifest's folder"),
+              std::string::npos)
+        << outside.out;
+    EXPECT_FALSE(fs::exists(dir / "out3"));
+    const auto allowed = run_sitmap("report --manifest " + q(dir / "articles" / "outside.csv") +
+                                    " --allow-outside-manifest -o " + q(dir / "out3"));
+    EXPECT_EQ(allowed.code, 0) << allowed.out;
 
     std::ofstream(dir / "bad.csv") << "file,published\nx.txt,2023-02-30\n";
     const auto bad =
@@ -181,6 +201,33 @@ TEST(ReportCli, UsageErrorsAndRefusalToOverwrite) {
                               q(dir / "plainfile" / "out"));
     EXPECT_EQ(r.code, 3) << r.out;
     EXPECT_NE(r.out.find("plainfile/out"), std::string::npos) << r.out;
+}
+
+// The report is written as a unit: --force replaces the folder whole (no stale maps of articles
+// no longer in the batch), and a folder holding files that are not a report's is never replaced.
+TEST(ReportCli, ForceReplacesTheReportWholeAndNothingElse) {
+    const fs::path dir = fresh_dir("unit");
+    const std::string first = q(seeds / "000_5910880eccc6c8c0.txt");
+    const std::string second = q(seeds / "002_d157015bd8b7b8f1.txt");
+    ASSERT_EQ(run_sitmap("report " + first + " --published 2023-05-11 -o " + q(dir / "r")).code, 0);
+    ASSERT_TRUE(fs::exists(dir / "r" / "map-000_5910880eccc6c8c0.png"));
+    const auto again =
+        run_sitmap("report " + second + " --published 2022-11-07 --force -o " + q(dir / "r"));
+    ASSERT_EQ(again.code, 0) << again.out;
+    EXPECT_FALSE(fs::exists(dir / "r" / "map-000_5910880eccc6c8c0.png")); // stale map gone
+    EXPECT_TRUE(fs::exists(dir / "r" / "map-002_d157015bd8b7b8f1.png"));
+    for (const auto& entry : fs::directory_iterator(dir)) {
+        EXPECT_EQ(entry.path().filename(), "r") << "left beside the report: " << entry.path();
+    }
+
+    std::ofstream(dir / "r" / "notes.txt") << "mine";
+    const auto foreign =
+        run_sitmap("report " + first + " --published 2023-05-11 --force -o " + q(dir / "r"));
+    EXPECT_EQ(foreign.code, 3) << foreign.out;
+    EXPECT_NE(foreign.out.find("holds notes.txt, which is not part of a report"), std::string::npos)
+        << foreign.out;
+    EXPECT_TRUE(fs::exists(dir / "r" / "notes.txt"));
+    EXPECT_TRUE(fs::exists(dir / "r" / "map-002_d157015bd8b7b8f1.png"));
 }
 
 TEST(ReportCli, FileNamesAndTextAreHtmlEscaped) {

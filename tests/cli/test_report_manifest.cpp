@@ -41,12 +41,32 @@ TEST(ReportManifest, RowsInOrderWithPathsRelativeToTheManifest) {
                                "a.txt,2023-05-11\n"
                                "sub/b.txt,2022-11-07\n"
                                "/abs/c.txt,2022-11-08\n");
-    const auto rows = read_manifest(csv);
+    const auto rows = read_manifest(csv, cli::ManifestScope::anywhere);
     ASSERT_EQ(rows.size(), 3u);
     EXPECT_EQ(rows[0].path, dir / "a.txt");
     EXPECT_EQ(rows[0].published, "2023-05-11");
+    EXPECT_EQ(rows[0].display, "a.txt");
     EXPECT_EQ(rows[1].path, dir / "sub" / "b.txt");
     EXPECT_EQ(rows[2].path, fs::path("/abs/c.txt"));
+}
+
+TEST(ReportManifest, EntriesMayNotLeaveTheManifestsFolder) {
+    const fs::path dir = test::fresh_temp_dir("manifest_confined");
+    fs::create_directories(dir / "in" / "sub");
+    std::ofstream(dir / "outside.txt") << "secret";
+    fs::create_symlink(dir / "outside.txt", dir / "in" / "link.txt");
+    const fs::path ok = write(dir / "in", "ok.csv",
+                              "file,published\nsub/../a.txt,2023-05-11\nsub/b.txt,2023-05-11\n");
+    EXPECT_EQ(read_manifest(ok).size(), 2u);
+    for (const std::string entry :
+         {"../outside.txt", "sub/../../outside.txt", "/etc/passwd", "link.txt", ".", "sub/.."}) {
+        const fs::path csv = write(dir / "in", "bad.csv",
+                                   "file,published\na.txt,2023-05-11\n" + entry + ",2023-05-11\n");
+        EXPECT_EQ(error_of(csv), csv.string() + ": line 3: '" + entry +
+                                     "' is outside the manifest's folder "
+                                     "(--allow-outside-manifest reads it)");
+        EXPECT_EQ(read_manifest(csv, cli::ManifestScope::anywhere).size(), 2u);
+    }
 }
 
 TEST(ReportManifest, ColumnsMayComeInAnyOrderAndQuotedCellsKeepCommas) {

@@ -4,7 +4,11 @@
 #include "geo/io/detail/ogr_geometry.hpp"
 #include "geo/io/output_file.hpp"
 
+#include <cpl_vsi.h>
+
 #include <algorithm>
+#include <atomic>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -163,26 +167,47 @@ void write_events_layer(GDALDatasetH ds, const std::vector<Event>& events,
     }
 }
 
+std::string events_geojson_text(const std::vector<Event>& events, const EventsLayerFormat& format) {
+    // GDAL writes into memory (/vsimem/, a name of this call's own); the bytes are then written
+    // with every write checked, which GDAL's GeoJSON writer does not do.
+    static std::atomic<unsigned long> counter{0};
+    const std::string name = "/vsimem/sitmap-events-" + std::to_string(++counter) + "-" +
+                             std::to_string(reinterpret_cast<std::uintptr_t>(&events)) + ".geojson";
+    const QuietGdalErrors quiet;
+    struct Unlink {
+        const std::string& name;
+        ~Unlink() { VSIUnlink(name.c_str()); }
+    } unlink{name};
+    DatasetPtr ds = create_vector("GeoJSON", name);
+    std::string precision;
+    if (format.coordinate_decimals) {
+        precision = "COORDINATE_PRECISION=" + std::to_string(*format.coordinate_decimals);
+    }
+    if (precision.empty()) {
+        write_events_layer(ds.get(), events, format, {"RFC7946=YES", "WRITE_NAME=NO"});
+    } else {
+        write_events_layer(ds.get(), events, format,
+                           {"RFC7946=YES", precision.c_str(), "WRITE_NAME=NO"});
+    }
+    close_dataset(ds);
+    vsi_l_offset size = 0;
+    const GByte* data = VSIGetMemFileBuffer(name.c_str(), &size, FALSE);
+    if (data == nullptr) {
+        throw output_error("cannot write GeoJSON: " + last_gdal_error());
+    }
+    return std::string(reinterpret_cast<const char*>(data), static_cast<std::size_t>(size));
+}
+
 void write_events_geojson_file(const std::vector<Event>& events, const std::filesystem::path& path,
                                Overwrite overwrite, const EventsLayerFormat& format) {
     OutputFile out(path, overwrite);
-    const QuietGdalErrors quiet;
+    std::string text;
     try {
-        DatasetPtr ds = create_vector("GeoJSON", out.temp_path());
-        std::string precision;
-        if (format.coordinate_decimals) {
-            precision = "COORDINATE_PRECISION=" + std::to_string(*format.coordinate_decimals);
-        }
-        if (precision.empty()) {
-            write_events_layer(ds.get(), events, format, {"RFC7946=YES", "WRITE_NAME=NO"});
-        } else {
-            write_events_layer(ds.get(), events, format,
-                               {"RFC7946=YES", precision.c_str(), "WRITE_NAME=NO"});
-        }
-        close_dataset(ds);
+        text = events_geojson_text(events, format);
     } catch (const Error& e) {
         throw e.with_context(path.string());
     }
+    out.write(text);
     out.commit();
 }
 

@@ -9,6 +9,7 @@
 
 #include <filesystem>
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace sitmap::geo::detail {
@@ -36,6 +37,10 @@ EventsLayerFormat export_events_format();
 void write_events_layer(GDALDatasetH ds, const std::vector<Event>& events,
                         const EventsLayerFormat& format,
                         std::initializer_list<const char*> layer_options = {});
+
+// A whole events GeoJSON file's bytes (RFC 7946, no name or crs member), made in memory.
+// Throws sitmap::Error (output_failed).
+std::string events_geojson_text(const std::vector<Event>& events, const EventsLayerFormat& format);
 
 // A whole events GeoJSON file (RFC 7946, no name or crs member), written to a temporary file and
 // renamed on success. Throws sitmap::Error (output_failed) naming the path.

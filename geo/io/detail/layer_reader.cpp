@@ -81,6 +81,11 @@ LayerReader::LayerReader(std::filesystem::path path, const char* driver,
     OGR_L_ResetReading(m_layer);
 }
 
+std::string LayerReader::driver() const {
+    GDALDriverH d = GDALGetDatasetDriver(m_ds.get());
+    return d != nullptr ? std::string(GDALGetDriverShortName(d)) : std::string();
+}
+
 std::optional<std::size_t> LayerReader::cheap_count() const {
     const GIntBig count = OGR_L_GetFeatureCount(m_layer, FALSE);
     if (count < 0) {

@@ -21,6 +21,10 @@ public:
                          std::initializer_list<const char*> open_options = {});
 
     const std::filesystem::path& path() const { return m_path; }
+    // GDAL's short name of the driver that opened the file ("GeoJSON", "GeoJSONSeq", "CSV"...).
+    std::string driver() const;
+    // True when the layer's CRS is not WGS 84, so that next() transforms every geometry.
+    bool reprojects() const { return m_to_wgs84 != nullptr; }
     // The number of features if the format knows it cheaply (FlatGeobuf, GeoPackage...).
     std::optional<std::size_t> cheap_count() const;
 

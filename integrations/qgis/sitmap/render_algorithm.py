@@ -157,7 +157,8 @@ class RenderMapAlgorithm(QgsProcessingAlgorithm):
                 feedback.pushWarning("The layer holds no events: the map shows none.")
         feedback.setProgress(10)
 
-        args = ["map", events, "-o", output]
+        # QGIS asked before replacing a file the user chose as the output.
+        args = ["map", events, "-o", output, "--force"]
         size = self.parameterAsString(parameters, self.SIZE, context).strip()
         paper = PAPERS[self.parameterAsEnum(parameters, self.PAPER, context)]
         if size:

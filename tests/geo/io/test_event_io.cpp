@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <sstream>
 
 #include <gtest/gtest.h>
@@ -71,6 +72,11 @@ Event sample_range_event() {
     e.id = "evt-2022-11-06-small_arms_fire-test-eastern-sector";
     e.sources = {SourceRef{"002_z", 0, 5}};
     return e;
+}
+
+// The events GeoJSON of sample_event(), as written.
+std::string write_and_read_text() {
+    return events_geojson_text({sample_event()});
 }
 
 } // namespace
@@ -260,6 +266,96 @@ TEST(EventIo, BadGeoJsonIsAClearError) {
     }
     fs::remove(notjson);
     fs::remove(nokind);
+}
+
+// Every field of the wrong type or out of range is bad input naming the file, the feature, the
+// property and what was expected (never a JSON library exception), in both schemas.
+TEST(EventIo, WrongTypesAndRangesNameTheFeatureAndProperty) {
+    nlohmann::json good = nlohmann::json::parse(write_and_read_text());
+    const fs::path p = temp_path("typed.geojson");
+    const auto error_with = [&](const std::function<void(nlohmann::json&)>& change,
+                                EventsSchema schema) {
+        nlohmann::json doc = good;
+        change(doc["features"][0]);
+        std::ofstream(p) << doc.dump();
+        try {
+            for_each_event(p, schema, [](EventFeature&) {});
+        } catch (const sitmap::Error& e) {
+            EXPECT_EQ(e.kind(), sitmap::ErrorKind::bad_input);
+            return std::string(e.what());
+        }
+        return std::string("(no error)");
+    };
+    const std::string at = p.string() + ": feature 1: ";
+    for (const EventsSchema schema : {EventsSchema::contract, EventsSchema::lenient}) {
+        const auto claim = [&](const char* key, nlohmann::json v) {
+            return error_with([&](nlohmann::json& f) { f["properties"]["claims"][0][key] = v; },
+                              schema);
+        };
+        const auto property = [&](const char* key, nlohmann::json v) {
+            return error_with([&](nlohmann::json& f) { f["properties"][key] = v; }, schema);
+        };
+        const auto coordinates = [&](double lon, double lat) {
+            return error_with(
+                [&](nlohmann::json& f) {
+                    f["geometry"]["coordinates"] = nlohmann::json::array({lon, lat});
+                },
+                schema);
+        };
+        EXPECT_EQ(claim("who", 42),
+                  at + "property 'claims[0].who': expected a string, got a number");
+        EXPECT_EQ(claim("begin", "12"), at + "property 'claims[0].begin': expected a whole "
+                                             "number 0..9007199254740992, got a string");
+        EXPECT_EQ(claim("killed", -1), at + "property 'claims[0].killed': expected a whole "
+                                            "number 0..1000000000, got -1");
+        EXPECT_EQ(claim("killed", nlohmann::json::parse(R"({"type":"Point"})")),
+                  at + "property 'claims[0].killed': expected a whole number 0..1000000000, got "
+                       "an object");
+        EXPECT_EQ(claim("side", "martians")
+                      .rfind(at + "property 'claims[0].side': unknown side "
+                                  "'martians'",
+                             0),
+                  0u);
+        EXPECT_EQ(property("date_begin", "2023-02-30"),
+                  at + "property 'date_begin': invalid date '2023-02-30' (expected YYYY-MM-DD)");
+        EXPECT_EQ(property("date_end", "2023-05-01"),
+                  at + "property 'date_end': '2023-05-01' is before date_begin '2023-05-11'");
+        EXPECT_EQ(property("geo_precision", 99999999999LL),
+                  at + "property 'geo_precision': expected 1, 2 or 3, got '99999999999'");
+        EXPECT_EQ(property("geo_precision", 0),
+                  at + "property 'geo_precision': expected 1, 2 or 3, got '0'");
+        EXPECT_EQ(property("killed_max", "many"),
+                  at + "property 'killed_max': expected a whole number >= 0, got 'many'");
+        EXPECT_EQ(property("kind", "picnic").rfind(at + "unknown event kind 'picnic' (known: ", 0),
+                  0u);
+        EXPECT_EQ(coordinates(500, 40), at + "geometry: coordinates (500, 40) out of range "
+                                             "(expected longitude -180..180, latitude -90..90)");
+        EXPECT_EQ(coordinates(45, -90.5), at + "geometry: coordinates (45, -90.5) out of range "
+                                               "(expected longitude -180..180, latitude -90..90)");
+        EXPECT_EQ(error_with([](nlohmann::json& f) { f["geometry"] = nullptr; }, schema),
+                  at + "geometry: missing or empty (expected a point)");
+        EXPECT_EQ(property("geo_precision", 3), "(no error)"); // the base case reads
+    }
+    fs::remove(p);
+}
+
+TEST(EventIo, AGeoJsonCrsOtherThanWgs84IsRefused) {
+    nlohmann::json doc = nlohmann::json::parse(write_and_read_text());
+    doc["crs"] = {{"type", "name"}, {"properties", {{"name", "urn:ogc:def:crs:EPSG::3857"}}}};
+    const fs::path p = temp_path("crs.geojson");
+    std::ofstream(p) << doc.dump();
+    try {
+        read_events_geojson(p);
+        FAIL() << "no error";
+    } catch (const sitmap::Error& e) {
+        EXPECT_EQ(std::string(e.what()).rfind(p.string() + ": a 'crs' member other than WGS 84", 0),
+                  0u)
+            << e.what();
+    }
+    doc["crs"]["properties"]["name"] = "urn:ogc:def:crs:OGC:1.3:CRS84";
+    std::ofstream(p) << doc.dump();
+    EXPECT_EQ(read_events_geojson(p).size(), 1u);
+    fs::remove(p);
 }
 
 TEST(EventIo, AcledCsvConvertsToEvents) {

@@ -1,4 +1,5 @@
-// geo/io/output_file.hpp: written under a temporary name, renamed on commit, gone without one.
+// geo/io/output_file.hpp: written under a unique temporary name, every write checked, renamed on
+// commit, gone without one.
 
 #include "geo/core/error.hpp"
 #include "geo/io/output_file.hpp"
@@ -7,10 +8,15 @@
 
 #include <gtest/gtest.h>
 
+#include <csignal>
+#include <cstdio>
+#include <fcntl.h>
 #include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <sys/resource.h>
+#include <unistd.h>
 
 namespace fs = std::filesystem;
 using sitmap::Error;
@@ -40,14 +46,90 @@ std::string slurp(const fs::path& p) {
 
 } // namespace
 
-TEST(OutputFile, TemporaryNameKeepsTheExtensionAndCommitRenames) {
+TEST(OutputFile, TemporaryKeepsTheExtensionInAUniqueFolderAndCommitRenames) {
     const fs::path dir = fresh_dir("commit");
     OutputFile out(dir / "events.gpkg", Overwrite::no);
-    EXPECT_EQ(out.temp_path(), dir / "events.tmp.gpkg");
+    EXPECT_EQ(out.temp_path().extension(), ".gpkg");
+    EXPECT_EQ(out.temp_path().parent_path().parent_path(), dir);
+    EXPECT_EQ(out.temp_path().parent_path().filename().string().rfind(".sitmap-", 0), 0u);
     std::ofstream(out.temp_path()) << "data";
     out.commit();
     EXPECT_EQ(files_in(dir), std::set<std::string>{"events.gpkg"});
     EXPECT_EQ(slurp(dir / "events.gpkg"), "data");
+}
+
+TEST(OutputFile, ConcurrentWritersOfOnePathHaveTheirOwnTemporaries) {
+    const fs::path dir = fresh_dir("concurrent");
+    OutputFile a(dir / "e.gpkg", Overwrite::yes);
+    OutputFile b(dir / "e.gpkg", Overwrite::yes);
+    EXPECT_NE(a.temp_path(), b.temp_path());
+    a.write("a");
+    b.write("b");
+    a.commit();
+    b.commit();
+    EXPECT_EQ(slurp(dir / "e.gpkg"), "b");
+}
+
+TEST(OutputFile, ALongNameDoesNotGrowTooLong) {
+    const fs::path dir = fresh_dir("long");
+    const std::string name = std::string(250, 'n') + ".gpkg"; // 255 bytes, the usual maximum
+    sitmap::geo::write_file(dir / name, "x", Overwrite::no);
+    EXPECT_EQ(files_in(dir), std::set<std::string>{name});
+}
+
+TEST(OutputFile, WithoutForceAFileThatAppearedMeanwhileIsKept) {
+    const fs::path dir = fresh_dir("raced");
+    OutputFile out(dir / "e.geojson", Overwrite::no);
+    out.write("mine");
+    std::ofstream(dir / "e.geojson") << "theirs";
+    EXPECT_THROW(out.commit(), Error);
+    EXPECT_EQ(slurp(dir / "e.geojson"), "theirs");
+}
+
+// A file size limit makes every write past it fail (EFBIG): an output error naming the file, the
+// previous file as it was, no temporary left.
+TEST(OutputFile, AWriteThatFailsLeavesThePreviousFile) {
+    const fs::path dir = fresh_dir("full");
+    std::ofstream(dir / "e.geojson") << "previous";
+    const auto old_handler = std::signal(SIGXFSZ, SIG_IGN);
+    rlimit old{};
+    ASSERT_EQ(getrlimit(RLIMIT_FSIZE, &old), 0);
+    rlimit small = old;
+    small.rlim_cur = 1024;
+    ASSERT_EQ(setrlimit(RLIMIT_FSIZE, &small), 0);
+    std::string what;
+    try {
+        sitmap::geo::write_file(dir / "e.geojson", std::string(8192, 'x'), Overwrite::yes);
+    } catch (const Error& e) {
+        EXPECT_EQ(e.kind(), ErrorKind::output_failed);
+        what = e.what();
+    }
+    setrlimit(RLIMIT_FSIZE, &old);
+    std::signal(SIGXFSZ, old_handler);
+    EXPECT_EQ(what.rfind((dir / "e.geojson").string() + ": cannot write: ", 0), 0u) << what;
+    EXPECT_EQ(files_in(dir), std::set<std::string>{"e.geojson"});
+    EXPECT_EQ(slurp(dir / "e.geojson"), "previous");
+}
+
+TEST(OutputFile, StandardOutputErrorsAreOutputErrors) {
+    const int full = ::open("/dev/full", O_WRONLY | O_CLOEXEC);
+    if (full < 0) {
+        GTEST_SKIP() << "no /dev/full";
+    }
+    std::fflush(stdout);
+    const int saved = ::dup(STDOUT_FILENO);
+    ::dup2(full, STDOUT_FILENO);
+    std::string what;
+    try {
+        sitmap::geo::write_stdout("some bytes");
+    } catch (const Error& e) {
+        EXPECT_EQ(e.kind(), ErrorKind::output_failed);
+        what = e.what();
+    }
+    ::dup2(saved, STDOUT_FILENO);
+    ::close(saved);
+    ::close(full);
+    EXPECT_EQ(what.rfind("standard output: ", 0), 0u) << what;
 }
 
 TEST(OutputFile, WithoutCommitNothingIsLeft) {
