@@ -102,7 +102,7 @@ def main():
 
     # Basemap layers too open with sitmap's colours, not QGIS's random default.
     for name, rgbs in (("countries", [(251, 250, 246), (233, 230, 223)]),
-                       ("borders", [(231, 163, 155), (119, 113, 106)]),
+                       ("borders", [(211, 206, 196), (119, 113, 106)]),
                        ("lakes", [(180, 210, 231)]), ("corridor", [(217, 115, 13)])):
         layer = QgsVectorLayer(f"{gpkg_path}|layername={name}", name, "ogr")
         if not layer.isValid():
@@ -117,6 +117,12 @@ def main():
             symbols = [renderer.symbol()] if renderer.type() == "singleSymbol" else []
         got = [(s.color().red(), s.color().green(), s.color().blue()) for s in symbols if s]
         check(got == rgbs, f"{name} opened from the GeoPackage has colours {got}, expected {rgbs}")
+        if name == "borders" and symbols:
+            # The Armenia-Azerbaijan border: a light casing under a dark grey line.
+            layers = [symbols[0].symbolLayer(i).color() for i in range(symbols[0].symbolLayerCount())]
+            layer_rgbs = [(c.red(), c.green(), c.blue()) for c in layers]
+            check(layer_rgbs == [(211, 206, 196), (74, 74, 74)],
+                  f"the Armenia-Azerbaijan border's symbol layers are {layer_rgbs}")
 
     # Render what the project shows, at the project's extent, in the project's CRS.
     settings = QgsMapSettings()
