@@ -142,6 +142,7 @@ Geocoder::Impl::Impl(const Gazetteer& g) : gazetteer(&g) {
     read_list("place_slots", lists.slot_before, "before");
     read_list("place_slots", lists.slot_after, "after");
     read_list("border_modifiers", lists.border_modifiers);
+    read_list("name_prefixes", lists.name_prefixes);
     const auto places = g.places();
     // Sized once: growing the tables rehashed every key several times (a tenth of the build).
     std::size_t names = 0;

@@ -206,6 +206,7 @@ struct Geocoder::Impl {
         std::unordered_set<std::string, StringHash, std::equal_to<>> slot_before;
         std::unordered_set<std::string, StringHash, std::equal_to<>> slot_after;
         std::unordered_set<std::string, StringHash, std::equal_to<>> border_modifiers;
+        std::unordered_set<std::string, StringHash, std::equal_to<>> name_prefixes;
     };
     Words lists;
 

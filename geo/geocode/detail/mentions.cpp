@@ -16,6 +16,12 @@ using detail::geocoding::join;
 using detail::geocoding::russian_endings;
 using detail::geocoding::Token;
 
+namespace {
+// A name written with a word of position ("Yukhari Shorzha") is taken when looked up whole it
+// resolves at least this well (one edit from a known spelling scores about 0.78).
+constexpr double prefixed_name_score = 0.7;
+} // namespace
+
 std::vector<Token> Geocoder::Impl::tokenize(std::string_view text) const {
     std::vector<Token> tokens;
     tokens.reserve(text.size() / 6);
@@ -262,6 +268,26 @@ std::vector<Geocoder::Impl::Span> Geocoder::Impl::scan(std::string_view text,
                     }
                 }
             }
+        }
+        // "Yukhari Shorzha", "Nerkin Hand": a word of position before a name is part of it, and
+        // the bare name is another village (Shorzha was the old name of Shoghakat, 66 km from
+        // Verin Shorzha). When no entry matched from that word, the two words are looked up
+        // together, a close spelling allowed; without a good match neither is a mention here (a
+        // place slot around them still reports the name as not located).
+        if (!found && t.capitalised && lists.name_prefixes.contains(t.folded) &&
+            i + 1 < tokens.size() && tokens[i + 1].capitalised &&
+            !tokens[i + 1].hard_break_before) {
+            const std::string_view name = text.substr(t.begin, tokens[i + 1].end - t.begin);
+            Qualifiers q;
+            std::vector<Hit> hits = lookup(name, q);
+            const Resolution r = rank(name, hits, q, {});
+            if (!r.resolved || r.candidates.empty() ||
+                r.candidates.front().score < prefixed_name_score) {
+                i += 2;
+                continue;
+            }
+            best = Span{i, i + 1, std::move(hits), {}, {}};
+            found = true;
         }
         // A phrase wins over a name only beyond the name's descriptor: "Tovuz district" is the
         // district, not the phrase of "the Tovuz district direction".

@@ -731,6 +731,8 @@ const Geocoder& invented_geocoder() {
                  {45.20, 40.80}),
         invented("t:ostan", "Ostan", PlaceKind::settlement, "AM", "Lernavan", 300, {45.30, 40.75}),
         invented("t:gel", "Gel", PlaceKind::settlement, "AM", "Lernavan", 200, {45.10, 40.70}),
+        invented("t:verin-tsaghik", "Verin Tsaghik", PlaceKind::settlement, "AM", "Lernavan", 150,
+                 {45.42, 40.88}, {"Yukhari Chichekli"}),
         invented("t:border", "Armenia–Azerbaijan border", PlaceKind::border_sector, "", "", 0,
                  {45.5, 40.5}, {"Armenian-Azerbaijani border", "Armenian border"}),
         invented("t:border-north", "northern sector of the border", PlaceKind::border_sector, "",
@@ -921,6 +923,25 @@ TEST(GeocoderPlaceSlots, NamesWrittenAsPlacesButUnknownAreReportedNotDropped) {
     EXPECT_EQ(top_id(fixed[0].resolution), "t:tsaghik");
     EXPECT_NE(fixed[0].resolution.candidates.front().reason.find("written as a place"),
               std::string::npos);
+}
+
+TEST(GeocoderMentions, AWordOfPositionMakesAnotherVillageNeverTheBareName) {
+    const Geocoder& g = invented_geocoder();
+    // Written as the gazetteer has it, and one letter off its Azerbaijani alias.
+    EXPECT_EQ(mention_id(g.find_mentions("Shots came from Verin Tsaghik."), "Verin Tsaghik"),
+              "t:verin-tsaghik");
+    const auto close = g.find_mentions("Shots came from Yukhary Chichekli settlement.");
+    EXPECT_EQ(mention_id(close, "Yukhary Chichekli settlement"), "t:verin-tsaghik");
+    // A lower or upper village the gazetteer lacks is not the bare name's village.
+    for (const char* s : {"Shots came from Nerkin Tsaghik.", "Shots came from Ashagi Chichekli.",
+                          "Shots came from Nizhniy Ostan."}) {
+        for (const auto& m : g.find_mentions(s)) {
+            EXPECT_NE(top_id(m.resolution), "t:tsaghik") << s;
+            EXPECT_NE(top_id(m.resolution), "t:ostan") << s;
+        }
+    }
+    // The bare name is still its own village.
+    EXPECT_EQ(mention_id(g.find_mentions("Shots came from Tsaghik."), "Tsaghik"), "t:tsaghik");
 }
 
 TEST(GeocoderBundled, SameNameVillagesResolveInTheDistrictNamedWithThem) {
