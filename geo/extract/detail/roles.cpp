@@ -30,7 +30,20 @@ constexpr std::size_t incident_reach = 100;
 constexpr int direction_reach = 16;
 
 // What a word or phrase says of the way fire went (data/lexicon/en/place_direction.tsv).
-enum class Cue { origin, target, fire_verb, agent, by, passive, neutral, posted, unit, skip, home };
+enum class Cue {
+    origin,
+    target,
+    fire_verb,
+    agent,
+    by,
+    passive,
+    neutral,
+    posted,
+    unit,
+    skip,
+    home,
+    topic
+};
 
 struct CuePhrase {
     std::vector<std::string> words; // lower case, in text order
@@ -77,7 +90,7 @@ private:
             {"origin", Cue::origin},   {"target", Cue::target}, {"fire_verb", Cue::fire_verb},
             {"agent", Cue::agent},     {"by", Cue::by},         {"passive", Cue::passive},
             {"neutral", Cue::neutral}, {"posted", Cue::posted}, {"unit", Cue::unit},
-            {"skip", Cue::skip},       {"home", Cue::home}};
+            {"skip", Cue::skip},       {"home", Cue::home},     {"topic", Cue::topic}};
         for (const auto& [name, cue] : names) {
             if (c == name) {
                 return cue;
@@ -190,8 +203,9 @@ struct MentionView {
 };
 
 // Which way a place stands to the sentence's act of fire; `home` is where a person is from ("a
-// soldier from the village of X"), no place of the act.
-enum class Direction { unknown, origin, target, home };
+// soldier from the village of X"), `topic` what a war or dispute is about ("the war over X"): no
+// place of the act.
+enum class Direction { unknown, origin, target, home, topic };
 
 // A gap between two words that ends a phrase ("said: “", "; ", " — ").
 bool hard_break(std::string_view gap) {
@@ -294,6 +308,8 @@ Direction walk_left(const TokenizedSentence& s, const std::vector<MentionSpan>& 
             return Direction::unknown;
         case Cue::home:
             return Direction::home;
+        case Cue::topic:
+            return Direction::topic;
         case Cue::unit:
             unit = true;
             break;
@@ -593,6 +609,12 @@ MentionRole role_of(const MentionView& v, const Locative& loc,
                                       "negotiations", "declaration", "statement", "agreement"})) {
         return MentionRole::context_location;
     }
+    // "their war over the disputed X": what the war is about, in any sentence.
+    bool unit_before = false;
+    const Direction left = walk_left(v.sentence, v.spans, v.index, unit_before);
+    if (left == Direction::topic) {
+        return MentionRole::context_location;
+    }
     const MentionRole where = location_role(v, triggers);
     // In a sentence about fire, the place fire came from is its origin, not where it happened,
     // however near the trigger word it stands.
@@ -602,12 +624,11 @@ MentionRole role_of(const MentionView& v, const Locative& loc,
     if (!fire) {
         return where;
     }
-    bool unit = false;
-    const Direction left = walk_left(v.sentence, v.spans, v.index, unit);
     switch (left != Direction::unknown ? left : scan_right(v.sentence, v.spans, v.index)) {
     case Direction::origin:
         return MentionRole::origin_location;
     case Direction::home:
+    case Direction::topic:
         return MentionRole::context_location;
     case Direction::target:
         // "fired ... on the positions in X": governed by the act, however far from its word.

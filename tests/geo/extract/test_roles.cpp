@@ -183,6 +183,18 @@ TEST_F(ExtractTest, NotEveryFromIsAnOrigin) {
     EXPECT_EQ(role_of(y, "Goris"), MentionRole::incident_location);
 }
 
+TEST_F(ExtractTest, WhatAWarIsOverIsNoPlaceOfTheIncident) {
+    // A written sentence: the region is what the war was about; the village is where fire fell.
+    const auto x = run("A soldier was wounded on Monday in the first shooting since the war over "
+                       "the disputed Nagorno-Karabakh region, when troops fired at Sotk.");
+    EXPECT_EQ(role_of(x, "Nagorno-Karabakh region"), MentionRole::context_location);
+    ASSERT_EQ(incidents(x).size(), 1u);
+    EXPECT_EQ(incidents(x)[0]->place_id, "test:sotk");
+    // Must not fire: fire "over" a place is no war over it.
+    const auto y = run("A drone flew over Sotk and dropped a grenade on Monday.");
+    EXPECT_EQ(role_of(y, "Sotk"), MentionRole::incident_location);
+}
+
 TEST_F(ExtractTest, AnAreaNamedBeforeAVillageOnlySaysWhereItIs) {
     const auto x = run("On Monday, Armenian forces shelled Gegharkunik province's Sotk and "
                        "Norabak settlements.");
