@@ -143,6 +143,17 @@ Geocoder::Impl::Impl(const Gazetteer& g) : gazetteer(&g) {
     read_list("place_slots", lists.slot_after, "after");
     read_list("border_modifiers", lists.border_modifiers);
     read_list("name_prefixes", lists.name_prefixes);
+    for (const auto& e : text::Lexicon::get("en", "place_direction").entries()) {
+        if (std::find(e.values.begin(), e.values.end(), "home") != e.values.end()) {
+            std::vector<std::string> words;
+            for (std::size_t b = 0; b < e.key.size();) {
+                const std::size_t end = std::min(e.key.find(' ', b), e.key.size());
+                words.push_back(e.key.substr(b, end - b));
+                b = end + 1;
+            }
+            lists.home_phrases.push_back(std::move(words));
+        }
+    }
     const auto places = g.places();
     // Sized once: growing the tables rehashed every key several times (a tenth of the build).
     std::size_t names = 0;

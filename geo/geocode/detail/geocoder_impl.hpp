@@ -207,6 +207,8 @@ struct Geocoder::Impl {
         std::unordered_set<std::string, StringHash, std::equal_to<>> slot_after;
         std::unordered_set<std::string, StringHash, std::equal_to<>> border_modifiers;
         std::unordered_set<std::string, StringHash, std::equal_to<>> name_prefixes;
+        // Words before a person's home ("soldier from", "native of"), from place_direction.tsv.
+        std::vector<std::vector<std::string>> home_phrases;
     };
     Words lists;
 
@@ -274,6 +276,9 @@ struct Geocoder::Impl {
     bool not_a_place(std::string_view text, const std::vector<Token>& tokens,
                      const Span& span) const;
     bool has_kind(const Span& span, PlaceKind kind) const;
+    // "a 19-year-old from the village of X", "a native of X": a person's home, which says nothing
+    // of where the text's other places are.
+    bool names_a_home(const std::vector<Token>& tokens, const Span& span) const;
     // The area a span names, to place another span in: its region or country, else the
     // biggest town of that name (a district named after its town: "Berd region").
     std::vector<std::string> area_ids(const Span& span) const;

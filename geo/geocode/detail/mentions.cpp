@@ -340,6 +340,36 @@ std::vector<Geocoder::Impl::Span> Geocoder::Impl::scan(std::string_view text,
     return spans;
 }
 
+bool Geocoder::Impl::names_a_home(const std::vector<Token>& tokens, const Span& span) const {
+    const auto phrase_ends_before = [&](std::size_t j) {
+        for (const auto& phrase : lists.home_phrases) {
+            const std::size_t n = phrase.size();
+            bool match = n > 0 && j >= n;
+            for (std::size_t k = 0; k < n && match; ++k) {
+                const Token& t = tokens[j - n + k];
+                match = t.folded == phrase[k] && (k == 0 || !t.hard_break_before);
+            }
+            if (match) {
+                return true;
+            }
+        }
+        return false;
+    };
+    // Over "the village of" to the words before it.
+    std::size_t j = span.first;
+    for (int n = 0; j > 0 && n < 5 && !tokens[j].hard_break_before; ++n) {
+        if (phrase_ends_before(j)) {
+            return true;
+        }
+        const std::string& w = tokens[j - 1].folded;
+        if (w != "the" && w != "of" && !lists.slot_before.contains(w)) {
+            return false;
+        }
+        --j;
+    }
+    return false;
+}
+
 std::vector<TextMention> Geocoder::Impl::mentions(std::string_view text,
                                                   const GeocodeContext& context) const {
     const std::vector<Token> tokens = tokenize(text);
@@ -380,7 +410,7 @@ std::vector<TextMention> Geocoder::Impl::mentions(std::string_view text,
                     .first;
         }
         const Resolution& r = it->second;
-        if (r.resolved && r.candidates.front().score >= 0.85) {
+        if (r.resolved && r.candidates.front().score >= 0.85 && !names_a_home(tokens, span)) {
             certain.emplace_back(m.begin, r.candidates.front().place->id);
         }
         ambiguous = ambiguous || r.candidates.size() > 1;

@@ -731,6 +731,7 @@ const Geocoder& invented_geocoder() {
                  {45.20, 40.80}),
         invented("t:ostan", "Ostan", PlaceKind::settlement, "AM", "Lernavan", 300, {45.30, 40.75}),
         invented("t:gel", "Gel", PlaceKind::settlement, "AM", "Lernavan", 200, {45.10, 40.70}),
+        invented("t:zorak", "Zorak", PlaceKind::settlement, "AZ", "Kelmar", 500, {46.05, 39.95}),
         invented("t:verin-tsaghik", "Verin Tsaghik", PlaceKind::settlement, "AM", "Lernavan", 150,
                  {45.42, 40.88}, {"Yukhari Chichekli"}),
         invented("t:border", "Armenia–Azerbaijan border", PlaceKind::border_sector, "", "", 0,
@@ -942,6 +943,20 @@ TEST(GeocoderMentions, AWordOfPositionMakesAnotherVillageNeverTheBareName) {
     }
     // The bare name is still its own village.
     EXPECT_EQ(mention_id(g.find_mentions("Shots came from Tsaghik."), "Tsaghik"), "t:tsaghik");
+}
+
+TEST(GeocoderMentions, APersonsHomeVillageIsNoClueToWhereOtherPlacesAre) {
+    const Geocoder& g = invented_geocoder();
+    // Zorak lies beside the smaller Varzan: named as a place of the news, it decides.
+    EXPECT_EQ(mention_id(g.find_mentions("Shots hit Varzan and Zorak on Monday."), "Varzan"),
+              "t:varzan-south");
+    // Named as where a soldier is from, it says nothing of which Varzan was hit.
+    for (const char* s : {"Shots hit Varzan on Monday; a 19-year-old from the village of Zorak "
+                          "was wounded.",
+                          "Shots hit Varzan on Monday. The wounded soldier, a native of Zorak, "
+                          "is in hospital."}) {
+        EXPECT_EQ(mention_id(g.find_mentions(s), "Varzan"), "t:varzan-north") << s;
+    }
 }
 
 TEST(GeocoderBundled, SameNameVillagesResolveInTheDistrictNamedWithThem) {
