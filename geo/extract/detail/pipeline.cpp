@@ -648,10 +648,18 @@ void checkpoint_events(SentenceReading& r, ArticleEvents& state) {
             std::find(done_kinds.begin(), done_kinds.end(), t.kind) != done_kinds.end()) {
             continue;
         }
+        // A blockade in a sentence without a date of its own is the news of the day ("Azerbaijanis
+        // closed the road"), or continues the incident dated last; never a habit or history. A
+        // checkpoint needs its day (leads name it before the day it was set up).
         const DateMention* d = r.nearest_date(t.begin, t.end);
-        if (d == nullptr || r.history) {
+        if (r.history || (d == nullptr &&
+                          (t.trigger != Trigger::blockade || is_habitual(r.sentence, r.dates)))) {
             continue;
         }
+        const DateRange date = d != nullptr          ? d->date
+                               : state.incident_date ? *state.incident_date
+                                                     : DateRange{state.published, state.published,
+                                                                 DatePrecision::unknown};
         PlaceMention* where = checkpoint_place(r, t);
         std::optional<PlaceMention> anaphor;
         if (where == nullptr && state.last_corridor) {
@@ -669,8 +677,10 @@ void checkpoint_events(SentenceReading& r, ArticleEvents& state) {
             where->role = MentionRole::incident_location;
         }
         Proto p;
-        p.event = make_event(t.kind, d->date, where ? *where : *anaphor);
-        p.votes.push_back(Vote{d->date, 1, r.source});
+        p.event = make_event(t.kind, date, where ? *where : *anaphor);
+        if (date.precision != DatePrecision::unknown) {
+            p.votes.push_back(Vote{date, 1, r.source});
+        }
         p.last_sentence = r.index;
         add_claims(p.event, r.claims, r.source);
         state.protos.push_back(std::move(p));

@@ -195,6 +195,22 @@ TEST_F(ExtractTest, CheckpointClosedAndRoadBlockedInOneSentence) {
                                              "checkpoint_closed@test:hakari-bridge@2023-06-20"}));
 }
 
+TEST_F(ExtractTest, ABlockadeWithoutADayIsTheNewsOfTheReport) {
+    // Written for this test: the report says what happened without naming the day.
+    const auto x = run("Men in civilian clothes closed the Lachin corridor, and dozens of cars "
+                       "were stranded.",
+                       parse_date("2023-01-10"));
+    ASSERT_EQ(x.events.size(), 1u);
+    EXPECT_EQ(x.events[0].kind, EventKind::blockade);
+    EXPECT_EQ(x.events[0].place_id, "test:lachin-corridor");
+    EXPECT_EQ(format_date(x.events[0].date.begin), "2023-01-10");
+    // Must not fire: a blockade as a state of things, or as history.
+    for (const char* s : {"The Lachin corridor has regularly been blocked by protesters.",
+                          "The Lachin corridor was blocked for decades."}) {
+        EXPECT_TRUE(run(s, parse_date("2023-01-10")).events.empty()) << s;
+    }
+}
+
 TEST_F(ExtractTest, CheckpointOnTheCorridorByAnaphora) {
     const auto x = run("Azerbaijani activists blocked the Lachin corridor last year. On April "
                        "23, Baku said it had set up a checkpoint at the entrance of the "
