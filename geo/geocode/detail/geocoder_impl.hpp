@@ -267,6 +267,9 @@ struct Geocoder::Impl {
                         std::uint32_t id, Span& best, bool& found) const;
     bool match_phrase(const std::vector<Token>& tokens, std::size_t i, Span& best) const;
     std::vector<Span> scan(std::string_view text, const std::vector<Token>& tokens) const;
+    // "the Kalbajar and Lachin regions": the plural descriptor after a list describes each name.
+    void distribute_plural_descriptors(std::string_view text, const std::vector<Token>& tokens,
+                                       std::vector<Span>& spans) const;
     // Capitalised words at i that are a person's name (after a rank or title, or a run ending
     // in a patronymic): the index past them, or i when they are not.
     std::size_t skip_person(std::string_view text, const std::vector<Token>& tokens,

@@ -337,7 +337,47 @@ std::vector<Geocoder::Impl::Span> Geocoder::Impl::scan(std::string_view text,
             spans.push_back(std::move(best));
         }
     }
+    distribute_plural_descriptors(text, tokens, spans);
     return spans;
+}
+
+void Geocoder::Impl::distribute_plural_descriptors(std::string_view text,
+                                                   const std::vector<Token>& tokens,
+                                                   std::vector<Span>& spans) const {
+    for (std::size_t k = spans.size(); k-- > 1;) {
+        const Qualifiers q = spans[k].qualifiers;
+        if (!detail::is_plural_descriptor(q.descriptor_word)) {
+            continue;
+        }
+        // Back over the names of the list: joined by commas, "and" or "or", nothing else. After a
+        // list, "settlements" and "villages" name each place itself ("Zamanli, Garavallar
+        // settlements"); after one name they are the villages around it ("the Gazakh villages").
+        const bool each_a_place =
+            q.descriptor_word == "villages" || q.descriptor_word == "settlements";
+        bool list = false;
+        for (std::size_t j = k; j-- > 0;) {
+            Span& before = spans[j];
+            const std::size_t next = spans[j + 1].first;
+            bool joined = before.last + 1 <= next && before.qualifiers.descriptor_word.empty();
+            for (std::size_t t = before.last + 1; t < next && joined; ++t) {
+                joined = tokens[t].folded == "and" || tokens[t].folded == "or";
+            }
+            for (std::size_t t = before.last + 1; t <= next && joined; ++t) {
+                const std::string_view gap =
+                    text.substr(tokens[t - 1].end, tokens[t].begin - tokens[t - 1].end);
+                joined = gap.find_first_not_of(" ,") == std::string_view::npos;
+            }
+            if (!joined) {
+                break;
+            }
+            before.qualifiers.descriptor = each_a_place ? Descriptor::same_place : q.descriptor;
+            before.qualifiers.descriptor_word = q.descriptor_word;
+            list = true;
+        }
+        if (list && each_a_place) {
+            spans[k].qualifiers.descriptor = Descriptor::same_place;
+        }
+    }
 }
 
 bool Geocoder::Impl::names_a_home(const std::vector<Token>& tokens, const Span& span) const {

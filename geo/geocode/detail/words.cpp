@@ -212,7 +212,8 @@ constexpr std::string_view common_words[] = {
     "ukrainian",
 };
 
-constexpr std::array<std::pair<std::string_view, Descriptor>, 22> descriptors{{
+// Plurals follow a list of names and describe each ("the Kalbajar and Lachin regions").
+constexpr std::array<std::pair<std::string_view, Descriptor>, 30> descriptors{{
     {"area", Descriptor::around},
     {"city", Descriptor::same_place},
     {"community", Descriptor::same_place},
@@ -235,6 +236,14 @@ constexpr std::array<std::pair<std::string_view, Descriptor>, 22> descriptors{{
     {"vicinity", Descriptor::around},
     {"village", Descriptor::same_place},
     {"villages", Descriptor::around},
+    {"settlements", Descriptor::around},
+    {"districts", Descriptor::admin_area},
+    {"provinces", Descriptor::admin_area},
+    {"rayons", Descriptor::admin_area},
+    {"raions", Descriptor::admin_area},
+    {"municipalities", Descriptor::admin_area},
+    {"regions", Descriptor::around},
+    {"towns", Descriptor::same_place},
 }};
 
 constexpr std::array<std::pair<std::string_view, std::string_view>, 22> phrase_words{{
@@ -266,6 +275,12 @@ bool is_common_word(std::string_view w) {
     static const std::unordered_set<std::string_view> set(std::begin(common_words),
                                                           std::end(common_words));
     return set.contains(w);
+}
+
+bool is_plural_descriptor(std::string_view w) {
+    return w == "villages" || w == "settlements" || w == "districts" || w == "provinces" ||
+           w == "rayons" || w == "raions" || w == "municipalities" || w == "regions" ||
+           w == "towns";
 }
 
 Descriptor descriptor_after(std::string_view w) {

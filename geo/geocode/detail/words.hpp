@@ -20,6 +20,9 @@ enum class Descriptor {
 
 // What a word written after a name says about it ("Sotk region", "Goris town").
 Descriptor descriptor_after(std::string_view folded_word);
+// A descriptor in the plural, written after a list of names it describes each of ("the Kalbajar
+// and Lachin regions", "Sotk and Norabak villages").
+bool is_plural_descriptor(std::string_view folded_word);
 
 // Phrase vocabulary for border sectors. content_word() maps synonyms to one form ("eastern" ->
 // "east", "frontier" -> "border") and returns "" for filler that phrases may contain anywhere

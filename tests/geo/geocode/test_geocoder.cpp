@@ -959,6 +959,21 @@ TEST(GeocoderMentions, APersonsHomeVillageIsNoClueToWhereOtherPlacesAre) {
     }
 }
 
+TEST(GeocoderMentions, APluralDescriptorAfterAListDescribesEachName) {
+    const Geocoder& g = invented_geocoder();
+    // Kelmar is a district and a village; "districts" after the list makes both areas.
+    const auto areas = g.find_mentions("Fire hit positions in the Dorud and Kelmar districts.");
+    EXPECT_EQ(mention_id(areas, "Dorud"), "t:dorud");
+    EXPECT_EQ(mention_id(areas, "Kelmar districts"), "t:kelmar");
+    // After a list, "settlements" names each place itself.
+    const auto places = g.find_mentions("Fire came from the Ostan, Gel settlements.");
+    EXPECT_EQ(mention_id(places, "Ostan"), "t:ostan");
+    EXPECT_EQ(mention_id(places, "Gel settlements"), "t:gel");
+    // Must not spread over a sentence break or other words.
+    const auto apart = g.find_mentions("Dorud was calm. Fire hit the Kelmar districts.");
+    EXPECT_EQ(mention_id(apart, "Dorud"), "t:dorud-town");
+}
+
 TEST(GeocoderBundled, SameNameVillagesResolveInTheDistrictNamedWithThem) {
     if (bundled() == nullptr) {
         GTEST_SKIP() << "no bundled gazetteer in " << data_dir();
