@@ -70,6 +70,8 @@ TEST(Context, AHabitIsNoIncidentUnlessItsDayIsNamed) {
     EXPECT_TRUE(habitual("Villagers have reported nightly gunfire for almost a month"));
     EXPECT_TRUE(habitual("the sides traded accusations of ceasefire violations in recent days"));
     EXPECT_TRUE(habitual("units periodically open fire at the farms"));
+    EXPECT_TRUE(habitual("over the past month the shelling of positions in these regions went on"));
+    EXPECT_TRUE(habitual("fire hit the farms over the last three weeks"));
     EXPECT_FALSE(habitual("units periodically fired at the farms at 13:05 on 10 May"));
     // The day of the report is not the day of the events.
     EXPECT_TRUE(habitual("units regularly fire at the farms, the ministry said on Monday"));

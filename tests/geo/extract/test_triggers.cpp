@@ -26,6 +26,9 @@ TEST(Triggers, KindsFromWeaponsAndVerbs) {
     EXPECT_EQ(incident_kind("an exchange of fire along the border"), EventKind::armed_clash);
     EXPECT_EQ(incident_kind("a serviceman was killed"), EventKind::casualties);
     EXPECT_EQ(incident_kind("positions were subjected to fire"), EventKind::small_arms_fire);
+    EXPECT_EQ(incident_kind("the fire opened from positions near the village"),
+              EventKind::small_arms_fire);
+    EXPECT_EQ(incident_kind("fire was opened on the outpost"), EventKind::small_arms_fire);
     EXPECT_EQ(incident_kind("an Azerbaijani drone struck a car"), EventKind::drone_strike);
 }
 
