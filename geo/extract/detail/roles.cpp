@@ -511,6 +511,12 @@ bool is_qualifier(const MentionView& v) {
     if (v.index == 0 || s.first < 1 || !mention_place(v.mentions[v.index - 1])) {
         return false;
     }
+    // "at the border in the Gegharkunik Province": the province says where more closely than a
+    // border hundreds of kilometres long (border_narrowed_by_area).
+    if (mention_place(v.mentions[v.index - 1])->kind == PlaceKind::border_sector &&
+        v.place.kind == PlaceKind::region) {
+        return false;
+    }
     const std::size_t prev_end = v.spans[v.index - 1].last;
     if (prev_end >= s.first) {
         return false;
@@ -540,6 +546,28 @@ bool is_qualifier(const MentionView& v) {
                   {"province", "region", "district", "marz", "rayon", "autonomous"}) ||
         is_one_of(tokens[s.last].text, {"province", "region", "district", "marz", "rayon"});
     return in || ((of || (comma && prev_end + 1 == s.first)) && region_like);
+}
+
+// "the border in the Gegharkunik Province", "the eastern section of the border in Tavush": a
+// border or sector narrowed by the area named right after it with "in"; the area is where.
+bool border_narrowed_by_area(const MentionView& v) {
+    if (v.place.kind != PlaceKind::border_sector || v.index + 1 >= v.mentions.size()) {
+        return false;
+    }
+    const Place* next = mention_place(v.mentions[v.index + 1]);
+    if (next == nullptr || next->kind != PlaceKind::region) {
+        return false;
+    }
+    const std::size_t from = v.span().last + 1;
+    const std::size_t to = v.spans[v.index + 1].first;
+    bool in = false;
+    for (std::size_t j = from; j < to; ++j) {
+        in = in || iequals(v.word(j), "in");
+        if (!is_one_of(v.word(j), {"in", "the"})) {
+            return false;
+        }
+    }
+    return in;
 }
 
 // "Nakhchivan's Sadarak region", "Gadabay region's Zamanli": the first name only says where the
@@ -600,7 +628,7 @@ MentionRole role_of(const MentionView& v, const Locative& loc,
         return MentionRole::actor;
     }
     if (v.place.kind == PlaceKind::country || is_abroad(v.place) || history || is_qualifier(v) ||
-        is_possessive_qualifier(v)) {
+        is_possessive_qualifier(v) || border_narrowed_by_area(v)) {
         return MentionRole::context_location;
     }
     // "the Washington talks", "the Moscow format"

@@ -195,6 +195,19 @@ TEST_F(ExtractTest, WhatAWarIsOverIsNoPlaceOfTheIncident) {
     EXPECT_EQ(role_of(y, "Sotk"), MentionRole::incident_location);
 }
 
+TEST_F(ExtractTest, ABorderNarrowedByAProvinceIsPlacedInTheProvince) {
+    const auto x = run("On Monday, Azerbaijani units opened fire at positions on the eastern part "
+                       "of the border in the Gegharkunik province.");
+    EXPECT_EQ(role_of(x, "Gegharkunik province"), MentionRole::incident_location);
+    EXPECT_EQ(role_of(x, "eastern part of the border"), MentionRole::context_location);
+    ASSERT_EQ(incidents(x).size(), 1u);
+    EXPECT_EQ(incidents(x)[0]->place_id, "test:gegharkunik");
+    // Must not fire: a village in the province is still the place, the province its qualifier.
+    const auto y = run("On Monday, Azerbaijani units opened fire at Sotk in the Gegharkunik "
+                       "province.");
+    EXPECT_EQ(role_of(y, "Gegharkunik province"), MentionRole::context_location);
+}
+
 TEST_F(ExtractTest, AnAreaNamedBeforeAVillageOnlySaysWhereItIs) {
     const auto x = run("On Monday, Armenian forces shelled Gegharkunik province's Sotk and "
                        "Norabak settlements.");
