@@ -14,6 +14,8 @@ namespace sitmap::geo::detail {
 // A date stated for an event by one sentence (or, across articles, by one event).
 struct Vote {
     DateRange date;
+    // 2 for a day an incident sentence names for its events, 1 for a day it names only as the
+    // day of the report ("the ministry on Thursday said") and for other evidence.
     std::size_t weight = 1;
     SourceRef where; // ties go to the date stated first (an article's lead states its news)
 };

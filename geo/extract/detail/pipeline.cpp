@@ -151,6 +151,7 @@ struct SentenceReading {
     bool history = false;
     std::vector<DateMention> dates;       // recent dates that can date an event (with triggers)
     std::optional<DateMention> inherited; // an incident sentence without a date: the last one
+    bool inherited_report_day = false;    // ... which was only the day of a report
     std::vector<PlaceMention> mentions;   // with their roles
     std::vector<Claim> claims;            // who says what in it (read once, for every stage)
 
@@ -181,6 +182,7 @@ struct ArticleEvents {
     std::optional<DateRange> last_date; // the days of the last events dated, for "the next day"
     std::size_t last_date_sentence = 0; // the sentence that dated them
     bool last_date_alone = false;       // ... naming no other day of events
+    bool last_date_reported = false;    // ... only as the day of a report (a dateline)
     std::size_t placeless_incidents = 0;
 
     // The current incident was reported at most follow_up_sentences before sentence `si`.
@@ -241,6 +243,9 @@ struct IncidentReading {
     EventKind kind = EventKind::casualties;
     Evidence evidence = Evidence::act;
     const DateMention* own = nullptr;
+    // `own` is only the day of the report ("the ministry on Thursday said"): it dates the incident
+    // when nothing else does, and gives way to any day of the events another sentence names.
+    bool report_day = false;
 };
 
 IncidentReading read_incident(const SentenceReading& r) {
@@ -251,6 +256,9 @@ IncidentReading read_incident(const SentenceReading& r) {
     if (r.inherited && (out.own == nullptr || is_report_date(r.sentence, *out.own, r.triggers))) {
         out.own = &*r.inherited;
     }
+    out.report_day = out.own != nullptr && (r.inherited && out.own == &*r.inherited
+                                                ? r.inherited_report_day
+                                                : is_report_date(r.sentence, *out.own, r.triggers));
     return out;
 }
 
@@ -299,6 +307,7 @@ void anchor_dates(SentenceReading& r, ArticleEvents& state) {
     if (r.has_incident && follows) {
         r.inherited = DateMention{
             0, 0, DateForm::anchored, *state.last_date, *state.last_date, DayShift{}, true};
+        r.inherited_report_day = state.last_date_reported;
     }
     if (const std::optional<DateRange> d = days_of_events(r)) {
         state.last_date = d;
@@ -307,6 +316,9 @@ void anchor_dates(SentenceReading& r, ArticleEvents& state) {
         // following day") leaves open which the next sentence continues.
         state.last_date_alone = std::none_of(r.dates.begin(), r.dates.end(), [&](const auto& o) {
             return o.date != *d && !is_report_date(r.sentence, o, r.triggers);
+        });
+        state.last_date_reported = std::none_of(r.dates.begin(), r.dates.end(), [&](const auto& o) {
+            return o.date == *d && !is_report_date(r.sentence, o, r.triggers);
         });
     }
 }
@@ -365,7 +377,7 @@ void add_to_proto(Proto& p, const std::vector<Claim>& claims, const SentenceRead
                   const IncidentReading& incident) {
     add_claims(p.event, claims, r.source);
     if (incident.own != nullptr) {
-        p.votes.push_back(Vote{incident.own->date, 1, r.source});
+        p.votes.push_back(Vote{incident.own->date, incident.report_day ? 1U : 2U, r.source});
     }
     if (more_specific(incident.kind, incident.evidence, p.event.kind, p.evidence)) {
         p.event.kind = incident.kind;
@@ -397,7 +409,8 @@ void start_incident(const IncidentPlaces& where, const std::vector<Claim>& claim
     add_claims(p.event, claims, r.source);
     // A new incident without a date of its own is dated, and votes, by the last incident's.
     if (incident.own != nullptr || date.precision != DatePrecision::unknown) {
-        p.votes.push_back(Vote{incident.own ? incident.own->date : date, 1, r.source});
+        p.votes.push_back(Vote{incident.own ? incident.own->date : date,
+                               incident.own && incident.report_day ? 1U : 2U, r.source});
     }
     state.protos.push_back(std::move(p));
     state.pending.clear();

@@ -211,6 +211,23 @@ TEST_F(ExtractTest, ABlockadeWithoutADayIsTheNewsOfTheReport) {
     }
 }
 
+TEST_F(ExtractTest, TheDayOfTheEventsOutweighsTheDayOfTheReport) {
+    // Written for this test: a dateline and "on Thursday said" date the report; the quoted
+    // statement names the day of the fire.
+    const auto x = run("YEREVAN, May 11. The Defence Ministry on Thursday said its positions near "
+                       "Sotk came under fire. \"Late on May 10, Azerbaijani units opened fire at "
+                       "positions near Sotk,\" the ministry said.",
+                       parse_date("2023-05-11"));
+    ASSERT_EQ(incidents(x).size(), 1u);
+    EXPECT_EQ(format_date(incidents(x)[0]->date.begin), "2023-05-10");
+    // With only the day of the report, the report dates the incident.
+    const auto y = run("The Defence Ministry on Thursday said its positions near Sotk came under "
+                       "fire.",
+                       parse_date("2023-05-11"));
+    ASSERT_EQ(incidents(y).size(), 1u);
+    EXPECT_EQ(format_date(incidents(y)[0]->date.begin), "2023-05-11");
+}
+
 TEST_F(ExtractTest, CheckpointOnTheCorridorByAnaphora) {
     const auto x = run("Azerbaijani activists blocked the Lachin corridor last year. On April "
                        "23, Baku said it had set up a checkpoint at the entrance of the "
