@@ -266,6 +266,9 @@ struct Geocoder::Impl {
     void consider_entry(std::string_view text, const std::vector<Token>& tokens, std::size_t i,
                         std::uint32_t id, Span& best, bool& found) const;
     bool match_phrase(const std::vector<Token>& tokens, std::size_t i, Span& best) const;
+    // The word a border-sector phrase knows for a token: its content word, or for another
+    // spelling of a place's one-word name ("Nakhichevan"), that name's word ("nakhchivan").
+    std::string_view phrase_word(const Token& t) const;
     std::vector<Span> scan(std::string_view text, const std::vector<Token>& tokens) const;
     // "the Kalbajar and Lachin regions": the plural descriptor after a list describes each name.
     void distribute_plural_descriptors(std::string_view text, const std::vector<Token>& tokens,

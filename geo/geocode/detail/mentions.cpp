@@ -183,9 +183,30 @@ void Geocoder::Impl::consider_entry(std::string_view text, const std::vector<Tok
     add_hits({id}, kind, base, how, best.hits);
 }
 
+std::string_view Geocoder::Impl::phrase_word(const Token& t) const {
+    const std::string_view c = detail::content_word(t.folded);
+    if (c.empty() || phrase_vocabulary.contains(c)) {
+        return c;
+    }
+    // Another spelling of a name the phrases use ("the Nakhichevan border"): the word of that
+    // place's own one-word name.
+    if (const auto it = by_folded.find(t.folded); t.capitalised && it != by_folded.end()) {
+        for (const std::uint32_t id : it->second) {
+            const Entry& own = entries[id];
+            const Place& place = place_of(id);
+            const std::string name = detail::fold(place.name);
+            if (const auto named = phrase_vocabulary.find(name);
+                own.folded_words.size() == 1 && named != phrase_vocabulary.end()) {
+                return *named;
+            }
+        }
+    }
+    return c;
+}
+
 bool Geocoder::Impl::match_phrase(const std::vector<Token>& tokens, std::size_t i,
                                   Span& best) const {
-    const std::string_view first = detail::content_word(tokens[i].folded);
+    const std::string_view first = phrase_word(tokens[i]);
     if (first.empty() || !phrase_vocabulary.contains(first)) {
         return false;
     }
@@ -199,7 +220,7 @@ bool Geocoder::Impl::match_phrase(const std::vector<Token>& tokens, std::size_t 
         if (detail::is_filler(w)) {
             continue;
         }
-        const std::string_view c = detail::content_word(w);
+        const std::string_view c = phrase_word(tokens[j]);
         if (!phrase_vocabulary.contains(c)) {
             break;
         }

@@ -974,6 +974,20 @@ TEST(GeocoderMentions, APluralDescriptorAfterAListDescribesEachName) {
     EXPECT_EQ(mention_id(apart, "Dorud"), "t:dorud-town");
 }
 
+TEST(GeocoderBundled, ASectorPhraseTakesAnySpellingOfItsPlace) {
+    if (bundled() == nullptr) {
+        GTEST_SKIP() << "no bundled gazetteer in " << data_dir();
+    }
+    const Geocoder g(*bundled());
+    for (const char* s : {"A soldier was killed on the Nakhichevan border.",
+                          "A soldier was killed on the Nakhijevan border.",
+                          "A soldier was killed on the Nakhchivan border."}) {
+        const auto m = g.find_mentions(s);
+        ASSERT_EQ(m.size(), 1u) << s;
+        EXPECT_EQ(top_id(m[0].resolution), "sitmap:border-am-az-nakhchivan") << s;
+    }
+}
+
 TEST(GeocoderBundled, SameNameVillagesResolveInTheDistrictNamedWithThem) {
     if (bundled() == nullptr) {
         GTEST_SKIP() << "no bundled gazetteer in " << data_dir();
