@@ -548,6 +548,38 @@ bool is_qualifier(const MentionView& v) {
     return in || ((of || (comma && prev_end + 1 == s.first)) && region_like);
 }
 
+// "some 300 kilometers from Karabakh": a place named only to say how far away something was is
+// no place of it (within far_km it still locates it: "shells landed two km from Goris").
+bool named_as_far_away(const MentionView& v) {
+    constexpr double far_km = 25.0;
+    std::size_t j = v.span().first;
+    // Over "the" and a word or two of description ("from the mountainous Karabakh").
+    for (int n = 0; n < 3 && j > 0 && !iequals(v.word(j - 1), "from"); ++n) {
+        const std::string_view w = v.word(j - 1);
+        if (w.empty() || !(w.front() >= 'a' && w.front() <= 'z')) {
+            return false;
+        }
+        --j;
+    }
+    if (j < 3 || !iequals(v.word(j - 1), "from")) {
+        return false;
+    }
+    const std::string_view unit = v.word(j - 2);
+    const double per_unit = is_one_of(unit, {"km", "kilometers", "kilometres"}) ? 1.0
+                            : is_one_of(unit, {"miles", "mi"})                  ? 1.609
+                                                                                : 0.0;
+    std::string digits;
+    for (const char c : v.word(j - 3)) {
+        if (c >= '0' && c <= '9') {
+            digits += c;
+        } else if (c != ',') {
+            return false;
+        }
+    }
+    return per_unit > 0.0 && !digits.empty() && digits.size() < 7 &&
+           std::stod(digits) * per_unit > far_km;
+}
+
 // "the border in the Gegharkunik Province", "the eastern section of the border in Tavush": a
 // border or sector narrowed by the area named right after it with "in"; the area is where.
 bool border_narrowed_by_area(const MentionView& v) {
@@ -628,7 +660,7 @@ MentionRole role_of(const MentionView& v, const Locative& loc,
         return MentionRole::actor;
     }
     if (v.place.kind == PlaceKind::country || is_abroad(v.place) || history || is_qualifier(v) ||
-        is_possessive_qualifier(v) || border_narrowed_by_area(v)) {
+        is_possessive_qualifier(v) || border_narrowed_by_area(v) || named_as_far_away(v)) {
         return MentionRole::context_location;
     }
     // "the Washington talks", "the Moscow format"

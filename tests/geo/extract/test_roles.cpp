@@ -208,6 +208,17 @@ TEST_F(ExtractTest, ABorderNarrowedByAProvinceIsPlacedInTheProvince) {
     EXPECT_EQ(role_of(y, "Gegharkunik province"), MentionRole::context_location);
 }
 
+TEST_F(ExtractTest, APlaceNamedOnlyForHowFarAwayIsNoPlaceOfTheIncident) {
+    const auto x = run("Azerbaijani forces shelled Sotk on Monday, some 120 kilometers from the "
+                       "disputed Nagorno-Karabakh.");
+    EXPECT_EQ(role_of(x, "Nagorno-Karabakh"), MentionRole::context_location);
+    ASSERT_EQ(incidents(x).size(), 1u);
+    EXPECT_EQ(incidents(x)[0]->place_id, "test:sotk");
+    // Must not fire: close by, the place still locates it.
+    const auto y = run("Azerbaijani forces shelled positions 3 km from Goris on Monday.");
+    EXPECT_EQ(role_of(y, "Goris"), MentionRole::incident_location);
+}
+
 TEST_F(ExtractTest, AnAreaNamedBeforeAVillageOnlySaysWhereItIs) {
     const auto x = run("On Monday, Armenian forces shelled Gegharkunik province's Sotk and "
                        "Norabak settlements.");
