@@ -26,7 +26,7 @@ constexpr std::size_t inverted_speaker_reach = 6;
 constexpr std::size_t accused_reach = 4;
 // "from the direction of Armenian positions": a preposition this many tokens before a party's name
 // tells whether it acts (from, by) or is hit (at, on, towards).
-constexpr std::size_t preposition_reach = 6;
+constexpr std::size_t preposition_reach = 8;
 // "Azerbaijani armed forces units": a force noun within this many tokens after a party's name.
 constexpr std::size_t force_reach = 3;
 // "Baku's latest claims": a report noun this many tokens after a possessive names what it says.
@@ -490,17 +490,19 @@ Role role_by_preposition(const std::vector<Token>& tokens, std::size_t t) {
         if (is_one_of(w, {"by", "from"})) {
             return Role::agent;
         }
-        if (is_one_of(w, {"at", "on", "towards", "toward", "against", "targeting", "into"})) {
+        // "subjected to fire the positions of the Azerbaijan Army": the object of "subjected".
+        if (is_one_of(w, {"at", "on", "towards", "toward", "against", "targeting", "into",
+                          "subjected"})) {
             return Role::victim;
         }
-        if (!is_one_of(w, {"the",          "a",           "an",         "of",     "positions",
-                           "position",     "direction",   "territory",  "units",  "unit",
-                           "members",      "side",        "posts",      "post",   "areas",
-                           "area",         "combat",      "military",   "army",   "border",
-                           "its",          "their",       "illegal",    "armed",  "forces",
-                           "troops",       "soldiers",    "servicemen", "fire",   "nearby",
-                           "neighbouring", "neighboring", "adjacent",   "enemy",  "opposing",
-                           "several",      "various",     "different",  "regular"})) {
+        if (!is_one_of(w, {"the",          "a",           "an",         "of",      "positions",
+                           "position",     "direction",   "territory",  "units",   "unit",
+                           "members",      "side",        "posts",      "post",    "areas",
+                           "area",         "combat",      "military",   "army",    "border",
+                           "its",          "their",       "illegal",    "armed",   "forces",
+                           "troops",       "soldiers",    "servicemen", "fire",    "nearby",
+                           "neighbouring", "neighboring", "adjacent",   "enemy",   "opposing",
+                           "several",      "various",     "different",  "regular", "to"})) {
             return Role::none;
         }
     }

@@ -85,6 +85,27 @@ TEST(Claims, AMinistryAccusesTheOtherSide) {
     EXPECT_EQ(context.last_organisation->who, "Armenian Ministry of Defence");
 }
 
+TEST(Claims, TheArmySubjectedToFireIsTheVictimSide) {
+    // Written for this test, in the formula of Azerbaijani statements: the army named as the
+    // object of "subjected to fire" was hit, so the unnamed ministry speaks for it.
+    detail::ClaimContext context;
+    const detail::TokenizedSentence s("The enemy subjected to fire the positions of the "
+                                      "Azerbaijan Army near the village, the ministry said.");
+    const auto claims = detail::find_claims(s, {}, context);
+    ASSERT_EQ(claims.size(), 1u);
+    EXPECT_EQ(claims[0].side, Side::azerbaijan);
+    EXPECT_EQ(claims[0].assertion, Assertion::accuses);
+}
+
+TEST(Claims, InformsNamesTheSpeaker) {
+    detail::ClaimContext context;
+    const detail::TokenizedSentence s("Armenian units shelled the villages, informs the press "
+                                      "service of the Azerbaijani Defence Ministry.");
+    const auto claims = detail::find_claims(s, {}, context);
+    ASSERT_EQ(claims.size(), 1u);
+    EXPECT_EQ(claims[0].side, Side::azerbaijan);
+}
+
 TEST(Claims, ItSaidIsTheLastOrganisation) {
     detail::ClaimContext context;
     context.sentence = 0;
