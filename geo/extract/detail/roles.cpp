@@ -684,7 +684,16 @@ MentionRole role_of(const MentionView& v, const Locative& loc,
     if (!fire) {
         return where;
     }
-    switch (left != Direction::unknown ? left : scan_right(v.sentence, v.spans, v.index)) {
+    // Read from the right, an active verb of fire makes the name the attacker's place only
+    // after a unit word ("units near X fired"); a headline's "Villages in X shelled" is passive.
+    Direction right = Direction::unknown;
+    if (left == Direction::unknown) {
+        right = scan_right(v.sentence, v.spans, v.index);
+        if (right == Direction::origin && !unit_before) {
+            right = Direction::unknown;
+        }
+    }
+    switch (left != Direction::unknown ? left : right) {
     case Direction::origin:
         return MentionRole::origin_location;
     case Direction::home:

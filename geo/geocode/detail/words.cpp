@@ -213,7 +213,7 @@ constexpr std::string_view common_words[] = {
 };
 
 // Plurals follow a list of names and describe each ("the Kalbajar and Lachin regions").
-constexpr std::array<std::pair<std::string_view, Descriptor>, 30> descriptors{{
+constexpr std::array<std::pair<std::string_view, Descriptor>, 31> descriptors{{
     {"area", Descriptor::around},
     {"city", Descriptor::same_place},
     {"community", Descriptor::same_place},
@@ -244,6 +244,7 @@ constexpr std::array<std::pair<std::string_view, Descriptor>, 30> descriptors{{
     {"municipalities", Descriptor::admin_area},
     {"regions", Descriptor::around},
     {"towns", Descriptor::same_place},
+    {"directions", Descriptor::around},
 }};
 
 constexpr std::array<std::pair<std::string_view, std::string_view>, 22> phrase_words{{
@@ -280,7 +281,7 @@ bool is_common_word(std::string_view w) {
 bool is_plural_descriptor(std::string_view w) {
     return w == "villages" || w == "settlements" || w == "districts" || w == "provinces" ||
            w == "rayons" || w == "raions" || w == "municipalities" || w == "regions" ||
-           w == "towns";
+           w == "towns" || w == "directions";
 }
 
 Descriptor descriptor_after(std::string_view w) {

@@ -219,6 +219,15 @@ TEST_F(ExtractTest, APlaceNamedOnlyForHowFarAwayIsNoPlaceOfTheIncident) {
     EXPECT_EQ(role_of(y, "Goris"), MentionRole::incident_location);
 }
 
+TEST_F(ExtractTest, AHeadlinesPassiveWithoutItsVerbIsWhereFireLanded) {
+    // "Villages in X shelled": no unit fires from X.
+    const auto x = run("Villages in Kalbajar shelled on Monday");
+    EXPECT_EQ(role_of(x, "Kalbajar"), MentionRole::incident_location);
+    // Must not fire: units at a place that fired are where fire came from.
+    const auto y = run("Armenian units near Norabak fired at Azerbaijani positions on Monday.");
+    EXPECT_EQ(role_of(y, "Norabak"), MentionRole::origin_location);
+}
+
 TEST_F(ExtractTest, AnAreaNamedBeforeAVillageOnlySaysWhereItIs) {
     const auto x = run("On Monday, Armenian forces shelled Gegharkunik province's Sotk and "
                        "Norabak settlements.");
