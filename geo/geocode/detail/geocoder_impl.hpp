@@ -98,6 +98,9 @@ struct RankWeights {
     static constexpr double focus_bonus = 0.3;
     // "Aghdam district": the district, not the town; outweighs every other term.
     static constexpr double admin_area_bonus = 2.0;
+    // "Khojavand district" found through the town's spelling: a little below a district whose
+    // own name matched.
+    static constexpr double via_town_penalty = 0.05;
     // A district or province has no population in the gazetteer; it counts as a town of about
     // 8,000 (log10 = 3.9): a bare "Gegharkunik", "Tavush" or "Sadarak" is the area rather than a
     // village of that name, while the towns districts are named after (Aghdam, Tovuz, Gadabay)

@@ -6,6 +6,7 @@
 #include <limits>
 
 #include "geo/geocode/detail/geocoder_impl.hpp"
+#include "geo/geocode/name_folding.hpp"
 
 namespace sitmap::geo {
 namespace {
@@ -324,6 +325,34 @@ Resolution Geocoder::Impl::rank(std::string_view query, std::vector<Hit> hits, c
                                 const GeocodeContext& context) const {
     Resolution r;
     r.query = std::string(query);
+    // "Khojavand district": the district named after the town the name spells, though the
+    // district lists only other spellings of it (Khojavend).
+    if (q.descriptor == Descriptor::admin_area || lists.admin_units.contains(q.descriptor_word)) {
+        std::vector<Hit> districts;
+        for (const Hit& h : hits) {
+            const Place& town = place_of(h.entry);
+            if (town.kind != PlaceKind::settlement) {
+                continue;
+            }
+            const auto it = by_folded.find(detail::fold(town.name));
+            if (it == by_folded.end()) {
+                continue;
+            }
+            for (const std::uint32_t id : it->second) {
+                const Place& area = place_of(id);
+                // Only the district the town lies in, and below any district the name itself
+                // matched ("Tovuz district" is Tovuz's, not Tavush's through a village alias).
+                if (area.kind == PlaceKind::region && area.country == town.country &&
+                    outside_m(town, area, area_keys(area)) == 0.0 &&
+                    std::none_of(hits.begin(), hits.end(),
+                                 [&](const Hit& o) { return &place_of(o.entry) == &area; })) {
+                    districts.push_back({id, h.match, h.base - W::via_town_penalty,
+                                         h.how + " (the district of " + town.name + ")"});
+                }
+            }
+        }
+        hits.insert(hits.end(), districts.begin(), districts.end());
+    }
     const std::vector<Scored> scored = score_hits(std::move(hits), q, context);
     if (scored.empty()) {
         return r;

@@ -719,7 +719,7 @@ const Geocoder& invented_geocoder() {
         invented("t:varzan-south", "Varzan", PlaceKind::settlement, "AZ", "Kelmar", 900,
                  {46.10, 39.90}),
         invented("t:dorud-town", "Dorud", PlaceKind::settlement, "AZ", "Dorud", 30000,
-                 {45.60, 40.95}),
+                 {45.60, 40.95}, {"Dorood"}),
         invented_area("t:dorud", "Dorud District", "AZ", {45.3, 40.7}, {45.9, 41.1}, {"Dorud"}),
         invented_area("t:kelmar", "Kelmar", "AZ", {45.9, 39.7}, {46.4, 40.2}),
         invented("t:kelmar-village", "Kelmar", PlaceKind::settlement, "AZ", "Kelmar", 1200,
@@ -986,6 +986,14 @@ TEST(GeocoderBundled, ASectorPhraseTakesAnySpellingOfItsPlace) {
         ASSERT_EQ(m.size(), 1u) << s;
         EXPECT_EQ(top_id(m[0].resolution), "sitmap:border-am-az-nakhchivan") << s;
     }
+}
+
+TEST(GeocoderMentions, ADistrictTakesTheSpellingsOfTheTownItIsNamedAfter) {
+    const Geocoder& g = invented_geocoder();
+    // Only the town lists "Dorood"; with "district" the name is its district.
+    const auto m = g.find_mentions("Fire hit positions in the Dorood district on Monday.");
+    EXPECT_EQ(mention_id(m, "Dorood district"), "t:dorud");
+    EXPECT_EQ(mention_id(g.find_mentions("Fire hit Dorood on Monday."), "Dorood"), "t:dorud-town");
 }
 
 TEST(GeocoderBundled, SameNameVillagesResolveInTheDistrictNamedWithThem) {
