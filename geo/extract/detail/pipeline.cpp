@@ -344,6 +344,31 @@ std::vector<const PlaceMention*> finest_places(const SentenceReading& r, Mention
         });
         const GeoPrecision p = precision_of(**finest);
         std::erase_if(places, [&](const PlaceMention* m) { return precision_of(*m) != p; });
+        // Areas: one that holds another named with it only says where that one is ("in
+        // Karabakh ... in the direction of Khojavand District"). The outline holds the other's
+        // point and is the larger of the two (a district may hold a region's centre).
+        const auto place = [](const PlaceMention* m) {
+            return m->mention.resolution.candidates.front().place;
+        };
+        const auto extent = [](const Place* area) {
+            const BBox b = bbox(area->geometry);
+            return (b.east - b.west) * (b.north - b.south);
+        };
+        std::vector<const PlaceMention*> inner;
+        for (const PlaceMention* m : places) {
+            const bool holds_another = std::any_of(places.begin(), places.end(), [&](auto o) {
+                return o != m && place(o) != place(m) &&
+                       std::holds_alternative<AreaGeom>(place(m)->geometry) &&
+                       contains(place(m)->geometry, place(o)->anchor) &&
+                       extent(place(m)) > extent(place(o));
+            });
+            if (!holds_another) {
+                inner.push_back(m);
+            }
+        }
+        if (!inner.empty()) {
+            places = std::move(inner);
+        }
     }
     return places;
 }

@@ -63,6 +63,15 @@ inline geo::Gazetteer extract_test_gazetteer() {
         test_place("test:sochi", "Sochi", PlaceKind::city_abroad, "RU", 39.72, 43.6),
         test_place("test:prague", "Prague", PlaceKind::city_abroad, "CZ", 14.42, 50.09),
     };
+    // Invented areas, one inside the other (outlines, not points).
+    const auto area = [](std::string id, std::string name, geo::LonLat sw, geo::LonLat ne) {
+        geo::Place p = test_place(std::move(id), std::move(name), geo::PlaceKind::region, "AZ",
+                                  (sw.lon + ne.lon) / 2, (sw.lat + ne.lat) / 2);
+        p.geometry = geo::AreaGeom{{{geo::Path{sw, {ne.lon, sw.lat}, ne, {sw.lon, ne.lat}, sw}}}};
+        return p;
+    };
+    places.push_back(area("test:upland", "Upland", {47.0, 39.4}, {47.6, 40.0}));
+    places.push_back(area("test:lowdale", "Lowdale District", {47.1, 39.5}, {47.3, 39.7}));
     // The province of the Gegharkunik villages, as the real gazetteer's admin1 gives it.
     for (geo::Place& p : places) {
         if (p.id == "test:sotk" || p.id == "test:verin-shorzha" || p.id == "test:norabak") {

@@ -228,6 +228,17 @@ TEST_F(ExtractTest, TheDayOfTheEventsOutweighsTheDayOfTheReport) {
     EXPECT_EQ(format_date(incidents(y)[0]->date.begin), "2023-05-11");
 }
 
+TEST_F(ExtractTest, AnAreaHoldingAnotherTargetOnlySaysWhereItIs) {
+    const auto x = run("On Monday, Armenian forces shelled positions in Upland and in Lowdale "
+                       "District.");
+    ASSERT_EQ(incidents(x).size(), 1u);
+    EXPECT_EQ(incidents(x)[0]->place_id, "test:lowdale");
+    EXPECT_EQ(incidents(x)[0]->targets.size(), 1u);
+    // Both are read as places of the fire; the outer one gives way to the inner.
+    EXPECT_EQ(role_of(x, "Upland"), MentionRole::incident_location);
+    EXPECT_EQ(role_of(x, "Lowdale District"), MentionRole::incident_location);
+}
+
 TEST_F(ExtractTest, CheckpointOnTheCorridorByAnaphora) {
     const auto x = run("Azerbaijani activists blocked the Lachin corridor last year. On April "
                        "23, Baku said it had set up a checkpoint at the entrance of the "
