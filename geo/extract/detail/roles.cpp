@@ -545,6 +545,14 @@ bool is_qualifier(const MentionView& v) {
         is_one_of(word(s.last + 1),
                   {"province", "region", "district", "marz", "rayon", "autonomous"}) ||
         is_one_of(tokens[s.last].text, {"province", "region", "district", "marz", "rayon"});
+    // An area with an outline qualifies only a place inside it (give or take coarse outlines):
+    // "Aghdam, Khojavand and Khojaly regions" is a list of three districts.
+    constexpr double outline_slack_m = 5000.0;
+    const Place* prev = mention_place(v.mentions[v.index - 1]);
+    if (comma && !in && !of && std::holds_alternative<AreaGeom>(v.place.geometry) &&
+        distance_m(prev->anchor, v.place.geometry) > outline_slack_m) {
+        return false;
+    }
     return in || ((of || (comma && prev_end + 1 == s.first)) && region_like);
 }
 

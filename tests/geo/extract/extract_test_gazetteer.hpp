@@ -72,6 +72,7 @@ inline geo::Gazetteer extract_test_gazetteer() {
     };
     places.push_back(area("test:upland", "Upland", {47.0, 39.4}, {47.6, 40.0}));
     places.push_back(area("test:lowdale", "Lowdale District", {47.1, 39.5}, {47.3, 39.7}));
+    places.push_back(area("test:highmoor", "Highmoor District", {47.7, 39.5}, {47.9, 39.7}));
     // The province of the Gegharkunik villages, as the real gazetteer's admin1 gives it.
     for (geo::Place& p : places) {
         if (p.id == "test:sotk" || p.id == "test:verin-shorzha" || p.id == "test:norabak") {

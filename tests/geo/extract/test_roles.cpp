@@ -228,6 +228,13 @@ TEST_F(ExtractTest, AHeadlinesPassiveWithoutItsVerbIsWhereFireLanded) {
     EXPECT_EQ(role_of(y, "Norabak"), MentionRole::origin_location);
 }
 
+TEST_F(ExtractTest, AnAreaAfterACommaQualifiesOnlyAPlaceInsideIt) {
+    const auto x = run("On Monday, Armenian forces shelled Lowdale District, Highmoor District.");
+    EXPECT_EQ(role_of(x, "Highmoor District"), MentionRole::incident_location);
+    const auto y = run("On Monday, Armenian forces shelled Lowdale District, Upland.");
+    EXPECT_EQ(role_of(y, "Upland"), MentionRole::context_location);
+}
+
 TEST_F(ExtractTest, AnAreaNamedBeforeAVillageOnlySaysWhereItIs) {
     const auto x = run("On Monday, Armenian forces shelled Gegharkunik province's Sotk and "
                        "Norabak settlements.");
