@@ -477,7 +477,10 @@ bool is_subject(const MentionView& v) {
             continue;
         }
         if (metonymy_kind(v.place) ? subject_verb(w) : speech_verb(w)) {
-            return true;
+            // "..., Jermuk and Sotk, reports the ministry's spokesperson": a speech verb after a
+            // comma introduces the speaker after it, not this name.
+            return j == 0 || gap_between(v.sentence.text, tokens[j - 1], tokens[j]).find(',') ==
+                                 std::string_view::npos;
         }
         if (!subject_filler(w)) {
             break;

@@ -235,6 +235,16 @@ TEST_F(ExtractTest, AnAreaAfterACommaQualifiesOnlyAPlaceInsideIt) {
     EXPECT_EQ(role_of(y, "Upland"), MentionRole::context_location);
 }
 
+TEST_F(ExtractTest, ASpeechVerbAfterACommaIntroducesTheSpeakerNotTheName) {
+    const auto x = run("On Monday, Azerbaijani forces began firing towards the towns of Goris and "
+                       "Sotk, reports the ministry's spokesperson.");
+    EXPECT_EQ(role_of(x, "Goris"), MentionRole::incident_location);
+    EXPECT_EQ(role_of(x, "Sotk"), MentionRole::incident_location);
+    // Must not fire: a capital before its verb speaks for its government.
+    const auto y = run("Baku said Armenian units fired at Kalbajar on Monday.");
+    EXPECT_EQ(role_of(y, "Baku"), MentionRole::actor);
+}
+
 TEST_F(ExtractTest, AnAreaNamedBeforeAVillageOnlySaysWhereItIs) {
     const auto x = run("On Monday, Armenian forces shelled Gegharkunik province's Sotk and "
                        "Norabak settlements.");
