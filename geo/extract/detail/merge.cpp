@@ -24,6 +24,8 @@ constexpr long short_range_max_days = 2;
 // An event placed only at a region, country or border sector joins the same event at a place at
 // most this far from it: a border sector or province is a few tens of kilometres across.
 constexpr double region_absorb_radius_m = 30'000.0;
+// Two areas or border sectors this close (one's point from the other's outline) are one place.
+constexpr double areas_meet_m = 5'000.0;
 
 bool earlier(const SourceRef& a, const SourceRef& b) {
     return a.article != b.article ? a.article < b.article : a.begin < b.begin;
@@ -189,9 +191,18 @@ Merged merge_same_events(std::vector<Event> events, std::vector<std::vector<Vote
 void absorb_region_events(Merged& m) {
     std::vector<Event>& merged = m.events;
     std::vector<bool> absorbed(merged.size(), false);
-    // An area of several named places is finer than one region, whatever its precision.
+    // An area of several named places is finer than one region, whatever its precision; of two
+    // areas or sectors that meet ("in Gegharkunik", "on the Gegharkunik section of the border"),
+    // the one named later joins the first.
     const auto finer = [](const Event& fine, const Event& coarse) {
-        return fine.precision < coarse.precision || fine.targets.size() > 1;
+        if (fine.precision < coarse.precision || fine.targets.size() > 1) {
+            return true;
+        }
+        return fine.precision == GeoPrecision::region && fine.targets.size() <= 1 &&
+               !std::holds_alternative<PointGeom>(fine.geometry) &&
+               earlier(first_source(fine), first_source(coarse)) &&
+               std::min(distance_m(fine.location, coarse.geometry),
+                        distance_m(coarse.location, fine.geometry)) <= areas_meet_m;
     };
     for (std::size_t c = 0; c < merged.size(); ++c) {
         const Event& coarse = merged[c];

@@ -81,6 +81,44 @@ TEST(Merge, ARegionLevelEventJoinsTheSameEventInsideIt) {
     EXPECT_EQ(it->sources.size(), 2u);
 }
 
+TEST(Merge, TwoAreasThatMeetOnTheSameDayAreOneEvent) {
+    // A province named in a headline and the border sector along it named in the body.
+    const auto day = parse_date("2023-05-03");
+    Event province;
+    province.kind = EventKind::small_arms_fire;
+    province.place_id = "province";
+    province.place_name = "Province";
+    province.precision = GeoPrecision::region;
+    AreaGeom area;
+    area.polygons.push_back(
+        {Path{{45.0, 40.0}, {45.5, 40.0}, {45.5, 40.5}, {45.0, 40.5}, {45.0, 40.0}}});
+    province.geometry = area;
+    province.location = LonLat{45.25, 40.25};
+    province.date = DateRange{day, day, DatePrecision::day};
+    province.sources = {SourceRef{"a", 0, 10}};
+    province.targets = {
+        EventPlace{"province", "Province", province.location, GeoPrecision::region}};
+    Event sector = province;
+    sector.place_id = "sector";
+    sector.place_name = "Sector";
+    sector.geometry = LinesGeom{{Path{{45.5, 40.0}, {45.52, 40.5}}}};
+    sector.location = LonLat{45.51, 40.25}; // on the province's edge
+    sector.sources = {SourceRef{"a", 20, 30}};
+    sector.targets = {EventPlace{"sector", "Sector", sector.location, GeoPrecision::region}};
+    Event apart = sector;
+    apart.place_id = "apart";
+    apart.location = LonLat{46.5, 40.25}; // 85 km east
+    apart.geometry = LinesGeom{{Path{{46.5, 40.0}, {46.5, 40.5}}}};
+    apart.sources = {SourceRef{"a", 40, 50}};
+    apart.targets = {EventPlace{"apart", "Apart", apart.location, GeoPrecision::region}};
+    const auto merged = merge_events({province, sector, apart});
+    ASSERT_EQ(merged.size(), 2u);
+    const auto it = std::find_if(merged.begin(), merged.end(),
+                                 [](const Event& e) { return e.sources.size() == 2; });
+    ASSERT_NE(it, merged.end());
+    EXPECT_EQ(it->targets.size(), 2u);
+}
+
 TEST(Merge, DatesWithinADayAreCompatible) {
     const auto day = [](const char* d) {
         return DateRange{parse_date(d), parse_date(d), DatePrecision::day};
