@@ -115,6 +115,13 @@ bool Geocoder::Impl::not_a_place(std::string_view text, const std::vector<Token>
         if (!big) {
             return true;
         }
+        // "TASS" is no spelling of Tashkent's code "TAS": capitals only match as written.
+        const bool respelt = std::all_of(span.hits.begin(), span.hits.end(), [](const Hit& h) {
+            return h.match == MatchKind::transliterated || h.match == MatchKind::fuzzy;
+        });
+        if (respelt) {
+            return true;
+        }
     }
     // A border phrase naming no sector, modifying a noun: "border area", "Armenian border
     // village", "the Armenian Border Guards".

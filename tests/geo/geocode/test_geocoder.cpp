@@ -731,6 +731,8 @@ const Geocoder& invented_geocoder() {
                  {45.20, 40.80}),
         invented("t:ostan", "Ostan", PlaceKind::settlement, "AM", "Lernavan", 300, {45.30, 40.75}),
         invented("t:gel", "Gel", PlaceKind::settlement, "AM", "Lernavan", 200, {45.10, 40.70}),
+        invented("t:tashgrad", "Tashgrad", PlaceKind::city_abroad, "UZ", "", 2000000, {69.2, 41.3},
+                 {"TAS"}),
         invented("t:zorak", "Zorak", PlaceKind::settlement, "AZ", "Kelmar", 500, {46.05, 39.95}),
         invented("t:verin-tsaghik", "Verin Tsaghik", PlaceKind::settlement, "AM", "Lernavan", 150,
                  {45.42, 40.88}, {"Yukhari Chichekli"}),
@@ -885,6 +887,17 @@ TEST(GeocoderNotPlaces, AcronymsThatSpellAVillageAreNotPlaces) {
     ASSERT_EQ(mentions.size(), 2u);
     EXPECT_EQ(mentions[0].surface, "KELMAR");
     EXPECT_EQ(mentions[1].surface, "Gel village");
+}
+
+TEST(GeocoderNotPlaces, CapitalsMatchOnlyAsWritten) {
+    // A news agency's name is no respelling of a city's code.
+    const auto m = invented_geocoder().find_mentions("KELMAR, May 3 /TASS/. Fire hit Gel.");
+    for (const auto& x : m) {
+        EXPECT_NE(x.surface, "TASS");
+    }
+    const auto code = invented_geocoder().find_mentions("Flights from TAS resumed.");
+    ASSERT_EQ(code.size(), 1u);
+    EXPECT_EQ(top_id(code[0].resolution), "t:tashgrad");
 }
 
 TEST(GeocoderNotPlaces, AGenericBorderPhraseModifyingANounIsNotTheBorder) {
