@@ -977,6 +977,9 @@ void remember(ClaimContext& context, const Speaker& s, const std::string& surnam
     std::erase_if(context.recent, [&](const Speaker& x) { return x.who == s.who; });
     context.recent.push_back(s);
     if (!surname.empty()) {
+        // Once per surname (the latest), so that a long article does not make the list, and its
+        // scan in every sentence, grow with each quotation.
+        std::erase_if(context.people, [&](const auto& p) { return p.first == surname; });
         context.people.emplace_back(surname, s);
     }
 }
