@@ -145,13 +145,7 @@ Geocoder::Impl::Impl(const Gazetteer& g) : gazetteer(&g) {
     read_list("name_prefixes", lists.name_prefixes);
     for (const auto& e : text::Lexicon::get("en", "place_direction").entries()) {
         if (std::find(e.values.begin(), e.values.end(), "home") != e.values.end()) {
-            std::vector<std::string> words;
-            for (std::size_t b = 0; b < e.key.size();) {
-                const std::size_t end = std::min(e.key.find(' ', b), e.key.size());
-                words.push_back(e.key.substr(b, end - b));
-                b = end + 1;
-            }
-            lists.home_phrases.push_back(std::move(words));
+            lists.home_phrases.push_back(detail::split_words(e.key));
         }
     }
     const auto places = g.places();
@@ -196,6 +190,24 @@ Geocoder::Impl::Impl(const Gazetteer& g) : gazetteer(&g) {
     for (const auto& [country, n] : settlements_per_country) {
         if (!country.empty() && n * 5 >= settlements.size()) {
             focus_countries.insert(country);
+        }
+    }
+    // Other one-word spellings of the places that border-sector phrases name ("Nakhichevan" for
+    // "nakhchivan"), found once here rather than for every word of every text.
+    std::unordered_map<std::uint32_t, std::string_view> phrase_place_words;
+    for (const Entry& e : entries) {
+        if (e.source == NameSource::primary && e.folded_words.size() == 1) {
+            if (const auto it = phrase_vocabulary.find(e.folded_key);
+                it != phrase_vocabulary.end()) {
+                phrase_place_words.emplace(e.place, *it);
+            }
+        }
+    }
+    for (const Entry& e : entries) {
+        const auto it = phrase_place_words.find(e.place);
+        if (it != phrase_place_words.end() && e.folded_words.size() == 1 &&
+            e.folded_key != it->second) {
+            phrase_spellings.emplace(e.folded_key, it->second);
         }
     }
     Index fuzzy_ids;

@@ -190,6 +190,8 @@ struct Geocoder::Impl {
     Index by_phrase;     // border-sector phrase keys
     Index by_first_word; // skeleton of the first word -> entries (for running text)
     std::unordered_set<std::string, StringHash, std::equal_to<>> phrase_vocabulary; // their words
+    // Another one-word spelling of a place a phrase names -> the phrase's word for it.
+    std::unordered_map<std::string, std::string_view, StringHash, std::equal_to<>> phrase_spellings;
     detail::FuzzyIndex fuzzy;
     std::vector<std::string> fuzzy_keys; // fuzzy id -> skeleton key
     std::vector<std::uint32_t> settlements;

@@ -190,16 +190,9 @@ std::string_view Geocoder::Impl::phrase_word(const Token& t) const {
     }
     // Another spelling of a name the phrases use ("the Nakhichevan border"): the word of that
     // place's own one-word name.
-    if (const auto it = by_folded.find(t.folded); t.capitalised && it != by_folded.end()) {
-        for (const std::uint32_t id : it->second) {
-            const Entry& own = entries[id];
-            const Place& place = place_of(id);
-            const std::string name = detail::fold(place.name);
-            if (const auto named = phrase_vocabulary.find(name);
-                own.folded_words.size() == 1 && named != phrase_vocabulary.end()) {
-                return *named;
-            }
-        }
+    if (const auto it = phrase_spellings.find(t.folded);
+        t.capitalised && it != phrase_spellings.end()) {
+        return it->second;
     }
     return c;
 }

@@ -212,39 +212,45 @@ constexpr std::string_view common_words[] = {
     "ukrainian",
 };
 
-// Plurals follow a list of names and describe each ("the Kalbajar and Lachin regions").
-constexpr std::array<std::pair<std::string_view, Descriptor>, 31> descriptors{{
-    {"area", Descriptor::around},
-    {"city", Descriptor::same_place},
-    {"community", Descriptor::same_place},
-    {"direction", Descriptor::around},
-    {"district", Descriptor::admin_area},
-    {"environs", Descriptor::around},
-    {"hamlet", Descriptor::same_place},
-    {"marz", Descriptor::admin_area},
-    {"municipality", Descriptor::admin_area},
-    {"outskirts", Descriptor::around},
-    {"province", Descriptor::admin_area},
-    {"raion", Descriptor::admin_area},
-    {"rayon", Descriptor::admin_area},
-    {"region", Descriptor::around},
-    {"section", Descriptor::around},
-    {"sector", Descriptor::around},
-    {"settlement", Descriptor::same_place},
-    {"surroundings", Descriptor::around},
-    {"town", Descriptor::same_place},
-    {"vicinity", Descriptor::around},
-    {"village", Descriptor::same_place},
-    {"villages", Descriptor::around},
-    {"settlements", Descriptor::around},
-    {"districts", Descriptor::admin_area},
-    {"provinces", Descriptor::admin_area},
-    {"rayons", Descriptor::admin_area},
-    {"raions", Descriptor::admin_area},
-    {"municipalities", Descriptor::admin_area},
-    {"regions", Descriptor::around},
-    {"towns", Descriptor::same_place},
-    {"directions", Descriptor::around},
+// What a word after a name says about it. A plural follows a list of names and describes each
+// ("the Kalbajar and Lachin regions").
+struct DescriptorWord {
+    std::string_view word;
+    Descriptor descriptor;
+    bool plural;
+};
+constexpr std::array<DescriptorWord, 31> descriptors{{
+    {"area", Descriptor::around, false},
+    {"city", Descriptor::same_place, false},
+    {"community", Descriptor::same_place, false},
+    {"direction", Descriptor::around, false},
+    {"district", Descriptor::admin_area, false},
+    {"environs", Descriptor::around, false},
+    {"hamlet", Descriptor::same_place, false},
+    {"marz", Descriptor::admin_area, false},
+    {"municipality", Descriptor::admin_area, false},
+    {"outskirts", Descriptor::around, false},
+    {"province", Descriptor::admin_area, false},
+    {"raion", Descriptor::admin_area, false},
+    {"rayon", Descriptor::admin_area, false},
+    {"region", Descriptor::around, false},
+    {"section", Descriptor::around, false},
+    {"sector", Descriptor::around, false},
+    {"settlement", Descriptor::same_place, false},
+    {"surroundings", Descriptor::around, false},
+    {"town", Descriptor::same_place, false},
+    {"vicinity", Descriptor::around, false},
+    {"village", Descriptor::same_place, false},
+    {"villages", Descriptor::around, true},
+    {"settlements", Descriptor::around, true},
+    {"districts", Descriptor::admin_area, true},
+    {"provinces", Descriptor::admin_area, true},
+    {"rayons", Descriptor::admin_area, true},
+    {"raions", Descriptor::admin_area, true},
+    {"municipalities", Descriptor::admin_area, true},
+    {"regions", Descriptor::around, true},
+    {"towns", Descriptor::same_place, true},
+    {"directions", Descriptor::around, true},
 }};
 
 constexpr std::array<std::pair<std::string_view, std::string_view>, 22> phrase_words{{
@@ -279,15 +285,14 @@ bool is_common_word(std::string_view w) {
 }
 
 bool is_plural_descriptor(std::string_view w) {
-    return w == "villages" || w == "settlements" || w == "districts" || w == "provinces" ||
-           w == "rayons" || w == "raions" || w == "municipalities" || w == "regions" ||
-           w == "towns" || w == "directions";
+    return std::any_of(descriptors.begin(), descriptors.end(),
+                       [&](const DescriptorWord& d) { return d.plural && d.word == w; });
 }
 
 Descriptor descriptor_after(std::string_view w) {
-    for (const auto& [word, d] : descriptors) {
-        if (word == w) {
-            return d;
+    for (const DescriptorWord& d : descriptors) {
+        if (d.word == w) {
+            return d.descriptor;
         }
     }
     return Descriptor::none;
