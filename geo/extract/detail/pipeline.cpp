@@ -30,6 +30,8 @@ constexpr std::size_t follow_up_sentences = 2;
 // A place of the kind that fits the trigger (a road for a blockade, a checkpoint or bridge for a
 // checkpoint) counts as this many times closer to it than any other place.
 constexpr std::size_t fitting_place_bias = 4;
+// The headline and the first sentences of an article: what they report undated is its news.
+constexpr std::size_t lead_sentences = 3;
 // A context event's place is named at most this many bytes from its date ("will meet on Sunday
 // in Brussels"), unless the date opens the sentence and so dates its main clause.
 constexpr std::size_t context_date_reach = 60;
@@ -686,12 +688,14 @@ void checkpoint_events(SentenceReading& r, ArticleEvents& state) {
             std::find(done_kinds.begin(), done_kinds.end(), t.kind) != done_kinds.end()) {
             continue;
         }
-        // A blockade in a sentence without a date of its own is the news of the day ("Azerbaijanis
-        // closed the road"), or continues the incident dated last; never a habit or history. A
+        // A blockade in a sentence of the lead without a date of its own is the news of the day
+        // ("Azerbaijanis closed the road"), or continues the incident dated last; never a habit,
+        // history, or background further down ("... when activists blocked the corridor"). A
         // checkpoint needs its day (leads name it before the day it was set up).
         const DateMention* d = r.nearest_date(t.begin, t.end);
-        if (r.history || (d == nullptr &&
-                          (t.trigger != Trigger::blockade || is_habitual(r.sentence, r.dates)))) {
+        if (r.history ||
+            (d == nullptr && (t.trigger != Trigger::blockade || r.index >= lead_sentences ||
+                              is_habitual(r.sentence, r.dates)))) {
             continue;
         }
         const DateRange date = d != nullptr          ? d->date

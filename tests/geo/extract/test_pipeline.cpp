@@ -204,6 +204,14 @@ TEST_F(ExtractTest, ABlockadeWithoutADayIsTheNewsOfTheReport) {
     EXPECT_EQ(x.events[0].kind, EventKind::blockade);
     EXPECT_EQ(x.events[0].place_id, "test:lachin-corridor");
     EXPECT_EQ(format_date(x.events[0].date.begin), "2023-01-10");
+    // Must not fire: background further down the article, undated.
+    const auto late = run("Azerbaijani forces shelled Sotk on Monday. The ministry said two "
+                          "soldiers were wounded. It called the attack a provocation. Yerevan "
+                          "had criticised Moscow when activists closed the Lachin corridor.",
+                          parse_date("2023-05-11"));
+    for (const Event& e : late.events) {
+        EXPECT_NE(e.kind, EventKind::blockade);
+    }
     // Must not fire: a blockade as a state of things, or as history.
     for (const char* s : {"The Lachin corridor has regularly been blocked by protesters.",
                           "The Lachin corridor was blocked for decades."}) {
