@@ -175,6 +175,13 @@ Geocoder::Impl::Impl(const Gazetteer& g) : gazetteer(&g) {
         for (const auto& alias : place.aliases) {
             add_entry(p, alias, NameSource::alias);
         }
+        // Azerbaijani names also under the spelling English-language media give them.
+        for (const auto& [lang, name] : place.names) {
+            add_english_of_azerbaijani(p, name, lang == "az");
+        }
+        for (const auto& alias : place.aliases) {
+            add_english_of_azerbaijani(p, alias, false);
+        }
         if (place.kind == PlaceKind::settlement || place.kind == PlaceKind::capital ||
             place.kind == PlaceKind::city_abroad) {
             settlements.push_back(p);
@@ -221,8 +228,35 @@ Geocoder::Impl::Impl(const Gazetteer& g) : gazetteer(&g) {
     fuzzy.build();
 }
 
-void Geocoder::Impl::add_entry(std::uint32_t p, const std::string& surface, NameSource source) {
+void Geocoder::Impl::add_english_of_azerbaijani(std::uint32_t p, const std::string& name,
+                                                bool is_azerbaijani) {
+    const std::string english = detail::azerbaijani_english(name, is_azerbaijani);
+    if (!english.empty()) {
+        add_entry(p, name, NameSource::alias, english);
+    }
+}
+
+void Geocoder::Impl::add_entry(std::uint32_t p, const std::string& surface, NameSource source,
+                               std::string_view key_text) {
     if (surface.empty()) {
+        return;
+    }
+    if (!key_text.empty()) {
+        // Another spelling of a name already indexed: only its folded keys are new.
+        std::string folded = detail::fold(key_text);
+        const auto same = by_folded.find(folded);
+        if (folded.empty() ||
+            (same != by_folded.end() &&
+             std::any_of(same->second.begin(), same->second.end(),
+                         [&](std::uint32_t other) { return entries[other].place == p; }))) {
+            return;
+        }
+        Entry e;
+        e.place = p;
+        e.surface = surface;
+        e.source = source;
+        e.folded_key = std::move(folded);
+        index_entry(std::move(e));
         return;
     }
     // The same name listed twice for one place (name and names.en) is indexed once; checked
@@ -246,15 +280,23 @@ void Geocoder::Impl::add_entry(std::uint32_t p, const std::string& surface, Name
     if (e.folded_key.empty()) {
         return;
     }
-    e.folded_words = detail::split_words(e.folded_key);
-    e.skeleton_words = skeletons_of(e.folded_words);
-    e.skeleton_key = join(e.skeleton_words);
     const auto id = static_cast<std::uint32_t>(entries.size());
     if (known != by_surface.end()) {
         known->second.push_back(id);
     } else {
         by_surface[e.surface].push_back(id);
     }
+    index_entry(std::move(e));
+}
+
+// Indexes an entry whose surface and folded key are set, under its folded, skeleton, first-word
+// and (for border sectors) phrase keys.
+void Geocoder::Impl::index_entry(Entry e) {
+    e.folded_words = detail::split_words(e.folded_key);
+    e.skeleton_words = skeletons_of(e.folded_words);
+    e.skeleton_key = join(e.skeleton_words);
+    const auto id = static_cast<std::uint32_t>(entries.size());
+    const std::uint32_t p = e.place;
     by_folded[e.folded_key].push_back(id);
     by_skeleton[e.skeleton_key].push_back(id);
     by_first_word[e.skeleton_words.front()].push_back(id);

@@ -1,7 +1,10 @@
 #include "geo/geocode/name_folding.hpp"
 
+#include <algorithm>
+#include <iterator>
 #include <memory>
 #include <stdexcept>
+#include <utility>
 
 #include <unicode/translit.h>
 #include <unicode/uchar.h>
@@ -126,6 +129,45 @@ std::string fold(std::string_view name) {
     std::string ascii;
     u.toUTF8String(ascii);
     return normalise_ascii(ascii);
+}
+
+std::string azerbaijani_english(std::string_view name, bool is_azerbaijani) {
+    // Letters only Azerbaijani (and Turkish) Latin has, as UTF-8.
+    static constexpr std::string_view marks[] = {"\u0259", "\u018F", "\u0131", "\u015F",
+                                                 "\u015E", "\u00E7", "\u00C7", "\u011F"};
+    bool azerbaijani = is_azerbaijani;
+    for (const std::string_view m : marks) {
+        azerbaijani = azerbaijani || name.find(m) != std::string_view::npos;
+    }
+    if (!azerbaijani || invalid_utf8_at(name) != std::string_view::npos) {
+        return {};
+    }
+    // Two-byte letters and their English spellings.
+    static constexpr std::pair<std::string_view, std::string_view> letters[] = {
+        {"\u0259", "a"},  {"\u018F", "A"},  {"\u0131", "i"},  {"\u0130", "I"},  {"\u015F", "sh"},
+        {"\u015E", "Sh"}, {"\u00E7", "ch"}, {"\u00C7", "Ch"}, {"\u011F", "gh"}, {"\u011E", "Gh"},
+        {"\u00F6", "o"},  {"\u00D6", "O"},  {"\u00FC", "u"},  {"\u00DC", "U"}};
+    std::string out;
+    out.reserve(name.size() + 4);
+    for (std::size_t i = 0; i < name.size(); ++i) {
+        const char c = name[i];
+        const std::string_view rest = name.substr(i);
+        const auto* two = std::find_if(std::begin(letters), std::end(letters),
+                                       [&](const auto& l) { return rest.starts_with(l.first); });
+        if (two != std::end(letters)) {
+            out += two->second;
+            i += two->first.size() - 1;
+        } else if (c == 'c' || c == 'C') {
+            out.push_back(c == 'c' ? 'j' : 'J');
+        } else if (c == 'x' || c == 'X') {
+            out += c == 'x' ? "kh" : "Kh";
+        } else if (c == 'q' || c == 'Q') {
+            out.push_back(c == 'q' ? 'g' : 'G');
+        } else {
+            out.push_back(c);
+        }
+    }
+    return out;
 }
 
 std::vector<std::string> split_words(std::string_view folded) {

@@ -21,6 +21,12 @@ bool is_ascii(std::string_view s);
 // "Shushi's" -> "shushi", "Շուշի" -> "susi", "Nagorno-Karabakh" -> "nagorno karabakh".
 std::string fold(std::string_view name);
 
+// The spelling English-language media give an Azerbaijani Latin name: schwa as "a", c as "j", x as
+// "kh", q as "g" ("Vejnəli" -> "Vejnali", "Hacıalılı" -> "Hajıalılı", "Xudafərin" -> "Khudafarin");
+// fold() alone writes schwa as "e" and keeps c. Empty when the name is not Azerbaijani Latin: it
+// has none of ə, ı, ş, ç, ğ and `is_azerbaijani` (the gazetteer's `az` name) is false.
+std::string azerbaijani_english(std::string_view name, bool is_azerbaijani);
+
 // The words of a folded string.
 std::vector<std::string> split_words(std::string_view folded);
 

@@ -230,7 +230,11 @@ struct Geocoder::Impl {
     const Place& place_of(std::uint32_t entry) const {
         return gazetteer->places()[entries[entry].place];
     }
-    void add_entry(std::uint32_t p, const std::string& surface, NameSource source);
+    // key_text: index the surface under the keys of this other spelling instead of its own.
+    void add_entry(std::uint32_t p, const std::string& surface, NameSource source,
+                   std::string_view key_text = {});
+    void add_english_of_azerbaijani(std::uint32_t p, const std::string& name, bool is_azerbaijani);
+    void index_entry(Entry e);
     // `how` says how the entry matched ("transliteration of"); the entry's name is appended.
     void add_hits(const std::vector<std::uint32_t>& ids, MatchKind kind, double base,
                   const std::string& how, std::vector<Hit>& hits) const;

@@ -210,6 +210,19 @@ constexpr std::string_view common_words[] = {
     "russian",
     "turkish",
     "ukrainian",
+    // Month abbreviations of datelines ("Jul 28, 2021"): "Jul" is not the village Cul/Jul.
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
 };
 
 // What a word after a name says about it. A plural follows a list of names and describes each

@@ -269,6 +269,21 @@ TEST(Geocoder, CyrillicTransliterationSaysSo) {
     EXPECT_NE(r.candidates.front().reason.find("transliteration"), std::string::npos);
 }
 
+TEST(Geocoder, AzerbaijaniNamesAsEnglishMediaSpellThem) {
+    // Schwa as "a" and c as "j" (\u0130r\u0259van, Az\u0259rbaycan, Erm\u0259nistan are the
+    // fixture's `az` names); fold() alone gives "irevan", "azerbaycan", "ermenistan".
+    for (const auto& [query, id] :
+         {std::pair{"Iravan", "sitmap:yerevan"}, std::pair{"Azarbayjan", "country:AZ"},
+          std::pair{"Ermanistan", "country:AM"}}) {
+        const Resolution r = resolve(query);
+        ASSERT_EQ(top_id(r), id) << query;
+        EXPECT_EQ(r.candidates.front().match, MatchKind::folded) << query;
+        EXPECT_NE(r.candidates.front().reason.find("\u0259"), std::string::npos)
+            << query
+            << ": the reason names the Azerbaijani spelling: " << r.candidates.front().reason;
+    }
+}
+
 TEST(Geocoder, PrecisionFollowsKindAndDescriptors) {
     EXPECT_EQ(resolve("Sotk").candidates.front().precision, GeoPrecision::exact);
     EXPECT_EQ(resolve("Brussels").candidates.front().precision, GeoPrecision::exact);
@@ -613,6 +628,29 @@ TEST(GeocoderBundled, SeedPlacesResolveInTheBundledGazetteer) {
     for (const char* word : {"Sunday", "Ministry", "Defense", "Thursday", "Blorptown"}) {
         EXPECT_FALSE(g.resolve(word).resolved) << word;
     }
+}
+
+TEST(GeocoderBundled, VillagesOfKarabakhAsEnglishMediaSpellThem) {
+    if (bundled() == nullptr) {
+        GTEST_SKIP() << "no bundled gazetteer in " << data_dir();
+    }
+    const Geocoder g(*bundled());
+    // (spelling of Azerbaijani English-language media, district): the gazetteer has these under
+    // GeoNames' romanisation (Vezhnali, Hartis, Dashveysalli) and their Azerbaijani names.
+    for (const auto& [query, district] :
+         {std::pair{"Vejnali", "Zangilan"}, std::pair{"Hartiz", "Gubadli"},
+          std::pair{"Dash Veysalli", "Jabrayil"}, std::pair{"Shahvalli", "Jabrayil"}}) {
+        const Resolution r = g.resolve(query);
+        ASSERT_TRUE(r.resolved) << query;
+        const Place& p = *r.candidates.front().place;
+        EXPECT_EQ(p.country, "AZ") << query << " -> " << p.id;
+        EXPECT_EQ(p.admin1, district) << query << " -> " << p.id;
+        EXPECT_NE(r.candidates.front().match, MatchKind::fuzzy) << query << " -> " << p.id;
+    }
+    // "Jul" would otherwise meet the English spelling of the Azerbaijani name "Cul" of Artavan.
+    const auto mentions = g.find_mentions("Jul 28 (news) - Shelling was reported in Sotk.");
+    ASSERT_EQ(mentions.size(), 1u);
+    EXPECT_EQ(mentions[0].surface, "Sotk");
 }
 
 TEST(GeocoderBundled, SeedArticlesFindTheirPlacesInTheBundledGazetteer) {

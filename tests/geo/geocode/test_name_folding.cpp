@@ -49,6 +49,20 @@ TEST(NameFolding, SkeletonsOfRomanisationVariantsMeet) {
     EXPECT_EQ(skeleton("yerevan"), "erevan");
 }
 
+TEST(NameFolding, AzerbaijaniNamesInTheSpellingOfEnglishMedia) {
+    using detail::azerbaijani_english;
+    EXPECT_EQ(azerbaijani_english("Vejn\u0259li", false), "Vejnali");
+    EXPECT_EQ(azerbaijani_english("\u015E\u0259yb\u0259y", false), "Shaybay");
+    EXPECT_EQ(azerbaijani_english("Xudaf\u0259rin", false), "Khudafarin");
+    EXPECT_EQ(azerbaijani_english("Hac\u0131al\u0131l\u0131", false), "Hajialili");
+    EXPECT_EQ(azerbaijani_english("Qar\u0259k\u00F6\u00E7\u0259", false), "Garakocha");
+    // A name without Azerbaijani letters is Azerbaijani only when the gazetteer says so.
+    EXPECT_EQ(azerbaijani_english("Culfa", true), "Julfa");
+    EXPECT_EQ(azerbaijani_english("Culfa", false), "");
+    EXPECT_EQ(azerbaijani_english("Sotk", false), "");
+    EXPECT_EQ(azerbaijani_english("Caf\xE9 \u0259", false), ""); // invalid UTF-8
+}
+
 TEST(NameFolding, ScriptsAndUtf8) {
     EXPECT_TRUE(detail::is_ascii("Sotk"));
     EXPECT_FALSE(detail::is_ascii("A\u011Fdam"));
