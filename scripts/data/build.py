@@ -252,9 +252,12 @@ class Build:
             log("duplicate within 300 m merged:", *d)
 
     def wof_zone(self):
-        """Where a WOF village may become a new entry: all of Armenia, and Azerbaijan within
-        WOF_ZONE_M of the Armenia-Azerbaijan border (the gazetteer must stay under 3 MB; the
-        rest of Azerbaijan keeps GeoNames' towns of 500+ inhabitants)."""
+        """Where a WOF village may become a new entry: all of Armenia, Azerbaijan within
+        WOF_ZONE_M of the Armenia-Azerbaijan border, and the whole of the districts of the
+        Karabakh wars (wof.KARABAKH: the former NKAO and the districts around it, where the
+        2020 war and the 2023 offensive were fought, some of it further than 50 km from
+        Armenia). The gazetteer must stay under 3 MB; the rest of Azerbaijan keeps GeoNames'
+        towns of 500+ inhabitants."""
         from osgeo import osr
         wgs, utm = osr.SpatialReference(), osr.SpatialReference()
         wgs.ImportFromEPSG(4326)
@@ -266,7 +269,7 @@ class Build:
         buffered = line.Buffer(WOF_ZONE_M, 4)
 
         def inside(row):
-            if row["country"] == "AM":
+            if row["country"] == "AM" or row["admin1"] in wof.KARABAKH:
                 return True
             p = gj.point(float(row["lon"]), float(row["lat"]))
             p.Transform(tr)

@@ -19,6 +19,7 @@ import csv
 import difflib
 import math
 import os
+import re
 
 import geojson_out as gj
 import names as nm
@@ -37,6 +38,13 @@ QUALIFIERS = {"verin", "nerkin", "mets", "pokr", "nor", "hin", "yukhari", "ashag
 FOREIGN_NAME_M = 3000
 DUPLICATE_M = 300       # entries this close that share a name are one place (final pass)
 NEAR_DISTRICT_M = 10000  # a WOF district further than this from the point is wrong
+
+# The districts of the Karabakh wars: the former NKAO (Khankendi, Khojaly, Khojavend, Shusha,
+# Aghdara) and the districts around it held by Armenian forces from 1993 to 2020, plus Tartar on
+# the former line of contact. Their villages were emptied in the 1990s, fought over in 2020 and
+# are being resettled: reports name them.
+KARABAKH = {"Aghdam", "Aghdara", "Fuzuli", "Gubadli", "Jabrayil", "Kalbajar", "Khankendi",
+            "Khojaly", "Khojavend", "Lachin", "Shusha", "Tartar", "Zangilan"}
 
 SRC_WOF = "Who's On First"
 LICENCE_BY_GEOM = {
@@ -75,17 +83,37 @@ def priority(row):
             not (s.get("wd") or s.get("wk")), not row["population"], int(row["wof_id"]))
 
 
+def abandoned_in_karabakh(row):
+    """A village of the Karabakh districts that WOF marks as ceased (GeoNames: abandoned or
+    destroyed, PPLQ/PPLW): emptied in the 1990s, named again in reports since 2020."""
+    return (row["country"] == "AZ" and row["admin1"] in KARABAKH and
+            row["note"].startswith("ceased") and "superseded" not in row["note"])
+
+
+def abbreviates(short, full):
+    """Mesoshapes names some communities with an initial: 'P.Sevak' for Paruyr Sevak."""
+    m = re.match(r"^([A-Z])\.\s*(\S.*)$", short)
+    words = full.split()
+    return bool(m) and len(words) >= 2 and words[0][0] == m.group(1) and \
+        nm.fold(" ".join(words[1:])) == nm.fold(m.group(2))
+
+
 def new_entry_ok(row):
     """Which WOF points may become entries of their own (all may merge). Skipped: records WOF
-    marks as not current (superseded, ceased), city neighbourhoods, and GeoNames features added
-    since 2015 (ids from 10,000,000) that have no Wikipedia/Wikidata link and no population:
-    in Armenia most of these are topographic-map names of churches, ruins, camps and old
-    village sites ("Hin Gyughategh", "old village site"), not settlements."""
-    if row["current"] == "0" or row["placetype"] not in ("locality", "localadmin"):
+    marks as not current (superseded, ceased; except abandoned villages of Karabakh), city
+    neighbourhoods, and, in Armenia, GeoNames features added since 2015 (ids from 10,000,000)
+    that have no Wikipedia/Wikidata link and no population: most of these are topographic-map
+    names of churches, ruins, camps and old village sites ("Hin Gyughategh", "old village
+    site"), not settlements. In Azerbaijan the few such features are villages (Pashalar,
+    Dagh Mashanli, Salogabad)."""
+    if row["placetype"] not in ("locality", "localadmin"):
+        return False
+    if row["current"] == "0" and not abandoned_in_karabakh(row):
         return False
     s = source_fields(row)
     gn = int(s.get("gn") or 0)
-    if gn >= 10_000_000 and not (s.get("wd") or s.get("wk")) and not row["population"]:
+    if (row["country"] == "AM" and gn >= 10_000_000 and not (s.get("wd") or s.get("wk")) and
+            not row["population"]):
         return False
     return True
 
@@ -144,8 +172,9 @@ def row_names(row):
 
 
 class Merger:
-    def __init__(self, entries, units, new_zone, report):
+    def __init__(self, entries, units, new_zone, report, communities=()):
         self.entries = entries
+        self.communities = [c for c in communities if c["placetype"] == "localadmin"]
         self.units = [u for u in units if u["country"] in ("AM", "AZ")]
         self.new_zone = new_zone
         self.report = report
@@ -219,6 +248,9 @@ class Merger:
                 hits = [(d, same, "GeoNames id")]
         if not hits:
             hits = [(d, e, "name") for d, e in near if self.names[e["props"]["id"]] & wnames]
+        if not hits and row["placetype"] == "localadmin":
+            hits = [(d, e, "abbreviation") for d, e in near
+                    if abbreviates(row["name"], e["props"]["name"])][:1]
         if not hits and row["placetype"] == "locality":
             hits = [(d, e, "same spot") for d, e in near if d <= SAME_SPOT_M][:1]
         if not hits and row["placetype"] == "locality":
@@ -233,7 +265,7 @@ class Merger:
             self.report["merged_by"][hits[0][2]] += 1
             self.merge_into(target, row, hits[0][0], own + kept)
             return
-        if not new_entry_ok(row):
+        if not new_entry_ok(row) and not self.named_by_community(row, lon, lat):
             self.report["not_new"][row["placetype"] + (" not current" if row["current"] == "0"
                                                       else "")] += 1
             return
@@ -241,6 +273,15 @@ class Merger:
             self.report["outside"][row["country"]] += 1
             return
         self.new(row, lon, lat, own, kept)
+
+    def named_by_community(self, row, lon, lat):
+        """A locality that new_entry_ok skips is still a village when an Armenian community
+        (a Mesoshapes polygon, from the official list) within COMMUNITY_M bears its name in
+        abbreviated form (P.Sevak: Paruyr Sevak, by the Karki enclave)."""
+        return row["placetype"] == "locality" and row["current"] != "0" and any(
+            c["country"] == row["country"] and abbreviates(c["name"], row["name"]) and
+            gj.distance_m(lon, lat, float(c["lon"]), float(c["lat"])) <= COMMUNITY_M
+            for c in self.communities)
 
     def merge_into(self, e, row, d, names_):
         p = e["props"]
@@ -304,7 +345,7 @@ def merge_wof(entries, units, sources_dir, new_zone=None):
     rows = read_rows(sources_dir)
     for r in rows:
         report["read"][f"{r['country']} {r['placetype']}"] += 1
-    m = Merger(entries, units, new_zone, report)
+    m = Merger(entries, units, new_zone, report, rows)
     for row in sorted(rows, key=priority):
         if row["placetype"] == "neighbourhood":
             report["not_new"]["neighbourhood"] += 1
