@@ -231,8 +231,19 @@ Geocoder::Impl::Impl(const Gazetteer& g) : gazetteer(&g) {
 void Geocoder::Impl::add_english_of_azerbaijani(std::uint32_t p, const std::string& name,
                                                 bool is_azerbaijani) {
     const std::string english = detail::azerbaijani_english(name, is_azerbaijani);
-    if (!english.empty()) {
-        add_entry(p, name, NameSource::alias, english);
+    if (english.empty()) {
+        return;
+    }
+    add_entry(p, name, NameSource::alias, english);
+    // "k\u0259nd" (village) keeps an e in English more often than not: T\u0259z\u0259k\u0259nd
+    // is "Tazakend", Ba\u015Fk\u0259nd "Bashkend".
+    static constexpr std::string_view kand = "k\u0259nd";
+    if (name.find(kand) != std::string::npos) {
+        std::string kend = name;
+        for (auto at = kend.find(kand); at != std::string::npos; at = kend.find(kand, at)) {
+            kend.replace(at, kand.size(), "kend");
+        }
+        add_entry(p, name, NameSource::alias, detail::azerbaijani_english(kend, true));
     }
 }
 

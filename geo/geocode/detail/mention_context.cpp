@@ -337,6 +337,42 @@ std::vector<TextMention> Geocoder::Impl::place_slots(std::string_view text,
         return t.capitalised && !detail::is_common_word(t.folded) &&
                !lists.person_titles.contains(t.folded) && !lists.admin_units.contains(t.folded);
     };
+    // An area found next to a slot ("Goranboy district's X village", "the village of X in
+    // Goranboy district"): a close spelling of a namesake elsewhere is not X.
+    const auto is_area = [&](const TextMention& a) {
+        if (!a.resolution.resolved || a.resolution.candidates.empty()) {
+            return false;
+        }
+        const PlaceKind k = a.resolution.candidates.front().place->kind;
+        return k == PlaceKind::region || k == PlaceKind::country;
+    };
+    const auto area_named_with = [&](const TextMention& m) {
+        GeocodeContext context;
+        for (const TextMention& a : found) {
+            if (!is_area(a)) {
+                continue;
+            }
+            bool linked = false;
+            if (a.end <= m.begin) {
+                const std::string_view gap = text.substr(a.end, m.begin - a.end);
+                linked = possessive(a.surface) && gap.find_first_not_of(" ") == std::string::npos;
+            } else if (a.begin >= m.end) {
+                std::string gap(text.substr(m.end, a.begin - m.end));
+                for (char& c : gap) {
+                    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+                }
+                for (const char* link : {" in ", " of ", " in the ", " of the ", ", ", " ("}) {
+                    for (const char* word : {"", " village", " settlement"}) {
+                        linked = linked || gap == std::string(word) + link;
+                    }
+                }
+            }
+            if (linked) {
+                context.within_place_ids.push_back(a.resolution.candidates.front().place->id);
+            }
+        }
+        return context;
+    };
     std::vector<TextMention> out;
     const auto report = [&](std::size_t first, std::size_t last, std::string slot) {
         TextMention m;
@@ -348,7 +384,7 @@ std::vector<TextMention> Geocoder::Impl::place_slots(std::string_view text,
         }
         m.surface = std::string(text.substr(m.begin, m.end - m.begin));
         Qualifiers q;
-        m.resolution = rank(m.surface, lookup(m.surface, q), q, {});
+        m.resolution = rank(m.surface, lookup(m.surface, q), q, area_named_with(m));
         Resolution& r = m.resolution;
         if (r.resolved && r.candidates.front().score >= slot_fuzzy_score) {
             r.candidates.front().reason += "; written as a place (" + slot + ")";

@@ -11,6 +11,7 @@
 #include <fstream>
 #include <map>
 #include <memory>
+#include <optional>
 #include <regex>
 #include <sstream>
 #include <string>
@@ -639,7 +640,8 @@ TEST(GeocoderBundled, VillagesOfKarabakhAsEnglishMediaSpellThem) {
     // GeoNames' romanisation (Vezhnali, Hartis, Dashveysalli) and their Azerbaijani names.
     for (const auto& [query, district] :
          {std::pair{"Vejnali", "Zangilan"}, std::pair{"Hartiz", "Gubadli"},
-          std::pair{"Dash Veysalli", "Jabrayil"}, std::pair{"Shahvalli", "Jabrayil"}}) {
+          std::pair{"Dash Veysalli", "Jabrayil"}, std::pair{"Shahvalli", "Jabrayil"},
+          std::pair{"Kohnakend", "Lachin"}}) {
         const Resolution r = g.resolve(query);
         ASSERT_TRUE(r.resolved) << query;
         const Place& p = *r.candidates.front().place;
@@ -875,6 +877,29 @@ TEST(GeocoderAreas, ANameInAnAreaWhereNoSuchPlaceIsStaysUnresolvedInText) {
     ASSERT_NE(m, nullptr);
     EXPECT_FALSE(m->resolution.resolved);
     EXPECT_NE(m->resolution.note.find("Kelmar"), std::string::npos) << m->resolution.note;
+}
+
+TEST(GeocoderAreas, ACloseSpellingOfANamesakeOutsideTheAreaNamedIsNotLocated) {
+    // "Tsaghiq" is one letter from Tsaghik of Lernavan: written as a village of Kelmar, it is a
+    // village the gazetteer lacks, not a false pin in another province.
+    const Geocoder& g = invented_geocoder();
+    const auto slot = [&](const std::string& s) -> std::optional<TextMention> {
+        for (const auto& m : g.find_place_slots(s, g.find_mentions(s))) {
+            if (m.surface.starts_with("Tsaghiq")) {
+                return m;
+            }
+        }
+        return std::nullopt;
+    };
+    for (const char* s : {"A herder from Kelmar district's Tsaghiq village was wounded.",
+                          "A herder from the village of Tsaghiq in Kelmar was wounded."}) {
+        const auto m = slot(s);
+        ASSERT_TRUE(m.has_value()) << s;
+        EXPECT_FALSE(m->resolution.resolved) << s << " -> " << top_id(m->resolution);
+    }
+    const auto m = slot("A herder from the village of Tsaghiq in Lernavan was wounded.");
+    ASSERT_TRUE(m.has_value());
+    EXPECT_EQ(top_id(m->resolution), "t:tsaghik");
 }
 
 TEST(GeocoderAreas, APossessiveAreaQualifiesTheNameAfterIt) {
