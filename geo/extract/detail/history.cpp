@@ -5,6 +5,7 @@
 #include "geo/extract/detail/history.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 
 namespace sitmap::geo::detail {
@@ -186,7 +187,8 @@ bool opens_a_report(const TokenizedSentence& s, const DateMention& d,
 // The date is the point another is measured from: in a clause opened by "since" a few words
 // before it ("the worst escalation since troops invaded the province on May 12"); "since Monday"
 // itself is a date of what has gone on since.
-bool is_since_clause(const TokenizedSentence& s, const DateMention& d) {
+// The token "since" that opens the clause of date `d`, if any.
+std::optional<std::size_t> since_token(const TokenizedSentence& s, const DateMention& d) {
     std::size_t first = 0;
     while (first < s.tokens.size() && s.tokens[first].end <= d.begin) {
         ++first;
@@ -194,13 +196,17 @@ bool is_since_clause(const TokenizedSentence& s, const DateMention& d) {
     for (std::size_t k = first >= 2 ? first - 1 : 0, n = 0; k > 0 && n < since_clause_words;
          --k, ++n) {
         if (iequals(s.tokens[k - 1].text, "since")) {
-            return true;
+            return k - 1;
         }
         if (gap_between(s.text, s.tokens[k - 1], s.tokens[k]).find(',') != std::string_view::npos) {
-            return false;
+            return std::nullopt;
         }
     }
-    return false;
+    return std::nullopt;
+}
+
+bool is_since_clause(const TokenizedSentence& s, const DateMention& d) {
+    return since_token(s, d).has_value();
 }
 
 // The date is a dateline: only a place in capital letters and a comma before it ("YEREVAN, May 11
@@ -242,6 +248,36 @@ bool recalls_an_earlier_event(const TokenizedSentence& sentence, year_month_day 
 }
 
 } // namespace
+
+std::optional<std::pair<std::size_t, std::size_t>>
+recalled_since_clause(const TokenizedSentence& s, const DateMention& d, year_month_day published) {
+    if (sys_days{d.date.end} >= sys_days{published} - days{2}) {
+        return std::nullopt;
+    }
+    const auto k = since_token(s, d);
+    if (!k) {
+        return std::nullopt;
+    }
+    return std::pair{s.tokens[*k].begin, d.end};
+}
+
+bool is_photo_caption(std::string_view sentence) {
+    std::string lower(sentence);
+    for (char& c : lower) {
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    for (const std::string_view credit :
+         {"photo:", "photo credit:", "photograph:", "image:", "photo by ", "picture:"}) {
+        const std::size_t at = lower.find(credit);
+        // A credit, not a sentence about a photo: it opens the sentence or follows a bracket or
+        // a full stop.
+        if (at != std::string::npos &&
+            (at == 0 || lower[at - 1] == '(' || (at >= 2 && lower.compare(at - 2, 2, ". ") == 0))) {
+            return true;
+        }
+    }
+    return false;
+}
 
 bool is_history(std::string_view sentence, year_month_day published) {
     return is_history(TokenizedSentence(sentence), published, find_dates(sentence, published));

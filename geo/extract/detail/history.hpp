@@ -7,7 +7,10 @@
 #include "geo/extract/detail/triggers.hpp"
 
 #include <chrono>
+#include <cstddef>
+#include <optional>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace sitmap::geo::detail {
@@ -23,6 +26,19 @@ bool is_history(std::string_view sentence, std::chrono::year_month_day published
 // The same with the sentence tokenised and its dates already found.
 bool is_history(const TokenizedSentence& sentence, std::chrono::year_month_day published,
                 const std::vector<DateMention>& dates);
+
+// The clause "since ... <date>" recalling an earlier event that a comparison starts from ("the
+// worst escalation since troops crossed into Syunik on May 12"): its byte range in the sentence,
+// from "since" to the end of the date; nullopt when `d` is not such a date, or is within two days
+// of publication ("fighting has gone on since Monday" dates what goes on).
+std::optional<std::pair<std::size_t, std::size_t>>
+recalled_since_clause(const TokenizedSentence& sentence, const DateMention& d,
+                      std::chrono::year_month_day published);
+
+// A picture's caption with its credit ("Homes behind a barricade in Yeraskh (Photo: Office of
+// the Ombudsman)", "... Photo: A. Name.", "(photo credit: AGENCY)"): it describes a photograph,
+// not the reported events.
+bool is_photo_caption(std::string_view sentence);
 
 // Habitual statements ("clashes regularly take place", "nightly gunfire for almost a month"),
 // unless the sentence names the day of its events ("periodically fired at 13:05 on 16 December").

@@ -220,7 +220,9 @@ SentenceReading read_sentence(const Article& article, year_month_day pub, const 
     const std::string_view text = article.text;
     SentenceReading r(TokenizedSentence(text.substr(sent.begin, sent.end - sent.begin), sent.begin),
                       si, SourceRef{article.id, sent.begin, sent.end});
-    r.triggers = find_triggers(r.sentence);
+    if (!is_photo_caption(r.sentence.text)) {
+        r.triggers = find_triggers(r.sentence);
+    }
     r.has_incident = std::any_of(r.triggers.begin(), r.triggers.end(),
                                  [](const auto& t) { return t.trigger == Trigger::incident; });
     std::vector<DateMention> all_dates;
@@ -229,6 +231,19 @@ SentenceReading read_sentence(const Article& article, year_month_day pub, const 
     }
     r.history = (r.has_incident || !mentions.empty()) && is_history(r.sentence, pub, all_dates);
     assign_roles(r.sentence, r.triggers, r.history, mentions);
+    // Places of an earlier event a comparison starts from ("the worst escalation since troops
+    // crossed into Syunik on May 12") are not where this one happened.
+    for (const DateMention& d : all_dates) {
+        if (const auto clause = recalled_since_clause(r.sentence, d, pub)) {
+            for (PlaceMention& m : mentions) {
+                const std::size_t at = m.mention.begin - sent.begin;
+                if (at >= clause->first && at < clause->second &&
+                    m.role == MentionRole::incident_location) {
+                    m.role = MentionRole::context_location;
+                }
+            }
+        }
+    }
     r.mentions = std::move(mentions);
     const sys_days recent_cutoff = sys_days{pub} - news_period;
     for (const DateMention& d : all_dates) {

@@ -319,6 +319,20 @@ std::vector<Geocoder::Impl::Span> Geocoder::Impl::scan(std::string_view text,
             ++i;
             continue;
         }
+        // A phrase that starts inside the name and runs past it wins: "Armenia's border with
+        // Nakhichevan" is the Nakhchivan sector, not "Armenia's border" and the city.
+        if (best.last > best.first) {
+            Span longer;
+            std::size_t j = best.first + 1;
+            while (j <= best.last &&
+                   !(match_phrase(tokens, j, longer) && longer.last > best.last)) {
+                ++j;
+            }
+            if (j <= best.last) {
+                i = j;
+                continue;
+            }
+        }
         // "Ararat Mirzoyan": a one-word place name followed by a surname is a person.
         const bool one_word = best.first == best.last && !best.hits.empty() &&
                               best.hits.front().match != MatchKind::phrase;

@@ -180,3 +180,34 @@ TEST_F(ExtractTest, ANewIncidentWithoutADateVotesForTheLastIncidentsDate) {
     }
     EXPECT_EQ(incidents(x).size(), 2u);
 }
+
+TEST(Context, APhotoCreditMakesACaption) {
+    EXPECT_TRUE(detail::is_photo_caption("Homes behind a wall in Sotk (Photo: Office of the "
+                                         "Ombudsman)"));
+    EXPECT_TRUE(detail::is_photo_caption("Soldiers near Sotk on 2 May. Photo: A. Writer."));
+    EXPECT_TRUE(detail::is_photo_caption("Photo: A. Writer."));
+    EXPECT_TRUE(detail::is_photo_caption("A house in Sotk. (photo credit: AGENCY)"));
+    EXPECT_FALSE(detail::is_photo_caption("The ministry shared a photo of the burnt house."));
+    EXPECT_FALSE(detail::is_photo_caption("Sotk came under fire, the ministry said."));
+}
+
+TEST_F(ExtractTest, ACaptionIsNotAReportOfFire) {
+    const auto x = run("A wall protects homes in Kornidzor from gunfire (Photo: Office of the "
+                       "Ombudsman). Azerbaijani forces fired at Sotk on Tuesday.");
+    ASSERT_EQ(incidents(x).size(), 1u);
+    EXPECT_EQ(incidents(x)[0]->targets.front().id, "test:sotk");
+}
+
+TEST_F(ExtractTest, PlacesOfAnEarlierEventASinceClauseRecallsAreNotTargets) {
+    // Published 11 May 2023: 2 March is long before, so Goris belongs to the earlier event.
+    const auto x = run("Two soldiers were wounded in Sotk on Tuesday. It was the worst escalation "
+                       "since Azerbaijani troops shelled Goris on 2 March.");
+    ASSERT_EQ(incidents(x).size(), 1u);
+    EXPECT_EQ(incidents(x)[0]->targets.size(), 1u);
+    EXPECT_EQ(incidents(x)[0]->targets.front().id, "test:sotk");
+    EXPECT_EQ(role_of(x, "Goris"), MentionRole::context_location);
+    // "since Tuesday" dates what goes on: Goris is where it goes on.
+    const auto y = run("Azerbaijani forces have shelled Goris since Tuesday.");
+    ASSERT_EQ(incidents(y).size(), 1u);
+    EXPECT_EQ(incidents(y)[0]->targets.front().id, "test:goris");
+}

@@ -655,6 +655,22 @@ TEST(GeocoderBundled, VillagesOfKarabakhAsEnglishMediaSpellThem) {
     EXPECT_EQ(mentions[0].surface, "Sotk");
 }
 
+TEST(GeocoderBundled, APhraseRunningPastANameWins) {
+    if (bundled() == nullptr) {
+        GTEST_SKIP() << "no bundled gazetteer in " << data_dir();
+    }
+    const Geocoder g(*bundled());
+    // Not "Armenia's border" and a pin at the city of Nakhchivan: the Nakhchivan sector.
+    const auto mentions = g.find_mentions("Shots were fired along Armenia's border with "
+                                          "Nakhichevan on Monday.");
+    ASSERT_FALSE(mentions.empty());
+    EXPECT_EQ(mentions.back().surface, "border with Nakhichevan");
+    EXPECT_EQ(top_id(mentions.back().resolution), "sitmap:border-am-az-nakhchivan");
+    for (const auto& m : mentions) {
+        EXPECT_NE(top_id(m.resolution), "geonames:147429") << m.surface;
+    }
+}
+
 TEST(GeocoderBundled, SeedArticlesFindTheirPlacesInTheBundledGazetteer) {
     if (bundled() == nullptr) {
         GTEST_SKIP() << "no bundled gazetteer in " << data_dir();
