@@ -65,8 +65,9 @@ double kind_prior(PlaceKind kind) {
 }
 
 // Kind, population and focus: how likely the place is meant before any context. `unit`: the
-// name was written with the word of an administrative unit ("district", "region").
-double place_prior(const Place& place, bool focus, bool unit) {
+// name was written with the word of an administrative unit ("district", "region"); `town`: with
+// the word of a settlement ("Nakhchivan city", "the town of Shusha").
+double place_prior(const Place& place, bool focus, bool unit, bool town) {
     const bool area = place.kind == PlaceKind::region;
     const double unknown = area ? W::unknown_area_population_log : W::unknown_population_log;
     const double pop = place.population > 0
@@ -78,6 +79,9 @@ double place_prior(const Place& place, bool focus, bool unit) {
     // "Aghdam district", "the Sadarak region": the district, not the town.
     if (area && unit) {
         prior += W::admin_area_bonus;
+    }
+    if (area && town) {
+        prior -= W::admin_area_bonus;
     }
     return prior;
 }
@@ -232,7 +236,8 @@ Geocoder::Impl::score_hits(std::vector<Hit> hits, const Qualifiers& q,
         s.focus = focus_countries.contains(place.country);
         s.prior = place_prior(place, s.focus,
                               q.descriptor == Descriptor::admin_area ||
-                                  lists.admin_units.contains(q.descriptor_word));
+                                  lists.admin_units.contains(q.descriptor_word),
+                              q.descriptor == Descriptor::same_place);
         s.total = hit.base + W::country * s.country_term + W::nearby * s.near_term +
                   W::within * s.within_term + W::prior * s.prior;
         s.hit = std::move(hit);

@@ -671,6 +671,25 @@ TEST(GeocoderBundled, APhraseRunningPastANameWins) {
     }
 }
 
+TEST(GeocoderBundled, BareNakhchivanIsTheAutonomousRepublicNotItsCapital) {
+    if (bundled() == nullptr) {
+        GTEST_SKIP() << "no bundled gazetteer in " << data_dir();
+    }
+    const Geocoder g(*bundled());
+    for (const char* q : {"Nakhchivan", "Nakhichevan", "Nakhchivan Autonomous Republic"}) {
+        const Resolution r = g.resolve(q);
+        ASSERT_TRUE(r.resolved) << q;
+        EXPECT_EQ(r.candidates.front().place->kind, PlaceKind::region) << q;
+        EXPECT_EQ(r.candidates.front().precision, GeoPrecision::region) << q;
+    }
+    // The word of a settlement names the city; a district named after its town stays the town.
+    for (const char* q : {"Nakhchivan city", "the city of Nakhchivan", "Shusha"}) {
+        const Resolution r = g.resolve(q);
+        ASSERT_TRUE(r.resolved) << q;
+        EXPECT_EQ(r.candidates.front().place->kind, PlaceKind::settlement) << q;
+    }
+}
+
 TEST(GeocoderBundled, SeedArticlesFindTheirPlacesInTheBundledGazetteer) {
     if (bundled() == nullptr) {
         GTEST_SKIP() << "no bundled gazetteer in " << data_dir();
