@@ -307,12 +307,38 @@ std::string event_id(const Event& e) {
 }
 
 Geometry covering_area(const std::vector<EventPlace>& places, double margin_m) {
-    std::vector<LonLat> points;
-    points.reserve(places.size());
-    for (const EventPlace& p : places) {
-        points.push_back(p.location);
+    // Groups of places linked by steps of at most covering_area_link_m (single linkage).
+    std::vector<std::size_t> group(places.size());
+    for (std::size_t i = 0; i < places.size(); ++i) {
+        group[i] = i;
     }
-    return buffered_hull(points, margin_m);
+    const auto root = [&group](std::size_t i) {
+        while (group[i] != i) {
+            i = group[i];
+        }
+        return i;
+    };
+    for (std::size_t i = 0; i < places.size(); ++i) {
+        for (std::size_t j = i + 1; j < places.size(); ++j) {
+            if (distance_m(places[i].location, places[j].location) <= covering_area_link_m) {
+                group[std::max(root(i), root(j))] = std::min(root(i), root(j));
+            }
+        }
+    }
+    AreaGeom area;
+    for (std::size_t g = 0; g < places.size(); ++g) {
+        std::vector<LonLat> points;
+        for (std::size_t i = 0; i < places.size(); ++i) {
+            if (root(i) == g) {
+                points.push_back(places[i].location);
+            }
+        }
+        if (!points.empty()) {
+            AreaGeom part = buffered_hull(points, margin_m);
+            area.polygons.insert(area.polygons.end(), part.polygons.begin(), part.polygons.end());
+        }
+    }
+    return area;
 }
 
 } // namespace sitmap::geo

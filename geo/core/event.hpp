@@ -142,8 +142,13 @@ struct Event {
 // How far the area of an event's several targets reaches beyond them.
 inline constexpr double covering_area_margin_m = 2'000.0;
 
-// The area several places cover: their convex hull widened by `margin_m` on every side (two places
-// make a band, one a disc). An empty area for no places.
+// Places further apart than this are not joined into one area: Goris and Jermuk, 66 km apart,
+// are two areas, not a band across the mountains (and across the border) between them.
+inline constexpr double covering_area_link_m = 25'000.0;
+
+// The area several places cover: the convex hull of each group of places linked by steps of at
+// most covering_area_link_m, widened by `margin_m` on every side (two places make a band, one a
+// disc); one polygon per group. An empty area for no places.
 Geometry covering_area(const std::vector<EventPlace>& places,
                        double margin_m = covering_area_margin_m);
 

@@ -165,6 +165,24 @@ TEST(Event, TheAreaOfSeveralPlacesCoversThemWithAMargin) {
     EXPECT_TRUE(std::get<AreaGeom>(covering_area({}, 1'000.0)).polygons.empty());
 }
 
+TEST(Event, PlacesFarApartAreSeparateAreasNotABandBetweenThem) {
+    // Goris and Jermuk (66 km apart) with Vardenis and Sotk (11 km apart): the country between
+    // Jermuk and Vardenis (Kalbajar, across the border) was not named and is not covered.
+    const std::vector<EventPlace> places{
+        EventPlace{"goris", "Goris", LonLat{46.34, 39.51}, GeoPrecision::exact},
+        EventPlace{"jermuk", "Jermuk", LonLat{45.67, 39.84}, GeoPrecision::exact},
+        EventPlace{"vardenis", "Vardenis", LonLat{45.73, 40.18}, GeoPrecision::exact},
+        EventPlace{"sotk", "Sotk", LonLat{45.86, 40.20}, GeoPrecision::exact}};
+    const Geometry g = covering_area(places, 2'000.0);
+    ASSERT_EQ(std::get<AreaGeom>(g).polygons.size(), 3u);
+    for (const EventPlace& p : places) {
+        EXPECT_TRUE(contains(g, p.location)) << p.name;
+    }
+    EXPECT_TRUE(contains(g, LonLat{45.795, 40.19})); // between Vardenis and Sotk
+    EXPECT_FALSE(contains(g, LonLat{46.0, 39.68}));  // halfway from Goris to Jermuk
+    EXPECT_FALSE(contains(g, LonLat{45.95, 39.95})); // Kalbajar district, Azerbaijan
+}
+
 TEST(Event, AnIdOfSeveralTargetsTellsTheirSetsApart) {
     Event e;
     e.kind = EventKind::shelling;
