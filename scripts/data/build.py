@@ -23,11 +23,17 @@ import geojson_out as gj  # noqa: E402
 import names as nm  # noqa: E402
 import places as pl  # noqa: E402
 import wof  # noqa: E402
-from common import (AREA_SIMPLIFY, CORE, SRC_CURATED, SRC_NE_ADMIN1, SRC_NE_COUNTRIES,  # noqa: E402
-                    SRC_WOF_BORDER, Sources, gazetteer_entry, log)
+from common import (AREA_SIMPLIFY, CORE, NAKHCHIVAN, SRC_CURATED, SRC_NE_ADMIN1,  # noqa: E402
+                    SRC_NE_COUNTRIES, SRC_WOF_BORDER, Sources, gazetteer_entry, log)
 
 
 WOF_ZONE_M = 50000
+
+# The Nakhchivan Autonomous Republic: its population on 1 January 2023 (465,700: Presidential
+# Library of Nakhchivan, nakhchivan.preslib.az/en_a1.html). With it the bare name "Nakhchivan" is
+# the republic, not its capital (the geocoder decides between a unit and a town of one name by
+# population), as in "the border with Nakhchivan", "shelling in Nakhchivan".
+NAKHCHIVAN_AR_POPULATION = 465700
 
 
 def by_id(feature):
@@ -134,6 +140,27 @@ class Build:
                 source=SRC_NE_ADMIN1 + ("; fixed by hand" if u["note"] else "") +
                 ("; fitted to the " + SRC_WOF_BORDER if u["country"] in ("AM", "AZ") else ""),
                 source_id=u["iso"] + (f";gn:{u['gn_id']}" if u["gn_id"] else ""), accuracy_m=1000))
+        # The autonomous republic: Natural Earth has only its eight units (AZ-NX is the city's
+        # municipality).
+        parts = [u for u in self.units if u["iso"] in NAKHCHIVAN]
+        if parts:
+            union = parts[0]["geom"].Clone()
+            for u in parts[1:]:
+                union = union.Union(u["geom"])
+            self.gaz.append(gazetteer_entry(
+                "sitmap:nakhchivan-ar", "Nakhchivan",
+                union.SimplifyPreserveTopology(AREA_SIMPLIFY), "region", "AZ",
+                names={"az": "Naxçıvan Muxtar Respublikası",
+                       "hy": "Նախիջևանի Ինքնավար Հանրապետություն",
+                       "ru": "Нахичеванская Автономная Республика"},
+                aliases=["Nakhchivan Autonomous Republic", "Nakhichevan", "Nakhijevan", "Naxçıvan",
+                         "Нахичевань", "Նախիջևան", "Nakhchivan AR",
+                         "Nakhichevan Autonomous Republic"],
+                population=NAKHCHIVAN_AR_POPULATION,
+                source=SRC_NE_ADMIN1 + "; union of its " + str(len(parts)) + " units (" +
+                ", ".join(sorted(u["iso"] for u in parts)) + "); population 2023 from the "
+                "Presidential Library of Nakhchivan",
+                source_id="AZ-NX-AR", accuracy_m=1000))
 
     def borders(self):
         """borders.geojson from the shared country edges; the AM-AZ border and its sectors."""

@@ -274,3 +274,27 @@ TEST(SeedEventsStable, IdsAreStableRunToRun) {
     });
     EXPECT_TRUE(sotk);
 }
+
+// A headline at a whole region and the report at a village in it are one incident: the region
+// event keeps the region's area, so the village lies in it (the Nakhchivan Autonomous Republic,
+// whose bare name is the republic, not its capital 70 km from Heydarabad).
+TEST(BundledExtraction, AHeadlineAtARegionJoinsTheReportAtAVillageInIt) {
+    const fs::path data = fs::path(SITMAP_SOURCE_DIR) / "data" / "geojson" / "gazetteer.geojson";
+    if (!fs::exists(data)) {
+        GTEST_SKIP() << "no bundled gazetteer: " << data;
+    }
+    const Gazetteer g = Gazetteer::load(data);
+    const Geocoder geocoder(g);
+    const Extractor extractor(geocoder);
+    Article a;
+    a.id = "headline-and-report";
+    a.published = parse_date("2024-02-25");
+    a.text = "Baku says positions in Nakhchivan came under fire from Armenia\n\nArmenian forces "
+             "fired small arms at Azerbaijani positions near the Heydarabad settlement at "
+             "9:40 p.m. on February 24, the ministry said.\n";
+    const Extraction x = extractor.extract(a);
+    ASSERT_EQ(x.events.size(), 1u);
+    EXPECT_EQ(x.events[0].place_name, "Heydarabad");
+    EXPECT_EQ(format_date(x.events[0].date.begin), "2024-02-24");
+    EXPECT_EQ(x.events[0].sources.size(), 2u);
+}
