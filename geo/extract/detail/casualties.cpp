@@ -26,9 +26,9 @@ constexpr std::size_t negation_reach = 4;
 constexpr std::size_t subject_reach = 20;
 // "suffered a gunshot wound": the verb of receiving stands this many tokens before the noun.
 constexpr std::size_t receive_reach = 4;
-// "no casualties among the personnel and military equipment of the Azerbaijani army": whose
+// "no losses among the military personnel and equipment of the Azerbaijan Army": whose
 // losses a negated figure speaks of is said this many tokens after it.
-constexpr std::size_t among_reach = 8;
+constexpr std::size_t among_reach = 10;
 
 enum class Form { verb, state, noun };
 
@@ -335,6 +335,13 @@ bool negated_losses(const std::vector<Token>& tokens, std::size_t k, std::vector
         if (is_one_of(tokens[j].text, {"no", "without", "neither", "zero", "any"})) {
             none = true;
             first = std::min(first, j);
+        }
+    }
+    // "no report of casualties", "no information on losses": nothing is known, not none.
+    for (std::size_t j = first + 1; none && j < k; ++j) {
+        if (is_one_of(tokens[j].text, {"report", "reports", "information", "word", "details",
+                                       "data", "confirmation", "news", "mention"})) {
+            none = false;
         }
     }
     if (!none) {

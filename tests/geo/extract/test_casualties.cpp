@@ -158,3 +158,14 @@ TEST(Casualties, FiguresWithTheirPhrases) {
     EXPECT_EQ(zero[0].count, 0);
     EXPECT_GE(zero[0].last, 6u); // runs on to "Azerbaijani"
 }
+
+TEST(Casualties, NoReportOfCasualtiesIsNoFigure) {
+    // Nothing known is not zero: "no casualties" is a figure, "no report of casualties" is not.
+    for (const char* text : {"No report of casualties or injuries was provided.",
+                             "There was no information on losses."}) {
+        const detail::TokenizedSentence s(text);
+        EXPECT_TRUE(detail::find_figures(s).empty()) << text;
+    }
+    EXPECT_EQ(detail::find_figures(detail::TokenizedSentence("There were no casualties.")).size(),
+              2u);
+}

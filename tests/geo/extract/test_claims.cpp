@@ -395,3 +395,18 @@ TEST(Claims, TheLongestNameAfterTheVerb) {
     ASSERT_EQ(claims.size(), 1u);
     EXPECT_EQ(claims[0].who, "Russian Ministry of Defence");
 }
+
+TEST(Claims, NoLossesAmongAPartysPersonnelIsThatPartysOwnReport) {
+    // Far from the last speaker: the party whose personnel it names reports its own losses,
+    // not the other party (it had been read as an Armenian claim of 0 casualties).
+    detail::ClaimContext context;
+    const auto claims = detail::find_claims(
+        detail::TokenizedSentence("There are no losses among the military personnel and "
+                                  "equipment of the Azerbaijan Army."),
+        {}, context);
+    ASSERT_EQ(claims.size(), 1u);
+    EXPECT_EQ(claims[0].side, Side::azerbaijan);
+    EXPECT_EQ(claims[0].assertion, Assertion::reports_own_losses);
+    EXPECT_EQ(claims[0].killed, 0);
+    EXPECT_EQ(claims[0].wounded, 0);
+}
