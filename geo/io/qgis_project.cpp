@@ -427,6 +427,55 @@ void append_claims_style(CPLXMLNode* parent) {
     categorized(parent, "side", cats);
 }
 
+// A direction of fire as on sitmap's maps: an arrow (QGIS's arrow symbol layer, its head at the
+// target, under the event's mark) and a dot at the origin.
+void fire_arrow_symbol(CPLXMLNode* parent, const std::string& name, Rgba color, double width_px) {
+    CPLXMLNode* sym = symbol(parent, name, "line");
+    CPLXMLNode* arrow = symbol_layer(sym, "ArrowLine");
+    CPLXMLNode* o = option_map(arrow);
+    const double shaft = width_mm(width_px);
+    option(o, "arrow_start_width", shortest(shaft));
+    option(o, "arrow_start_width_unit", "MM");
+    option(o, "arrow_type", "0");
+    option(o, "arrow_width", shortest(shaft));
+    option(o, "arrow_width_unit", "MM");
+    option(o, "head_length", shortest(size_mm(7.0 * width_px) + 1.0));
+    option(o, "head_length_unit", "MM");
+    option(o, "head_thickness", shortest(size_mm(2.4 * width_px)));
+    option(o, "head_thickness_unit", "MM");
+    option(o, "head_type", "0");
+    option(o, "is_curved", "0");
+    option(o, "is_repeated", "0");
+    option(o, "offset", "0");
+    option(o, "offset_unit", "MM");
+    CPLXMLNode* fill = symbol(arrow, "@" + name + "@0", "fill");
+    CPLXMLNode* f = option_map(symbol_layer(fill, "SimpleFill"));
+    option(f, "color", rgba_text(color));
+    option(f, "outline_style", "no");
+    option(f, "style", "solid");
+    CPLXMLNode* dots = symbol_layer(sym, "MarkerLine");
+    CPLXMLNode* d = option_map(dots);
+    option(d, "placement", "firstvertex");
+    option(d, "rotate", "0");
+    option(d, "offset", "0");
+    option(d, "offset_unit", "MM");
+    CPLXMLNode* dot = symbol(dots, "@" + name + "@1", "marker");
+    simple_marker(dot, "circle", color, {255, 255, 255}, width_mm(0.6 * width_px), "solid",
+                  size_mm(3.6 * width_px), {});
+}
+
+// The directions of fire by the side whose claim each is, in its claim colour.
+void append_fire_lines_style(CPLXMLNode* parent, const Symbology& symbology) {
+    CPLXMLNode* symbols = rule_based(
+        parent, {{"\"claimed_by\" = 'armenia'", "Direction of fire, as Armenia claims"},
+                 {"\"claimed_by\" = 'azerbaijan'", "Direction of fire, as Azerbaijan claims"},
+                 {"ELSE", "Direction of fire, as reported"}});
+    const LineSymbology& l = symbology.fire_lines;
+    fire_arrow_symbol(symbols, "0", symbology.claim_armenia, l.width_px);
+    fire_arrow_symbol(symbols, "1", symbology.claim_azerbaijan, l.width_px);
+    fire_arrow_symbol(symbols, "2", l.color, l.width_px);
+}
+
 // As on sitmap's maps, the two countries stand out; the Armenia–Azerbaijan border is cased.
 bool append_rule_based_style(CPLXMLNode* parent, std::string_view layer,
                              const Symbology& symbology) {
@@ -496,6 +545,10 @@ bool append_style(CPLXMLNode* parent, std::string_view layer, LayerGeometry geom
         append_claims_style(parent);
         return false;
     }
+    if (layer == fire_lines_layer) {
+        append_fire_lines_style(parent, symbology);
+        return false;
+    }
     if (layer == "countries" || layer == "borders") {
         return append_rule_based_style(parent, layer, symbology);
     }
@@ -524,8 +577,11 @@ int rank_of(const std::string& name) {
     if (name == claims_layer) {
         return 101;
     }
+    if (name == fire_lines_layer) {
+        return 102; // under the events: an arrow's head points into the target's mark
+    }
     if (name == events_layer) {
-        return 102;
+        return 103;
     }
     return 0;
 }

@@ -83,6 +83,36 @@ TEST(LayerStyleQml, EventsAreCategorisedByKindSizedByCasualtiesAndLabelled) {
     EXPECT_STREQ(CPLGetXMLValue(qgis, "labeling.settings.text-style.fieldName", ""), "place_name");
 }
 
+TEST(LayerStyleQml, FireLinesAreArrowsByClaimant) {
+    Symbology symbology;
+    symbology.claim_armenia = {1, 2, 3};
+    symbology.claim_azerbaijan = {4, 5, 6};
+    symbology.fire_lines.color = {7, 8, 9};
+    const std::string qml = layer_style_qml("fire_lines", LayerGeometry::line, symbology);
+    XmlPtr doc(CPLParseXMLString(qml.c_str()));
+    const CPLXMLNode* r = CPLGetXMLNode(doc.get(), "=qgis.renderer-v2");
+    ASSERT_NE(r, nullptr);
+    EXPECT_STREQ(CPLGetXMLValue(r, "type", ""), "RuleRenderer");
+    const auto rules = children(CPLGetXMLNode(r, "rules"), "rule");
+    ASSERT_EQ(rules.size(), 3u);
+    EXPECT_STREQ(CPLGetXMLValue(rules[0], "filter", ""), "\"claimed_by\" = 'armenia'");
+    EXPECT_STREQ(CPLGetXMLValue(rules[0], "label", ""), "Direction of fire, as Armenia claims");
+    EXPECT_STREQ(CPLGetXMLValue(rules[2], "filter", ""), "ELSE");
+    const auto symbols = children(CPLGetXMLNode(r, "symbols"), "symbol");
+    ASSERT_EQ(symbols.size(), 3u);
+    // Each an arrow (head at the target) filled in its side's colour, a dot at the origin.
+    for (std::size_t i = 0; i < 3; ++i) {
+        const auto layers = children(symbols[i], "layer");
+        ASSERT_EQ(layers.size(), 2u);
+        EXPECT_STREQ(CPLGetXMLValue(layers[0], "class", ""), "ArrowLine");
+        EXPECT_STREQ(CPLGetXMLValue(layers[1], "class", ""), "MarkerLine");
+    }
+    EXPECT_NE(qml.find(R"(value="1,2,3,255")"), std::string::npos);
+    EXPECT_NE(qml.find(R"(value="4,5,6,255")"), std::string::npos);
+    EXPECT_NE(qml.find(R"(value="7,8,9,255")"), std::string::npos);
+    EXPECT_NE(qml.find(R"(value="firstvertex")"), std::string::npos);
+}
+
 TEST(LayerStyleQml, BasemapLayersGetTheirGeometrysSymbol) {
     EXPECT_NE(
         layer_style_qml("borders", LayerGeometry::line, Symbology{}).find(R"(class="SimpleLine")"),
@@ -150,19 +180,21 @@ TEST(QgisProject, QgsListsLayersTopFirstWithRelativeSourcesAndTheMapCrs) {
         sources.emplace_back(CPLGetXMLValue(l, "source", ""));
         checked.emplace_back(CPLGetXMLValue(l, "checked", ""));
     }
-    EXPECT_EQ(names, (std::vector<std::string>{"events", "claims", "places", "borders", "lakes",
-                                               "countries"}));
+    EXPECT_EQ(names, (std::vector<std::string>{"events", "fire_lines", "claims", "places",
+                                               "borders", "lakes", "countries"}));
     EXPECT_EQ(sources[0], "./events.gpkg|layername=events");
-    EXPECT_EQ(checked[1], "Qt::Unchecked"); // claims duplicate the events' points
+    EXPECT_EQ(checked[2], "Qt::Unchecked"); // claims duplicate the events' points
     EXPECT_EQ(checked[0], "Qt::Checked");
+    EXPECT_EQ(checked[1], "Qt::Checked"); // the directions of fire, under the events
 
     const auto layers = children(CPLGetXMLNode(qgis, "projectlayers"), "maplayer");
-    ASSERT_EQ(layers.size(), 6u);
+    ASSERT_EQ(layers.size(), 7u);
     EXPECT_STREQ(CPLGetXMLValue(layers[0], "renderer-v2.type", ""), "categorizedSymbol");
     EXPECT_STREQ(CPLGetXMLValue(layers[0], "provider", ""), "ogr");
     EXPECT_STREQ(CPLGetXMLValue(layers[0], "srs.spatialrefsys.authid", ""), "EPSG:4326");
-    EXPECT_STREQ(CPLGetXMLValue(layers[3], "renderer-v2.type", ""), "RuleRenderer"); // borders
-    EXPECT_STREQ(CPLGetXMLValue(layers[4], "renderer-v2.type", ""), "singleSymbol"); // lakes
+    EXPECT_STREQ(CPLGetXMLValue(layers[1], "renderer-v2.type", ""), "RuleRenderer"); // fire
+    EXPECT_STREQ(CPLGetXMLValue(layers[4], "renderer-v2.type", ""), "RuleRenderer"); // borders
+    EXPECT_STREQ(CPLGetXMLValue(layers[5], "renderer-v2.type", ""), "singleSymbol"); // lakes
 
     // The view covers the events, padded: in UTM 38N the westernmost (45.25 E, 40.25 N) lies
     // near x 521 km, y 4456 km; the easternmost (46.55 E, 39.62 N) near x 633 km, y 4386 km.
