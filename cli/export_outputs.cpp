@@ -89,6 +89,7 @@ geo::Symbology gis_symbology(const render::Style& style) {
     }
     out.disputed = marker(style.layer("disputed"), render::MarkerShape::ring);
     out.event_labels = text(style.layer("labels-incident"));
+    out.place_labels = text(style.layer("labels-capital")); // bold: the places named in the events
     const render::StyleLayer& settlements = style.layer("settlements");
     out.places = marker(settlements, settlements.marker_shape);
     out.countries = fill(style.layer("countries"));

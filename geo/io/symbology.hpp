@@ -62,6 +62,7 @@ struct Symbology {
     MarkerSymbology disputed;
     TextSymbology event_labels;
     MarkerSymbology places; // settlements
+    TextSymbology place_labels{{43, 43, 43}, 12.0, true};
 
     // Basemap layers, by the names of the bundled files (data/geojson).
     FillSymbology countries;       // other countries
