@@ -256,5 +256,26 @@ TEST(FireArrows, SvgArrowsLinkToTheirEventsRow) {
     EXPECT_EQ(ids, 1u);
 }
 
+// The same events give the same bytes, arrows and all, in the three formats.
+TEST(FireArrows, SameInputGivesTheSameBytes) {
+    test::MapFixture fx{test::fire_events()};
+    auto map = fx.make();
+    const auto dir = std::filesystem::temp_directory_path() / "sitmap_test_fire_bytes";
+    std::filesystem::create_directories(dir);
+    const auto slurp = [](const std::filesystem::path& p) {
+        std::ifstream in(p, std::ios::binary);
+        return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    };
+    for (const std::string ext : {"png", "svg", "pdf"}) {
+        const auto a = dir / ("a." + ext);
+        const auto b = dir / ("b." + ext);
+        const auto report = render::render_map_file(*map, a, {});
+        render::render_map_file(*map, b, {});
+        EXPECT_EQ(report.arrows.size(), 3u) << ext;
+        EXPECT_EQ(slurp(a), slurp(b)) << ext;
+    }
+    std::filesystem::remove_all(dir);
+}
+
 } // namespace
 } // namespace sitmap
