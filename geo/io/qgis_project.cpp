@@ -183,10 +183,11 @@ void data_defined(CPLXMLNode* layer,
 
 void simple_marker(CPLXMLNode* sym, const char* shape, Rgba fill, Rgba outline, double outline_mm,
                    const char* outline_style, double size_mm,
-                   const std::vector<std::pair<const char*, std::string>>& props) {
+                   const std::vector<std::pair<const char*, std::string>>& props,
+                   const char* angle = "0") {
     CPLXMLNode* layer = symbol_layer(sym, "SimpleMarker");
     CPLXMLNode* o = option_map(layer);
-    option(o, "angle", "0");
+    option(o, "angle", angle);
     option(o, "color", rgba_text(fill));
     option(o, "joinstyle", "miter");
     option(o, "name", shape);
@@ -432,41 +433,31 @@ void append_claims_style(CPLXMLNode* parent) {
     categorized(parent, "side", cats);
 }
 
-// A direction of fire as on sitmap's maps: an arrow (QGIS's arrow symbol layer, its head at the
-// target, under the event's mark) and a dot at the origin.
-void fire_arrow_symbol(CPLXMLNode* parent, const std::string& name, Rgba color, double width_px) {
+// A direction of fire as on sitmap's maps: the line, a head whose tip stops `gap_mm` short of
+// the target (the line runs on under the event's mark, the head stays visible beside it), and a
+// dot at the origin.
+void fire_arrow_symbol(CPLXMLNode* parent, const std::string& name, Rgba color, double width_px,
+                       double gap_mm) {
     CPLXMLNode* sym = symbol(parent, name, "line");
-    CPLXMLNode* arrow = symbol_layer(sym, "ArrowLine");
-    CPLXMLNode* o = option_map(arrow);
-    const double shaft = width_mm(width_px);
-    option(o, "arrow_start_width", shortest(shaft));
-    option(o, "arrow_start_width_unit", "MM");
-    option(o, "arrow_type", "0");
-    option(o, "arrow_width", shortest(shaft));
-    option(o, "arrow_width_unit", "MM");
-    option(o, "head_length", shortest(size_mm(7.0 * width_px) + 1.0));
-    option(o, "head_length_unit", "MM");
-    option(o, "head_thickness", shortest(size_mm(2.4 * width_px)));
-    option(o, "head_thickness_unit", "MM");
-    option(o, "head_type", "0");
-    option(o, "is_curved", "0");
-    option(o, "is_repeated", "0");
-    option(o, "offset", "0");
-    option(o, "offset_unit", "MM");
-    CPLXMLNode* fill = symbol(arrow, "@" + name + "@0", "fill");
-    CPLXMLNode* f = option_map(symbol_layer(fill, "SimpleFill"));
-    option(f, "color", rgba_text(color));
-    option(f, "outline_style", "no");
-    option(f, "style", "solid");
-    CPLXMLNode* dots = symbol_layer(sym, "MarkerLine");
-    CPLXMLNode* d = option_map(dots);
-    option(d, "placement", "firstvertex");
-    option(d, "rotate", "0");
-    option(d, "offset", "0");
-    option(d, "offset_unit", "MM");
-    CPLXMLNode* dot = symbol(dots, "@" + name + "@1", "marker");
-    simple_marker(dot, "circle", color, {255, 255, 255}, width_mm(0.6 * width_px), "solid",
-                  size_mm(3.6 * width_px), {});
+    simple_line(sym, LineStyle{color, width_mm(width_px), "solid"});
+    const auto end_marker = [&](const char* placement, int index) {
+        CPLXMLNode* layer = symbol_layer(sym, "MarkerLine");
+        CPLXMLNode* o = option_map(layer);
+        option(o, "placement", placement);
+        option(o, "rotate", "1");
+        option(o, "offset", "0");
+        option(o, "offset_unit", "MM");
+        // At the last vertex QGIS counts the offset back along the line.
+        option(o, "offset_along_line", index == 2 ? shortest(gap_mm) : "0");
+        option(o, "offset_along_line_unit", "MM");
+        return symbol(layer, "@" + name + "@" + std::to_string(index), "marker");
+    };
+    // QGIS's filled arrowhead has its tip at the anchor, is half as long as it is wide, and
+    // along a line points back to its start unless turned.
+    simple_marker(end_marker("lastvertex", 2), "filled_arrowhead", color, color, 0.0, "no",
+                  size_mm(7.0 * width_px), {}, "180");
+    simple_marker(end_marker("firstvertex", 3), "circle", color, {255, 255, 255},
+                  width_mm(0.6 * width_px), "solid", size_mm(3.6 * width_px), {});
 }
 
 // The directions of fire by the side whose claim each is, in its claim colour.
@@ -476,9 +467,11 @@ void append_fire_lines_style(CPLXMLNode* parent, const Symbology& symbology) {
                  {"\"claimed_by\" = 'azerbaijan'", "Direction of fire, as Azerbaijan claims"},
                  {"ELSE", "Direction of fire, as reported"}});
     const LineSymbology& l = symbology.fire_lines;
-    fire_arrow_symbol(symbols, "0", symbology.claim_armenia, l.width_px);
-    fire_arrow_symbol(symbols, "1", symbology.claim_azerbaijan, l.width_px);
-    fire_arrow_symbol(symbols, "2", l.color, l.width_px);
+    // Clear of an incident's mark of the base size (as on the maps, a little air beyond it).
+    const double gap = size_mm(symbology.kind(EventKind::shelling).radius_px) + 0.6;
+    fire_arrow_symbol(symbols, "0", symbology.claim_armenia, l.width_px, gap);
+    fire_arrow_symbol(symbols, "1", symbology.claim_azerbaijan, l.width_px, gap);
+    fire_arrow_symbol(symbols, "2", l.color, l.width_px, gap);
 }
 
 // As on sitmap's maps, the two countries stand out; the Armenia–Azerbaijan border is cased.

@@ -180,7 +180,7 @@ TEST(FireLines, GeopackageHasAFireLinesLayerKeyedToEvents) {
     OGRFeatureH s = OGR_L_GetNextFeature(styles);
     ASSERT_NE(s, nullptr);
     const std::string qml = OGR_F_GetFieldAsString(s, OGR_F_GetFieldIndex(s, "styleQML"));
-    EXPECT_NE(qml.find("ArrowLine"), std::string::npos);
+    EXPECT_NE(qml.find("filled_arrowhead"), std::string::npos);
     EXPECT_NE(qml.find("claimed_by"), std::string::npos);
     OGR_F_Destroy(s);
 }

@@ -115,13 +115,17 @@ TEST(LayerStyleQml, FireLinesAreArrowsByClaimant) {
     EXPECT_STREQ(CPLGetXMLValue(rules[2], "filter", ""), "ELSE");
     const auto symbols = children(CPLGetXMLNode(r, "symbols"), "symbol");
     ASSERT_EQ(symbols.size(), 3u);
-    // Each an arrow (head at the target) filled in its side's colour, a dot at the origin.
+    // Each a line, a filled head near the target (its tip short of the end, clear of the
+    // event's mark) and a dot at the origin, in its side's colour.
     for (std::size_t i = 0; i < 3; ++i) {
         const auto layers = children(symbols[i], "layer");
-        ASSERT_EQ(layers.size(), 2u);
-        EXPECT_STREQ(CPLGetXMLValue(layers[0], "class", ""), "ArrowLine");
+        ASSERT_EQ(layers.size(), 3u);
+        EXPECT_STREQ(CPLGetXMLValue(layers[0], "class", ""), "SimpleLine");
         EXPECT_STREQ(CPLGetXMLValue(layers[1], "class", ""), "MarkerLine");
+        EXPECT_STREQ(CPLGetXMLValue(layers[2], "class", ""), "MarkerLine");
     }
+    EXPECT_NE(qml.find(R"(value="lastvertex")"), std::string::npos);
+    EXPECT_NE(qml.find(R"(value="filled_arrowhead")"), std::string::npos);
     EXPECT_NE(qml.find(R"(value="1,2,3,255")"), std::string::npos);
     EXPECT_NE(qml.find(R"(value="4,5,6,255")"), std::string::npos);
     EXPECT_NE(qml.find(R"(value="7,8,9,255")"), std::string::npos);
