@@ -484,17 +484,18 @@ private:
             return;
         }
         note_legend(m);
-        if (m.label == nullptr) {
-            return;
-        }
         if (arrow) {
-            // An arrow's label names where it starts (the place fire came from), beside its dot.
+            // No label covers the dot; an arrow's label names where it starts (the place fire
+            // came from), beside its dot.
             const Point from = m_rings.front().front();
             const double r = line->arrow.tail_dot / 2 + line->width;
             m_obstacles.insert({from.x - r, from.y - r, 2 * r, 2 * r});
-            if (m_frame.contains(from)) {
+            if (m.label != nullptr && m_frame.contains(from)) {
                 m_labels.push_back({*m.label, from, {}});
             }
+            return;
+        }
+        if (m.label == nullptr) {
             return;
         }
         if (m.label->placement == LabelPlacement::along_line) {
