@@ -88,9 +88,11 @@ void add_export_command(CLI::App& app, const GlobalOptions& global) {
     auto* cmd =
         app.add_subcommand("export", "Export events for GIS (GeoJSON, GeoPackage, QGIS project)");
     cmd->footer("The output format follows the extension of -o:\n"
-                "  .geojson  RFC 7946 GeoJSON, one feature per event, claims as an array\n"
-                "  .gpkg     GeoPackage: events, claims, places, basemap, QGIS styles\n"
-                "  .qgz/.qgs QGIS project, with its GeoPackage written next to it\n"
+                "  .geojson  RFC 7946 GeoJSON, one feature per event, claims as an array; each\n"
+                "            direction of fire a line feature of its own (feature: fire_line)\n"
+                "  .gpkg     GeoPackage: events, claims, places, fire_lines, basemap, QGIS styles\n"
+                "  .qgz/.qgs QGIS project, with its GeoPackage written next to it and a print\n"
+                "            layout (title, map, legend, scale bar, credits)\n"
                 "  .csv      ACLED's columns (actor1 the accused, source the speakers)\n"
                 "--format names the format whatever the extension.");
     cmd->add_option("inputs", options->inputs,

@@ -364,10 +364,19 @@ std::vector<std::string> draw_maps(ReportPage& page,
         ReportArticleEntry& a = page.articles[i];
         if (a.error.empty() && !per_article[i].empty()) {
             progress.show("drawing maps", i, page.articles.size() + 1, a.id);
+            // The article's events as the table lists them (merged across articles): a mark's
+            // link leads to a row of the page, whose id a merge may have changed.
+            std::vector<geo::Event> cited;
+            for (const geo::Event& e : page.events) {
+                if (std::any_of(e.sources.begin(), e.sources.end(),
+                                [&](const geo::SourceRef& s) { return s.article == a.id; })) {
+                    cited.push_back(e);
+                }
+            }
             try {
                 const std::string title = a.headline.empty() ? a.id : a.headline;
-                a.map =
-                    write_report_maps(per_article[i], title, dir / map_stem(a.id, used), global);
+                a.map = write_report_maps(cited.empty() ? per_article[i] : cited, title,
+                                          dir / map_stem(a.id, used), global);
             } catch (const Error& e) {
                 a.map_error = shown(e.what(), dir, output);
                 unmapped.push_back(a.file);

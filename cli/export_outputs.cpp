@@ -89,6 +89,7 @@ geo::Symbology gis_symbology(const render::Style& style) {
     }
     out.disputed = marker(style.layer("disputed"), render::MarkerShape::ring);
     out.event_labels = text(style.layer("labels-incident"));
+    out.place_labels = text(style.layer("labels-capital")); // bold: the places named in the events
     const render::StyleLayer& settlements = style.layer("settlements");
     out.places = marker(settlements, settlements.marker_shape);
     out.countries = fill(style.layer("countries"));
@@ -102,6 +103,9 @@ geo::Symbology gis_symbology(const render::Style& style) {
     out.borders_am_az = line(style.layer("borders-am-az"));
     out.borders_am_az_casing = line(style.layer("borders-am-az-casing"));
     out.corridor = line(style.layer("corridor"));
+    out.fire_lines = line(style.layer("fire-lines"));
+    out.claim_armenia = rgba(style.layer("claim-armenia").circle_color);
+    out.claim_azerbaijan = rgba(style.layer("claim-azerbaijan").circle_color);
     return out;
 }
 

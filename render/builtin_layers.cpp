@@ -2,6 +2,7 @@
 // event layers. Each one turns features into marks with typed symbols from the style.
 
 #include "geo/core/error.hpp"
+#include "geo/io/fire_lines.hpp"
 #include "geo/io/symbology.hpp"
 #include "geo/io/vector_io.hpp"
 #include "geo/projection/projection.hpp"
@@ -527,6 +528,11 @@ public:
             if (!e.place_id.empty()) {
                 wanted.insert(e.place_id);
             }
+            for (const geo::EventPlace& o : e.origins) {
+                if (!o.id.empty()) {
+                    wanted.insert(o.id);
+                }
+            }
         }
         for (const auto& f : gazetteer->features) {
             if (wanted.contains(f.property("id"))) {
@@ -537,8 +543,13 @@ public:
     }
     // The place's name in lang, or the event's own place name.
     std::string name(const EventRecord& e, std::string_view lang) const {
+        return name(e.place_id, e.place_name, lang);
+    }
+    // The name in lang of the place with this id, or `fallback`.
+    std::string name(std::string_view id, const std::string& fallback,
+                     std::string_view lang) const {
         if (lang != "en") {
-            auto it = m_features.find(e.place_id);
+            auto it = m_features.find(id);
             if (it != m_features.end()) {
                 std::string n = localized(*it->second, lang);
                 if (!n.empty()) {
@@ -546,7 +557,7 @@ public:
                 }
             }
         }
-        return e.place_name;
+        return fallback;
     }
 
 private:
@@ -666,6 +677,18 @@ MarkerSymbol split_symbol(const Style& style, MarkerSymbol sym, SidePair sides, 
     return sym;
 }
 
+// Thousands of marks: smaller symbols, so that the pattern stays readable.
+double mark_density(std::size_t marks) {
+    return std::clamp(std::sqrt(2000.0 / std::max<double>(static_cast<double>(marks), 1.0)), 0.3,
+                      1.0);
+}
+
+// Whether an event is drawn as a mark of its layer (not as an area of the uncertainty layer).
+bool drawn_as_mark(const EventRecord& e) {
+    return e.precision != geo::GeoPrecision::region ||
+           geo::layer_of(e.kind) == geo::EventLayer::context;
+}
+
 // Checkpoints, context events or incidents located to a place (precision exact or near).
 class EventPointsLayer final : public LayerSource {
 public:
@@ -680,8 +703,7 @@ public:
             const auto& e = m_events->events[i];
             // Incidents and checkpoints known only to a region are drawn as areas (uncertainty
             // layer); context events (talks, statements) keep a mark, dashed.
-            if (geo::layer_of(e.kind) != m_which ||
-                (e.precision == geo::GeoPrecision::region && m_which != geo::EventLayer::context)) {
+            if (geo::layer_of(e.kind) != m_which || !drawn_as_mark(e)) {
                 continue;
             }
             m_indices.push_back(i);
@@ -765,7 +787,7 @@ public:
             }
             if (q.annotate) {
                 title = event_title(e);
-                m.info = {e.id, title};
+                m.info = {e.id, title, {}};
             }
             const bool ring = e.disputed && !split; // disputed, but the sides are not named
             label.symbol_radius = r + (ring ? disputed.circle_radius * q.unit + 2 * q.unit : 0);
@@ -829,10 +851,7 @@ public:
     }
 
 private:
-    // Thousands of marks: smaller symbols, so that the pattern stays readable.
-    double density_factor() const {
-        return std::clamp(std::sqrt(2000.0 / std::max<double>(m_indices.size(), 1.0)), 0.3, 1.0);
-    }
+    double density_factor() const { return mark_density(m_indices.size()); }
 
     struct SplitKey {
         std::string key; // legend key, "disputed-armenia-azerbaijan"
@@ -901,7 +920,7 @@ public:
             m.legend = "uncertain-region";
             if (q.annotate) {
                 title = event_title(e);
-                m.info = {e.id, title};
+                m.info = {e.id, title, {}};
             }
             if (std::holds_alternative<geo::LinesGeom>(g)) {
                 // A band along the sector, drawn as its legend swatch is: no centre line, which
@@ -941,6 +960,166 @@ private:
     geo::BBox m_extent = no_extent;
 };
 
+// Direction of fire: an arrow from each place fire is said to have come from to where it landed
+// (geo::fire_lines: only origins located to a place, never a country or a district, and not when
+// origin and target are one place), in the colour of the side whose statement it is, under the
+// event marks; its head stops at the edge of the target's mark. The origin gets a dot and its name.
+class FireLinesLayer final : public LayerSource {
+public:
+    FireLinesLayer(const LayerContext& ctx, const SharedFile& gazetteer)
+        : m_events(ctx.events), m_names(gazetteer, ctx.events.get()) {
+        if (!m_events) {
+            return;
+        }
+        std::array<std::size_t, 3> marks{}; // by geo::EventLayer, as the mark layers count them
+        for (const auto& e : m_events->events) {
+            if (drawn_as_mark(e)) {
+                ++marks[static_cast<std::size_t>(geo::layer_of(e.kind))];
+            }
+        }
+        for (std::size_t i = 0; i < m_events->events.size(); ++i) {
+            const EventRecord& e = m_events->events[i];
+            if (e.origins.empty() || geo::layer_of(e.kind) == geo::EventLayer::context) {
+                continue;
+            }
+            const double density =
+                drawn_as_mark(e)
+                    ? mark_density(marks[static_cast<std::size_t>(geo::layer_of(e.kind))])
+                    : 0.0;
+            for (const geo::FireLine& l :
+                 geo::fire_lines(e.origins, e.place_id, e.geometry, e.location, e.precision)) {
+                Item item;
+                item.event = i;
+                item.origin = *l.origin;
+                item.line = geo::LinesGeom{{{l.from, l.to}}};
+                item.density = density;
+                item.box = geo::bbox(item.line);
+                m_extent = merge(m_extent, item.box);
+                m_items.push_back(std::move(item));
+            }
+        }
+    }
+
+    std::string name() const override { return "fire-lines"; }
+    geo::BBox extent() const override { return m_extent; }
+
+    void features(const Query& q, const MarkSink& sink) const override {
+        std::string title;
+        LabelRequest label;
+        for (const Item& item : m_items) {
+            if (!overlaps(item.box, q.bbox)) {
+                continue;
+            }
+            const EventRecord& e = m_events->events[item.event];
+            LineSymbol sym = arrow_symbol(q, e.fire_claimant);
+            sym.arrow.gap = item.density > 0.0 ? target_radius(q, e, item.density) : 0.0;
+            Mark m;
+            m.geometry = &item.line;
+            m.symbol = sym;
+            m.legend = legend_key(e.fire_claimant);
+            m.barrier = true; // labels do not cross an arrow
+            m.info.event = e.id;
+            if (q.annotate) {
+                title = "Fire from " + item.origin.name + " towards " +
+                        (e.place_name.empty() ? std::string("the target") : e.place_name) + " (" +
+                        (claimant_key(e.fire_claimant) == "reported"
+                             ? std::string("as reported")
+                             : "as " + std::string(side_label(e.fire_claimant)) + " claims") +
+                        "), " + format_date_range(e.date_begin, e.date_end);
+                m.info.title = title;
+            }
+            label = LabelRequest{};
+            label.text = m_names.name(item.origin.id, item.origin.name, q.lang);
+            label.cls = LabelClass::town;
+            label.key = item.origin.id.empty() ? "name:" + item.origin.name : item.origin.id;
+            label.rank = 1e12; // before the towns of the basemap: it says where fire came from
+            label.symbol_radius = sym.arrow.tail_dot / 2;
+            // The origin's name at the dot (the renderer anchors an arrow's label at its start).
+            m.label = label.text.empty() ? nullptr : &label;
+            sink(m);
+        }
+    }
+
+    std::vector<LegendEntry> legend(const Query& q) const override {
+        std::vector<LegendEntry> out;
+        for (const geo::Side side :
+             {geo::Side::armenia, geo::Side::azerbaijan, geo::Side::unknown}) {
+            LineSymbol sample = arrow_symbol(q, side);
+            sample.arrow.gap = 0.0;
+            const std::string label =
+                side == geo::Side::unknown
+                    ? "Direction of fire, as reported"
+                    : "Direction of fire, as " + std::string(side_label(side)) + " claims";
+            out.push_back({std::string(legend_key(side)), label, {sample}});
+        }
+        return out;
+    }
+
+private:
+    struct Item {
+        std::size_t event = 0;
+        geo::EventPlace origin;
+        geo::Geometry line;
+        double density = 0.0; // of the target's mark layer; 0: the target is an area or a band
+        geo::BBox box;
+    };
+
+    // Armenia's and Azerbaijan's claims in their claim colours (those of the split symbols);
+    // any other or no attribution in the neutral colour of the style layer.
+    static std::string_view claimant_key(geo::Side side) {
+        switch (side) {
+        case geo::Side::armenia:
+            return "armenia";
+        case geo::Side::azerbaijan:
+            return "azerbaijan";
+        default:
+            break;
+        }
+        return "reported";
+    }
+    static std::string_view legend_key(geo::Side side) {
+        const std::string_view key = claimant_key(side);
+        return key == "armenia"      ? "fire-armenia"
+               : key == "azerbaijan" ? "fire-azerbaijan"
+                                     : "fire-reported";
+    }
+
+    static LineSymbol arrow_symbol(const Query& q, geo::Side side) {
+        const StyleLayer& st = q.style->layer("fire-lines");
+        LineSymbol sym = st.line_symbol(q.unit);
+        if (claimant_key(side) != "reported") {
+            const StyleLayer& claim = q.style->layer(claim_style_layer(side));
+            sym.color = claim.circle_color.with_alpha(sym.color.a);
+        }
+        sym.cap = LineCap::round;
+        sym.arrow.head_length = std::max(6.5 * sym.width, 5.0 * q.unit);
+        sym.arrow.head_width = 0.72 * sym.arrow.head_length;
+        sym.arrow.tail_dot = std::max(3.6 * sym.width, 3.0 * q.unit);
+        sym.arrow.tail_stroke = {1, 1, 1, 1};
+        return sym;
+    }
+
+    // How far from the target point the head's tip stays: the radius of the event's mark as the
+    // mark layers draw it (its size from the casualties, a disputed ring), and a little air.
+    static double target_radius(const Query& q, const EventRecord& e, double density) {
+        const StyleLayer& st = q.style->layer(style_layer_for(geo::layer_of(e.kind)));
+        double r = st.circle_radius * q.unit * density;
+        if (geo::layer_of(e.kind) == geo::EventLayer::incident && e.casualties() > 0) {
+            r *= geo::casualty_scale(e.casualties());
+        }
+        r += st.circle_stroke_width * q.unit * std::max(density, 0.5) / 2;
+        if (e.disputed && !is_split(e)) {
+            const StyleLayer& d = q.style->layer("disputed");
+            r += d.circle_radius * q.unit + d.circle_stroke_width * q.unit / 2;
+        }
+        return r + 1.5 * q.unit;
+    }
+
+    std::shared_ptr<const EventSet> m_events;
+    PlaceNames m_names;
+    std::vector<Item> m_items;
+    geo::BBox m_extent = no_extent;
+};
 } // namespace
 
 void register_builtin_layers(LayerRegistry& registry) {
@@ -962,6 +1141,9 @@ void register_builtin_layers(LayerRegistry& registry) {
     });
     registry.add("uncertainty", [files](const LayerContext& c) -> std::unique_ptr<LayerSource> {
         return std::make_unique<UncertaintyLayer>(c, files->get(c.data_dir, "gazetteer"));
+    });
+    registry.add("fire-lines", [files](const LayerContext& c) -> std::unique_ptr<LayerSource> {
+        return std::make_unique<FireLinesLayer>(c, files->get(c.data_dir, "gazetteer"));
     });
     const std::pair<const char*, geo::EventLayer> event_layers[] = {
         {"checkpoints", geo::EventLayer::checkpoint},

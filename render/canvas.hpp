@@ -43,6 +43,9 @@ using Ring = std::vector<Point>;
 struct MarkInfo {
     std::string_view id;
     std::string_view title;
+    // The event a mark belongs to without standing for it (a direction of fire): SVG writes it as
+    // data-event="..." and links the mark as it links the event's own.
+    std::string_view event;
 };
 
 // A shaped run of text placed by the label engine or the furniture: `origin` is the top-left of

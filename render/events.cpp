@@ -2,6 +2,7 @@
 
 #include "geo/core/error.hpp"
 #include "geo/io/event_io.hpp"
+#include "geo/io/fire_lines.hpp"
 
 #include <algorithm>
 #include <array>
@@ -256,6 +257,8 @@ EventRecord record_of(const geo::Event& ev) {
     e.disputed = ev.disputed();
     e.claims = claims_summary(ev.claims);
     e.sides = side_claims(ev.claims);
+    e.origins = ev.origins;
+    e.fire_claimant = geo::fire_claimant(ev.claims);
     return e;
 }
 

@@ -69,6 +69,10 @@ struct EventRecord {
     bool disputed = false;
     std::string claims;           // "who: what; who: what" for titles and tooltips
     std::vector<SideClaim> sides; // one per side that made a claim, in the order of geo::Side
+    // Where fire is said to have come from, finest first, and whose statement that is
+    // (geo::fire_claimant): the direction-of-fire arrows.
+    std::vector<geo::EventPlace> origins;
+    geo::Side fire_claimant = geo::Side::unknown;
 
     int casualties() const { return std::max(killed, 0) + std::max(wounded, 0); }
 };

@@ -1,5 +1,7 @@
 #include "render/furniture.hpp"
 
+#include "render/arrow.hpp"
+
 #include "geo/core/geometry.hpp"
 
 #include <algorithm>
@@ -69,6 +71,17 @@ void draw_sample(Canvas& canvas, const Symbol& s, Point c, double width, double 
                     2 * unit + (sym.cap == LineCap::round ? std::min(sym.width / 2, width / 4) : 0);
                 const Ring line = {{c.x - width / 2 + inset, c.y}, {c.x + width / 2 - inset, c.y}};
                 canvas.draw_lines(std::span<const Ring>(&line, 1), sym, MarkInfo{});
+                ArrowTip tip;
+                if (sym.arrow.head_length > 0.0 && arrow_tip(line, sym.arrow, tip)) {
+                    // A direction arrow: its head and its dot, as on the map.
+                    const Ring head = arrow_head(tip, sym.arrow);
+                    FillSymbol fill;
+                    fill.fill = sym.color;
+                    canvas.draw_area(std::span<const Ring>(&head, 1), fill, MarkInfo{});
+                    if (sym.arrow.tail_dot > 0.0) {
+                        canvas.draw_marker(line.front(), arrow_tail(sym), MarkInfo{});
+                    }
+                }
             } else {
                 const double w = std::min(width - 4 * unit, 22.0 * unit);
                 const double h = 12.0 * unit;

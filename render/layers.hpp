@@ -130,7 +130,8 @@ private:
 };
 
 // Registers the built-in layers, bottom to top: countries, admin1, nagorno-karabakh, lakes,
-// rivers, borders, corridor, settlements, uncertainty, checkpoints, context, incidents.
+// rivers, borders, corridor, settlements, uncertainty, fire-lines, checkpoints, context,
+// incidents.
 void register_builtin_layers(LayerRegistry& registry);
 
 } // namespace sitmap::render

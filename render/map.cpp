@@ -2,6 +2,7 @@
 
 #include "geo/core/error.hpp"
 #include "geo/projection/projection.hpp"
+#include "render/arrow.hpp"
 #include "render/furniture.hpp"
 #include "render/map_view.hpp"
 #include "render/svg_canvas.hpp"
@@ -453,11 +454,17 @@ private:
         if (!project_rings(g)) {
             return;
         }
+        const auto* line = std::get_if<LineSymbol>(&m.symbol);
+        const bool arrow = line != nullptr && line->arrow.head_length > 0.0;
         if (const auto* fill = std::get_if<FillSymbol>(&m.symbol);
             fill != nullptr && std::holds_alternative<geo::AreaGeom>(g)) {
             m_canvas.draw_area(m_rings, *fill, m.info);
-        } else if (const auto* line = std::get_if<LineSymbol>(&m.symbol)) {
-            m_canvas.draw_lines(m_rings, *line, m.info);
+        } else if (line != nullptr) {
+            if (!arrow) {
+                m_canvas.draw_lines(m_rings, *line, m.info);
+            } else if (!draw_arrow(*line, m.info)) {
+                return; // too short on this map to read as an arrow
+            }
         } else if (fill != nullptr) {
             LineSymbol as_line;
             as_line.color = fill->outline;
@@ -477,6 +484,17 @@ private:
             return;
         }
         note_legend(m);
+        if (arrow) {
+            // No label covers the dot; an arrow's label names where it starts (the place fire
+            // came from), beside its dot.
+            const Point from = m_rings.front().front();
+            const double r = line->arrow.tail_dot / 2 + line->width;
+            m_obstacles.insert({from.x - r, from.y - r, 2 * r, 2 * r});
+            if (m.label != nullptr && m_frame.contains(from)) {
+                m_labels.push_back({*m.label, from, {}});
+            }
+            return;
+        }
         if (m.label == nullptr) {
             return;
         }
@@ -485,6 +503,27 @@ private:
         } else {
             add_area_label(*m.label, g);
         }
+    }
+
+    // A direction arrow (one line from the origin to the target): the line, the head at the
+    // target end, the dot at the origin. False, and nothing drawn, when it is too short.
+    bool draw_arrow(const LineSymbol& line, const MarkInfo& info) {
+        const ArrowEnds& a = line.arrow;
+        ArrowTip tip;
+        if (m_rings.size() != 1 || !arrow_tip(m_rings.front(), a, tip)) {
+            return false;
+        }
+        m_canvas.draw_lines(m_rings, line, info);
+        const Ring head = arrow_head(tip, a);
+        FillSymbol fill;
+        fill.fill = line.color;
+        m_canvas.draw_area(std::span<const Ring>(&head, 1), fill, MarkInfo{});
+        if (a.tail_dot > 0.0) {
+            m_canvas.draw_marker(m_rings.front().front(), arrow_tail(line), MarkInfo{});
+        }
+        m_report.arrows.push_back(
+            {m_rings.front().front(), m_rings.front().back(), tip.tip, std::string(info.event)});
+        return true;
     }
 
     // Projects a line or area into m_rings; false when nothing of it is left.

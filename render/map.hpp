@@ -52,6 +52,14 @@ struct MapOptions {
     PlaceFinder find_place;
 };
 
+// A direction arrow as drawn: its line's ends (the projected origin and target) and the head's tip.
+struct DrawnArrow {
+    Point from;
+    Point to;
+    Point tip;
+    std::string event; // the id of the event whose direction of fire it shows
+};
+
 struct RenderReport {
     std::string crs;        // the CRS definition used
     std::string projection; // its human name (as stated on the map)
@@ -64,6 +72,7 @@ struct RenderReport {
     std::vector<std::string> legend_unused;  // entries layers offer that nothing on the map uses
     std::vector<std::string> events_outside;
     std::vector<std::string> warnings;
+    std::vector<DrawnArrow> arrows;
     std::size_t marks = 0;
 };
 

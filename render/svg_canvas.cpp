@@ -258,15 +258,16 @@ public:
 private:
     // <a href="PREFIX+ID"> around an event's mark when the document asks for links.
     void open_link(const MarkInfo& info) {
-        if (!m_links.empty() && !info.id.empty()) {
+        const std::string_view target = info.id.empty() ? info.event : info.id;
+        if (!m_links.empty() && !target.empty()) {
             m_out += "<a href=\"";
             m_out += xml_escape(m_links);
-            m_out += xml_escape(info.id);
+            m_out += xml_escape(target);
             m_out += "\" target=\"_top\">";
         }
     }
     void close_link(const MarkInfo& info) {
-        if (!m_links.empty() && !info.id.empty()) {
+        if (!m_links.empty() && (!info.id.empty() || !info.event.empty())) {
             m_out += "</a>\n";
         }
     }
@@ -275,6 +276,11 @@ private:
         if (!info.id.empty()) {
             m_out += " id=\"";
             m_out += xml_escape(info.id);
+            m_out += '"';
+        }
+        if (!info.event.empty()) {
+            m_out += " data-event=\"";
+            m_out += xml_escape(info.event);
             m_out += '"';
         }
     }

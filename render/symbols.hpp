@@ -29,11 +29,24 @@ Color parse_color(const std::string& text);
 enum class FillPattern { solid, hatch };
 enum class LineCap { butt, round };
 
+// The ends of a direction arrow (the direction of fire): a filled head at the last point of each
+// line, its tip `gap` short of that point (clear of the mark at the target), and a dot at the
+// first point (the place fire came from). No head when `head_length` is 0.
+struct ArrowEnds {
+    double head_length = 0.0;
+    double head_width = 0.0;
+    double gap = 0.0;
+    double tail_dot = 0.0; // diameter; 0: none
+    Color tail_stroke{1, 1, 1, 1};
+    friend bool operator==(const ArrowEnds&, const ArrowEnds&) = default;
+};
+
 struct LineSymbol {
     Color color;
     double width = 1.0;
     std::vector<double> dash; // empty: solid
     LineCap cap = LineCap::round;
+    ArrowEnds arrow; // a line drawn as an arrow (renderer and legend draw the ends)
     friend bool operator==(const LineSymbol&, const LineSymbol&) = default;
 };
 

@@ -518,7 +518,11 @@ void for_each_event(const std::filesystem::path& path, EventsSchema schema,
         }
     }
     EventFeature feature;
+    const bool has_feature_role = reader.index_of("feature") >= 0;
     while (const detail::FeaturePtr f = reader.next()) {
+        if (has_feature_role && reader.text(f.get(), "feature") == "fire_line") {
+            continue; // a direction of fire written beside the events (export's GeoJSON)
+        }
         try {
             event_from_feature(reader, f.get(), schema, feature);
         } catch (const Error& e) {

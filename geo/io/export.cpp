@@ -368,7 +368,9 @@ void export_geojson(const std::vector<Event>& events, const fs::path& path, Over
     for (std::size_t i = 0; i < events.size(); ++i) {
         check_geometry(events[i], i);
     }
-    write_events_geojson_file(events, path, overwrite, export_events_format());
+    EventsLayerFormat format = export_events_format();
+    format.fire_lines = true;
+    write_events_geojson_file(events, path, overwrite, format);
 }
 
 void export_geopackage(const std::vector<Event>& events, const fs::path& path,
@@ -396,6 +398,10 @@ void export_geopackage(const std::vector<Event>& events, const fs::path& path,
         styled.emplace_back(claims_layer, LayerGeometry::point);
         EventsLayerFormat format = export_events_format();
         format.dates = EventsLayerFormat::Dates::date;
+        OGRLayerH fire = create_layer(ds.get(), std::string(fire_lines_layer), wkbLineString);
+        add_fire_line_fields(fire, format);
+        write_fire_lines(fire, events, format);
+        styled.emplace_back(fire_lines_layer, LayerGeometry::line);
         write_events_layer(ds.get(), events, format);
         styled.emplace_back(events_layer, LayerGeometry::point);
         write_layer_styles(ds.get(), styled, options.symbology);

@@ -42,6 +42,8 @@ std::vector<BasemapLayer> find_basemap_layers(const std::filesystem::path& dir);
 inline constexpr std::string_view events_layer = "events";
 inline constexpr std::string_view claims_layer = "claims";
 inline constexpr std::string_view places_layer = "places";
+// The directions of fire (geo/io/fire_lines.hpp): one line per origin, from it to the target.
+inline constexpr std::string_view fire_lines_layer = "fire_lines";
 
 // True when the event has coordinates to export: a valid location and a non-empty geometry.
 bool has_geometry(const Event& event);
@@ -50,9 +52,12 @@ bool has_geometry(const Event& event);
 // with the properties of sitmap's events GeoJSON, so that sitmap reads it back: a point at the
 // event's representative location; id, kind, layer, date_begin, date_end, date_precision,
 // place_id, place_name, geo_precision (1 exact, 2 near, 3 region), summary, disputed, killed_max
-// and wounded_max (null when no claim states a figure), claims (array), sources (array). Writes
-// `path.tmp`, renames on success. Throws sitmap::Error: bad_input for an event without geometry,
-// output_failed naming the path (also when it exists and overwrite is no).
+// and wounded_max (null when no claim states a figure), claims (array), sources (array). After
+// the events, each direction of fire as a line feature of its own, from the origin to the target
+// (property "feature": "fire_line", the fields of the GeoPackage's fire_lines layer; sitmap's
+// readers of events skip them). Writes `path.tmp`, renames on success. Throws sitmap::Error:
+// bad_input for an event without geometry, output_failed naming the path (also when it exists and
+// overwrite is no).
 void export_geojson(const std::vector<Event>& events, const std::filesystem::path& path,
                     Overwrite overwrite = Overwrite::no);
 
@@ -66,7 +71,8 @@ struct GeoPackageOptions {
 };
 
 // Writes a GeoPackage: `events` (points at each event's representative location), `claims` (one
-// row per claim, event_id -> events.id, point at the event), `places` (points at the anchors), the
+// row per claim, event_id -> events.id, point at the event), `places` (points at the anchors),
+// `fire_lines` (the directions of fire, lines from origin to target, event_id -> events.id), the
 // basemap layers, and a `layer_styles` table with a default QGIS style for every layer. Written to
 // a temporary file next to `path` and renamed on success. Throws sitmap::Error as export_geojson.
 void export_geopackage(const std::vector<Event>& events, const std::filesystem::path& path,

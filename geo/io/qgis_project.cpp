@@ -13,6 +13,7 @@
 #include <cstdio>
 #include <fstream>
 #include <memory>
+#include <tuple>
 #include <vector>
 
 #include "geo/io/detail/gdal.hpp"
@@ -182,10 +183,11 @@ void data_defined(CPLXMLNode* layer,
 
 void simple_marker(CPLXMLNode* sym, const char* shape, Rgba fill, Rgba outline, double outline_mm,
                    const char* outline_style, double size_mm,
-                   const std::vector<std::pair<const char*, std::string>>& props) {
+                   const std::vector<std::pair<const char*, std::string>>& props,
+                   const char* angle = "0") {
     CPLXMLNode* layer = symbol_layer(sym, "SimpleMarker");
     CPLXMLNode* o = option_map(layer);
-    option(o, "angle", "0");
+    option(o, "angle", angle);
     option(o, "color", rgba_text(fill));
     option(o, "joinstyle", "miter");
     option(o, "name", shape);
@@ -364,13 +366,14 @@ std::string label_of(std::string_view value) {
 enum class Weight { regular, bold };
 
 void labeling(CPLXMLNode* parent, const std::string& field, double size_pt, Rgba color,
-              const char* placement, Weight weight = Weight::regular) {
+              const char* placement, Weight weight = Weight::regular, bool expression = false,
+              int priority = 5) {
     CPLXMLNode* l = attr(element(parent, "labeling"), "type", "simple");
     CPLXMLNode* s = element(l, "settings");
     attr(s, "calloutType", "simple");
     CPLXMLNode* t = element(s, "text-style");
     attr(t, "fieldName", field);
-    attr(t, "isExpression", "0");
+    attr(t, "isExpression", expression ? "1" : "0");
     attr(t, "fontFamily", "Noto Sans");
     attr(t, "namedStyle", weight == Weight::bold ? "Bold" : "Regular");
     attr(t, "fontSize", std::to_string(size_pt));
@@ -388,7 +391,7 @@ void labeling(CPLXMLNode* parent, const std::string& field, double size_pt, Rgba
     attr(p, "placement", placement);
     attr(p, "dist", "1.2");
     attr(p, "distUnits", "MM");
-    attr(p, "priority", "5");
+    attr(p, "priority", std::to_string(priority));
     CPLXMLNode* r = element(s, "rendering");
     attr(r, "obstacle", "1");
     attr(r, "scaleVisibility", "0");
@@ -407,8 +410,11 @@ void append_events_style(CPLXMLNode* parent, const Symbology& symbology) {
             {std::string(k.name), std::string(k.label), event_marker(k.kind, symbology)});
     }
     categorized(parent, "kind", cats);
+    // The date ("11 May 2023"): the places layer names the place, as the maps' labels
+    // ("Sotk · 11 May 2023") do together.
     const TextSymbology& text = symbology.event_labels;
-    labeling(parent, "place_name", points(text.size_px), text.color, "0", weight_of(text));
+    labeling(parent, "coalesce(format_date(\"date_begin\", 'd MMM yyyy'), \"date_begin\")",
+             points(text.size_px), text.color, "0", weight_of(text), true);
 }
 
 // Claims categorised by the side that makes them (the maps do not draw claims: QGIS's own colours).
@@ -425,6 +431,47 @@ void append_claims_style(CPLXMLNode* parent) {
                         MarkerStyle{color, "circle", 2.2, false, {255, 255, 255}, 0.3, false}});
     }
     categorized(parent, "side", cats);
+}
+
+// A direction of fire as on sitmap's maps: the line, a head whose tip stops `gap_mm` short of
+// the target (the line runs on under the event's mark, the head stays visible beside it), and a
+// dot at the origin.
+void fire_arrow_symbol(CPLXMLNode* parent, const std::string& name, Rgba color, double width_px,
+                       double gap_mm) {
+    CPLXMLNode* sym = symbol(parent, name, "line");
+    simple_line(sym, LineStyle{color, width_mm(width_px), "solid"});
+    const auto end_marker = [&](const char* placement, int index) {
+        CPLXMLNode* layer = symbol_layer(sym, "MarkerLine");
+        CPLXMLNode* o = option_map(layer);
+        option(o, "placement", placement);
+        option(o, "rotate", "1");
+        option(o, "offset", "0");
+        option(o, "offset_unit", "MM");
+        // At the last vertex QGIS counts the offset back along the line.
+        option(o, "offset_along_line", index == 2 ? shortest(gap_mm) : "0");
+        option(o, "offset_along_line_unit", "MM");
+        return symbol(layer, "@" + name + "@" + std::to_string(index), "marker");
+    };
+    // QGIS's filled arrowhead has its tip at the anchor, is half as long as it is wide, and
+    // along a line points back to its start unless turned.
+    simple_marker(end_marker("lastvertex", 2), "filled_arrowhead", color, color, 0.0, "no",
+                  size_mm(7.0 * width_px), {}, "180");
+    simple_marker(end_marker("firstvertex", 3), "circle", color, {255, 255, 255},
+                  width_mm(0.6 * width_px), "solid", size_mm(3.6 * width_px), {});
+}
+
+// The directions of fire by the side whose claim each is, in its claim colour.
+void append_fire_lines_style(CPLXMLNode* parent, const Symbology& symbology) {
+    CPLXMLNode* symbols = rule_based(
+        parent, {{"\"claimed_by\" = 'armenia'", "Direction of fire, as Armenia claims"},
+                 {"\"claimed_by\" = 'azerbaijan'", "Direction of fire, as Azerbaijan claims"},
+                 {"ELSE", "Direction of fire, as reported"}});
+    const LineSymbology& l = symbology.fire_lines;
+    // Clear of an incident's mark of the base size (as on the maps, a little air beyond it).
+    const double gap = size_mm(symbology.kind(EventKind::shelling).radius_px) + 0.6;
+    fire_arrow_symbol(symbols, "0", symbology.claim_armenia, l.width_px, gap);
+    fire_arrow_symbol(symbols, "1", symbology.claim_azerbaijan, l.width_px, gap);
+    fire_arrow_symbol(symbols, "2", l.color, l.width_px, gap);
 }
 
 // As on sitmap's maps, the two countries stand out; the Armenia–Azerbaijan border is cased.
@@ -458,7 +505,6 @@ void append_single_symbol_style(CPLXMLNode* parent, std::string_view layer, Laye
     element(r, "rotation");
     element(r, "sizescale");
     if (layer == places_layer) {
-        // Unlabelled: the events on top already carry the place names.
         marker_symbol(symbols, "0", marker_style(symbology.places));
     } else if (layer == "admin1") {
         // An outline only. Not the map's line colour (#a9a194): the exported styles have always
@@ -496,10 +542,20 @@ bool append_style(CPLXMLNode* parent, std::string_view layer, LayerGeometry geom
         append_claims_style(parent);
         return false;
     }
+    if (layer == fire_lines_layer) {
+        append_fire_lines_style(parent, symbology);
+        return false;
+    }
     if (layer == "countries" || layer == "borders") {
         return append_rule_based_style(parent, layer, symbology);
     }
     append_single_symbol_style(parent, layer, geometry, symbology);
+    if (layer == places_layer) {
+        // The places' names, placed before the events' dates (QGIS: lower priority first out).
+        const TextSymbology& text = symbology.place_labels;
+        labeling(parent, "name", points(text.size_px), text.color, "0", weight_of(text), false, 7);
+        return true;
+    }
     return false;
 }
 
@@ -524,8 +580,11 @@ int rank_of(const std::string& name) {
     if (name == claims_layer) {
         return 101;
     }
+    if (name == fire_lines_layer) {
+        return 102; // under the events: an arrow's head points into the target's mark
+    }
     if (name == events_layer) {
-        return 102;
+        return 103;
     }
     return 0;
 }
@@ -680,8 +739,298 @@ BBox initial_view(const std::vector<GpkgLayer>& layers, const QgisProjectOptions
     return view;
 }
 
+// ---- the print layout -----------------------------------------------------------------------
+
+// What the layout's credits say of the boundaries the GeoPackage holds: the Armenia–Azerbaijan
+// line's source and date and the Nagorno-Karabakh outline's date, as sitmap's maps do.
+std::vector<std::string> boundary_credits(const fs::path& gpkg) {
+    std::vector<std::string> out;
+    DatasetPtr ds;
+    {
+        const detail::QuietGdalErrors quiet;
+        ds = detail::open_vector(gpkg, {"GPKG"});
+    }
+    if (!ds) {
+        return out;
+    }
+    const auto text = [](OGRFeatureH f, const char* name) {
+        const int i = OGR_F_GetFieldIndex(f, name);
+        std::string v =
+            i >= 0 && OGR_F_IsFieldSetAndNotNull(f, i) ? OGR_F_GetFieldAsString(f, i) : "";
+        std::replace(v.begin(), v.end(), '/', '-'); // a GeoPackage date reads "1991/11/26"
+        return v;
+    };
+    if (OGRLayerH borders = GDALDatasetGetLayerByName(ds.get(), "borders")) {
+        OGR_L_ResetReading(borders);
+        while (detail::FeaturePtr f{OGR_L_GetNextFeature(borders)}) {
+            const std::string countries = text(f.get(), "countries");
+            const std::string source = text(f.get(), "source");
+            if ((countries == "AM-AZ" || countries == "AZ-AM") && !source.empty()) {
+                std::string credit = "Armenia–Azerbaijan border: " + source;
+                if (const std::string date = text(f.get(), "source_date"); !date.empty()) {
+                    credit += ", line of " + date;
+                }
+                out.push_back(credit + " (before the 2024 Tavush–Gazakh delimitation).");
+                break;
+            }
+        }
+    }
+    if (OGRLayerH nk = GDALDatasetGetLayerByName(ds.get(), "nagorno_karabakh")) {
+        OGR_L_ResetReading(nk);
+        if (detail::FeaturePtr f{OGR_L_GetNextFeature(nk)}) {
+            std::string credit = "Nagorno-Karabakh: outline of the former NKAO";
+            if (const std::string date = text(f.get(), "boundary_date"); !date.empty()) {
+                credit += " as of " + date;
+            }
+            out.push_back(credit + ", shown for reference, not as a statement on status.");
+        }
+    }
+    return out;
+}
+
+// The legend's name for a layer of an exported GeoPackage ("" : the layer's own name).
+std::string legend_title(std::string_view layer) {
+    static constexpr std::array<std::pair<std::string_view, std::string_view>, 11> titles = {{
+        {"events", "Events"},
+        {"fire_lines", "Directions of fire"},
+        {"claims", "Claims, by side"},
+        {"places", "Places named in the reports"},
+        {"corridor", "Lachin corridor road"},
+        {"borders", "Borders"},
+        {"rivers", "Rivers"},
+        {"lakes", "Lakes"},
+        {"nagorno_karabakh", "Nagorno-Karabakh (shown for reference)"},
+        {"admin1", "Province / district boundaries"},
+        {"countries", "Countries"},
+    }};
+    for (const auto& [name, title] : titles) {
+        if (name == layer) {
+            return std::string(title);
+        }
+    }
+    return {};
+}
+
+// A4 landscape, in millimetres.
+constexpr double page_w = 297.0;
+constexpr double page_h = 210.0;
+constexpr double margin = 10.0;
+constexpr double map_x = margin;
+constexpr double map_y = 27.0;
+constexpr double map_w = 205.0;
+constexpr double map_h = 150.0;
+constexpr double legend_x = map_x + map_w + 5.0;
+
+// Fixed ids: the same project is written byte for byte for the same input.
+constexpr const char* map_uuid = "{5174a9a0-0000-4000-8000-000000000001}";
+
+std::string mm(double v) {
+    return shortest(std::round(v * 100.0) / 100.0);
+}
+
+std::string qt_font(const char* family, int points, bool bold, bool italic = false) {
+    return std::string(family) + "," + std::to_string(points) + ",-1,5," + (bold ? "75" : "50") +
+           "," + (italic ? "1" : "0") + ",0,0,0,0";
+}
+
+CPLXMLNode* color_element(CPLXMLNode* parent, const char* name, Rgba c) {
+    CPLXMLNode* e = element(parent, name);
+    attr(e, "red", std::to_string(c.r));
+    attr(e, "green", std::to_string(c.g));
+    attr(e, "blue", std::to_string(c.b));
+    attr(e, "alpha", std::to_string(c.a));
+    return e;
+}
+
+// A layout item of a QGIS type (65639 map, 65641 label, 65642 legend, 65646 scale bar, 65640
+// picture) at x, y with a size, in millimetres.
+CPLXMLNode* layout_item(CPLXMLNode* layout, int type, const std::string& uuid,
+                        const std::string& id, double x, double y, double w, double h,
+                        bool background, bool frame, int z) {
+    CPLXMLNode* item = element(layout, "LayoutItem");
+    attr(item, "type", std::to_string(type));
+    attr(item, "uuid", uuid);
+    attr(item, "templateUuid", uuid);
+    attr(item, "id", id);
+    attr(item, "position", mm(x) + "," + mm(y) + ",mm");
+    attr(item, "positionOnPage", mm(x) + "," + mm(y) + ",mm");
+    attr(item, "size", mm(w) + "," + mm(h) + ",mm");
+    attr(item, "referencePoint", "0");
+    attr(item, "zValue", std::to_string(z));
+    attr(item, "visibility", "1");
+    attr(item, "opacity", "1");
+    attr(item, "background", background ? "true" : "false");
+    attr(item, "frame", frame ? "true" : "false");
+    attr(item, "outlineWidthM", "0.3,mm");
+    attr(item, "frameJoinStyle", "miter");
+    attr(item, "itemRotation", "0");
+    attr(item, "positionLock", "false");
+    attr(item, "excludeFromExports", "0");
+    attr(item, "blendMode", "0");
+    attr(item, "groupUuid", "");
+    color_element(item, "FrameColor", {90, 90, 90});
+    color_element(item, "BackgroundColor", {255, 255, 255});
+    return item;
+}
+
+void layout_label(CPLXMLNode* layout, const std::string& uuid, const std::string& id,
+                  const std::string& text, double x, double y, double w, double h,
+                  const std::string& font, Rgba color, int z) {
+    CPLXMLNode* item = layout_item(layout, 65641, uuid, id, x, y, w, h, false, false, z);
+    attr(item, "labelText", text);
+    attr(item, "htmlState", "0");
+    attr(item, "marginX", "0");
+    attr(item, "marginY", "0");
+    attr(item, "halign", "1");  // left
+    attr(item, "valign", "32"); // top
+    attr(element(item, "LabelFont"), "description", font);
+    color_element(item, "FontColor", color);
+}
+
+// A print layout: title, subtitle, the map (the project's visible layers at the initial view),
+// its legend (only what the map shows), a scale bar in kilometres, a north arrow, and the
+// credits with the boundary lines' sources and dates.
+void append_layout(CPLXMLNode* q, const QgisProjectOptions& options, const BBox& view,
+                   const std::vector<std::string>& credits) {
+    CPLXMLNode* layouts = element(q, "Layouts");
+    CPLXMLNode* layout = element(layouts, "Layout");
+    attr(layout, "name", "sitmap map");
+    attr(layout, "units", "mm");
+    attr(layout, "printResolution", "300");
+    attr(layout, "worldFileMap", "");
+    CPLXMLNode* pages = element(layout, "PageCollection");
+    layout_item(pages, 65638, "{5174a9a0-0000-4000-8000-000000000000}", "", 0, 0, page_w, page_h,
+                true, false, 0);
+    attr(element(pages, "GuideCollection"), "visible", "1");
+
+    const double x = map_x, y = map_y, w = map_w, h = map_h;
+    layout_label(layout, "{5174a9a0-0000-4000-8000-000000000002}", "title", options.title, margin,
+                 8.0, page_w - 2 * margin, 10.0, qt_font("Noto Sans", 18, true), {17, 17, 17}, 2);
+    layout_label(layout, "{5174a9a0-0000-4000-8000-000000000003}", "subtitle",
+                 "Events as reported in the news sources; claims are attributed, not verified. "
+                 "Casualty figures are the highest claimed by any side.",
+                 margin, 18.5, page_w - 2 * margin, 6.0, qt_font("Noto Sans", 9, false),
+                 {80, 80, 80}, 2);
+
+    // The map: the view widened to the item's shape (QGIS keeps an extent as written).
+    CPLXMLNode* map = layout_item(layout, 65639, map_uuid, "map", x, y, w, h, true, true, 1);
+    attr(map, "keepLayerSet", "false");
+    attr(map, "drawCanvasItems", "true");
+    attr(map, "followPreset", "false");
+    attr(map, "followPresetName", "");
+    attr(map, "mapRotation", "0");
+    attr(map, "mapFlags", "0");
+    attr(map, "labelMargin", "0,mm");
+    attr(map, "isTemporal", "0");
+    BBox e = view;
+    const double cx = (e.west + e.east) / 2, cy = (e.south + e.north) / 2;
+    double ew = e.east - e.west, eh = e.north - e.south;
+    if (ew / eh > w / h) {
+        eh = ew * h / w;
+    } else {
+        ew = eh * w / h;
+    }
+    CPLXMLNode* extent = element(map, "Extent");
+    attr(extent, "xmin", number(cx - ew / 2));
+    attr(extent, "ymin", number(cy - eh / 2));
+    attr(extent, "xmax", number(cx + ew / 2));
+    attr(extent, "ymax", number(cy + eh / 2));
+    element(map, "LayerSet");
+    CPLXMLNode* atlas = element(map, "AtlasMap");
+    attr(atlas, "atlasDriven", "0");
+    attr(atlas, "scalingMode", "2");
+    attr(atlas, "margin", "0.1");
+
+    // The legend of what the map shows (QGIS filters it by the map's content).
+    CPLXMLNode* legend =
+        layout_item(layout, 65642, "{5174a9a0-0000-4000-8000-000000000004}", "legend", legend_x, y,
+                    page_w - margin - legend_x, h, true, false, 3);
+    attr(legend, "map_uuid", map_uuid);
+    attr(legend, "title", "Legend");
+    attr(legend, "legendFilterByMap", "1");
+    attr(legend, "resizeToContents", "1");
+    attr(legend, "symbolWidth", "6");
+    attr(legend, "symbolHeight", "3.5");
+    attr(legend, "columnCount", "1");
+    attr(legend, "wrapChar", "");
+    attr(legend, "fontColor", "#111111");
+    attr(legend, "boxSpace", "2");
+    attr(legend, "titleAlignment", "1");
+    CPLXMLNode* styles = element(legend, "styles");
+    for (const auto& [name, points, bold] :
+         {std::tuple{"title", 11, true}, std::tuple{"group", 8, true},
+          std::tuple{"subgroup", 8, true}, std::tuple{"symbol", 7, false},
+          std::tuple{"symbolLabel", 7, false}}) {
+        CPLXMLNode* st = element(styles, "style");
+        attr(st, "name", name);
+        attr(st, "alignment", "1");
+        attr(st, "marginTop", std::string(name) == "title" ? "0" : "1.5");
+        attr(element(st, "styleFont"), "description", qt_font("Noto Sans", points, bold));
+    }
+
+    // A scale bar in kilometres at the map's lower left, a north arrow at its upper right.
+    CPLXMLNode* bar = layout_item(layout, 65646, "{5174a9a0-0000-4000-8000-000000000005}",
+                                  "scale bar", x + 3.0, y + h - 16.0, 60.0, 13.0, true, false, 4);
+    attr(bar, "mapUuid", map_uuid);
+    attr(bar, "style", "Single Box");
+    attr(bar, "unitType", "kilometers");
+    attr(bar, "unitLabel", "km");
+    attr(bar, "numMapUnitsPerScaleBarUnit", "1000");
+    attr(bar, "numSegments", "2");
+    attr(bar, "numSegmentsLeft", "0");
+    attr(bar, "numSubdivisions", "1");
+    attr(bar, "segmentSizeMode", "1"); // fit the segments between the widths below
+    attr(bar, "minBarWidth", "30");
+    attr(bar, "maxBarWidth", "50");
+    attr(bar, "numUnitsPerSegment", "10");
+    attr(bar, "height", "2");
+    attr(bar, "labelBarSpace", "1.5");
+    attr(bar, "boxContentSpace", "1.5");
+    attr(bar, "alignment", "0");
+    CPLXMLNode* bar_text = element(bar, "text-style");
+    attr(bar_text, "fontFamily", "Noto Sans");
+    attr(bar_text, "fontSize", "7");
+    attr(bar_text, "fontSizeUnit", "Point");
+    attr(bar_text, "textColor", "17,17,17,255");
+    color_element(bar, "fillColor", {17, 17, 17});
+    color_element(bar, "fillColor2", {255, 255, 255});
+    color_element(bar, "strokeColor", {17, 17, 17});
+
+    CPLXMLNode* north =
+        layout_item(layout, 65640, "{5174a9a0-0000-4000-8000-000000000006}", "north arrow",
+                    x + w - 13.0, y + 3.0, 10.0, 14.0, false, false, 4);
+    attr(north, "file", ":/images/north_arrows/layout_default_north_arrow.svg");
+    attr(north, "pictureWidth", "10");
+    attr(north, "pictureHeight", "14");
+    attr(north, "resizeMode", "0");
+    attr(north, "anchorPoint", "0");
+    attr(north, "svgFillColor", "17,17,17,255");
+    attr(north, "svgBorderColor", "255,255,255,255");
+    attr(north, "svgBorderWidth", "0.2");
+    attr(north, "mode", "0");
+    attr(north, "mapUuid", map_uuid);
+    attr(north, "northMode", "0");
+    attr(north, "northOffset", "0");
+
+    std::string text = "Sources: " + options.attribution + ".";
+    for (const std::string& c : credits) {
+        text += "\n" + c;
+    }
+    text += "\nMade with sitmap.";
+    layout_label(layout, "{5174a9a0-0000-4000-8000-000000000007}", "credits", text, margin,
+                 y + h + 3.0, page_w - 2 * margin, page_h - (y + h + 3.0) - 5.0,
+                 qt_font("Noto Sans", 7, false), {80, 80, 80}, 2);
+    // Exported to PDF with its text as text (searchable, copyable), not as outlines.
+    CPLXMLNode* custom = option_map(element(layout, "customproperties"));
+    option(custom, "pdfTextFormat", "1", "int");
+    CPLXMLNode* atlas_settings = element(layout, "Atlas");
+    attr(atlas_settings, "enabled", "0");
+    attr(atlas_settings, "coverageLayer", "");
+}
+
 std::string project_xml(const std::vector<GpkgLayer>& layers, const std::string& datasource,
-                        const QgisProjectOptions& options) {
+                        const QgisProjectOptions& options,
+                        const std::vector<std::string>& credits) {
     const Crs crs = crs_of(options.crs);
     const Crs wgs84 = crs_of("EPSG:4326");
 
@@ -715,7 +1064,11 @@ std::string project_xml(const std::vector<GpkgLayer>& layers, const std::string&
         attr(n, "providerKey", "ogr");
         attr(n, "checked", it->name == claims_layer ? "Qt::Unchecked" : "Qt::Checked");
         attr(n, "expanded", it->name == events_layer ? "1" : "0");
-        element(n, "customproperties");
+        CPLXMLNode* custom = element(n, "customproperties");
+        if (const std::string title = legend_title(it->name); !title.empty()) {
+            // What the layout's legend calls the layer (its name stays the GeoPackage's).
+            option(option_map(custom), "legend/title-label", title);
+        }
     }
 
     CPLXMLNode* canvas = element(q, "mapcanvas");
@@ -767,6 +1120,8 @@ std::string project_xml(const std::vector<GpkgLayer>& layers, const std::string&
     for (auto it = layers.rbegin(); it != layers.rend(); ++it) {
         attr(element(order, "layer"), "id", id_of(*it));
     }
+
+    append_layout(q, options, extent, credits);
 
     CPLXMLNode* props = element(q, "properties");
     // The map's background (sea) colour, as on sitmap's maps.
@@ -839,7 +1194,7 @@ void write_qgis_project(const fs::path& project, const fs::path& gpkg,
         relative.empty() ? fs::absolute(gpkg).string() : "./" + relative.generic_string();
     std::string xml;
     try {
-        xml = project_xml(layers, datasource, options);
+        xml = project_xml(layers, datasource, options, boundary_credits(gpkg));
     } catch (const Error& e) {
         throw e.with_context(project.string());
     }

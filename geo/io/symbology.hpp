@@ -62,6 +62,7 @@ struct Symbology {
     MarkerSymbology disputed;
     TextSymbology event_labels;
     MarkerSymbology places; // settlements
+    TextSymbology place_labels{{43, 43, 43}, 12.0, true};
 
     // Basemap layers, by the names of the bundled files (data/geojson).
     FillSymbology countries;       // other countries
@@ -75,6 +76,12 @@ struct Symbology {
     LineSymbology borders_am_az;        // the Armenia–Azerbaijan border
     LineSymbology borders_am_az_casing; // drawn below it, wider
     LineSymbology corridor;
+
+    // Directions of fire: arrows in the colour of the side whose claim each is (the colours of
+    // the split symbols), else in the line's own colour.
+    LineSymbology fire_lines{{61, 61, 61}, 1.4, false};
+    Rgba claim_armenia{123, 50, 148};
+    Rgba claim_azerbaijan{27, 158, 119};
 
     const MarkerSymbology& kind(EventKind k) const { return kinds[static_cast<std::size_t>(k)]; }
 };

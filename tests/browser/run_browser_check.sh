@@ -23,4 +23,7 @@ CSV
 test -s "$out/report/index.html"
 NODE_PATH="$node_dir/node_modules" node "$node_dir/check_report.mjs" "$out/report/index.html" \
     "$out/report/events.geojson" "$out/report_screenshot.png"
+# A reader clicks the marks of the maps (the SVGs): each opens its event's row and sentences.
+NODE_PATH="$node_dir/node_modules" node "$node_dir/click_marks.mjs" "$out/report" \
+    "$out/report/events.geojson"
 echo "screenshot: $out/report_screenshot.png"

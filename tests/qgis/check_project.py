@@ -31,10 +31,83 @@ def check(condition, message):
         print("FAIL:", message)
 
 
+def check_layout(project, out_stem):
+    """The print layout: a map, its legend, a title, a scale bar and the credits with the
+    boundary line's date; exported by QGIS itself to PDF (whose text holds the title and credits)
+    and PNG."""
+    from qgis.core import (QgsLayoutExporter, QgsLayoutItemLabel, QgsLayoutItemLegend,
+                           QgsLayoutItemMap, QgsLayoutItemScaleBar, QgsLayoutItemPicture)
+    import subprocess
+    layouts = project.layoutManager().printLayouts()
+    check(len(layouts) == 1, f"{len(layouts)} print layouts, expected 1")
+    if not layouts:
+        return
+    layout = layouts[0]
+    items = layout.items()
+    maps = [i for i in items if isinstance(i, QgsLayoutItemMap)]
+    legends = [i for i in items if isinstance(i, QgsLayoutItemLegend)]
+    bars = [i for i in items if isinstance(i, QgsLayoutItemScaleBar)]
+    labels = {i.id(): i.text() for i in items if isinstance(i, QgsLayoutItemLabel)}
+    pictures = [i for i in items if isinstance(i, QgsLayoutItemPicture)]
+    check(len(maps) == 1, f"layout has {len(maps)} maps")
+    check(len(legends) == 1, f"layout has {len(legends)} legends")
+    check(len(bars) == 1, f"layout has {len(bars)} scale bars")
+    check(len(pictures) == 1, f"layout has {len(pictures)} pictures (the north arrow)")
+    check("title" in labels and labels.get("title"), f"layout has no title: {labels}")
+    credits = labels.get("credits", "")
+    check("GeoNames" in credits, f"credits lack the data sources: {credits!r}")
+    check("Armenia–Azerbaijan border" in credits and "line of 20" in credits,
+          f"credits lack the boundary line's source and date: {credits!r}")
+    page = layout.pageCollection().page(0)
+    check(page is not None and abs(page.pageSize().width() - 297) < 0.5
+          and abs(page.pageSize().height() - 210) < 0.5, "the layout's page is not A4 landscape")
+    if maps:
+        m = maps[0]
+        check(not m.extent().isEmpty(), "the layout's map has an empty extent")
+        check(m.crs().authid() == project.crs().authid() or not m.crs().isValid(),
+              f"the layout's map CRS {m.crs().authid()}")
+        if legends:
+            check(legends[0].linkedMap() is m, "the legend is not linked to the map")
+            model = legends[0].model()
+            root = model.rootGroup()
+            names = [n.name() for n in root.findLayers()]
+            check("events" in names, f"the legend lacks the events: {names}")
+        if bars:
+            check(bars[0].linkedMap() is m, "the scale bar is not linked to the map")
+            check(bars[0].units() == 1 or "km" in bars[0].unitLabel(),  # kilometres
+                  f"the scale bar is in {bars[0].unitLabel()!r}")
+    exporter = QgsLayoutExporter(layout)
+    pdf = out_stem + "_layout.pdf"
+    png = out_stem + "_layout.png"
+    pdf_settings = QgsLayoutExporter.PdfExportSettings()
+    # As QGIS's "Export as PDF" does: the layout's own text setting (sitmap asks for text).
+    check(layout.customProperty("pdfTextFormat") == 1, "the layout exports text as outlines")
+    if layout.customProperty("pdfTextFormat") == 1:
+        from qgis.core import QgsRenderContext
+        pdf_settings.textRenderFormat = QgsRenderContext.TextFormatAlwaysText
+    result = exporter.exportToPdf(pdf, pdf_settings)
+    check(result == QgsLayoutExporter.Success, f"QGIS cannot export the layout to PDF: {result}")
+    image_settings = QgsLayoutExporter.ImageExportSettings()
+    image_settings.dpi = 100
+    result = exporter.exportToImage(png, image_settings)
+    check(result == QgsLayoutExporter.Success, f"QGIS cannot export the layout to PNG: {result}")
+    if os.path.exists(pdf):
+        text = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True,
+                              text=True).stdout
+        title = labels.get("title", "")
+        check(title and title in text, f"the layout PDF lacks the title {title!r}")
+        for words in ("GeoNames", "Armenia–Azerbaijan border", "Legend", "km"):
+            check(words in text, f"the layout PDF lacks {words!r}")
+        print("layout PDF:", pdf)
+
+
 def main():
     project_path, gpkg_path, geojson_path, png_path, crs = sys.argv[1:6]
     with open(geojson_path, encoding="utf-8") as f:
-        features = json.load(f)["features"]
+        all_features = json.load(f)["features"]
+    # The GeoJSON holds the events and, as features of their own, the directions of fire.
+    features = [f for f in all_features if f["properties"].get("feature") != "fire_line"]
+    n_fire_lines = len(all_features) - len(features)
     n_events = len(features)
     n_claims = sum(len(f["properties"]["claims"]) for f in features)
     n_places = len({f["properties"]["place_id"] for f in features if f["properties"]["place_id"]})
@@ -58,7 +131,9 @@ def main():
         check(layer.isValid(), f"layer {name} is not valid (source {layer.source()})")
         check(layer.crs().authid() == "EPSG:4326", f"layer {name} CRS {layer.crs().authid()}")
 
-    counts = {"events": n_events, "claims": n_claims, "places": n_places}
+    counts = {"events": n_events, "claims": n_claims, "places": n_places,
+              "fire_lines": n_fire_lines}
+    check("fire_lines" in layers, "layer fire_lines missing from the project")
     for name, expected in counts.items():
         if name in layers:
             got = layers[name].featureCount()
@@ -83,6 +158,11 @@ def main():
                 sized = sized or (prop.isActive() and "killed_max" in prop.expressionString())
             check(sized, "events symbol size is not data-defined by casualties")
         check(events.labelsEnabled(), "events are not labelled")
+        places = layers.get("places")
+        check(places is not None and places.labelsEnabled(), "places are not labelled")
+        if places is not None and places.labeling() is not None:
+            field = places.labeling().settings().fieldName
+            check(field == "name", f"places labelled by {field!r}, not their name")
         names = [n.name() for n in project.layerTreeRoot().findLayers()]
         check(names[0] == "events", f"events not on top of the layer tree: {names}")
         print("layer tree (top first):", names)
@@ -150,6 +230,8 @@ def main():
                 coloured += 1
     print("coloured sample pixels:", coloured)
     check(coloured > 5, "the rendered project shows no coloured event symbols")
+
+    check_layout(project, os.path.splitext(png_path)[0])
 
     # QGIS 3.22's Python bindings can crash while tearing down; the checks are done by now.
     if failures:

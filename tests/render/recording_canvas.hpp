@@ -18,6 +18,9 @@ struct Recorded {
     render::MarkerSymbol marker;
     render::LineSymbol line; // lines: the symbol
     std::size_t rings = 0;
+    std::vector<render::Ring> paths; // lines and areas: the rings as drawn
+    render::FillSymbol fill;         // areas: the symbol
+    std::string event;               // MarkInfo::event
 };
 
 class RecordingCanvas final : public render::Canvas {
@@ -36,11 +39,14 @@ public:
     void fill_rect(const render::Rect&, render::Color, render::Color, double) override {
         add(Recorded::Op::rect, "");
     }
-    void draw_area(std::span<const render::Ring> rings, const render::FillSymbol&,
+    void draw_area(std::span<const render::Ring> rings, const render::FillSymbol& symbol,
                    const render::MarkInfo& info) override {
         auto& r = add(Recorded::Op::area, std::string(info.id));
         r.rings = rings.size();
         r.title = std::string(info.title);
+        r.paths.assign(rings.begin(), rings.end());
+        r.fill = symbol;
+        r.event = std::string(info.event);
     }
     void draw_lines(std::span<const render::Ring> lines, const render::LineSymbol& symbol,
                     const render::MarkInfo& info) override {
@@ -48,6 +54,8 @@ public:
         r.line = symbol;
         r.rings = lines.size();
         r.title = std::string(info.title);
+        r.paths.assign(lines.begin(), lines.end());
+        r.event = std::string(info.event);
     }
     void draw_marker(render::Point at, const render::MarkerSymbol& m,
                      const render::MarkInfo& info) override {
@@ -85,7 +93,7 @@ public:
 
 private:
     Recorded& add(Recorded::Op op, std::string id) {
-        ops.push_back({op, m_layer, std::move(id), {}, {}, {}, {}, 0});
+        ops.push_back({op, m_layer, std::move(id), {}, {}, {}, {}, 0, {}, {}, {}});
         return ops.back();
     }
     double m_w;

@@ -18,10 +18,10 @@ std::filesystem::path plugin_dir() {
 TEST(LayerRegistry, BuiltinsInDrawingOrder) {
     LayerRegistry r;
     register_builtin_layers(r);
-    EXPECT_EQ(r.names(),
-              (std::vector<std::string>{"countries", "admin1", "nagorno-karabakh", "lakes",
-                                        "rivers", "borders", "corridor", "settlements",
-                                        "uncertainty", "checkpoints", "context", "incidents"}));
+    EXPECT_EQ(r.names(), (std::vector<std::string>{"countries", "admin1", "nagorno-karabakh",
+                                                   "lakes", "rivers", "borders", "corridor",
+                                                   "settlements", "uncertainty", "fire-lines",
+                                                   "checkpoints", "context", "incidents"}));
     try {
         r.create("roads", {});
         FAIL();

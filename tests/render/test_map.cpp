@@ -43,10 +43,10 @@ TEST(MapRenderer, WalksLayersBottomToTopThenLabelsThenFurniture) {
     test::RecordingCanvas canvas(1600, 1000);
     map->render(canvas);
     const std::vector<std::string> expected = {
-        "countries",  "admin1",      "nagorno-karabakh", "lakes",       "rivers",  "borders",
-        "corridor",   "settlements", "uncertainty",      "checkpoints", "context", "incidents",
-        "labels",     "legend",      "north-arrow",      "scale-bar",   "inset",   "title",
-        "attribution"};
+        "countries", "admin1",      "nagorno-karabakh", "lakes",       "rivers",      "borders",
+        "corridor",  "settlements", "uncertainty",      "fire-lines",  "checkpoints", "context",
+        "incidents", "labels",      "legend",           "north-arrow", "scale-bar",   "inset",
+        "title",     "attribution"};
     EXPECT_EQ(canvas.layer_order(), expected);
     // Every incident mark comes after every country area.
     std::size_t last_country = 0;
@@ -584,6 +584,19 @@ TEST(MapRenderer, PdfDefaultsToA4Landscape) {
     const auto info = test::run_command("pdfinfo " + pdf.string(), false);
     EXPECT_NE(info.out.find("Page size:       841.89 x 595.276 pts (A4)"), std::string::npos)
         << info.out;
+}
+
+// Directions of fire: an arrow per origin in the claimant's colour, its head at the target's
+// mark, the origin named; none from a country or from the place itself.
+TEST(ReferenceImages, DirectionsOfFire) {
+    const auto dir = temp_dir("reference_fire");
+    const auto png = dir / "fire_map.png";
+    const auto r =
+        test::run_sitmap("-q --gazetteer " + (test::basemap() / "gazetteer.geojson").string() +
+                         " map " + test::fire_events().string() + " --basemap " +
+                         test::basemap().string() + " -o " + png.string());
+    ASSERT_EQ(r.code, 0) << r.out;
+    expect_like_reference(png, "fire_map.png");
 }
 
 TEST(ReferenceImages, PlaceExtentWithPluginInArmenian) {

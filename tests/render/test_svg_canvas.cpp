@@ -40,8 +40,8 @@ TEST(SvgCanvas, WritesTextMarkersOnceAndEscapes) {
     MarkerSymbol m;
     m.fill = {1, 0, 0, 1};
     canvas->begin_layer("incidents");
-    canvas->draw_marker({10, 20}, m, {"ev-1", "Sotk & \"Zod\" <1>"});
-    canvas->draw_marker({30, 40}, m, {"ev-2", ""});
+    canvas->draw_marker({10, 20}, m, {"ev-1", "Sotk & \"Zod\" <1>", {}});
+    canvas->draw_marker({30, 40}, m, {"ev-2", "", {}});
     MarkerSymbol other = m;
     other.shape = MarkerShape::barrier;
     canvas->draw_marker({50, 60}, other, {});
@@ -50,7 +50,7 @@ TEST(SvgCanvas, WritesTextMarkersOnceAndEscapes) {
     canvas->draw_text(shaper.run("Երևան & Ереван", TextStyle{}, {5, 5}));
     const Ring line = {{0, 0}, {10.123, 10}};
     canvas->draw_lines(std::span<const Ring>(&line, 1), LineSymbol{},
-                       MarkInfo{"sector-1", "Eastern sector & co"});
+                       MarkInfo{"sector-1", "Eastern sector & co", {}});
     EXPECT_FALSE(std::filesystem::exists(path)) << "nothing before finish()";
     canvas->finish();
     const std::string s = slurp(path);
@@ -104,10 +104,10 @@ TEST(SvgCanvas, EventMarksLinkToTheirRowsAndSplitSymbolsHaveTwoHalves) {
     MarkerSymbol m;
     m.fill = {1, 0, 0, 1};
     m.fill_right = {0, 0, 1, 1};
-    canvas->draw_marker({10, 20}, m, {"evt-1&2", "Sotk"});
+    canvas->draw_marker({10, 20}, m, {"evt-1&2", "Sotk", {}});
     canvas->draw_marker({30, 40}, MarkerSymbol{}, {});
     const Ring line = {{0, 0}, {10, 10}};
-    canvas->draw_lines(std::span<const Ring>(&line, 1), LineSymbol{}, {"evt-3", "sector"});
+    canvas->draw_lines(std::span<const Ring>(&line, 1), LineSymbol{}, {"evt-3", "sector", {}});
     canvas->finish();
     const std::string svg = slurp(path);
     EXPECT_NE(
@@ -123,7 +123,7 @@ TEST(SvgCanvas, EventMarksLinkToTheirRowsAndSplitSymbolsHaveTwoHalves) {
     EXPECT_NE(svg.find("fill=\"#0000ff\" clip-path=\"url(#m0r)\""), std::string::npos);
     // Without mark_links, no links.
     auto plain = make_svg_canvas(path, 200, 100, {});
-    plain->draw_marker({10, 20}, m, {"evt-1", "Sotk"});
+    plain->draw_marker({10, 20}, m, {"evt-1", "Sotk", {}});
     plain->finish();
     EXPECT_EQ(slurp(path).find("<a "), std::string::npos);
 }

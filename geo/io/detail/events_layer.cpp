@@ -2,12 +2,14 @@
 
 #include "geo/core/error.hpp"
 #include "geo/io/detail/ogr_geometry.hpp"
+#include "geo/io/fire_lines.hpp"
 #include "geo/io/output_file.hpp"
 
 #include <cpl_vsi.h>
 
 #include <algorithm>
 #include <atomic>
+#include <cmath>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -84,7 +86,9 @@ std::string sources_text(const Event& e) {
 
 OGRLayerH create_events_layer(GDALDatasetH ds, const Format& format,
                               std::initializer_list<const char*> layer_options) {
-    OGRLayerH layer = create_layer(ds, "events", wkbPoint, layer_options);
+    // With the directions of fire (lines) in the same layer, the layer has no one geometry type.
+    OGRLayerH layer =
+        create_layer(ds, "events", format.fire_lines ? wkbUnknown : wkbPoint, layer_options);
     const OGRFieldType date_type = format.dates == Format::Dates::date ? OFTDate : OFTString;
     add_field(layer, "id", OFTString);
     add_field(layer, "kind", OFTString);
@@ -107,6 +111,9 @@ OGRLayerH create_events_layer(GDALDatasetH ds, const Format& format,
     add_field(layer, "wounded_max", OFTInteger);
     add_field(layer, "claims", OFTString, OFSTJSON);
     add_field(layer, "sources", OFTString, OFSTJSON);
+    if (format.fire_lines) {
+        add_fire_line_fields(layer, format);
+    }
     return layer;
 }
 
@@ -164,6 +171,72 @@ void write_events_layer(GDALDatasetH ds, const std::vector<Event>& events,
             OGR_F_SetGeometryDirectly(f.get(), point.release());
         }
         create_feature(layer, f.get(), "event " + e.id);
+    }
+    if (format.fire_lines) {
+        write_fire_lines(layer, events, format);
+    }
+}
+
+void add_fire_line_fields(OGRLayerH layer, const EventsLayerFormat& format) {
+    const OGRFieldType date_type = format.dates == Format::Dates::date ? OFTDate : OFTString;
+    OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
+    const auto add = [&](const char* name, OGRFieldType type, OGRFieldSubType subtype = OFSTNone) {
+        if (OGR_FD_GetFieldIndex(defn, name) < 0) {
+            add_field(layer, name, type, subtype);
+        }
+    };
+    add("feature", OFTString);
+    add("event_id", OFTString);
+    add("kind", OFTString);
+    add("layer", OFTString);
+    add("date_begin", date_type);
+    add("date_end", date_type);
+    add("place_id", OFTString);
+    add("place_name", OFTString);
+    add("origin_place_id", OFTString);
+    add("origin_name", OFTString);
+    add("origin_lon", OFTReal);
+    add("origin_lat", OFTReal);
+    add("geo_precision", OFTInteger);
+    add("claimed_by", OFTString);
+    add("disputed", OFTInteger, OFSTBoolean);
+    add("length_km", OFTReal);
+}
+
+void write_fire_lines(OGRLayerH layer, const std::vector<Event>& events,
+                      const EventsLayerFormat& format) {
+    OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
+    for (const Event& e : events) {
+        const std::vector<FireLine> lines = fire_lines(e);
+        if (lines.empty()) {
+            continue;
+        }
+        const Side claimant = fire_claimant(e.claims);
+        for (const FireLine& l : lines) {
+            FeaturePtr f(OGR_F_Create(defn));
+            set_field(f.get(), "feature", "fire_line");
+            set_field(f.get(), "event_id", e.id);
+            set_field(f.get(), "kind", std::string(to_string(e.kind)));
+            set_field(f.get(), "layer", std::string(to_string(layer_of(e.kind))));
+            set_date(f.get(), "date_begin", e.date.begin, format.dates);
+            set_date(f.get(), "date_end", e.date.end, format.dates);
+            set_field(f.get(), "place_id", e.place_id);
+            set_field(f.get(), "place_name", e.place_name);
+            set_field(f.get(), "origin_place_id", l.origin->id);
+            set_field(f.get(), "origin_name", l.origin->name);
+            set_real_field(f.get(), "origin_lon", l.origin->location.lon);
+            set_real_field(f.get(), "origin_lat", l.origin->location.lat);
+            set_field(f.get(), "geo_precision", static_cast<long long>(l.origin->precision));
+            set_field(f.get(), "claimed_by", std::string(to_string(claimant)));
+            set_field(f.get(), "disputed", e.disputed() ? 1 : 0);
+            // To the metre: the same input gives the same bytes.
+            set_real_field(f.get(), "length_km", std::round(l.length_m) / 1000.0);
+            GeometryPtr line(OGR_G_CreateGeometry(wkbLineString));
+            OGR_G_AddPoint_2D(line.get(), l.from.lon, l.from.lat);
+            OGR_G_AddPoint_2D(line.get(), l.to.lon, l.to.lat);
+            OGR_F_SetGeometryDirectly(f.get(), line.release());
+            create_feature(layer, f.get(), "direction of fire of event " + e.id);
+        }
     }
 }
 

@@ -25,6 +25,9 @@ struct EventsLayerFormat {
     UnknownMaximum unknown_maximum = UnknownMaximum::null;
     ClaimKeys claim_keys = ClaimKeys::alphabetical;
     std::optional<int> coordinate_decimals; // GeoJSON; none: GDAL's default (7 for RFC 7946)
+    // The directions of fire as line features of their own after the events (feature:
+    // "fire_line"; see write_fire_lines): `export`'s GeoJSON, which holds one layer only.
+    bool fire_lines = false;
 };
 
 // The format of `sitmap extract` (write_events_geojson) and of `sitmap export` (export_geojson,
@@ -37,6 +40,16 @@ EventsLayerFormat export_events_format();
 void write_events_layer(GDALDatasetH ds, const std::vector<Event>& events,
                         const EventsLayerFormat& format,
                         std::initializer_list<const char*> layer_options = {});
+
+// The direction-of-fire lines of the events (geo/io/fire_lines.hpp), one feature per line, from
+// the origin to the target: feature ("fire_line"), event_id, kind, layer, date_begin, date_end,
+// place_id and place_name (the target's), origin_place_id, origin_name, origin_lon, origin_lat,
+// geo_precision (the origin's), claimed_by (the side whose statement it is: armenia,
+// azerbaijan... or unknown), disputed, length_km. add_fire_line_fields creates the fields a
+// layer lacks.
+void add_fire_line_fields(OGRLayerH layer, const EventsLayerFormat& format);
+void write_fire_lines(OGRLayerH layer, const std::vector<Event>& events,
+                      const EventsLayerFormat& format);
 
 // A whole events GeoJSON file's bytes (RFC 7946, no name or crs member), made in memory.
 // Throws sitmap::Error (output_failed).

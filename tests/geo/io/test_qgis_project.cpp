@@ -17,6 +17,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <memory>
 #include <set>
 #include <sstream>
@@ -80,7 +81,55 @@ TEST(LayerStyleQml, EventsAreCategorisedByKindSizedByCasualtiesAndLabelled) {
     EXPECT_STREQ(CPLGetXMLValue(cats[12], "value", ""), "mission_deployment");
     EXPECT_EQ(children(CPLGetXMLNode(r, "symbols"), "symbol").size(), 13u);
     EXPECT_NE(qml.find("killed_max"), std::string::npos);
-    EXPECT_STREQ(CPLGetXMLValue(qgis, "labeling.settings.text-style.fieldName", ""), "place_name");
+    // Labelled by date: the places layer names the places (below).
+    EXPECT_STREQ(CPLGetXMLValue(qgis, "labeling.settings.text-style.isExpression", ""), "1");
+    EXPECT_NE(std::string(CPLGetXMLValue(qgis, "labeling.settings.text-style.fieldName", ""))
+                  .find("format_date(\"date_begin\""),
+              std::string::npos);
+}
+
+TEST(LayerStyleQml, PlacesAreLabelledWithTheirNames) {
+    const std::string qml = layer_style_qml("places", LayerGeometry::point, Symbology{});
+    XmlPtr doc(CPLParseXMLString(qml.c_str()));
+    const CPLXMLNode* qgis = CPLGetXMLNode(doc.get(), "=qgis");
+    ASSERT_NE(qgis, nullptr);
+    EXPECT_STREQ(CPLGetXMLValue(qgis, "labelsEnabled", ""), "1");
+    EXPECT_STREQ(CPLGetXMLValue(qgis, "labeling.settings.text-style.fieldName", ""), "name");
+    EXPECT_STREQ(CPLGetXMLValue(qgis, "labeling.settings.text-style.isExpression", ""), "0");
+}
+
+TEST(LayerStyleQml, FireLinesAreArrowsByClaimant) {
+    Symbology symbology;
+    symbology.claim_armenia = {1, 2, 3};
+    symbology.claim_azerbaijan = {4, 5, 6};
+    symbology.fire_lines.color = {7, 8, 9};
+    const std::string qml = layer_style_qml("fire_lines", LayerGeometry::line, symbology);
+    XmlPtr doc(CPLParseXMLString(qml.c_str()));
+    const CPLXMLNode* r = CPLGetXMLNode(doc.get(), "=qgis.renderer-v2");
+    ASSERT_NE(r, nullptr);
+    EXPECT_STREQ(CPLGetXMLValue(r, "type", ""), "RuleRenderer");
+    const auto rules = children(CPLGetXMLNode(r, "rules"), "rule");
+    ASSERT_EQ(rules.size(), 3u);
+    EXPECT_STREQ(CPLGetXMLValue(rules[0], "filter", ""), "\"claimed_by\" = 'armenia'");
+    EXPECT_STREQ(CPLGetXMLValue(rules[0], "label", ""), "Direction of fire, as Armenia claims");
+    EXPECT_STREQ(CPLGetXMLValue(rules[2], "filter", ""), "ELSE");
+    const auto symbols = children(CPLGetXMLNode(r, "symbols"), "symbol");
+    ASSERT_EQ(symbols.size(), 3u);
+    // Each a line, a filled head near the target (its tip short of the end, clear of the
+    // event's mark) and a dot at the origin, in its side's colour.
+    for (std::size_t i = 0; i < 3; ++i) {
+        const auto layers = children(symbols[i], "layer");
+        ASSERT_EQ(layers.size(), 3u);
+        EXPECT_STREQ(CPLGetXMLValue(layers[0], "class", ""), "SimpleLine");
+        EXPECT_STREQ(CPLGetXMLValue(layers[1], "class", ""), "MarkerLine");
+        EXPECT_STREQ(CPLGetXMLValue(layers[2], "class", ""), "MarkerLine");
+    }
+    EXPECT_NE(qml.find(R"(value="lastvertex")"), std::string::npos);
+    EXPECT_NE(qml.find(R"(value="filled_arrowhead")"), std::string::npos);
+    EXPECT_NE(qml.find(R"(value="1,2,3,255")"), std::string::npos);
+    EXPECT_NE(qml.find(R"(value="4,5,6,255")"), std::string::npos);
+    EXPECT_NE(qml.find(R"(value="7,8,9,255")"), std::string::npos);
+    EXPECT_NE(qml.find(R"(value="firstvertex")"), std::string::npos);
 }
 
 TEST(LayerStyleQml, BasemapLayersGetTheirGeometrysSymbol) {
@@ -150,19 +199,22 @@ TEST(QgisProject, QgsListsLayersTopFirstWithRelativeSourcesAndTheMapCrs) {
         sources.emplace_back(CPLGetXMLValue(l, "source", ""));
         checked.emplace_back(CPLGetXMLValue(l, "checked", ""));
     }
-    EXPECT_EQ(names, (std::vector<std::string>{"events", "claims", "places", "borders", "lakes",
-                                               "countries"}));
+    EXPECT_EQ(names, (std::vector<std::string>{"events", "fire_lines", "claims", "places",
+                                               "borders", "lakes", "countries"}));
     EXPECT_EQ(sources[0], "./events.gpkg|layername=events");
-    EXPECT_EQ(checked[1], "Qt::Unchecked"); // claims duplicate the events' points
+    EXPECT_EQ(checked[2], "Qt::Unchecked"); // claims duplicate the events' points
     EXPECT_EQ(checked[0], "Qt::Checked");
+    EXPECT_EQ(checked[1], "Qt::Checked"); // the directions of fire, under the events
 
     const auto layers = children(CPLGetXMLNode(qgis, "projectlayers"), "maplayer");
-    ASSERT_EQ(layers.size(), 6u);
+    ASSERT_EQ(layers.size(), 7u);
     EXPECT_STREQ(CPLGetXMLValue(layers[0], "renderer-v2.type", ""), "categorizedSymbol");
     EXPECT_STREQ(CPLGetXMLValue(layers[0], "provider", ""), "ogr");
     EXPECT_STREQ(CPLGetXMLValue(layers[0], "srs.spatialrefsys.authid", ""), "EPSG:4326");
-    EXPECT_STREQ(CPLGetXMLValue(layers[3], "renderer-v2.type", ""), "RuleRenderer"); // borders
-    EXPECT_STREQ(CPLGetXMLValue(layers[4], "renderer-v2.type", ""), "singleSymbol"); // lakes
+    EXPECT_STREQ(CPLGetXMLValue(layers[1], "renderer-v2.type", ""), "RuleRenderer"); // fire
+    EXPECT_STREQ(CPLGetXMLValue(layers[4], "renderer-v2.type", ""), "RuleRenderer"); // borders
+    EXPECT_STREQ(CPLGetXMLValue(layers[5], "renderer-v2.type", ""), "singleSymbol"); // lakes
+    EXPECT_STREQ(CPLGetXMLValue(layers[3], "labelsEnabled", ""), "1");               // places
 
     // The view covers the events, padded: in UTM 38N the westernmost (45.25 E, 40.25 N) lies
     // near x 521 km, y 4456 km; the easternmost (46.55 E, 39.62 N) near x 633 km, y 4386 km.
@@ -176,6 +228,72 @@ TEST(QgisProject, QgsListsLayersTopFirstWithRelativeSourcesAndTheMapCrs) {
     EXPECT_LT(ymin, 4385000);
     EXPECT_GT(ymax, 4457000);
     EXPECT_LT(xmax - xmin, 300000);
+}
+
+// The print layout: A4 landscape; title, map, legend linked to the map, scale bar in km, north
+// arrow, credits with the sources and the boundary line's source and date from the GeoPackage.
+TEST(QgisProject, HasAPrintLayoutWithMapLegendScaleBarTitleAndCredits) {
+    const fs::path dir = fresh_dir("layout");
+    // A border line with its source and date, as the bundled one has.
+    fs::create_directories(dir / "basemap");
+    std::ofstream(dir / "basemap" / "borders.geojson")
+        << R"({"type":"FeatureCollection","features":[)"
+        << R"({"type":"Feature","properties":{"countries":"AM-AZ","source":"Test survey",)"
+        << R"("source_date":"2023-09-28"},"geometry":)"
+        << R"({"type":"LineString","coordinates":[[46.7,38.8],[46.7,41.3]]}}]})";
+    GeoPackageOptions gpkg_options;
+    gpkg_options.basemap = find_basemap_layers(dir / "basemap");
+    export_geopackage(test::export_sample_events(), dir / "events.gpkg", gpkg_options);
+    QgisProjectOptions options;
+    options.title = "Border incidents <May>";
+    options.crs = "EPSG:32638";
+    options.attribution = "Map data: Natural Earth";
+    write_qgis_project(dir / "events.qgs", dir / "events.gpkg", options);
+
+    XmlPtr doc(CPLParseXMLString(slurp(dir / "events.qgs").c_str()));
+    ASSERT_TRUE(doc);
+    const CPLXMLNode* layout = CPLGetXMLNode(doc.get(), "=qgis.Layouts.Layout");
+    ASSERT_NE(layout, nullptr);
+    EXPECT_STREQ(CPLGetXMLValue(layout, "name", ""), "sitmap map");
+    EXPECT_STREQ(CPLGetXMLValue(layout, "PageCollection.LayoutItem.size", ""), "297,210,mm");
+    std::map<std::string, const CPLXMLNode*> items; // by id
+    std::multiset<std::string> types;
+    for (const CPLXMLNode* item : children(layout, "LayoutItem")) {
+        items[CPLGetXMLValue(item, "id", "")] = item;
+        types.insert(CPLGetXMLValue(item, "type", ""));
+    }
+    // map, legend, scale bar, picture (north arrow), three labels.
+    EXPECT_EQ(types, (std::multiset<std::string>{"65639", "65642", "65646", "65640", "65641",
+                                                 "65641", "65641"}));
+    ASSERT_TRUE(items.contains("map") && items.contains("legend") && items.contains("scale bar") &&
+                items.contains("title") && items.contains("credits"));
+    const std::string map_uuid = CPLGetXMLValue(items["map"], "uuid", "");
+    EXPECT_EQ(CPLGetXMLValue(items["legend"], "map_uuid", ""), map_uuid);
+    EXPECT_STREQ(CPLGetXMLValue(items["legend"], "legendFilterByMap", ""), "1");
+    EXPECT_EQ(CPLGetXMLValue(items["scale bar"], "mapUuid", ""), map_uuid);
+    EXPECT_STREQ(CPLGetXMLValue(items["scale bar"], "unitType", ""), "kilometers");
+    EXPECT_STREQ(CPLGetXMLValue(items["title"], "labelText", ""), "Border incidents <May>");
+    const std::string credits = CPLGetXMLValue(items["credits"], "labelText", "");
+    EXPECT_NE(credits.find("Map data: Natural Earth"), std::string::npos) << credits;
+    EXPECT_NE(credits.find("Armenia–Azerbaijan border: Test survey, line of 2023-09-28"),
+              std::string::npos)
+        << credits;
+    // The map's extent has the map item's shape (205 x 150 mm) and holds the project's view.
+    const CPLXMLNode* extent = CPLGetXMLNode(items["map"], "Extent");
+    const double w =
+        CPLAtof(CPLGetXMLValue(extent, "xmax", "0")) - CPLAtof(CPLGetXMLValue(extent, "xmin", "0"));
+    const double h =
+        CPLAtof(CPLGetXMLValue(extent, "ymax", "0")) - CPLAtof(CPLGetXMLValue(extent, "ymin", "0"));
+    EXPECT_NEAR(w / h, 205.0 / 150.0, 1e-3);
+    EXPECT_LE(CPLAtof(CPLGetXMLValue(extent, "xmin", "0")),
+              CPLAtof(CPLGetXMLValue(doc.get(), "=qgis.mapcanvas.extent.xmin", "0")));
+    // Readable names in the legend; the layers keep the GeoPackage's.
+    EXPECT_NE(
+        slurp(dir / "events.qgs").find(R"(name="legend/title-label" value="Directions of fire")"),
+        std::string::npos);
+    // The same input, the same bytes (fixed item ids).
+    write_qgis_project(dir / "again.qgs", dir / "events.gpkg", options);
+    EXPECT_EQ(slurp(dir / "events.qgs"), slurp(dir / "again.qgs"));
 }
 
 TEST(QgisProject, QgzIsAZipHoldingTheSameProject) {
