@@ -520,6 +520,12 @@ bool is_qualifier(const MentionView& v) {
         v.place.kind == PlaceKind::region) {
         return false;
     }
+    // A place cannot say where a larger one is: "on the border with Armenia in the Kalbajar
+    // District" names where the fire was, not where Armenia is.
+    const PlaceKind prev_kind = mention_place(v.mentions[v.index - 1])->kind;
+    if (prev_kind == PlaceKind::country && v.place.kind != PlaceKind::country) {
+        return false;
+    }
     const std::size_t prev_end = v.spans[v.index - 1].last;
     if (prev_end >= s.first) {
         return false;

@@ -254,3 +254,12 @@ TEST_F(ExtractTest, AnAreaNamedBeforeAVillageOnlySaysWhereItIs) {
                        "Gegharkunik province.");
     EXPECT_EQ(role_of(y, "Gegharkunik province"), MentionRole::context_location);
 }
+
+TEST_F(ExtractTest, ADistrictAfterACountryIsNotWhereTheCountryIs) {
+    // "Armenia in Upland" is no place qualified by another: Upland is where the fire was.
+    const auto x = run("Azerbaijani positions came under fire on the border with Armenia in "
+                       "Upland on Tuesday, the ministry said.");
+    EXPECT_EQ(role_of(x, "Upland"), MentionRole::incident_location);
+    ASSERT_EQ(incidents(x).size(), 1u);
+    EXPECT_EQ(incidents(x)[0]->place_id, "test:upland");
+}
