@@ -234,6 +234,17 @@ void absorb_region_events(Merged& m) {
         if (!merged[*best].origins.empty()) {
             merged[c].origins.clear();
         }
+        // A region that holds every target of the finer event says where only more coarsely: it
+        // is no further target ("Sadarak and Shahbuz", not "Sadarak, Shahbuz and Nakhchivan").
+        // Two areas that only meet stay two targets.
+        const Event& fine = merged[*best];
+        const auto inside = [&](LonLat p) { return distance_m(p, merged[c].geometry) == 0.0; };
+        if (fine.targets.empty()
+                ? inside(fine.location)
+                : std::all_of(fine.targets.begin(), fine.targets.end(),
+                              [&](const EventPlace& t) { return inside(t.location); })) {
+            merged[c].targets.clear();
+        }
         add_event(merged[*best], m.seen_sources[*best], merged[c]);
         for (const Vote& v : m.votes[c]) {
             m.votes[*best].push_back(v);

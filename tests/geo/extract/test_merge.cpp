@@ -61,12 +61,14 @@ TEST(Merge, ARegionLevelEventJoinsTheSameEventInsideIt) {
     country.location = LonLat{5, 5};
     country.date = DateRange{day, day, DatePrecision::day};
     country.sources = {SourceRef{"b", 0, 1}};
+    country.targets = {EventPlace{"c", "Country", LonLat{5, 5}, GeoPrecision::region}};
     Event city = country;
     city.place_id = "city";
     city.place_name = "City";
     city.precision = GeoPrecision::exact;
     city.location = LonLat{2, 3};
     city.geometry = PointGeom{city.location};
+    city.targets = {EventPlace{"city", "City", city.location, GeoPrecision::exact}};
     city.sources = {SourceRef{"a", 0, 1}};
     Event elsewhere = city;
     elsewhere.place_id = "far";
@@ -79,6 +81,10 @@ TEST(Merge, ARegionLevelEventJoinsTheSameEventInsideIt) {
                                  [](const Event& e) { return e.place_id == "city"; });
     ASSERT_NE(it, merged.end());
     EXPECT_EQ(it->sources.size(), 2u);
+    // The region holding the city only said where more coarsely: it is no second target.
+    ASSERT_EQ(it->targets.size(), 1u);
+    EXPECT_EQ(it->targets[0].id, "city");
+    EXPECT_EQ(it->place_name, "City");
 }
 
 TEST(Merge, TwoAreasThatMeetOnTheSameDayAreOneEvent) {
