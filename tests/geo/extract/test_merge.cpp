@@ -74,6 +74,7 @@ TEST(Merge, ARegionLevelEventJoinsTheSameEventInsideIt) {
     elsewhere.place_id = "far";
     elsewhere.location = LonLat{30, 30};
     elsewhere.geometry = PointGeom{elsewhere.location};
+    elsewhere.targets = {EventPlace{"far", "Far", elsewhere.location, GeoPrecision::exact}};
     elsewhere.sources = {SourceRef{"c", 0, 1}};
     const auto merged = merge_events({country, city, elsewhere});
     ASSERT_EQ(merged.size(), 2u);
@@ -85,6 +86,34 @@ TEST(Merge, ARegionLevelEventJoinsTheSameEventInsideIt) {
     ASSERT_EQ(it->targets.size(), 1u);
     EXPECT_EQ(it->targets[0].id, "city");
     EXPECT_EQ(it->place_name, "City");
+}
+
+TEST(Merge, ARegionHoldingTheDistrictsOfAReportIsNoFurtherTarget) {
+    // "Sadarak and Shahbuz" (two districts) and a headline at the republic holding them: one
+    // incident at the two districts, not at "Sadarak, Shahbuz and Nakhchivan".
+    const auto day = parse_date("2024-04-01");
+    Event republic;
+    republic.kind = EventKind::small_arms_fire;
+    republic.place_id = "nx";
+    republic.place_name = "Republic";
+    republic.precision = GeoPrecision::region;
+    AreaGeom area;
+    area.polygons.push_back({Path{{0, 0}, {10, 0}, {10, 10}, {0, 10}, {0, 0}}});
+    republic.geometry = area;
+    republic.location = LonLat{5, 5};
+    republic.targets = {EventPlace{"nx", "Republic", LonLat{5, 5}, GeoPrecision::region}};
+    republic.date = DateRange{day, day, DatePrecision::day};
+    republic.sources = {SourceRef{"a", 0, 1}};
+    Event districts = republic;
+    districts.targets = {EventPlace{"sad", "Sadarak", LonLat{2, 8}, GeoPrecision::region},
+                         EventPlace{"sah", "Shahbuz", LonLat{6, 6}, GeoPrecision::region}};
+    districts.place_id = "sah";
+    districts.location = LonLat{6, 6};
+    districts.sources = {SourceRef{"a", 2, 3}};
+    const auto merged = merge_events({republic, districts});
+    ASSERT_EQ(merged.size(), 1u);
+    EXPECT_EQ(merged[0].targets.size(), 2u);
+    EXPECT_EQ(merged[0].sources.size(), 2u);
 }
 
 TEST(Merge, TwoAreasThatMeetOnTheSameDayAreOneEvent) {
