@@ -7,10 +7,12 @@
 #include "geo/extract/extract.hpp"
 #include "geo/geocode/geocoder.hpp"
 #include "geo/io/export.hpp"
+#include "geo/io/pg_store.hpp"
 
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,22 +26,33 @@ struct ExportOptions {
     std::string published;
     std::string crs;
     std::string format;
+    std::string where;
     bool force = false;
 };
 
 void run_export(const ExportOptions& options, const GlobalOptions& global) {
     const std::filesystem::path out(options.output);
+    const bool to_store = geo::is_pg_store(options.output);
     // An unknown format or extension is a usage error before any work is done.
-    const geo::GisFormat format =
-        options.format.empty() ? geo::gis_format_for(out) : geo::gis_format_named(options.format);
+    if (to_store && !options.format.empty()) {
+        throw usage_error("--format '" + options.format + "': a PG: output is a PostGIS store");
+    }
+    const geo::GisFormat format = to_store                 ? geo::GisFormat::geojson
+                                  : options.format.empty() ? geo::gis_format_for(out)
+                                                           : geo::gis_format_named(options.format);
     check_crs_option(options.crs);
+    check_where_option(options.where, options.inputs);
 
     const geo::Gazetteer gazetteer = load_gazetteer(global);
     const geo::Geocoder geocoder(gazetteer);
+    std::optional<geo::PgStore> store;
+    if (to_store) {
+        store.emplace(options.output, /*update=*/true); // a wrong connection fails before any work
+    }
     // One input at a time, so that an event without coordinates is reported with its file.
     LoadedInputs loaded;
     for (const std::string& input : options.inputs) {
-        LoadedInputs one = load_inputs({input}, options.published, geocoder);
+        LoadedInputs one = load_inputs({input}, options.published, geocoder, options.where);
         for (std::size_t i = 0; i < one.events.size(); ++i) {
             if (!geo::has_geometry(one.events[i])) {
                 throw input_error(input + ": event " + std::to_string(i + 1) + " (" +
@@ -59,6 +72,17 @@ void run_export(const ExportOptions& options, const GlobalOptions& global) {
     }
     if (loaded.events.empty() && !global.quiet) {
         std::cerr << "sitmap: warning: the inputs hold no events; writing empty layers\n";
+    }
+
+    if (store) {
+        const geo::PgLoadStats s = store->load(loaded.events, &gazetteer);
+        if (!global.quiet) {
+            std::cerr << "sitmap: " << store->label() << ": " << s.batch_events
+                      << " events loaded: " << s.written << " rows written, " << s.replaced
+                      << " replaced by a merge, " << s.unchanged << " unchanged, " << s.places_added
+                      << " places added\n";
+        }
+        return;
     }
 
     GisOutputOptions gis;
@@ -92,7 +116,9 @@ void add_export_command(CLI::App& app, const GlobalOptions& global) {
                 "  .gpkg     GeoPackage: events, claims, places, basemap, QGIS styles\n"
                 "  .qgz/.qgs QGIS project, with its GeoPackage written next to it\n"
                 "  .csv      ACLED's columns (actor1 the accused, source the speakers)\n"
-                "--format names the format whatever the extension.");
+                "--format names the format whatever the extension.\n"
+                "-o PG:\"dbname=... host=...\" merges the events into a PostGIS store (see "
+                "README.md, 'PostGIS event store'); a PG: input reads from one.");
     cmd->add_option("inputs", options->inputs,
                     "Events GeoJSON, ACLED-style CSV, or article text files")
         ->required();
@@ -105,6 +131,9 @@ void add_export_command(CLI::App& app, const GlobalOptions& global) {
                     "Publication date of article inputs (YYYY-MM-DD)");
     cmd->add_option("--crs", options->crs,
                     "CRS of the QGIS project (default: the one sitmap's maps choose)");
+    cmd->add_option("--where", options->where,
+                    "With a PG: input: an SQL condition on the events columns, e.g. "
+                    "\"date_begin >= '2023-05-01'\"");
     cmd->add_flag("--force", options->force, "Replace existing output files");
     cmd->callback([options, &global] { run_export(*options, global); });
 }

@@ -5,6 +5,7 @@
 
 #include "geo/core/error.hpp"
 #include "geo/io/event_io.hpp"
+#include "geo/io/pg_store.hpp"
 
 #include <algorithm>
 #include <array>
@@ -131,14 +132,27 @@ void check_overwrite(const std::string& output, bool force) {
     }
 }
 
+void check_where_option(const std::string& where, const std::vector<std::string>& inputs) {
+    if (!where.empty() && std::none_of(inputs.begin(), inputs.end(),
+                                       [](const std::string& i) { return geo::is_pg_store(i); })) {
+        throw usage_error("--where '" + where +
+                          "': filters the events of a PG: store input, and no input is one");
+    }
+}
+
 LoadedInputs load_inputs(const std::vector<std::string>& paths, const std::string& published,
-                         const geo::Geocoder& geocoder) {
+                         const geo::Geocoder& geocoder, const std::string& where) {
     LoadedInputs loaded;
     std::vector<geo::Event> events;
     const geo::Gazetteer& gazetteer = geocoder.gazetteer();
     for (const std::string& path : paths) {
         const std::string ext = extension_of(path);
-        if (ext == ".geojson" || ext == ".json") {
+        if (geo::is_pg_store(path)) {
+            geo::PgStore store(path, /*update=*/false);
+            auto read = store.read(where, &gazetteer);
+            events.insert(events.end(), std::make_move_iterator(read.begin()),
+                          std::make_move_iterator(read.end()));
+        } else if (ext == ".geojson" || ext == ".json") {
             auto read = geo::read_events_geojson(path, &gazetteer);
             events.insert(events.end(), read.begin(), read.end());
         } else if (ext == ".csv") {

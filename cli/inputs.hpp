@@ -24,10 +24,15 @@ struct LoadedInputs {
     std::vector<std::string> not_located;
 };
 
-// .geojson/.json -> events; .csv -> ACLED-style events; anything else -> article text, which
-// needs `published` (YYYY-MM-DD). Throws sitmap::Error naming the file that is wrong.
+// .geojson/.json -> events; .csv -> ACLED-style events; PG:... -> the events of a PostGIS store
+// (geo/io/pg_store.hpp), those matching `where` (an SQL condition) when it is not empty; anything
+// else -> article text, which needs `published` (YYYY-MM-DD). Throws sitmap::Error naming the
+// file (or store) that is wrong.
 LoadedInputs load_inputs(const std::vector<std::string>& paths, const std::string& published,
-                         const geo::Geocoder& geocoder);
+                         const geo::Geocoder& geocoder, const std::string& where = {});
+
+// --where applies to a PG: input only: a usage error (exit 2) when none of the inputs is one.
+void check_where_option(const std::string& where, const std::vector<std::string>& inputs);
 
 // Option values checked before any work, each a usage error (exit 2) naming the option:
 // --crs: AUTH:CODE (EPSG:32638), a PROJ string (+proj=...), WKT or PROJJSON; not a free name

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cmath>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -125,65 +126,149 @@ EventsLayerFormat export_events_format() {
     return f;
 }
 
+void write_event_feature(OGRLayerH layer, const Event& e, const EventsLayerFormat& format) {
+    FeaturePtr f(OGR_F_Create(OGR_L_GetLayerDefn(layer)));
+    set_field(f.get(), "id", e.id);
+    set_field(f.get(), "kind", std::string(to_string(e.kind)));
+    set_field(f.get(), "layer", std::string(to_string(layer_of(e.kind))));
+    set_date(f.get(), "date_begin", e.date.begin, format.dates);
+    set_date(f.get(), "date_end", e.date.end, format.dates);
+    set_field(f.get(), "date_precision", std::string(to_string(e.date.precision)));
+    set_field(f.get(), "place_id", e.place_id);
+    set_field(f.get(), "place_name", e.place_name);
+    set_field(f.get(), "geo_precision", static_cast<long long>(e.precision));
+    if (const EventPlace* o = e.origin()) {
+        set_field(f.get(), "origin_place_id", o->id);
+        set_field(f.get(), "origin_name", o->name);
+        set_real_field(f.get(), "origin_lon", o->location.lon);
+        set_real_field(f.get(), "origin_lat", o->location.lat);
+    }
+    set_field(f.get(), "targets", places_text(e.targets));
+    set_field(f.get(), "origins", places_text(e.origins));
+    set_field(f.get(), "summary", e.summary);
+    set_field(f.get(), "disputed", e.disputed() ? 1 : 0);
+    set_field(f.get(), "killed_max", max_of(e, &Claim::killed, format.unknown_maximum));
+    set_field(f.get(), "wounded_max", max_of(e, &Claim::wounded, format.unknown_maximum));
+    set_field(f.get(), "claims",
+              format.claim_keys == Format::ClaimKeys::documented_order
+                  ? claims_text<nlohmann::ordered_json>(e)
+                  : claims_text<nlohmann::json>(e));
+    set_field(f.get(), "sources", sources_text(e));
+    if (GeometryPtr point = to_ogr(e.location)) {
+        OGR_F_SetGeometryDirectly(f.get(), point.release());
+    }
+    create_feature(layer, f.get(), "event " + e.id);
+}
+
 void write_events_layer(GDALDatasetH ds, const std::vector<Event>& events,
                         const EventsLayerFormat& format,
                         std::initializer_list<const char*> layer_options) {
     // Events are points at their representative location; the place's own line or area is the
     // gazetteer's (readers restore it by place_id).
     OGRLayerH layer = create_events_layer(ds, format, layer_options);
-    OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
     for (const Event& e : events) {
-        FeaturePtr f(OGR_F_Create(defn));
-        set_field(f.get(), "id", e.id);
-        set_field(f.get(), "kind", std::string(to_string(e.kind)));
-        set_field(f.get(), "layer", std::string(to_string(layer_of(e.kind))));
-        set_date(f.get(), "date_begin", e.date.begin, format.dates);
-        set_date(f.get(), "date_end", e.date.end, format.dates);
-        set_field(f.get(), "date_precision", std::string(to_string(e.date.precision)));
-        set_field(f.get(), "place_id", e.place_id);
-        set_field(f.get(), "place_name", e.place_name);
-        set_field(f.get(), "geo_precision", static_cast<long long>(e.precision));
-        if (const EventPlace* o = e.origin()) {
-            set_field(f.get(), "origin_place_id", o->id);
-            set_field(f.get(), "origin_name", o->name);
-            set_real_field(f.get(), "origin_lon", o->location.lon);
-            set_real_field(f.get(), "origin_lat", o->location.lat);
-        }
-        set_field(f.get(), "targets", places_text(e.targets));
-        set_field(f.get(), "origins", places_text(e.origins));
-        set_field(f.get(), "summary", e.summary);
-        set_field(f.get(), "disputed", e.disputed() ? 1 : 0);
-        set_field(f.get(), "killed_max", max_of(e, &Claim::killed, format.unknown_maximum));
-        set_field(f.get(), "wounded_max", max_of(e, &Claim::wounded, format.unknown_maximum));
-        set_field(f.get(), "claims",
-                  format.claim_keys == Format::ClaimKeys::documented_order
-                      ? claims_text<nlohmann::ordered_json>(e)
-                      : claims_text<nlohmann::json>(e));
-        set_field(f.get(), "sources", sources_text(e));
-        if (GeometryPtr point = to_ogr(e.location)) {
-            OGR_F_SetGeometryDirectly(f.get(), point.release());
-        }
-        create_feature(layer, f.get(), "event " + e.id);
+        write_event_feature(layer, e, format);
     }
 }
 
-std::string events_geojson_text(const std::vector<Event>& events, const EventsLayerFormat& format) {
+void write_claim_features(OGRLayerH layer, const Event& e) {
+    for (std::size_t i = 0; i < e.claims.size(); ++i) {
+        const Claim& c = e.claims[i];
+        FeaturePtr f(OGR_F_Create(OGR_L_GetLayerDefn(layer)));
+        set_field(f.get(), "event_id", e.id);
+        set_field(f.get(), "claim_index", static_cast<long long>(i));
+        set_field(f.get(), "kind", std::string(to_string(e.kind)));
+        set_field(f.get(), "date_begin", e.date.begin);
+        set_field(f.get(), "place_name", e.place_name);
+        set_field(f.get(), "who", c.who);
+        set_field(f.get(), "side", std::string(to_string(c.side)));
+        set_field(f.get(), "assertion", std::string(to_string(c.assertion)));
+        set_field(f.get(), "against", std::string(to_string(c.against)));
+        set_field(f.get(), "killed", c.killed ? std::optional<long long>(*c.killed) : std::nullopt);
+        set_field(f.get(), "wounded",
+                  c.wounded ? std::optional<long long>(*c.wounded) : std::nullopt);
+        set_field(f.get(), "text", c.text);
+        set_field(f.get(), "article", c.source.article);
+        set_field(f.get(), "source_begin", static_cast<long long>(c.source.begin));
+        set_field(f.get(), "source_end", static_cast<long long>(c.source.end));
+        OGR_F_SetGeometryDirectly(f.get(), to_ogr(e.location).release());
+        create_feature(layer, f.get(), "claim of event " + e.id);
+    }
+}
+
+void write_place_feature(OGRLayerH layer, const std::string& id, const Place* place,
+                         const std::string& fallback_name, LonLat fallback_at,
+                         std::optional<long long> events) {
+    FeaturePtr f(OGR_F_Create(OGR_L_GetLayerDefn(layer)));
+    set_field(f.get(), "id", id);
+    if (events) {
+        set_field(f.get(), "events", events);
+    }
+    LonLat at = fallback_at;
+    if (place != nullptr) {
+        set_field(f.get(), "name", place->name);
+        set_field(f.get(), "kind", std::string(to_string(place->kind)));
+        set_field(f.get(), "country", place->country);
+        set_field(f.get(), "admin1", place->admin1);
+        for (const char* lang : {"hy", "az", "ru"}) {
+            if (auto it = place->names.find(lang); it != place->names.end()) {
+                set_field(f.get(), (std::string("name_") + lang).c_str(), it->second);
+            }
+        }
+        set_field(f.get(), "population", place->population);
+        set_field(f.get(), "source", place->source);
+        if (to_ogr(place->anchor) != nullptr) { // a valid lon/lat
+            at = place->anchor;
+        }
+    } else {
+        set_field(f.get(), "name", fallback_name);
+        set_field(f.get(), "source", "events");
+    }
+    OGR_F_SetGeometryDirectly(f.get(), to_ogr(at).release());
+    create_feature(layer, f.get(), "place " + id);
+}
+
+std::string event_fingerprint(const Event& e) {
+    // Every stored member but the geometry, which readers restore from the gazetteer; locations
+    // to 1e-9 degrees (a database keeps the doubles, JSON prints them shortest).
+    const auto coord = [](double v) { return std::to_string(std::llround(v * 1e9)); };
+    std::string s = e.id;
+    for (const std::string& part :
+         {std::string(to_string(e.kind)), e.date.begin.ok() ? format_date(e.date.begin) : "",
+          e.date.end.ok() ? format_date(e.date.end) : "", std::string(to_string(e.date.precision)),
+          e.place_id, e.place_name, std::to_string(static_cast<int>(e.precision)),
+          coord(e.location.lon), coord(e.location.lat), e.summary,
+          claims_text<nlohmann::ordered_json>(e), sources_text(e), places_text(e.targets),
+          places_text(e.origins)}) {
+        s += '\x1f';
+        s += part;
+    }
+    return s;
+}
+
+namespace {
+
+// The bytes GDAL's GeoJSON (a FeatureCollection) or GeoJSONSeq (a feature a line) driver writes.
+std::string events_json_text(const std::vector<Event>& events, const EventsLayerFormat& format,
+                             bool lines) {
     // GDAL writes into memory (/vsimem/, a name of this call's own); the bytes are then written
     // with every write checked, which GDAL's GeoJSON writer does not do.
     static std::atomic<unsigned long> counter{0};
     const std::string name = "/vsimem/sitmap-events-" + std::to_string(++counter) + "-" +
-                             std::to_string(reinterpret_cast<std::uintptr_t>(&events)) + ".geojson";
+                             std::to_string(reinterpret_cast<std::uintptr_t>(&events)) +
+                             (lines ? ".geojsonl" : ".geojson");
     const QuietGdalErrors quiet;
     struct Unlink {
         const std::string& name;
         ~Unlink() { VSIUnlink(name.c_str()); }
     } unlink{name};
-    DatasetPtr ds = create_vector("GeoJSON", name);
-    std::string precision;
-    if (format.coordinate_decimals) {
-        precision = "COORDINATE_PRECISION=" + std::to_string(*format.coordinate_decimals);
-    }
-    if (precision.empty()) {
+    DatasetPtr ds = create_vector(lines ? "GeoJSONSeq" : "GeoJSON", name);
+    // GeoJSONSeq is RFC 7946 always; its default precision is GeoJSON's RFC 7946 one (7).
+    const std::string precision =
+        "COORDINATE_PRECISION=" + std::to_string(format.coordinate_decimals.value_or(7));
+    if (lines) {
+        write_events_layer(ds.get(), events, format, {"RS=NO", precision.c_str()});
+    } else if (!format.coordinate_decimals) {
         write_events_layer(ds.get(), events, format, {"RFC7946=YES", "WRITE_NAME=NO"});
     } else {
         write_events_layer(ds.get(), events, format,
@@ -193,9 +278,23 @@ std::string events_geojson_text(const std::vector<Event>& events, const EventsLa
     vsi_l_offset size = 0;
     const GByte* data = VSIGetMemFileBuffer(name.c_str(), &size, FALSE);
     if (data == nullptr) {
+        if (lines && events.empty()) {
+            return {}; // GeoJSONSeq writes nothing for no features
+        }
         throw output_error("cannot write GeoJSON: " + last_gdal_error());
     }
     return std::string(reinterpret_cast<const char*>(data), static_cast<std::size_t>(size));
+}
+
+} // namespace
+
+std::string events_geojson_text(const std::vector<Event>& events, const EventsLayerFormat& format) {
+    return events_json_text(events, format, /*lines=*/false);
+}
+
+std::string events_geojson_lines(const std::vector<Event>& events,
+                                 const EventsLayerFormat& format) {
+    return events_json_text(events, format, /*lines=*/true);
 }
 
 void write_events_geojson_file(const std::vector<Event>& events, const std::filesystem::path& path,
