@@ -233,6 +233,11 @@ constexpr const char* schema_sql[] = {
     geom geometry(Point, 4326)))",
 };
 
+constexpr const char* unused_places_sql = R"(DELETE FROM places p WHERE NOT EXISTS (
+    SELECT 1 FROM events e WHERE e.place_id = p.id OR e.origin_place_id = p.id
+        OR EXISTS (SELECT 1 FROM json_array_elements(e.targets) t WHERE t ->> 'place_id' = p.id)
+        OR EXISTS (SELECT 1 FROM json_array_elements(e.origins) o WHERE o ->> 'place_id' = p.id)))";
+
 EventsLayerFormat store_format() {
     EventsLayerFormat f;
     f.dates = EventsLayerFormat::Dates::date;
@@ -385,8 +390,12 @@ PgLoadStats PgStore::load(const std::vector<Event>& batch, const Gazetteer* gaze
         // Writers queue here until the batch before them has committed: each then reads what
         // the others wrote. Readers are not blocked (they see the last committed state).
         execute(ds, "SELECT pg_advisory_xact_lock(" + std::to_string(pg_lock_key) + ")");
-        for (const char* sql : schema_sql) {
-            execute(ds, sql);
+        // The tables, the first time (DDL, even IF NOT EXISTS, takes locks that writers wait on).
+        if (count_rows(ds, "SELECT 1 FROM pg_tables WHERE schemaname = current_schema() AND "
+                           "tablename IN ('events', 'claims', 'sources', 'places')") != 4) {
+            for (const char* sql : schema_sql) {
+                execute(ds, sql);
+            }
         }
         OGRLayerH events_layer = m->layer("events");
         OGRLayerH claims_layer = m->layer("claims");
@@ -475,6 +484,10 @@ PgLoadStats PgStore::load(const std::vector<Event>& batch, const Gazetteer* gaze
                     add_place(p.id, p.name, p.location);
                 }
             }
+        }
+        // Places only replaced events used go with them: the table holds the places in use.
+        if (stats.replaced > 0) {
+            execute(ds, unused_places_sql);
         }
         if (GDALDatasetCommitTransaction(ds) != OGRERR_NONE) {
             throw output_error("cannot commit: " + one_line(last_gdal_error()));
