@@ -9,6 +9,7 @@
 #include "geo/io/export.hpp"
 #include "geo/io/pg_store.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -27,6 +28,7 @@ struct ExportOptions {
     std::string crs;
     std::string format;
     std::string where;
+    bool live = false;
     bool force = false;
 };
 
@@ -42,6 +44,16 @@ void run_export(const ExportOptions& options, const GlobalOptions& global) {
                                                            : geo::gis_format_named(options.format);
     check_crs_option(options.crs);
     check_where_option(options.where, options.inputs);
+    std::string live_store;
+    if (options.live) {
+        const auto stores = std::count_if(options.inputs.begin(), options.inputs.end(),
+                                          [](const std::string& i) { return geo::is_pg_store(i); });
+        if (stores != 1 || options.inputs.size() != 1 ||
+            (format != geo::GisFormat::qgz && format != geo::GisFormat::qgs)) {
+            throw usage_error("--live: the QGIS project (-o .qgz or .qgs) of one PG: store input");
+        }
+        live_store = options.inputs.front();
+    }
 
     const geo::Gazetteer gazetteer = load_gazetteer(global);
     const geo::Geocoder geocoder(gazetteer);
@@ -91,6 +103,7 @@ void run_export(const ExportOptions& options, const GlobalOptions& global) {
     gis.title = out.stem().string();
     gis.overwrite = options.force ? geo::Overwrite::yes : geo::Overwrite::no;
     gis.format = format;
+    gis.live_store = live_store;
     const GisOutputResult result = write_gis_output(loaded.events, out, gis);
     if (!global.quiet) {
         for (const std::string& w : result.warnings) {
@@ -134,6 +147,10 @@ void add_export_command(CLI::App& app, const GlobalOptions& global) {
     cmd->add_option("--where", options->where,
                     "With a PG: input: an SQL condition on the events columns, e.g. "
                     "\"date_begin >= '2023-05-01'\"");
+    cmd->add_flag("--live", options->live,
+                  "With a PG: input and a .qgz/.qgs output: the project's events, claims and "
+                  "places layers read the PostGIS tables (QGIS shows what is loaded later), the "
+                  "basemap the GeoPackage");
     cmd->add_flag("--force", options->force, "Replace existing output files");
     cmd->callback([options, &global] { run_export(*options, global); });
 }

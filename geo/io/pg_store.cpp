@@ -308,6 +308,28 @@ std::string pg_store_label(std::string_view connection) {
     return host + ":" + port + (db.empty() ? std::string() : " (database " + db + ")");
 }
 
+std::string pg_qgis_datasource(std::string_view connection, std::string_view table) {
+    const auto pairs = conninfo_pairs(without_prefix(connection));
+    const auto quoted = [](const std::string& v) {
+        std::string q = "'";
+        for (char c : v) {
+            if (c == '\'' || c == '\\') {
+                q += '\\';
+            }
+            q += c;
+        }
+        return q + "'";
+    };
+    std::string out;
+    for (const char* key : {"service", "dbname", "host", "port", "user", "sslmode"}) {
+        if (const auto it = pairs.find(key); it != pairs.end() && !it->second.empty()) {
+            out += std::string(key) + "=" + quoted(it->second) + " ";
+        }
+    }
+    return out + "key='fid' srid=4326 type=Point checkPrimaryKeyUnicity='1' table=\"public\".\"" +
+           std::string(table) + "\" (geom)";
+}
+
 struct PgStore::Impl {
     std::string connection; // GDAL's, with connect_timeout
     std::string label;

@@ -37,6 +37,12 @@ bool is_pg_store(std::string_view name);
 // $PGHOST/$PGPORT, else libpq's defaults), never the password.
 std::string pg_store_label(std::string_view connection);
 
+// The data source of one of the store's tables (events, claims, places) for QGIS's postgres
+// provider: the connection's service, dbname, host, port, user and sslmode as QGIS writes them,
+// key 'fid', srid 4326, the point column geom, schema public; never the password (QGIS takes it
+// from ~/.pgpass, a service file or asks).
+std::string pg_qgis_datasource(std::string_view connection, std::string_view table);
+
 struct PgLoadStats {
     std::size_t batch_events = 0;  // events in the batch
     std::size_t stored_before = 0; // stored events the batch could merge with

@@ -26,3 +26,12 @@ gtest_discover_tests(sitmap_tests_pg DISCOVERY_TIMEOUT 60 TEST_PREFIX pg.
                      PROPERTIES LABELS slow FIXTURES_REQUIRED pg_cluster
                                 ENVIRONMENT SITMAP_PG_DIR=${SITMAP_PG_DIR}
                      WORKING_DIRECTORY ${CMAKE_CURRENT_BINARY_DIR})
+
+# QGIS (python3-qgis, headless) opens the live project of a store (export --live), sees a later
+# load after re-reading the layer, and the plugin renders the PostGIS layer. Slow: starts QGIS.
+add_test(NAME pg_qgis_live_project
+         COMMAND /usr/bin/python3 ${CMAKE_CURRENT_LIST_DIR}/../qgis/check_pg_project.py
+                 $<TARGET_FILE:sitmap> ${SITMAP_SEEDS_DIR} ${SITMAP_PG_DIR}
+                 ${CMAKE_CURRENT_BINARY_DIR}/pg_qgis_out)
+set_tests_properties(pg_qgis_live_project PROPERTIES LABELS slow FIXTURES_REQUIRED pg_cluster
+                     ENVIRONMENT "QT_QPA_PLATFORM=offscreen;SITMAP_DATA=${SITMAP_DATA_DIR}")
