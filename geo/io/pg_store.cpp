@@ -7,6 +7,7 @@
 #include "geo/io/detail/gdal.hpp"
 #include "geo/io/detail/layer_reader.hpp"
 #include "geo/io/detail/ogr_geometry.hpp"
+#include "geo/io/export.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -403,6 +404,12 @@ const std::string& PgStore::label() const {
 PgLoadStats PgStore::load(const std::vector<Event>& batch, const Gazetteer* gazetteer) {
     PgLoadStats stats;
     stats.batch_events = batch.size();
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+        if (!has_geometry(batch[i])) {
+            throw input_error(m->label + ": event " + std::to_string(i + 1) + " (" + batch[i].id +
+                              ") has no geometry; nothing was written");
+        }
+    }
     GDALDatasetH ds = m->ds.get();
     GdalErrorLog log;
     if (GDALDatasetStartTransaction(ds, FALSE) != OGRERR_NONE) {
@@ -419,28 +426,28 @@ PgLoadStats PgStore::load(const std::vector<Event>& batch, const Gazetteer* gaze
                 execute(ds, sql);
             }
         }
-        OGRLayerH events_layer = m->layer("events");
-        OGRLayerH claims_layer = m->layer("claims");
-        OGRLayerH sources_layer = m->layer("sources");
-        OGRLayerH places_layer = m->layer("places");
+        OGRLayerH events_table = m->layer("events");
+        OGRLayerH claims_table = m->layer("claims");
+        OGRLayerH sources_table = m->layer("sources");
+        OGRLayerH places_table = m->layer("places");
 
         // The stored events the batch may merge with.
         std::vector<Event> all;
         std::map<std::string, Stored> stored;
         const std::string filter = candidate_filter(batch);
-        if (OGR_L_SetAttributeFilter(events_layer, filter.empty() ? nullptr : filter.c_str()) !=
+        if (OGR_L_SetAttributeFilter(events_table, filter.empty() ? nullptr : filter.c_str()) !=
             OGRERR_NONE) {
             throw output_error("cannot select stored events: " + last_gdal_error());
         }
         {
-            LayerReader reader(m->label + ": events", ds, events_layer);
+            LayerReader reader(m->label + ": events", ds, events_table);
             read_events(reader, gazetteer, [&](Event& e, GIntBig fid) {
                 stored[e.id] = Stored{fid, event_fingerprint(e), false};
                 all.push_back(std::move(e));
             });
         }
-        OGR_L_SetAttributeFilter(events_layer, nullptr);
-        OGR_L_ResetReading(events_layer);
+        OGR_L_SetAttributeFilter(events_table, nullptr);
+        OGR_L_ResetReading(events_table);
         stats.stored_before = all.size();
         all.insert(all.end(), batch.begin(), batch.end());
         const std::vector<Event> merged = merge_events(std::move(all));
@@ -460,7 +467,7 @@ PgLoadStats PgStore::load(const std::vector<Event>& batch, const Gazetteer* gaze
         // that a merged event may take the id of one it replaces.
         for (const auto& [id, s] : stored) {
             if (!s.keep) {
-                if (OGR_L_DeleteFeature(events_layer, s.fid) != OGRERR_NONE) {
+                if (OGR_L_DeleteFeature(events_table, s.fid) != OGRERR_NONE) {
                     throw output_error("cannot replace event " + id + ": " + last_gdal_error());
                 }
                 ++stats.replaced;
@@ -468,33 +475,33 @@ PgLoadStats PgStore::load(const std::vector<Event>& batch, const Gazetteer* gaze
         }
         const EventsLayerFormat format = store_format();
         for (const Event* e : to_write) {
-            write_event_feature(events_layer, *e, format);
+            write_event_feature(events_table, *e, format);
         }
         for (const Event* e : to_write) {
-            write_claim_features(claims_layer, *e);
+            write_claim_features(claims_table, *e);
             for (const SourceRef& s : e->sources) {
-                FeaturePtr f(OGR_F_Create(OGR_L_GetLayerDefn(sources_layer)));
+                FeaturePtr f(OGR_F_Create(OGR_L_GetLayerDefn(sources_table)));
                 set_field(f.get(), "event_id", e->id);
                 set_field(f.get(), "article", s.article);
                 set_field(f.get(), "source_begin", static_cast<long long>(s.begin));
                 set_field(f.get(), "source_end", static_cast<long long>(s.end));
-                create_feature(sources_layer, f.get(), "a source of event " + e->id);
+                create_feature(sources_table, f.get(), "a source of event " + e->id);
             }
         }
         stats.written = to_write.size();
 
         // The places the written events use, once each.
         std::set<std::string> have;
-        OGR_L_ResetReading(places_layer);
-        const int id_field = OGR_FD_GetFieldIndex(OGR_L_GetLayerDefn(places_layer), "id");
-        while (FeaturePtr f{OGR_L_GetNextFeature(places_layer)}) {
+        OGR_L_ResetReading(places_table);
+        const int id_field = OGR_FD_GetFieldIndex(OGR_L_GetLayerDefn(places_table), "id");
+        while (FeaturePtr f{OGR_L_GetNextFeature(places_table)}) {
             have.insert(OGR_F_GetFieldAsString(f.get(), id_field));
         }
         const auto add_place = [&](const std::string& id, const std::string& name, LonLat at) {
             if (id.empty() || !have.insert(id).second) {
                 return;
             }
-            write_place_feature(places_layer, id,
+            write_place_feature(places_table, id,
                                 gazetteer != nullptr ? gazetteer->find(id) : nullptr, name, at,
                                 std::nullopt);
             ++stats.places_added;

@@ -66,7 +66,8 @@ public:
 
     // Writes a batch of events as one transaction (see above). The gazetteer restores the places
     // of stored events (as reading a file does) and fills the places rows. Throws sitmap::Error
-    // (output_failed) naming the store; the store is then as it was.
+    // naming the store: bad_input for an event without geometry (before anything is written),
+    // output_failed when PostgreSQL refuses the batch; the store is then as it was.
     PgLoadStats load(const std::vector<Event>& events, const Gazetteer* gazetteer);
 
     // The stored events, those matching `where` (an SQL condition on the events columns, e.g.
