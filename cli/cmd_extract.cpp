@@ -207,10 +207,6 @@ void run_extract(const ExtractOptions& opt, const GlobalOptions& global) {
         run_extract_jsonl(opt, global);
         return;
     }
-    if (opt.articles.empty()) {
-        throw usage_error("extract: give article files (or --jsonl to read JSON lines from "
-                          "standard input)");
-    }
     const bool to_store = geo::is_pg_store(opt.output);
     if (to_store && opt.mentions) {
         throw usage_error("--mentions lists place mentions; a PG: store holds events");
@@ -287,6 +283,13 @@ void add_extract_command(CLI::App& app, const GlobalOptions& global) {
                   "instead of events");
     cmd->add_flag("--json", opt->json, "With --mentions: JSON instead of a table");
     cmd->add_flag("--force", opt->force, "Replace an existing output file");
+    // Articles are required unless --jsonl reads them from standard input: a parse error (exit
+    // 2) as for any missing argument.
+    cmd->parse_complete_callback([opt] {
+        if (!opt->jsonl && opt->articles.empty()) {
+            throw CLI::RequiredError("articles (files, or --jsonl to read JSON lines on stdin)");
+        }
+    });
     cmd->callback([opt, &global] { run_extract(*opt, global); });
 }
 
