@@ -62,7 +62,9 @@ std::string event_fingerprint(const Event& e);
 // Throws sitmap::Error (output_failed).
 std::string events_geojson_text(const std::vector<Event>& events, const EventsLayerFormat& format);
 
-// The same features as GeoJSON lines (GeoJSONSeq, no record separators): one Feature a line.
+// The same features as GeoJSON lines (GeoJSONSeq, no record separators): one Feature a line,
+// written from the same list of properties as write_event_feature without GDAL (which would parse
+// every JSON field again); the coordinates as GDAL's RFC 7946 writer rounds them.
 std::string events_geojson_lines(const std::vector<Event>& events, const EventsLayerFormat& format);
 
 // A whole events GeoJSON file (RFC 7946, no name or crs member), written to a temporary file and
