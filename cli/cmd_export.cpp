@@ -87,13 +87,7 @@ void run_export(const ExportOptions& options, const GlobalOptions& global) {
     }
 
     if (store) {
-        const geo::PgLoadStats s = store->load(loaded.events, &gazetteer);
-        if (!global.quiet) {
-            std::cerr << "sitmap: " << store->label() << ": " << s.batch_events
-                      << " events loaded: " << s.written << " rows written, " << s.replaced
-                      << " replaced by a merge, " << s.unchanged << " unchanged, " << s.places_added
-                      << " places added\n";
-        }
+        print_store_load(*store, store->load(loaded.events, &gazetteer), global);
         return;
     }
 

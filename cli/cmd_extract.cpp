@@ -122,15 +122,6 @@ std::size_t incidents_in(const std::vector<geo::Event>& events) {
     }));
 }
 
-void print_load(const geo::PgStore& store, const geo::PgLoadStats& s, const GlobalOptions& global) {
-    if (!global.quiet) {
-        std::cerr << "sitmap: " << store.label() << ": " << s.batch_events
-                  << " events loaded: " << s.written << " rows written, " << s.replaced
-                  << " replaced by a merge, " << s.unchanged << " unchanged, " << s.places_added
-                  << " places added\n";
-    }
-}
-
 // --jsonl: articles as JSON lines on standard input, one at a time; each article's events as
 // GeoJSON lines on standard output as soon as it is read (or, with -o PG:..., loaded into the
 // store a batch of articles at a time, one transaction each).
@@ -167,8 +158,8 @@ void run_extract_jsonl(const ExtractOptions& opt, const GlobalOptions& global) {
     std::vector<geo::Event> batch;
     const auto flush = [&] {
         if (store && in_batch > 0) {
-            print_load(*store, store->load(geo::merge_events(std::move(batch)), &gazetteer),
-                       global);
+            print_store_load(*store, store->load(geo::merge_events(std::move(batch)), &gazetteer),
+                             global);
             batch.clear();
         }
         in_batch = 0;
@@ -243,7 +234,7 @@ void run_extract(const ExtractOptions& opt, const GlobalOptions& global) {
     }
     const std::vector<geo::Event>& events = inputs.events;
     if (store) {
-        print_load(*store, store->load(events, &gazetteer), global);
+        print_store_load(*store, store->load(events, &gazetteer), global);
     } else if (!opt.output.empty()) {
         geo::write_events_geojson(events, opt.output,
                                   opt.force ? geo::Overwrite::yes : geo::Overwrite::no);

@@ -3,6 +3,8 @@
 
 #include "cli/inputs.hpp"
 
+#include "cli/commands.hpp"
+
 #include "geo/core/error.hpp"
 #include "geo/io/event_io.hpp"
 #include "geo/io/pg_store.hpp"
@@ -12,6 +14,7 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <iostream>
 #include <optional>
 #include <string_view>
 
@@ -129,6 +132,16 @@ void check_overwrite(const std::string& output, bool force) {
     std::error_code ec;
     if (!force && std::filesystem::exists(std::filesystem::symlink_status(output, ec))) {
         throw output_error(output + ": already exists (not replacing it; --force does)");
+    }
+}
+
+void print_store_load(const geo::PgStore& store, const geo::PgLoadStats& stats,
+                      const GlobalOptions& global) {
+    if (!global.quiet) {
+        std::cerr << "sitmap: " << store.label() << ": " << stats.batch_events
+                  << " events loaded: " << stats.written << " rows written, " << stats.replaced
+                  << " replaced by a merge, " << stats.unchanged << " unchanged, "
+                  << stats.places_added << " places added\n";
     }
 }
 

@@ -4,6 +4,7 @@
 #include "geo/core/event.hpp"
 #include "geo/extract/extract.hpp"
 #include "geo/gazetteer/gazetteer.hpp"
+#include "geo/io/pg_store.hpp"
 
 #include <string>
 #include <vector>
@@ -30,6 +31,10 @@ struct LoadedInputs {
 // file (or store) that is wrong.
 LoadedInputs load_inputs(const std::vector<std::string>& paths, const std::string& published,
                          const geo::Geocoder& geocoder, const std::string& where = {});
+
+// "sitmap: PostgreSQL at HOST:PORT (database D): N events loaded: ..." on stderr unless quiet.
+void print_store_load(const geo::PgStore& store, const geo::PgLoadStats& stats,
+                      const GlobalOptions& global);
 
 // --where applies to a PG: input only: a usage error (exit 2) when none of the inputs is one.
 void check_where_option(const std::string& where, const std::vector<std::string>& inputs);
