@@ -373,7 +373,7 @@ TEST_F(PgStore, AWriterKilledHalfWayLeavesNoPartialRows) {
     const std::string pid = trim(started.out);
     ASSERT_FALSE(pid.empty());
     bool writing = false;
-    for (int i = 0; i < 200 && !writing; ++i) {
+    for (int i = 0; i < 600 && !writing; ++i) {
         writing = query("SELECT count(*) FROM pg_stat_activity WHERE datname = '" + db +
                         "' AND query LIKE 'INSERT INTO%sources%'") != "0";
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
@@ -382,7 +382,7 @@ TEST_F(PgStore, AWriterKilledHalfWayLeavesNoPartialRows) {
     ASSERT_EQ(run_command("kill -9 " + pid).code, 0);
     // The server notices the lost client when the statement ends; the transaction rolls back.
     bool gone = false;
-    for (int i = 0; i < 200 && !gone; ++i) {
+    for (int i = 0; i < 600 && !gone; ++i) {
         gone = query("SELECT count(*) FROM pg_stat_activity WHERE datname = '" + db +
                      "' AND pid <> pg_backend_pid()") == "0";
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
