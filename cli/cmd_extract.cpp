@@ -4,12 +4,19 @@
 #include "cli/inputs.hpp"
 #include "geo/core/error.hpp"
 #include "geo/extract/extract.hpp"
+#include "geo/io/article_lines.hpp"
 #include "geo/io/event_io.hpp"
 #include "geo/io/output_file.hpp"
+#include "geo/io/pg_store.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
+#include <iterator>
+#include <optional>
 #include <sstream>
+
+#include <ext/stdio_filebuf.h>
 
 #include <nlohmann/json.hpp>
 
@@ -23,6 +30,8 @@ struct ExtractOptions {
     bool mentions = false;
     bool json = false;
     bool force = false;
+    bool jsonl = false;
+    std::size_t batch = 500;
 };
 
 std::chrono::year_month_day published_date(const std::string& s) {
@@ -107,12 +116,101 @@ void write_text(const std::string& text, const std::string& path, bool force) {
     geo::write_file(path, text, force ? geo::Overwrite::yes : geo::Overwrite::no);
 }
 
+std::size_t incidents_in(const std::vector<geo::Event>& events) {
+    return static_cast<std::size_t>(std::count_if(events.begin(), events.end(), [](const auto& e) {
+        return geo::layer_of(e.kind) == geo::EventLayer::incident;
+    }));
+}
+
+// --jsonl: articles as JSON lines on standard input, one at a time; each article's events as
+// GeoJSON lines on standard output as soon as it is read (or, with -o PG:..., loaded into the
+// store a batch of articles at a time, one transaction each).
+void run_extract_jsonl(const ExtractOptions& opt, const GlobalOptions& global) {
+    if (!opt.articles.empty()) {
+        throw usage_error("--jsonl reads the articles from standard input; give no article files");
+    }
+    if (!opt.published.empty()) {
+        throw usage_error("--jsonl: each line carries its own \"published\" date; --published "
+                          "does not apply");
+    }
+    if (opt.mentions) {
+        throw usage_error("--jsonl writes events; --mentions does not apply");
+    }
+    const bool to_store = geo::is_pg_store(opt.output);
+    if (!opt.output.empty() && !to_store) {
+        throw usage_error("--jsonl writes events to standard output or into a PG: store; -o '" +
+                          opt.output + "' is neither");
+    }
+    if (opt.batch == 0) {
+        throw usage_error("--batch: at least 1 article");
+    }
+    const geo::Gazetteer gazetteer = load_gazetteer(global);
+    const geo::Geocoder geocoder(gazetteer);
+    const geo::Extractor extractor(geocoder);
+    std::optional<geo::PgStore> store;
+    if (to_store) {
+        store.emplace(opt.output, /*update=*/true);
+    }
+    __gnu_cxx::stdio_filebuf<char> stdin_buf(0, std::ios::in, 1 << 16);
+    std::istream in(&stdin_buf);
+    geo::ArticleLineReader reader(in, "standard input");
+    std::size_t articles = 0, events = 0, incidents = 0, in_batch = 0;
+    std::vector<geo::Event> batch;
+    const auto flush = [&] {
+        if (store && in_batch > 0) {
+            print_store_load(*store, store->load(geo::merge_events(std::move(batch)), &gazetteer),
+                             global);
+            batch.clear();
+        }
+        in_batch = 0;
+    };
+    while (std::optional<geo::Article> a = reader.next()) {
+        // One article at a time, as `sitmap extract FILE` reads one file.
+        geo::Extraction x = extractor.extract_all({*a});
+        if (!global.quiet) {
+            for (const std::string& w : x.warnings) {
+                std::cerr << "sitmap: warning: line " << reader.line() << " (article " << a->id
+                          << "): " << w << "\n";
+            }
+        }
+        ++articles;
+        events += x.events.size();
+        incidents += incidents_in(x.events);
+        if (store) {
+            batch.insert(batch.end(), std::make_move_iterator(x.events.begin()),
+                         std::make_move_iterator(x.events.end()));
+            if (++in_batch == opt.batch) {
+                flush();
+            }
+        } else {
+            geo::write_stdout(geo::events_geojson_lines(x.events));
+        }
+    }
+    flush();
+    if (!global.quiet) {
+        std::cerr << "sitmap: " << events << " events (" << incidents << " incidents) from "
+                  << articles << " article" << (articles == 1 ? "" : "s") << "\n";
+    }
+}
+
 void run_extract(const ExtractOptions& opt, const GlobalOptions& global) {
+    if (opt.jsonl) {
+        run_extract_jsonl(opt, global);
+        return;
+    }
+    const bool to_store = geo::is_pg_store(opt.output);
+    if (to_store && opt.mentions) {
+        throw usage_error("--mentions lists place mentions; a PG: store holds events");
+    }
     if (!opt.published.empty()) {
         published_date(opt.published); // a malformed date is a usage error, whatever the inputs
     }
-    if (!opt.output.empty()) {
+    if (!opt.output.empty() && !to_store) {
         check_overwrite(opt.output, opt.force); // before any work
+    }
+    std::optional<geo::PgStore> store;
+    if (to_store) {
+        store.emplace(opt.output, /*update=*/true); // a wrong connection fails before any work
     }
     const geo::Gazetteer gazetteer = load_gazetteer(global);
     const geo::Geocoder geocoder(gazetteer);
@@ -135,20 +233,18 @@ void run_extract(const ExtractOptions& opt, const GlobalOptions& global) {
         }
     }
     const std::vector<geo::Event>& events = inputs.events;
-    if (!opt.output.empty()) {
+    if (store) {
+        print_store_load(*store, store->load(events, &gazetteer), global);
+    } else if (!opt.output.empty()) {
         geo::write_events_geojson(events, opt.output,
                                   opt.force ? geo::Overwrite::yes : geo::Overwrite::no);
     } else {
         geo::write_stdout(geo::events_geojson_text(events));
     }
     if (!global.quiet) {
-        std::size_t incidents = 0;
-        for (const auto& e : events) {
-            incidents += geo::layer_of(e.kind) == geo::EventLayer::incident ? 1 : 0;
-        }
-        std::cerr << "sitmap: " << events.size() << " events (" << incidents << " incidents) from "
-                  << opt.articles.size() << " input" << (opt.articles.size() == 1 ? "" : "s")
-                  << "\n";
+        std::cerr << "sitmap: " << events.size() << " events (" << incidents_in(events)
+                  << " incidents) from " << opt.articles.size() << " input"
+                  << (opt.articles.size() == 1 ? "" : "s") << "\n";
     }
 }
 
@@ -160,17 +256,31 @@ void add_extract_command(CLI::App& app, const GlobalOptions& global) {
         "extract", "Extract events (incidents, checkpoints, talks) from articles: text + "
                    "publication date -> GeoJSON");
     cmd->add_option("articles", opt->articles,
-                    "Article text files (UTF-8); also ACLED-style .csv or events .geojson")
-        ->required();
+                    "Article text files (UTF-8); also ACLED-style .csv or events .geojson");
     cmd->add_option("--published", opt->published,
                     "Publication date YYYY-MM-DD of the articles (relative dates such as 'on "
                     "Thursday' resolve against it)");
-    cmd->add_option("-o,--output", opt->output, "Output GeoJSON file (default: stdout)");
+    cmd->add_option("-o,--output", opt->output,
+                    "Output GeoJSON file (default: stdout), or a PostGIS store PG:\"dbname=... "
+                    "host=...\" that the events merge into");
+    cmd->add_flag("--jsonl", opt->jsonl,
+                  "Read articles as JSON lines {\"id\",\"published\",\"text\"} from standard "
+                  "input, one at a time, and write each one's events as GeoJSON lines (one "
+                  "Feature a line) to standard output, or into the PG: store of -o");
+    cmd->add_option("--batch", opt->batch,
+                    "With --jsonl -o PG:...: articles per transaction (default 500)");
     cmd->add_flag("--mentions", opt->mentions,
                   "List the place mentions found (surface, offsets, id, lon/lat, score, role) "
                   "instead of events");
     cmd->add_flag("--json", opt->json, "With --mentions: JSON instead of a table");
     cmd->add_flag("--force", opt->force, "Replace an existing output file");
+    // Articles are required unless --jsonl reads them from standard input: a parse error (exit
+    // 2) as for any missing argument.
+    cmd->parse_complete_callback([opt] {
+        if (!opt->jsonl && opt->articles.empty()) {
+            throw CLI::RequiredError("articles (files, or --jsonl to read JSON lines on stdin)");
+        }
+    });
     cmd->callback([opt, &global] { run_extract(*opt, global); });
 }
 

@@ -4,6 +4,7 @@
 #include "cli/inputs.hpp"
 #include "geo/core/error.hpp"
 #include "geo/geocode/geocoder.hpp"
+#include "geo/io/pg_store.hpp"
 #include "render/map.hpp"
 
 #include <algorithm>
@@ -30,6 +31,7 @@ struct MapArgs {
     std::vector<std::string> plugins;
     std::string basemap;
     std::string published;
+    std::string where;
     bool lint = false;
     bool force = false;
 };
@@ -82,6 +84,7 @@ void run_map(const MapArgs& args, const GlobalOptions& global) {
         throw usage_error("--basemap '" + args.basemap + "': not a directory");
     }
     check_overwrite(args.output, args.force);
+    check_where_option(args.where, args.inputs);
     auto events = std::make_shared<render::EventSet>();
     std::optional<geo::Gazetteer> gazetteer;
     auto places = [&]() -> const geo::Gazetteer& {
@@ -92,6 +95,10 @@ void run_map(const MapArgs& args, const GlobalOptions& global) {
     };
     std::vector<std::string> others;
     for (const auto& input : args.inputs) {
+        if (geo::is_pg_store(input)) {
+            others.push_back(input); // a PostGIS store
+            continue;
+        }
         if (!std::filesystem::exists(input)) {
             throw input_error(input + ": no such file");
         }
@@ -108,7 +115,7 @@ void run_map(const MapArgs& args, const GlobalOptions& global) {
     std::vector<std::string> not_located;
     if (!others.empty()) {
         const geo::Geocoder geocoder(places());
-        LoadedInputs loaded = load_inputs(others, args.published, geocoder);
+        LoadedInputs loaded = load_inputs(others, args.published, geocoder, args.where);
         if (!global.quiet) {
             for (const auto& w : loaded.warnings) {
                 std::cerr << "sitmap: warning: " << w << "\n";
@@ -189,8 +196,9 @@ void add_map_command(CLI::App& app, const GlobalOptions& global) {
     auto args = std::make_shared<MapArgs>();
     auto* cmd = app.add_subcommand("map", "Render a map of events (PNG, SVG or PDF)");
     cmd->add_option("inputs", args->inputs,
-                    "Events (GeoJSON from 'sitmap extract', GeoJSONSeq, FlatGeobuf, ACLED CSV) "
-                    "or article text files (with --published)")
+                    "Events (GeoJSON from 'sitmap extract', GeoJSONSeq, FlatGeobuf, ACLED CSV), "
+                    "a PostGIS store PG:\"dbname=... host=...\", or article text files (with "
+                    "--published)")
         ->required();
     cmd->add_option("-o,--output", args->output, "Output file: .png, .svg or .pdf")->required();
     auto* size = cmd->add_option("--size", args->size,
@@ -211,6 +219,9 @@ void add_map_command(CLI::App& app, const GlobalOptions& global) {
                     "Directory of basemap GeoJSON layers (default: the bundled data)");
     cmd->add_option("--published", args->published,
                     "Publication date (YYYY-MM-DD) of article inputs");
+    cmd->add_option("--where", args->where,
+                    "With a PG: input: an SQL condition on the events columns, e.g. "
+                    "\"date_begin BETWEEN '2023-05-01' AND '2023-05-31'\"");
     cmd->add_flag("--lint", args->lint,
                   "Report dropped labels, missing glyphs, legend entries not on the map");
     cmd->add_flag("--force", args->force, "Replace an existing output file");

@@ -172,6 +172,7 @@ GisOutputResult write_gis_output(const std::vector<geo::Event>& events, const fs
         project.overwrite = options.overwrite;
         project.attribution = bundled_data_attribution;
         project.symbology = gpkg_options.symbology;
+        project.live_store = options.live_store;
         geo::write_qgis_project(out, gpkg, project);
     } catch (...) {
         std::error_code ec;

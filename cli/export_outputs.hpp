@@ -23,6 +23,9 @@ struct GisOutputOptions {
     std::string title = "sitmap events";
     geo::Overwrite overwrite = geo::Overwrite::no;
     std::optional<geo::GisFormat> format; // none: by the extension of the output path
+    // A QGIS project's events, claims and places layers read this PostGIS store live
+    // ("PG:..."); empty: the GeoPackage written next to it (geo::QgisProjectOptions::live_store).
+    std::string live_store;
 };
 
 struct GisOutputResult {

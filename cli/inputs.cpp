@@ -3,14 +3,18 @@
 
 #include "cli/inputs.hpp"
 
+#include "cli/commands.hpp"
+
 #include "geo/core/error.hpp"
 #include "geo/io/event_io.hpp"
+#include "geo/io/pg_store.hpp"
 
 #include <algorithm>
 #include <array>
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <iostream>
 #include <optional>
 #include <string_view>
 
@@ -131,14 +135,37 @@ void check_overwrite(const std::string& output, bool force) {
     }
 }
 
+void print_store_load(const geo::PgStore& store, const geo::PgLoadStats& stats,
+                      const GlobalOptions& global) {
+    if (!global.quiet) {
+        std::cerr << "sitmap: " << store.label() << ": " << stats.batch_events
+                  << " events loaded: " << stats.written << " rows written, " << stats.replaced
+                  << " replaced by a merge, " << stats.unchanged << " unchanged, "
+                  << stats.places_added << " places added\n";
+    }
+}
+
+void check_where_option(const std::string& where, const std::vector<std::string>& inputs) {
+    if (!where.empty() && std::none_of(inputs.begin(), inputs.end(),
+                                       [](const std::string& i) { return geo::is_pg_store(i); })) {
+        throw usage_error("--where '" + where +
+                          "': filters the events of a PG: store input, and no input is one");
+    }
+}
+
 LoadedInputs load_inputs(const std::vector<std::string>& paths, const std::string& published,
-                         const geo::Geocoder& geocoder) {
+                         const geo::Geocoder& geocoder, const std::string& where) {
     LoadedInputs loaded;
     std::vector<geo::Event> events;
     const geo::Gazetteer& gazetteer = geocoder.gazetteer();
     for (const std::string& path : paths) {
         const std::string ext = extension_of(path);
-        if (ext == ".geojson" || ext == ".json") {
+        if (geo::is_pg_store(path)) {
+            geo::PgStore store(path, /*update=*/false);
+            auto read = store.read(where, &gazetteer);
+            events.insert(events.end(), std::make_move_iterator(read.begin()),
+                          std::make_move_iterator(read.end()));
+        } else if (ext == ".geojson" || ext == ".json") {
             auto read = geo::read_events_geojson(path, &gazetteer);
             events.insert(events.end(), read.begin(), read.end());
         } else if (ext == ".csv") {

@@ -4,6 +4,7 @@
 #include "geo/core/event.hpp"
 #include "geo/extract/extract.hpp"
 #include "geo/gazetteer/gazetteer.hpp"
+#include "geo/io/pg_store.hpp"
 
 #include <string>
 #include <vector>
@@ -24,10 +25,19 @@ struct LoadedInputs {
     std::vector<std::string> not_located;
 };
 
-// .geojson/.json -> events; .csv -> ACLED-style events; anything else -> article text, which
-// needs `published` (YYYY-MM-DD). Throws sitmap::Error naming the file that is wrong.
+// .geojson/.json -> events; .csv -> ACLED-style events; PG:... -> the events of a PostGIS store
+// (geo/io/pg_store.hpp), those matching `where` (an SQL condition) when it is not empty; anything
+// else -> article text, which needs `published` (YYYY-MM-DD). Throws sitmap::Error naming the
+// file (or store) that is wrong.
 LoadedInputs load_inputs(const std::vector<std::string>& paths, const std::string& published,
-                         const geo::Geocoder& geocoder);
+                         const geo::Geocoder& geocoder, const std::string& where = {});
+
+// "sitmap: PostgreSQL at HOST:PORT (database D): N events loaded: ..." on stderr unless quiet.
+void print_store_load(const geo::PgStore& store, const geo::PgLoadStats& stats,
+                      const GlobalOptions& global);
+
+// --where applies to a PG: input only: a usage error (exit 2) when none of the inputs is one.
+void check_where_option(const std::string& where, const std::vector<std::string>& inputs);
 
 // Option values checked before any work, each a usage error (exit 2) naming the option:
 // --crs: AUTH:CODE (EPSG:32638), a PROJ string (+proj=...), WKT or PROJJSON; not a free name

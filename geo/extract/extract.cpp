@@ -79,6 +79,27 @@ std::string_view to_string(MentionRole role) {
     return "context_location";
 }
 
+void check_article_text(std::string& text, std::size_t max_bytes) {
+    if (text.size() > max_bytes) {
+        throw input_error(std::to_string(text.size() / (1u << 20)) +
+                          " MB is larger than the limit of " +
+                          std::to_string(max_bytes / (1u << 20)) + " MB for an article");
+    }
+    if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) {
+        text.erase(0, 3);
+    }
+    if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
+        throw input_error("the article is empty");
+    }
+    if (text.find('\0') != std::string::npos) {
+        throw input_error("binary data, not a text article");
+    }
+    if (const auto bad = invalid_utf8_at(text); bad != std::string_view::npos) {
+        throw input_error("not valid UTF-8 (byte " + std::to_string(bad) +
+                          "); convert the article to UTF-8");
+    }
+}
+
 Article read_article(const std::filesystem::path& path, std::chrono::year_month_day published,
                      std::size_t max_bytes) {
     const std::string name = path.string();
@@ -105,18 +126,10 @@ Article read_article(const std::filesystem::path& path, std::chrono::year_month_
     std::ostringstream buf;
     buf << in.rdbuf();
     std::string text = std::move(buf).str();
-    if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) {
-        text.erase(0, 3);
-    }
-    if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
-        throw input_error(name + ": the article is empty");
-    }
-    if (text.find('\0') != std::string::npos) {
-        throw input_error(name + ": binary data, not a text article");
-    }
-    if (const auto bad = invalid_utf8_at(text); bad != std::string_view::npos) {
-        throw input_error(name + ": not valid UTF-8 (byte " + std::to_string(bad) +
-                          "); convert the article to UTF-8");
+    try {
+        check_article_text(text, max_bytes);
+    } catch (const Error& e) {
+        throw e.with_context(name);
     }
     Article a;
     a.id = path.stem().string();

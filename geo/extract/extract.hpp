@@ -23,6 +23,11 @@ struct Article {
 // Articles are a few kilobytes; 20 MB is far more than any feed sitmap is meant to read at once.
 constexpr std::size_t max_article_bytes = 20u << 20;
 
+// Checks an article's text as read_article does (at most max_bytes, not blank, no NUL byte, valid
+// UTF-8) and removes a leading UTF-8 byte order mark. Throws sitmap::Error (bad_input) saying what
+// is wrong, without a name: the caller adds the file or line.
+void check_article_text(std::string& text, std::size_t max_bytes = max_article_bytes);
+
 // Reads an article file. Throws sitmap::Error (bad_input) naming the file: missing, empty,
 // binary or invalid UTF-8, larger than max_bytes.
 Article read_article(const std::filesystem::path& path, std::chrono::year_month_day published,

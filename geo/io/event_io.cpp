@@ -5,6 +5,7 @@
 #include "geo/extract/extract.hpp" // merge_events
 #include "geo/io/acled.hpp"
 #include "geo/io/detail/events_layer.hpp"
+#include "geo/io/detail/events_reader.hpp"
 #include "geo/io/detail/layer_reader.hpp"
 #include "geo/io/detail/ogr_geometry.hpp"
 #include "geo/text/tokens.hpp"
@@ -534,6 +535,25 @@ void for_each_event(const std::filesystem::path& path, EventsSchema schema,
 
 std::string events_geojson_text(const std::vector<Event>& events) {
     return detail::events_geojson_text(events, detail::extract_events_format());
+}
+
+void detail::read_events(LayerReader& reader, const Gazetteer* gazetteer,
+                         const std::function<void(Event&, GIntBig)>& visit) {
+    EventFeature feature;
+    while (const detail::FeaturePtr f = reader.next()) {
+        try {
+            event_from_feature(reader, f.get(), EventsSchema::contract, feature);
+        } catch (const Error& e) {
+            throw e.with_context(reader.path().string() + ": feature " +
+                                 std::to_string(reader.number()));
+        }
+        restore_place(feature.event, gazetteer);
+        visit(feature.event, OGR_F_GetFID(f.get()));
+    }
+}
+
+std::string events_geojson_lines(const std::vector<Event>& events) {
+    return detail::events_geojson_lines(events, detail::extract_events_format());
 }
 
 std::vector<Event> read_events_geojson(const std::filesystem::path& path) {

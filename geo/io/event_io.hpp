@@ -21,6 +21,10 @@ void write_events_geojson(const std::vector<Event>& events, const std::filesyste
 // The bytes write_events_geojson writes (for standard output).
 std::string events_geojson_text(const std::vector<Event>& events);
 
+// The same features as GeoJSON lines (GeoJSONSeq without record separators): one Feature a line,
+// each ending in a newline; "" for no events. What `sitmap extract --jsonl` writes.
+std::string events_geojson_lines(const std::vector<Event>& events);
+
 // Reads events written by write_events_geojson (round-trips; EventsSchema::contract). Throws
 // sitmap::Error (bad_input) naming the file and the feature.
 std::vector<Event> read_events_geojson(const std::filesystem::path& path);

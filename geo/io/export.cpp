@@ -52,29 +52,7 @@ void write_claims_layer(GDALDatasetH ds, const std::vector<Event>& events) {
     add_field(layer, "source_begin", OFTInteger64);
     add_field(layer, "source_end", OFTInteger64);
     for (const Event& e : events) {
-        for (std::size_t i = 0; i < e.claims.size(); ++i) {
-            const Claim& c = e.claims[i];
-            FeaturePtr f(OGR_F_Create(OGR_L_GetLayerDefn(layer)));
-            set_field(f.get(), "event_id", e.id);
-            set_field(f.get(), "claim_index", static_cast<long long>(i));
-            set_field(f.get(), "kind", std::string(to_string(e.kind)));
-            set_field(f.get(), "date_begin", e.date.begin);
-            set_field(f.get(), "place_name", e.place_name);
-            set_field(f.get(), "who", c.who);
-            set_field(f.get(), "side", std::string(to_string(c.side)));
-            set_field(f.get(), "assertion", std::string(to_string(c.assertion)));
-            set_field(f.get(), "against", std::string(to_string(c.against)));
-            set_field(f.get(), "killed",
-                      c.killed ? std::optional<long long>(*c.killed) : std::nullopt);
-            set_field(f.get(), "wounded",
-                      c.wounded ? std::optional<long long>(*c.wounded) : std::nullopt);
-            set_field(f.get(), "text", c.text);
-            set_field(f.get(), "article", c.source.article);
-            set_field(f.get(), "source_begin", static_cast<long long>(c.source.begin));
-            set_field(f.get(), "source_end", static_cast<long long>(c.source.end));
-            OGR_F_SetGeometryDirectly(f.get(), to_ogr(e.location).release());
-            create_feature(layer, f.get(), "claim of event " + e.id);
-        }
+        write_claim_features(layer, e);
     }
 }
 
@@ -102,32 +80,9 @@ void write_places_layer(GDALDatasetH ds, const std::vector<Event>& events,
         }
     }
     for (const auto& [id, count] : counts) {
-        FeaturePtr f(OGR_F_Create(OGR_L_GetLayerDefn(layer)));
-        set_field(f.get(), "id", id);
-        set_field(f.get(), "events", count);
-        const Place* place = gazetteer != nullptr ? gazetteer->find(id) : nullptr;
-        LonLat at = first.at(id)->location;
-        if (place != nullptr) {
-            set_field(f.get(), "name", place->name);
-            set_field(f.get(), "kind", std::string(to_string(place->kind)));
-            set_field(f.get(), "country", place->country);
-            set_field(f.get(), "admin1", place->admin1);
-            for (const char* lang : {"hy", "az", "ru"}) {
-                if (auto it = place->names.find(lang); it != place->names.end()) {
-                    set_field(f.get(), (std::string("name_") + lang).c_str(), it->second);
-                }
-            }
-            set_field(f.get(), "population", place->population);
-            set_field(f.get(), "source", place->source);
-            if (to_ogr(place->anchor) != nullptr) { // a valid lon/lat
-                at = place->anchor;
-            }
-        } else {
-            set_field(f.get(), "name", first.at(id)->place_name);
-            set_field(f.get(), "source", "events");
-        }
-        OGR_F_SetGeometryDirectly(f.get(), to_ogr(at).release());
-        create_feature(layer, f.get(), "place " + id);
+        const Event& e = *first.at(id);
+        write_place_feature(layer, id, gazetteer != nullptr ? gazetteer->find(id) : nullptr,
+                            e.place_name, e.location, count);
     }
 }
 

@@ -4,6 +4,7 @@
 #include "geo/core/event.hpp"
 #include "geo/io/export.hpp"
 #include "geo/io/output_file.hpp"
+#include "geo/io/pg_store.hpp"
 #include "geo/projection/projection.hpp"
 
 #include <algorithm>
@@ -1054,14 +1055,24 @@ std::string project_xml(const std::vector<GpkgLayer>& layers, const std::string&
 
     // The layer tree lists the top layer first.
     auto id_of = [](const GpkgLayer& l) { return "sitmap_" + l.name; };
+    // Where a layer reads from: the GeoPackage, or the store's table of the same name.
+    const auto live = [&](const GpkgLayer& l) {
+        return !options.live_store.empty() &&
+               (l.name == events_layer || l.name == claims_layer || l.name == places_layer);
+    };
+    const auto source_of = [&](const GpkgLayer& l) {
+        return live(l) ? pg_qgis_datasource(options.live_store, l.name)
+                       : datasource + "|layername=" + l.name;
+    };
+    const auto provider_of = [&](const GpkgLayer& l) { return live(l) ? "postgres" : "ogr"; };
     CPLXMLNode* tree = element(q, "layer-tree-group");
     element(tree, "customproperties");
     for (auto it = layers.rbegin(); it != layers.rend(); ++it) {
         CPLXMLNode* n = element(tree, "layer-tree-layer");
         attr(n, "id", id_of(*it));
         attr(n, "name", it->name);
-        attr(n, "source", datasource + "|layername=" + it->name);
-        attr(n, "providerKey", "ogr");
+        attr(n, "source", source_of(*it));
+        attr(n, "providerKey", provider_of(*it));
         attr(n, "checked", it->name == claims_layer ? "Qt::Unchecked" : "Qt::Checked");
         attr(n, "expanded", it->name == events_layer ? "1" : "0");
         CPLXMLNode* custom = element(n, "customproperties");
@@ -1105,10 +1116,10 @@ std::string project_xml(const std::vector<GpkgLayer>& layers, const std::string&
         attr(m, "hasScaleBasedVisibilityFlag", "0");
         attr(m, "readOnly", "0");
         element(m, "id", id_of(*it));
-        element(m, "datasource", datasource + "|layername=" + it->name);
+        element(m, "datasource", source_of(*it));
         element(m, "layername", it->name);
         spatialrefsys(element(m, "srs"), wgs84);
-        attr(element(m, "provider", "ogr"), "encoding", "UTF-8");
+        attr(element(m, "provider", provider_of(*it)), "encoding", "UTF-8");
         const bool labels = append_style(m, it->name, it->geometry, options.symbology);
         attr(m, "labelsEnabled", labels ? "1" : "0");
         element(m, "blendMode", "0");

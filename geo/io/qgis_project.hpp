@@ -30,6 +30,10 @@ struct QgisProjectOptions {
     std::string attribution;       // data credits, in the project's metadata
     Symbology symbology;           // the layers' styles and the canvas colour
     Overwrite overwrite = Overwrite::no;
+    // A PostGIS store ("PG:dbname=... host=..."): the events, claims and places layers then read
+    // its tables live (QGIS's postgres provider, key fid, the store's password never written: QGIS
+    // takes it from ~/.pgpass, a service or its own prompt); the basemap stays in the GeoPackage.
+    std::string live_store;
 };
 
 // Writes a QGIS project for a GeoPackage written by export_geopackage: a .qgs XML file or a .qgz

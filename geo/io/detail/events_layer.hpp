@@ -51,9 +51,34 @@ void add_fire_line_fields(OGRLayerH layer, const EventsLayerFormat& format);
 void write_fire_lines(OGRLayerH layer, const std::vector<Event>& events,
                       const EventsLayerFormat& format);
 
+// One event as a feature of a layer that has the events fields (as write_events_layer creates
+// them, or a database table of the same columns). Throws sitmap::Error (output_failed).
+void write_event_feature(OGRLayerH layer, const Event& e, const EventsLayerFormat& format);
+
+// One feature per claim of `e` in a layer with the claims fields (event_id, claim_index, kind,
+// date_begin, place_name, who, side, assertion, against, killed, wounded, text, article,
+// source_begin, source_end; a point at the event). Throws sitmap::Error (output_failed).
+void write_claim_features(OGRLayerH layer, const Event& e);
+
+// One place in a layer with the places fields (id, name, kind, country, admin1, name_hy, name_az,
+// name_ru, population, source and, when `events` is given, events): the gazetteer's entry when
+// known, else the name and point the events give. Throws sitmap::Error (output_failed).
+void write_place_feature(OGRLayerH layer, const std::string& id, const Place* place,
+                         const std::string& fallback_name, LonLat fallback_at,
+                         std::optional<long long> events);
+
+// What an events row stores of an event (all but the geometry, which readers restore from the
+// gazetteer): equal for an event and the same event read back.
+std::string event_fingerprint(const Event& e);
+
 // A whole events GeoJSON file's bytes (RFC 7946, no name or crs member), made in memory.
 // Throws sitmap::Error (output_failed).
 std::string events_geojson_text(const std::vector<Event>& events, const EventsLayerFormat& format);
+
+// The same features as GeoJSON lines (GeoJSONSeq, no record separators): one Feature a line,
+// written from the same list of properties as write_event_feature without GDAL (which would parse
+// every JSON field again); the coordinates as GDAL's RFC 7946 writer rounds them.
+std::string events_geojson_lines(const std::vector<Event>& events, const EventsLayerFormat& format);
 
 // A whole events GeoJSON file (RFC 7946, no name or crs member), written to a temporary file and
 // renamed on success. Throws sitmap::Error (output_failed) naming the path.

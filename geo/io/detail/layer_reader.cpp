@@ -60,7 +60,18 @@ LayerReader::LayerReader(std::filesystem::path path, const char* driver,
     if (GDALDatasetGetLayerCount(m_ds.get()) < 1) {
         throw input_error(name + ": no layer");
     }
+    m_dataset = m_ds.get();
     m_layer = GDALDatasetGetLayer(m_ds.get(), 0);
+    read_layer_definition();
+}
+
+LayerReader::LayerReader(std::string name, GDALDatasetH dataset, OGRLayerH layer)
+    : m_path(std::move(name)), m_dataset(dataset), m_layer(layer) {
+    read_layer_definition();
+}
+
+void LayerReader::read_layer_definition() {
+    const std::string name = m_path.string();
     OGRFeatureDefnH defn = OGR_L_GetLayerDefn(m_layer);
     for (int i = 0; i < OGR_FD_GetFieldCount(defn); ++i) {
         OGRFieldDefnH fd = OGR_FD_GetFieldDefn(defn, i);
@@ -82,7 +93,7 @@ LayerReader::LayerReader(std::filesystem::path path, const char* driver,
 }
 
 std::string LayerReader::driver() const {
-    GDALDriverH d = GDALGetDatasetDriver(m_ds.get());
+    GDALDriverH d = GDALGetDatasetDriver(m_dataset);
     return d != nullptr ? std::string(GDALGetDriverShortName(d)) : std::string();
 }
 

@@ -20,6 +20,10 @@ public:
     explicit LayerReader(std::filesystem::path path, const char* driver = nullptr,
                          std::initializer_list<const char*> open_options = {});
 
+    // Reads `layer` of a dataset opened elsewhere (a PostgreSQL store), which must outlive the
+    // reader; `name` names it in errors. The layer's attribute filter, if any, is kept.
+    LayerReader(std::string name, GDALDatasetH dataset, OGRLayerH layer);
+
     const std::filesystem::path& path() const { return m_path; }
     // GDAL's short name of the driver that opened the file ("GeoJSON", "GeoJSONSeq", "CSV"...).
     std::string driver() const;
@@ -46,8 +50,11 @@ public:
     std::string text(OGRFeatureH f, const char* name) const;
 
 private:
+    void read_layer_definition();
+
     std::filesystem::path m_path;
-    DatasetPtr m_ds;
+    DatasetPtr m_ds; // null when the dataset is borrowed
+    GDALDatasetH m_dataset = nullptr;
     OGRLayerH m_layer = nullptr;
     TransformPtr m_to_wgs84;
     std::vector<std::string> m_names;
