@@ -13,7 +13,6 @@
 #include <map>
 #include <numbers>
 #include <optional>
-#include <unordered_map>
 #include <unordered_set>
 
 namespace sitmap::geo::detail {
@@ -88,28 +87,26 @@ std::string source_key(const SourceRef& s) {
 class DateKeyIndex {
 public:
     void add(std::uint64_t key, std::uint32_t item, const DateRange& date) {
-        buckets_[slot(key, any_date)].push_back(item);
+        file(slot(key, any_date), item);
         if (date.precision == DatePrecision::unknown) {
-            buckets_[slot(key, undated)].push_back(item);
+            file(slot(key, undated), item);
             return;
         }
         const auto [first, last] = days(date);
         if (last < first || last - first > max_filed_span_days) {
-            buckets_[slot(key, long_range)].push_back(item);
+            file(slot(key, long_range), item);
             return;
         }
         for (long d = first; d <= last; ++d) {
-            buckets_[slot(key, day_slot(d))].push_back(item);
+            file(slot(key, day_slot(d)), item);
         }
     }
 
     // Calls f(item) for every item filed under `key` whose date may be compatible with `date`.
     template <typename F> void for_each(std::uint64_t key, const DateRange& date, F&& f) const {
         const auto each = [&](std::uint64_t s) {
-            if (const auto it = buckets_.find(s); it != buckets_.end()) {
-                for (const std::uint32_t item : it->second) {
-                    f(item);
-                }
+            for (std::uint32_t e = head(s); e != none; e = m_entries[e].next) {
+                f(m_entries[e].item);
             }
         };
         const auto [first, last] = days(date);
@@ -154,7 +151,60 @@ public:
     }
 
 private:
-    std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> buckets_;
+    // Each slot heads a list of entries, newest first, in one vector (no allocation per slot); the
+    // slots are an open-addressing table of their hashes (0 marks a free place).
+    struct Entry {
+        std::uint32_t item;
+        std::uint32_t next;
+    };
+    static constexpr std::uint32_t none = 0xFFFFFFFFu;
+
+    std::size_t place_of(std::uint64_t s) const {
+        std::size_t i = static_cast<std::size_t>(s) & (m_slots.size() - 1);
+        while (m_slots[i] != 0 && m_slots[i] != s) {
+            i = (i + 1) & (m_slots.size() - 1);
+        }
+        return i;
+    }
+    std::uint32_t head(std::uint64_t s) const {
+        if (m_slots.empty()) {
+            return none;
+        }
+        const std::size_t i = place_of(s == 0 ? 1 : s);
+        return m_slots[i] == 0 ? none : m_heads[i];
+    }
+    void file(std::uint64_t s, std::uint32_t item) {
+        s = s == 0 ? 1 : s;
+        if ((m_used + 1) * 2 > m_slots.size()) {
+            grow();
+        }
+        const std::size_t i = place_of(s);
+        if (m_slots[i] == 0) {
+            m_slots[i] = s;
+            m_heads[i] = none;
+            ++m_used;
+        }
+        m_entries.push_back(Entry{item, m_heads[i]});
+        m_heads[i] = static_cast<std::uint32_t>(m_entries.size() - 1);
+    }
+    void grow() {
+        std::vector<std::uint64_t> slots = std::move(m_slots);
+        std::vector<std::uint32_t> heads = std::move(m_heads);
+        m_slots.assign(slots.empty() ? 1024 : slots.size() * 2, 0);
+        m_heads.assign(m_slots.size(), none);
+        for (std::size_t k = 0; k < slots.size(); ++k) {
+            if (slots[k] != 0) {
+                const std::size_t i = place_of(slots[k]);
+                m_slots[i] = slots[k];
+                m_heads[i] = heads[k];
+            }
+        }
+    }
+
+    std::vector<std::uint64_t> m_slots;
+    std::vector<std::uint32_t> m_heads;
+    std::size_t m_used = 0;
+    std::vector<Entry> m_entries;
 };
 
 // Keys of the index: a place id, or an exact location (for events known only by coordinates),
@@ -248,6 +298,10 @@ void add_event(Event& into, std::unordered_set<std::string>& seen, Event& from) 
 // index of the merged events by place id (or location) and date.
 Merged merge_same_events(std::vector<Event> events, std::vector<std::vector<Vote>> event_votes) {
     Merged m;
+    // At most one merged event per event: no copy of the growing list while both are held.
+    m.events.reserve(events.size());
+    m.votes.reserve(events.size());
+    m.seen_sources.reserve(events.size());
     DateKeyIndex index;
     std::vector<std::vector<std::uint64_t>> filed; // the keys each merged event is filed under
     // Files merged event `at` under its current places (those it has gained by merging too;
@@ -319,6 +373,8 @@ Merged merge_same_events(std::vector<Event> events, std::vector<std::vector<Vote
         }
         file(at);
     }
+    events = {}; // what was not merged away was moved into m: its shells go now
+    event_votes = {};
     return m;
 }
 
