@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
+#include <iterator>
 #include <memory>
 #include <optional>
 #include <string>
@@ -71,7 +72,8 @@ void run_export(const ExportOptions& options, const GlobalOptions& global) {
                                   one.events[i].id + ") has no geometry; nothing was written");
             }
         }
-        loaded.events.insert(loaded.events.end(), one.events.begin(), one.events.end());
+        loaded.events.insert(loaded.events.end(), std::make_move_iterator(one.events.begin()),
+                             std::make_move_iterator(one.events.end()));
         loaded.warnings.insert(loaded.warnings.end(), one.warnings.begin(), one.warnings.end());
     }
     if (options.inputs.size() > 1) {

@@ -15,6 +15,7 @@
 #include <charconv>
 #include <cmath>
 #include <iostream>
+#include <iterator>
 #include <optional>
 #include <string_view>
 
@@ -167,10 +168,12 @@ LoadedInputs load_inputs(const std::vector<std::string>& paths, const std::strin
                           std::make_move_iterator(read.end()));
         } else if (ext == ".geojson" || ext == ".json") {
             auto read = geo::read_events_geojson(path, &gazetteer);
-            events.insert(events.end(), read.begin(), read.end());
+            events.insert(events.end(), std::make_move_iterator(read.begin()),
+                          std::make_move_iterator(read.end()));
         } else if (ext == ".csv") {
             auto read = geo::read_events_acled_csv(path, &gazetteer);
-            events.insert(events.end(), read.begin(), read.end());
+            events.insert(events.end(), std::make_move_iterator(read.begin()),
+                          std::make_move_iterator(read.end()));
         } else {
             if (published.empty()) {
                 throw usage_error(path +
@@ -190,7 +193,8 @@ LoadedInputs load_inputs(const std::vector<std::string>& paths, const std::strin
     if (!loaded.articles.empty()) {
         const geo::Extractor extractor(geocoder);
         geo::Extraction x = extractor.extract_all(loaded.articles);
-        events.insert(events.end(), x.events.begin(), x.events.end());
+        events.insert(events.end(), std::make_move_iterator(x.events.begin()),
+                      std::make_move_iterator(x.events.end()));
         loaded.warnings = std::move(x.warnings);
         for (const geo::PlaceMention& m : x.mentions) {
             if (!m.mention.resolution.resolved &&

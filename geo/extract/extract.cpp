@@ -158,10 +158,9 @@ Extraction Extractor::extract(const Article& article) const {
             }
         }
         const std::string_view piece = text.substr(begin, end - begin);
-        std::vector<TextMention> found = m_geocoder.find_mentions(piece, context);
         // Names written as places ("the village of X") that no gazetteer name covers: reported,
         // never dropped (resolved when the spelling is close to one place).
-        std::vector<TextMention> slots = m_geocoder.find_place_slots(piece, found);
+        auto [found, slots] = m_geocoder.find_mentions_and_slots(piece, context);
         found.insert(found.end(), std::make_move_iterator(slots.begin()),
                      std::make_move_iterator(slots.end()));
         std::sort(found.begin(), found.end(), [](const TextMention& a, const TextMention& b) {

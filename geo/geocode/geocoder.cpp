@@ -680,12 +680,21 @@ ReverseResult Geocoder::reverse(LonLat point) const {
 
 std::vector<TextMention> Geocoder::find_mentions(std::string_view text,
                                                  const GeocodeContext& context) const {
-    return m_impl->mentions(text, context);
+    return m_impl->mentions(text, m_impl->tokenize(text), context);
 }
 
 std::vector<TextMention>
 Geocoder::find_place_slots(std::string_view text, const std::vector<TextMention>& mentions) const {
-    return m_impl->place_slots(text, mentions);
+    return m_impl->place_slots(text, m_impl->tokenize(text), mentions);
+}
+
+Geocoder::MentionsAndSlots Geocoder::find_mentions_and_slots(std::string_view text,
+                                                             const GeocodeContext& context) const {
+    const std::vector<detail::geocoding::Token> tokens = m_impl->tokenize(text);
+    MentionsAndSlots out;
+    out.mentions = m_impl->mentions(text, tokens, context);
+    out.slots = m_impl->place_slots(text, tokens, out.mentions);
+    return out;
 }
 
 } // namespace sitmap::geo

@@ -90,6 +90,15 @@ public:
     std::vector<TextMention> find_place_slots(std::string_view text,
                                               const std::vector<TextMention>& mentions) const;
 
+    // find_mentions, then find_place_slots of the mentions found, reading the text into words
+    // once for both.
+    struct MentionsAndSlots {
+        std::vector<TextMention> mentions;
+        std::vector<TextMention> slots;
+    };
+    MentionsAndSlots find_mentions_and_slots(std::string_view text,
+                                             const GeocodeContext& context = {}) const;
+
     const Gazetteer& gazetteer() const;
 
 private:

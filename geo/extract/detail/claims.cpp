@@ -1166,9 +1166,11 @@ void update_quote(std::string_view text, ClaimContext& context) {
     int balance = context.quote_open ? 1 : 0;
     int straight = 0;
     for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text.compare(i, 3, "\xE2\x80\x9C") == 0) {
+        // “ and ” are E2 80 9C and E2 80 9D.
+        const bool curly = text[i] == '\xE2' && i + 2 < text.size() && text[i + 1] == '\x80';
+        if (curly && text[i + 2] == '\x9C') {
             ++balance;
-        } else if (text.compare(i, 3, "\xE2\x80\x9D") == 0) {
+        } else if (curly && text[i + 2] == '\x9D') {
             --balance;
         } else if (text[i] == '"') {
             ++straight;

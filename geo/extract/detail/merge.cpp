@@ -6,7 +6,12 @@
 #include "geo/extract/detail/triggers.hpp"
 
 #include <algorithm>
+#include <bit>
+#include <cmath>
+#include <cstdint>
+#include <functional>
 #include <map>
+#include <numbers>
 #include <optional>
 #include <unordered_set>
 
@@ -70,6 +75,151 @@ SourceRef first_source(const Event& e) {
 
 std::string source_key(const SourceRef& s) {
     return s.article + '\x1f' + std::to_string(s.begin) + '\x1f' + std::to_string(s.end);
+}
+
+// Where to look for the events an event may merge with, instead of scanning all of them (which
+// made merging quadratic in the number of events). Each event is filed under keys (a place id, a
+// location, a grid cell) together with its date: each day of a short date, or as undated, or as a
+// long (or malformed) range; a query returns every event filed under a key whose date may be
+// compatible (within a day). Keys are hashed and events may be returned more than once, so the
+// candidates are a superset: callers test each one exactly as a scan would, and pick among them
+// as a scan would (the lowest index), so the result is the scan's.
+class DateKeyIndex {
+public:
+    void add(std::uint64_t key, std::uint32_t item, const DateRange& date) {
+        file(slot(key, any_date), item);
+        if (date.precision == DatePrecision::unknown) {
+            file(slot(key, undated), item);
+            return;
+        }
+        const auto [first, last] = days(date);
+        if (last < first || last - first > max_filed_span_days) {
+            file(slot(key, long_range), item);
+            return;
+        }
+        for (long d = first; d <= last; ++d) {
+            file(slot(key, day_slot(d)), item);
+        }
+    }
+
+    // Calls f(item) for every item filed under `key` whose date may be compatible with `date`.
+    template <typename F> void for_each(std::uint64_t key, const DateRange& date, F&& f) const {
+        const auto each = [&](std::uint64_t s) {
+            for (std::uint32_t e = head(s); e != none; e = m_entries[e].next) {
+                f(m_entries[e].item);
+            }
+        };
+        const auto [first, last] = days(date);
+        if (date.precision == DatePrecision::unknown || last < first ||
+            last - first > max_filed_span_days) {
+            each(slot(key, any_date)); // compatible with any date, or too long to look up by day
+            return;
+        }
+        each(slot(key, undated));
+        each(slot(key, long_range));
+        // Compatible: a day of the other event's date within a day of this one's.
+        for (long d = first - same_event_max_gap_days; d <= last + same_event_max_gap_days; ++d) {
+            each(slot(key, day_slot(d)));
+        }
+    }
+
+private:
+    // Dates longer than this (a month is shorter) are filed once, as a long range.
+    static constexpr long max_filed_span_days = 62;
+    static constexpr std::uint64_t any_date = 1;
+    static constexpr std::uint64_t undated = 2;
+    static constexpr std::uint64_t long_range = 3;
+    static std::uint64_t day_slot(long day) { return static_cast<std::uint64_t>(day) + 16; }
+
+    static std::pair<long, long> days(const DateRange& d) {
+        return {static_cast<long>(sys_days{d.begin}.time_since_epoch().count()),
+                static_cast<long>(sys_days{d.end}.time_since_epoch().count())};
+    }
+    static std::uint64_t slot(std::uint64_t key, std::uint64_t date_slot) {
+        return mix(key ^ mix(date_slot + 0x9e3779b97f4a7c15ull));
+    }
+
+public:
+    // splitmix64's finaliser: spreads the bits of a key.
+    static std::uint64_t mix(std::uint64_t x) {
+        x ^= x >> 30;
+        x *= 0xbf58476d1ce4e5b9ull;
+        x ^= x >> 27;
+        x *= 0x94d049bb133111ebull;
+        x ^= x >> 31;
+        return x;
+    }
+
+private:
+    // Each slot heads a list of entries, newest first, in one vector (no allocation per slot); the
+    // slots are an open-addressing table of their hashes (0 marks a free place).
+    struct Entry {
+        std::uint32_t item;
+        std::uint32_t next;
+    };
+    static constexpr std::uint32_t none = 0xFFFFFFFFu;
+
+    std::size_t place_of(std::uint64_t s) const {
+        std::size_t i = static_cast<std::size_t>(s) & (m_slots.size() - 1);
+        while (m_slots[i] != 0 && m_slots[i] != s) {
+            i = (i + 1) & (m_slots.size() - 1);
+        }
+        return i;
+    }
+    std::uint32_t head(std::uint64_t s) const {
+        if (m_slots.empty()) {
+            return none;
+        }
+        const std::size_t i = place_of(s == 0 ? 1 : s);
+        return m_slots[i] == 0 ? none : m_heads[i];
+    }
+    void file(std::uint64_t s, std::uint32_t item) {
+        s = s == 0 ? 1 : s;
+        if ((m_used + 1) * 2 > m_slots.size()) {
+            grow();
+        }
+        const std::size_t i = place_of(s);
+        if (m_slots[i] == 0) {
+            m_slots[i] = s;
+            m_heads[i] = none;
+            ++m_used;
+        }
+        m_entries.push_back(Entry{item, m_heads[i]});
+        m_heads[i] = static_cast<std::uint32_t>(m_entries.size() - 1);
+    }
+    void grow() {
+        std::vector<std::uint64_t> slots = std::move(m_slots);
+        std::vector<std::uint32_t> heads = std::move(m_heads);
+        m_slots.assign(slots.empty() ? 1024 : slots.size() * 2, 0);
+        m_heads.assign(m_slots.size(), none);
+        for (std::size_t k = 0; k < slots.size(); ++k) {
+            if (slots[k] != 0) {
+                const std::size_t i = place_of(slots[k]);
+                m_slots[i] = slots[k];
+                m_heads[i] = heads[k];
+            }
+        }
+    }
+
+    std::vector<std::uint64_t> m_slots;
+    std::vector<std::uint32_t> m_heads;
+    std::size_t m_used = 0;
+    std::vector<Entry> m_entries;
+};
+
+// Keys of the index: a place id, or an exact location (for events known only by coordinates),
+// within one class of kind.
+std::uint64_t place_key(std::string_view id, int kind_class) {
+    return DateKeyIndex::mix(std::hash<std::string_view>{}(id) ^
+                             (static_cast<std::uint64_t>(kind_class + 2) << 56));
+}
+
+std::uint64_t location_key(LonLat p, int kind_class) {
+    // + 0.0 makes -0.0 the same key as 0.0, as it is the same location.
+    const auto lon = std::bit_cast<std::uint64_t>(p.lon + 0.0);
+    const auto lat = std::bit_cast<std::uint64_t>(p.lat + 0.0);
+    return DateKeyIndex::mix(DateKeyIndex::mix(lon) ^ lat ^ 0x5bd1e9955bd1e995ull ^
+                             static_cast<std::uint64_t>(kind_class + 2));
 }
 
 // Merged events with, for each, its date votes and the keys of the sources it already has.
@@ -143,9 +293,33 @@ void add_event(Event& into, std::unordered_set<std::string>& seen, Event& from) 
     }
 }
 
-// The same place, class of kind and date: one event.
+// The same place, class of kind and date: one event. An event merges into the first merged event
+// (in input order) with the same places, class of kind and a compatible date, found through an
+// index of the merged events by place id (or location) and date.
 Merged merge_same_events(std::vector<Event> events, std::vector<std::vector<Vote>> event_votes) {
     Merged m;
+    // At most one merged event per event: no copy of the growing list while both are held.
+    m.events.reserve(events.size());
+    m.votes.reserve(events.size());
+    m.seen_sources.reserve(events.size());
+    DateKeyIndex index;
+    std::vector<std::vector<std::uint64_t>> filed; // the keys each merged event is filed under
+    // Files merged event `at` under its current places (those it has gained by merging too;
+    // entries for places it no longer has only add candidates).
+    const auto file = [&](std::size_t at) {
+        const Event& r = m.events[at];
+        const int cls = merge_class(r.kind);
+        const auto add = [&](std::uint64_t key) {
+            if (std::find(filed[at].begin(), filed[at].end(), key) == filed[at].end()) {
+                filed[at].push_back(key);
+                index.add(key, static_cast<std::uint32_t>(at), r.date);
+            }
+        };
+        for (const std::string_view id : target_ids(r)) {
+            add(place_key(id, cls));
+        }
+        add(location_key(r.location, cls));
+    };
     for (std::size_t ei = 0; ei < events.size(); ++ei) {
         Event& e = events[ei];
         std::vector<Vote>& own_votes = event_votes[ei];
@@ -159,8 +333,22 @@ Merged merge_same_events(std::vector<Event> events, std::vector<std::vector<Vote
             return same_places && merge_class(r.kind) == merge_class(e.kind) &&
                    compatible(r.date, e.date);
         };
-        auto it = std::find_if(m.events.begin(), m.events.end(), same);
-        if (it == m.events.end()) {
+        // Same targets share a place id (target_ids is never empty); the same location is one key.
+        std::optional<std::size_t> found;
+        const auto consider = [&](std::uint32_t at) {
+            if ((!found || at < *found) && same(m.events[at])) {
+                found = at;
+            }
+        };
+        const int cls = merge_class(e.kind);
+        if (!e.place_id.empty()) {
+            for (const std::string_view id : target_ids(e)) {
+                index.for_each(place_key(id, cls), e.date, consider);
+            }
+        } else {
+            index.for_each(location_key(e.location, cls), e.date, consider);
+        }
+        if (!found) {
             std::unordered_set<std::string> keys;
             for (const SourceRef& s : e.sources) {
                 keys.insert(source_key(s));
@@ -171,23 +359,100 @@ Merged merge_same_events(std::vector<Event> events, std::vector<std::vector<Vote
             m.seen_sources.push_back(std::move(keys));
             m.votes.push_back(std::move(own_votes));
             m.events.push_back(std::move(e));
+            filed.emplace_back();
+            file(m.events.size() - 1);
             continue;
         }
-        const auto at = static_cast<std::size_t>(it - m.events.begin());
-        Event& r = *it;
+        const std::size_t at = *found;
+        Event& r = m.events[at];
         m.votes[at].insert(m.votes[at].end(), own_votes.begin(), own_votes.end());
         const GeoPrecision finer = std::min(r.precision, e.precision);
         add_event(r, m.seen_sources[at], e);
         if (r.targets.size() <= 1) {
             r.precision = finer;
         }
+        file(at);
     }
+    events = {}; // what was not merged away was moved into m: its shells go now
+    event_votes = {};
     return m;
+}
+
+// Grid cells for absorb_region_events: every event is filed under the cells of its location and
+// of its targets (the points its distance to a region is measured from), and a region looks in the
+// cells of its bounding box widened by the absorb radius.
+constexpr double cell_deg = 0.5;
+constexpr long cell_columns = 720; // 360 / cell_deg
+constexpr long cell_rows = 360;    // 180 / cell_deg
+// More cells than this and a region looks at every event of its class instead (a country).
+constexpr long max_query_cells = 2048;
+// region_absorb_radius_m in degrees of latitude (at least 110.57 km each), rounded up.
+constexpr double absorb_radius_deg = 0.3;
+
+long cell_row(double lat) {
+    return std::clamp(static_cast<long>(std::floor((lat + 90.0) / cell_deg)), 0L, cell_rows - 1);
+}
+
+long cell_column(double lon) {
+    // Wrapped, as geodesic distances are: 179.9 and -179.9 are neighbours.
+    const long c = static_cast<long>(std::floor((lon + 180.0) / cell_deg)) % cell_columns;
+    return c < 0 ? c + cell_columns : c;
+}
+
+std::uint64_t cell_key(long column, long row, int kind_class) {
+    return DateKeyIndex::mix(
+        (static_cast<std::uint64_t>(row) << 32) ^ static_cast<std::uint64_t>(column) ^
+        (static_cast<std::uint64_t>(kind_class + 2) << 48) ^ 0x2545f4914f6cdd1dull);
+}
+
+// All events of a class, for regions too large to look up by cell.
+std::uint64_t everywhere_key(int kind_class) {
+    return DateKeyIndex::mix(0x7f4a7c159e3779b9ull ^ static_cast<std::uint64_t>(kind_class + 2));
+}
+
+bool finite(LonLat p) {
+    return std::isfinite(p.lon) && std::isfinite(p.lat);
+}
+
+// Calls f(key) for the cells within region_absorb_radius_m of a geometry with bounding box `box`
+// (a superset: the box widened by more than the radius), or f(everywhere_key) for a large box.
+template <typename F> void cells_near(const BBox& box, int kind_class, F&& f) {
+    if (box.empty() || !std::isfinite(box.west) || !std::isfinite(box.east) ||
+        !std::isfinite(box.south) || !std::isfinite(box.north)) {
+        return; // no geometry: no distance to it is finite
+    }
+    const double south = box.south - absorb_radius_deg;
+    const double north = box.north + absorb_radius_deg;
+    const double max_lat = std::max(std::abs(south), std::abs(north)) + 0.5;
+    constexpr double pi = std::numbers::pi;
+    const double lon_margin =
+        max_lat >= 89.0 ? 360.0 : absorb_radius_deg / std::cos(max_lat * pi / 180.0);
+    const double west = box.west - lon_margin;
+    const double east = box.east + lon_margin;
+    const long r0 = cell_row(south);
+    const long r1 = cell_row(north);
+    const bool all_columns = east - west >= 360.0 - cell_deg;
+    const long columns = all_columns
+                             ? cell_columns
+                             : static_cast<long>(std::floor((east + 180.0) / cell_deg)) -
+                                   static_cast<long>(std::floor((west + 180.0) / cell_deg)) + 1;
+    if (columns * (r1 - r0 + 1) > max_query_cells) {
+        f(everywhere_key(kind_class));
+        return;
+    }
+    const long c0 = all_columns ? 0 : cell_column(west);
+    for (long row = r0; row <= r1; ++row) {
+        for (long i = 0; i < columns; ++i) {
+            f(cell_key((c0 + i) % cell_columns, row, kind_class));
+        }
+    }
 }
 
 // An event placed only at a region, a country or along the whole border ("on the
 // Armenian-Azerbaijani border", "talks in the United States") is the same as one at a village
-// or city within it on the same day: the nearest such joins it.
+// or city within it on the same day: the nearest such joins it. The candidates come from an index
+// by grid cell and date (see cells_near); each is tested, and the nearest picked, as a scan of all
+// events in order would.
 void absorb_region_events(Merged& m) {
     std::vector<Event>& merged = m.events;
     std::vector<bool> absorbed(merged.size(), false);
@@ -204,6 +469,33 @@ void absorb_region_events(Merged& m) {
                std::min(distance_m(fine.location, coarse.geometry),
                         distance_m(coarse.location, fine.geometry)) <= areas_meet_m;
     };
+    DateKeyIndex index;
+    std::vector<std::vector<std::uint64_t>> filed(merged.size());
+    // Files event i under the cells of its points (again after it has gained targets).
+    const auto file = [&](std::size_t i) {
+        const Event& e = merged[i];
+        const int cls = merge_class(e.kind);
+        const auto add = [&](std::uint64_t key) {
+            if (std::find(filed[i].begin(), filed[i].end(), key) == filed[i].end()) {
+                filed[i].push_back(key);
+                index.add(key, static_cast<std::uint32_t>(i), e.date);
+            }
+        };
+        add(everywhere_key(cls));
+        const auto add_point = [&](LonLat p) {
+            if (finite(p)) { // a distance from a point that is not is never within the radius
+                add(cell_key(cell_column(p.lon), cell_row(p.lat), cls));
+            }
+        };
+        add_point(e.location);
+        for (const EventPlace& t : e.targets) {
+            add_point(t.location);
+        }
+    };
+    for (std::size_t i = 0; i < merged.size(); ++i) {
+        file(i);
+    }
+    std::vector<std::size_t> seen(merged.size(), 0); // the region that last considered an event
     for (std::size_t c = 0; c < merged.size(); ++c) {
         const Event& coarse = merged[c];
         if (coarse.precision != GeoPrecision::region || coarse.targets.size() > 1) {
@@ -211,22 +503,30 @@ void absorb_region_events(Merged& m) {
         }
         std::optional<std::size_t> best;
         double best_d = 0.0;
-        for (std::size_t f = 0; f < merged.size(); ++f) {
+        const auto consider = [&](std::uint32_t f) {
+            if (seen[f] == c + 1) {
+                return;
+            }
+            seen[f] = c + 1;
             const Event& fine = merged[f];
             if (f == c || absorbed[f] || !finer(fine, coarse) ||
                 merge_class(fine.kind) != merge_class(coarse.kind) ||
                 !compatible(fine.date, coarse.date)) {
-                continue;
+                return;
             }
             double d = distance_m(fine.location, coarse.geometry);
             for (const EventPlace& t : fine.targets) {
                 d = std::min(d, distance_m(t.location, coarse.geometry));
             }
-            if (d <= region_absorb_radius_m && (!best || d < best_d)) {
+            // The nearest; of equally near ones the first, as a scan in order finds.
+            if (d <= region_absorb_radius_m &&
+                (!best || d < best_d || (d == best_d && f < *best))) {
                 best = f;
                 best_d = d;
             }
-        }
+        };
+        cells_near(bbox(coarse.geometry), merge_class(coarse.kind),
+                   [&](std::uint64_t key) { index.for_each(key, coarse.date, consider); });
         if (!best) {
             continue;
         }
@@ -250,13 +550,22 @@ void absorb_region_events(Merged& m) {
             m.votes[*best].push_back(v);
         }
         absorbed[c] = true;
+        file(*best);
     }
-    for (std::size_t i = merged.size(); i-- > 0;) {
+    // Drop the absorbed events in one pass, keeping the order.
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < merged.size(); ++i) {
         if (absorbed[i]) {
-            merged.erase(merged.begin() + static_cast<std::ptrdiff_t>(i));
-            m.votes.erase(m.votes.begin() + static_cast<std::ptrdiff_t>(i));
+            continue;
         }
+        if (kept != i) {
+            merged[kept] = std::move(merged[i]);
+            m.votes[kept] = std::move(m.votes[i]);
+        }
+        ++kept;
     }
+    merged.resize(kept);
+    m.votes.resize(kept);
 }
 
 } // namespace

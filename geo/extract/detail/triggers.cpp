@@ -4,6 +4,7 @@
 #include "geo/extract/detail/triggers.hpp"
 
 #include "geo/core/error.hpp"
+#include "geo/extract/detail/words.hpp"
 #include "geo/text/lexicon.hpp"
 
 #include <algorithm>
@@ -244,19 +245,44 @@ PhraseList::PhraseList(const std::vector<std::string>& phrases) {
             m_phrases.push_back(std::move(words));
         }
     }
+    for (std::size_t k = 0; k < m_phrases.size(); ++k) {
+        const std::string& first = m_phrases[k].front();
+        const auto index = static_cast<std::uint32_t>(k);
+        // A word that matches whatever a token starts with: any word, any prefix, or (the empty
+        // word) only an empty token, which has no first byte and is matched against every phrase.
+        if (first.empty() || first == "?" || first.front() == '*') {
+            for (std::vector<std::uint32_t>& list : m_by_first_byte) {
+                list.push_back(index);
+            }
+        } else {
+            m_by_first_byte[static_cast<unsigned char>(fold_ascii(first.front()))].push_back(index);
+        }
+    }
 }
 
 std::size_t PhraseList::match_at(const std::vector<Token>& tokens, std::size_t i) const {
-    for (const std::vector<std::string>& words : m_phrases) {
+    const auto matches = [&](const std::vector<std::string>& words) {
         if (i + words.size() > tokens.size()) {
-            continue;
+            return false;
         }
         std::size_t k = 0;
         while (k < words.size() && word_matches(tokens[i + k].text, words[k])) {
             ++k;
         }
-        if (k == words.size()) {
-            return k;
+        return k == words.size();
+    };
+    if (i < tokens.size() && !tokens[i].text.empty()) {
+        const unsigned char b = static_cast<unsigned char>(fold_ascii(tokens[i].text.front()));
+        for (const std::uint32_t k : m_by_first_byte[b]) {
+            if (matches(m_phrases[k])) {
+                return m_phrases[k].size();
+            }
+        }
+        return 0;
+    }
+    for (const std::vector<std::string>& words : m_phrases) {
+        if (matches(words)) {
+            return words.size();
         }
     }
     return 0;

@@ -5,7 +5,9 @@
 #include "geo/core/event.hpp"
 #include "geo/extract/detail/sentence.hpp"
 
+#include <array>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -73,6 +75,10 @@ public:
 
 private:
     std::vector<std::vector<std::string>> m_phrases;
+    // The phrases that may match at a token, by the token's first byte folded: those whose first
+    // word starts with that byte, and those whose first word matches any token ('?', '*'); in list
+    // order, so the first that matches is the list's first.
+    std::array<std::vector<std::uint32_t>, 256> m_by_first_byte;
 };
 
 // Does `token` match the list word `pattern` (a trailing '*' matches a prefix, '?' anything)?

@@ -62,7 +62,7 @@ bool is_locative_filler(std::string_view w) {
 
 namespace {
 
-// Longer words are in no list; lookups fold case into this buffer instead of a new string.
+// Longer words are in no list (a lookup of one returns nothing, as it always has).
 constexpr std::size_t max_word_bytes = 40;
 
 } // namespace
@@ -72,7 +72,10 @@ WordList::WordList(std::string_view name) {
     for (const text::LexiconEntry& e : lexicon.entries()) {
         const std::vector<Token> words = tokenize(e.key);
         if (words.size() == 1 && words[0].text == e.key) {
-            m_words.emplace(e.key, &e.values);
+            Word& w = m_words[e.key];
+            if (w.values == nullptr) { // the first entry of a word stands
+                w.values = &e.values;
+            }
             continue;
         }
         if (words.empty()) {
@@ -83,22 +86,18 @@ WordList::WordList(std::string_view name) {
             p.words.emplace_back(t.text);
         }
         p.values = &e.values;
-        m_phrases[p.words.front()].push_back(std::move(p));
+        m_words[p.words.front()].phrases.push_back(std::move(p));
     }
 }
 
+const WordList::Word* WordList::word(std::string_view w) const {
+    // Longer words are in no list.
+    return w.size() > max_word_bytes ? nullptr : m_words.find(w);
+}
+
 const std::vector<std::string>* WordList::find(std::string_view w) const {
-    if (w.size() > max_word_bytes) {
-        return nullptr;
-    }
-    std::array<char, max_word_bytes> folded{};
-    for (std::size_t i = 0; i < w.size(); ++i) {
-        const char c = w[i];
-        folded[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-    }
-    // One short string per lookup: within the small-string buffer for every word of the lists.
-    const auto it = m_words.find(std::string(folded.data(), w.size()));
-    return it == m_words.end() ? nullptr : it->second;
+    const Word* entry = word(w);
+    return entry == nullptr ? nullptr : entry->values;
 }
 
 std::size_t WordList::match(const std::vector<Token>& tokens, std::size_t i,
@@ -106,21 +105,18 @@ std::size_t WordList::match(const std::vector<Token>& tokens, std::size_t i,
     if (i >= tokens.size()) {
         return 0;
     }
+    const Word* entry = word(tokens[i].text);
+    if (entry == nullptr) {
+        return 0;
+    }
     std::size_t best = 0;
-    if (const auto* v = find(tokens[i].text)) {
+    if (entry->values != nullptr) {
         best = 1;
         if (values != nullptr) {
-            *values = v;
+            *values = entry->values;
         }
     }
-    if (m_phrases.empty() || tokens[i].text.size() > max_word_bytes) {
-        return best;
-    }
-    const auto it = m_phrases.find(lower_ascii(tokens[i].text));
-    if (it == m_phrases.end()) {
-        return best;
-    }
-    for (const Phrase& p : it->second) {
+    for (const Phrase& p : entry->phrases) {
         if (p.words.size() <= best || i + p.words.size() > tokens.size()) {
             continue;
         }

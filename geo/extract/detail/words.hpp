@@ -4,10 +4,10 @@
 #include "geo/extract/detail/sentence.hpp"
 
 #include <cstddef>
+#include <cstdint>
 #include <initializer_list>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace sitmap::geo::detail {
@@ -26,6 +26,109 @@ bool is_locative_preposition(std::string_view w);
 
 // Words between a preposition and a place name: "in the village of", "near eastern".
 bool is_locative_filler(std::string_view w);
+
+// ASCII case folding as iequals does it: A-Z to a-z, every other byte as it is.
+constexpr char fold_ascii(char c) {
+    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+// A hash table from lower-case words to values, looked up with a word as written: the case is
+// folded while hashing and comparing, so a lookup allocates nothing (the rules look up every token
+// of every sentence in several lists).
+template <typename T> class FoldedWordMap {
+public:
+    // The value of `key` (lower case), inserted default-constructed if it is not there yet.
+    T& operator[](std::string_view key);
+    // The value of the word `w` folded, or nullptr.
+    const T* find(std::string_view w) const;
+    bool empty() const { return m_size == 0; }
+
+private:
+    struct Slot {
+        std::uint64_t hash = 0;
+        std::string key; // lower case; empty in an unused slot
+        bool used = false;
+        T value{};
+    };
+    static std::uint64_t hash_of(std::string_view w) {
+        std::uint64_t h = 14695981039346656037ull; // FNV-1a of the folded bytes
+        for (const char c : w) {
+            h = (h ^ static_cast<unsigned char>(fold_ascii(c))) * 1099511628211ull;
+        }
+        return h;
+    }
+    static bool same_folded(std::string_view w, std::string_view key) {
+        if (w.size() != key.size()) {
+            return false;
+        }
+        for (std::size_t i = 0; i < w.size(); ++i) {
+            if (fold_ascii(w[i]) != key[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+    // A bit per (length, first byte, last byte) of the words in the table, folded: most words
+    // looked up are in no list, and most of those are turned away here without hashing.
+    static std::size_t filter_bit(std::string_view w) {
+        if (w.empty()) {
+            return 0;
+        }
+        const auto first = static_cast<unsigned char>(fold_ascii(w.front()));
+        const auto last = static_cast<unsigned char>(fold_ascii(w.back()));
+        return (w.size() * 0x9E37u + first * 0x85EBu + last * 0xC2B3u) % filter_bits;
+    }
+    static constexpr std::size_t filter_bits = 8192;
+    std::vector<std::uint64_t> m_filter = std::vector<std::uint64_t>(filter_bits / 64, 0);
+    std::vector<Slot> m_slots; // open addressing, linear probing; a power of two in size
+    std::size_t m_size = 0;
+};
+
+template <typename T> T& FoldedWordMap<T>::operator[](std::string_view key) {
+    if ((m_size + 1) * 2 > m_slots.size()) {
+        std::vector<Slot> old = std::move(m_slots);
+        m_slots = std::vector<Slot>(old.empty() ? 16 : old.size() * 2);
+        for (Slot& s : old) {
+            if (s.used) {
+                std::size_t i = s.hash & (m_slots.size() - 1);
+                while (m_slots[i].used) {
+                    i = (i + 1) & (m_slots.size() - 1);
+                }
+                m_slots[i] = std::move(s);
+            }
+        }
+    }
+    const std::uint64_t h = hash_of(key);
+    std::size_t i = h & (m_slots.size() - 1);
+    while (m_slots[i].used) {
+        if (m_slots[i].hash == h && m_slots[i].key == key) {
+            return m_slots[i].value;
+        }
+        i = (i + 1) & (m_slots.size() - 1);
+    }
+    const std::size_t bit = filter_bit(key);
+    m_filter[bit / 64] |= std::uint64_t{1} << (bit % 64);
+    m_slots[i].used = true;
+    m_slots[i].hash = h;
+    m_slots[i].key = std::string(key);
+    ++m_size;
+    return m_slots[i].value;
+}
+
+template <typename T> const T* FoldedWordMap<T>::find(std::string_view w) const {
+    if (const std::size_t bit = filter_bit(w); (m_filter[bit / 64] >> (bit % 64) & 1u) == 0) {
+        return nullptr;
+    }
+    const std::uint64_t h = hash_of(w);
+    std::size_t i = h & (m_slots.size() - 1);
+    while (m_slots[i].used) {
+        if (m_slots[i].hash == h && same_folded(w, m_slots[i].key)) {
+            return &m_slots[i].value;
+        }
+        i = (i + 1) & (m_slots.size() - 1);
+    }
+    return nullptr;
+}
 
 // A word list of the rules, data/lexicon/en/<name>.tsv, ready for lookups of single tokens (no
 // allocation) and of phrases that start at a token ("does not correspond to reality"). Phrases are
@@ -47,8 +150,13 @@ private:
         std::vector<std::string> words; // lower case
         const std::vector<std::string>* values = nullptr;
     };
-    std::unordered_map<std::string, const std::vector<std::string>*> m_words;
-    std::unordered_map<std::string, std::vector<Phrase>> m_phrases; // by first word
+    // What the list holds for one word: the word as an entry, and the phrases it starts.
+    struct Word {
+        const std::vector<std::string>* values = nullptr;
+        std::vector<Phrase> phrases;
+    };
+    const Word* word(std::string_view w) const;
+    FoldedWordMap<Word> m_words;
 };
 
 // The value in column `col` of an entry's further columns, or "".

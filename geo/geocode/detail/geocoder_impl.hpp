@@ -305,10 +305,11 @@ struct Geocoder::Impl {
     // corridor": one span, the entry the first name and the words after the bracket make.
     void join_brackets(std::string_view text, const std::vector<Token>& tokens,
                        std::vector<Span>& spans) const;
-    // Every place mention in a text (Geocoder::find_mentions).
-    std::vector<TextMention> mentions(std::string_view text, const GeocodeContext& context) const;
-    // Geocoder::find_place_slots.
-    std::vector<TextMention> place_slots(std::string_view text,
+    // Every place mention in a text (Geocoder::find_mentions); `tokens` are tokenize(text).
+    std::vector<TextMention> mentions(std::string_view text, const std::vector<Token>& tokens,
+                                      const GeocodeContext& context) const;
+    // Geocoder::find_place_slots; `tokens` are tokenize(text).
+    std::vector<TextMention> place_slots(std::string_view text, const std::vector<Token>& tokens,
                                          const std::vector<TextMention>& found) const;
 };
 

@@ -327,8 +327,8 @@ void Geocoder::Impl::link_areas(std::string_view text, const std::vector<Token>&
 }
 
 std::vector<TextMention> Geocoder::Impl::place_slots(std::string_view text,
+                                                     const std::vector<Token>& tokens,
                                                      const std::vector<TextMention>& found) const {
-    const std::vector<Token> tokens = tokenize(text);
     const auto covered = [&](std::size_t b, std::size_t e) {
         return std::any_of(found.begin(), found.end(),
                            [&](const TextMention& m) { return m.begin < e && b < m.end; });

@@ -25,7 +25,7 @@ constexpr double prefixed_name_score = 0.7;
 std::vector<Token> Geocoder::Impl::tokenize(std::string_view text) const {
     std::vector<Token> tokens;
     tokens.reserve(text.size() / 6);
-    // Non-ASCII words repeat (names, common words); fold each distinct one once.
+    // Words repeat (names, common words); fold each distinct one once.
     std::unordered_map<std::string_view, std::pair<std::string, std::string>> cache;
     std::size_t i = 0;
     bool hard = false;
@@ -64,20 +64,18 @@ std::vector<Token> Geocoder::Impl::tokenize(std::string_view text) const {
         t.end = i;
         const std::string_view word = text.substr(t.begin, t.end - t.begin);
         t.capitalised = detail::starts_capitalised(word);
-        if (ascii) {
-            t.folded = detail::fold(word);
-            t.skeleton = detail::skeleton(t.folded);
-        } else {
-            auto it = cache.find(word);
-            if (it == cache.end()) {
-                std::string f = detail::fold(word);
+        // (Whether a word is ASCII follows from its bytes, so one cache serves both kinds.)
+        auto it = cache.find(word);
+        if (it == cache.end()) {
+            std::string f = detail::fold(word);
+            if (!ascii) {
                 f.erase(std::remove(f.begin(), f.end(), ' '), f.end());
-                std::string sk = detail::skeleton(f);
-                it = cache.emplace(word, std::pair{std::move(f), std::move(sk)}).first;
             }
-            t.folded = it->second.first;
-            t.skeleton = it->second.second;
+            std::string sk = detail::skeleton(f);
+            it = cache.emplace(word, std::pair{std::move(f), std::move(sk)}).first;
         }
+        t.folded = it->second.first;
+        t.skeleton = it->second.second;
         if (t.folded.empty()) {
             hard = true;
             continue;
@@ -439,8 +437,8 @@ bool Geocoder::Impl::names_a_home(const std::vector<Token>& tokens, const Span& 
 }
 
 std::vector<TextMention> Geocoder::Impl::mentions(std::string_view text,
+                                                  const std::vector<Token>& tokens,
                                                   const GeocodeContext& context) const {
-    const std::vector<Token> tokens = tokenize(text);
     std::vector<Impl::Span> spans = scan(text, tokens);
     join_brackets(text, tokens, spans);
     link_areas(text, tokens, spans);

@@ -287,3 +287,80 @@ TEST(Merge, SummarySaysWhereFireCameFrom) {
     e.targets.clear();
     EXPECT_EQ(detail::event_summary(e), "Shelling from P o");
 }
+
+// Merging finds its candidates through an index by place (or location), grid cell and date; these
+// cases are the ones an index could miss and a scan of every event would not.
+namespace {
+
+Event report_at(const char* id, LonLat at, const char* date, const char* source,
+                DatePrecision precision = DatePrecision::day) {
+    Event e;
+    e.kind = EventKind::shelling;
+    e.place_id = id;
+    e.place_name = id;
+    e.location = at;
+    e.geometry = PointGeom{at};
+    e.date = DateRange{parse_date(date), parse_date(date), precision};
+    e.sources = {SourceRef{source, 0, 1}};
+    return e;
+}
+
+} // namespace
+
+TEST(Merge, AnUndatedReportJoinsTheSameEventOnAnyDay) {
+    const Event undated =
+        report_at("p", LonLat{45, 40}, "2020-01-01", "s1", DatePrecision::unknown);
+    const Event may = report_at("p", LonLat{45, 40}, "2023-05-11", "s2");
+    const Event june = report_at("p", LonLat{45, 40}, "2023-06-20", "s3");
+    // Undated first: both dated reports join it.
+    EXPECT_EQ(merge_events({undated, may, june}).size(), 1u);
+    // Dated first: the undated report joins the first; the other date stays apart.
+    EXPECT_EQ(merge_events({may, undated, june}).size(), 2u);
+}
+
+TEST(Merge, AReportOfSeveralMonthsJoinsAReportOfADayInThem) {
+    Event spring = report_at("p", LonLat{45, 40}, "2023-03-01", "s1", DatePrecision::range);
+    spring.date.end = parse_date("2023-05-31");
+    const Event day = report_at("p", LonLat{45, 40}, "2023-05-10", "s2");
+    const Event later = report_at("p", LonLat{45, 40}, "2023-07-01", "s3");
+    EXPECT_EQ(merge_events({spring, day, later}).size(), 2u);
+    EXPECT_EQ(merge_events({day, spring, later}).size(), 2u);
+    EXPECT_EQ(merge_events({later, day, spring}).size(), 2u);
+}
+
+TEST(Merge, AReportJoinsAnEventAtATargetTheEventGainedByMerging) {
+    const Event x = incident_at({place("x", 45.80, 40.20)}, "s1");
+    const Event xy = incident_at({place("x", 45.80, 40.20), place("y", 45.86, 40.20)}, "s2");
+    const Event y = incident_at({place("y", 45.86, 40.20)}, "s3");
+    const auto merged = merge_events({x, xy, y});
+    ASSERT_EQ(merged.size(), 1u);
+    EXPECT_EQ(merged[0].sources.size(), 3u);
+}
+
+TEST(Merge, EventsKnownOnlyByTheSameCoordinatesAreOne) {
+    const Event a = report_at("", LonLat{-0.0, 10.0}, "2023-05-11", "s1");
+    const Event b = report_at("", LonLat{0.0, 10.0}, "2023-05-11", "s2"); // the same point
+    const Event c = report_at("", LonLat{0.001, 10.0}, "2023-05-11", "s3");
+    EXPECT_EQ(merge_events({a, b, c}).size(), 2u);
+}
+
+TEST(Merge, ARegionAcrossTheAntimeridianJoinsTheEventNearIt) {
+    Event region = report_at("r", LonLat{179.95, 10.0}, "2023-05-11", "s1");
+    region.precision = GeoPrecision::region;
+    const Event village = report_at("v", LonLat{-179.95, 10.0}, "2023-05-11", "s2"); // 11 km
+    const auto merged = merge_events({region, village});
+    ASSERT_EQ(merged.size(), 1u);
+    EXPECT_EQ(merged[0].place_id, "v");
+}
+
+TEST(Merge, ACountryLevelEventJoinsTheSameEventAnywhereInIt) {
+    Event country = report_at("c", LonLat{15, 15}, "2023-05-11", "s1");
+    country.precision = GeoPrecision::region;
+    AreaGeom area;
+    area.polygons.push_back({Path{{0, 0}, {40, 0}, {40, 40}, {0, 40}, {0, 0}}});
+    country.geometry = area;
+    const Event city = report_at("city", LonLat{38, 38}, "2023-05-11", "s2");
+    const auto merged = merge_events({country, city});
+    ASSERT_EQ(merged.size(), 1u);
+    EXPECT_EQ(merged[0].place_id, "city");
+}

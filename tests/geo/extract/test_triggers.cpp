@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -203,4 +204,20 @@ TEST(Triggers, TheTriggerWordsAreAWordList) {
     ASSERT_NE(list.find("opened fire"), nullptr);
     EXPECT_EQ(list.find("opened fire")->at(1), "small_arms_fire");
     EXPECT_FALSE(detail::phrases_of_class("trigger_cues", "vehicle").empty());
+}
+
+TEST(Triggers, APhraseListMatchesTheFirstPhraseInListOrder) {
+    using detail::PhraseList;
+    const std::vector<detail::Token> tokens = detail::tokenize("They Opened fire now");
+    // A first word that matches any token ('?', a bare prefix) is tried in its place in the list.
+    EXPECT_EQ(PhraseList({"? fire", "opened fire now"}).match_at(tokens, 1), 2u);
+    EXPECT_EQ(PhraseList({"opened fire now", "? fire"}).match_at(tokens, 1), 3u);
+    EXPECT_EQ(PhraseList({"open* fire", "? fire now"}).match_at(tokens, 1), 2u);
+    EXPECT_EQ(PhraseList({"* fire now", "open* fire"}).match_at(tokens, 1), 3u);
+    EXPECT_EQ(PhraseList({"closed fire", "fire"}).match_at(tokens, 1), 0u);
+    EXPECT_EQ(PhraseList({"FIRE"}).match_at(tokens, 2), 1u);
+    EXPECT_EQ(PhraseList({"fire now later"}).match_at(tokens, 2), 0u); // past the end
+    EXPECT_TRUE(PhraseList({"now"}).any_in(tokens));
+    EXPECT_FALSE(PhraseList({"now"}).any_between(tokens, 0, tokens[3].begin));
+    EXPECT_TRUE(PhraseList({"now"}).any_between(tokens, tokens[3].begin, 100));
 }

@@ -1037,6 +1037,30 @@ TEST(GeocoderPlaceSlots, NamesWrittenAsPlacesButUnknownAreReportedNotDropped) {
               std::string::npos);
 }
 
+TEST(GeocoderPlaceSlots, MentionsAndSlotsAtOnceAreWhatTheTwoCallsFind) {
+    const Geocoder& g = invented_geocoder();
+    const std::string text = "Fire was opened from the village of Blorvank and from Zimrud "
+                             "settlement at Tsaghik. Shots hit the village of Tsaghig. Verin "
+                             "Tsaghik was quiet.";
+    const auto found = g.find_mentions(text);
+    const auto slots = g.find_place_slots(text, found);
+    const auto both = g.find_mentions_and_slots(text);
+    const auto same = [](const std::vector<TextMention>& a, const std::vector<TextMention>& b) {
+        ASSERT_EQ(a.size(), b.size());
+        for (std::size_t i = 0; i < a.size(); ++i) {
+            EXPECT_EQ(a[i].surface, b[i].surface);
+            EXPECT_EQ(a[i].begin, b[i].begin);
+            EXPECT_EQ(a[i].end, b[i].end);
+            EXPECT_EQ(top_id(a[i].resolution), top_id(b[i].resolution)) << a[i].surface;
+            EXPECT_EQ(a[i].resolution.note, b[i].resolution.note);
+        }
+    };
+    EXPECT_FALSE(found.empty());
+    EXPECT_FALSE(slots.empty());
+    same(both.mentions, found);
+    same(both.slots, slots);
+}
+
 TEST(GeocoderMentions, AWordOfPositionMakesAnotherVillageNeverTheBareName) {
     const Geocoder& g = invented_geocoder();
     // Written as the gazetteer has it, and one letter off its Azerbaijani alias.
