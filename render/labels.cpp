@@ -393,7 +393,9 @@ private:
                 }
             }
         }
-        return false;
+        // An area too small for its label (a village's few kilometres at a wide scale): beside
+        // it, as for a point, rather than no label.
+        return around(a);
     }
 
     // Along the line where it is nearly straight under the text, from the middle outwards.

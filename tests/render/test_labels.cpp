@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 namespace sitmap::render {
 namespace {
 
@@ -80,6 +82,28 @@ TEST(Labels, AlongAStraightLineTheTextFollowsIt) {
     const auto r = place_labels({river}, obstacles, frame, style, 1.0, shaper);
     ASSERT_EQ(r.placed.size(), 1U);
     EXPECT_NEAR(r.placed[0].run.angle, 0.785398, 1e-3);
+}
+
+TEST(Labels, AnAreaTooSmallForItsLabelIsLabelledBesideIt) {
+    // A few-kilometre area at a wide scale (12 px across) whose centre is taken by a town's mark:
+    // the label stands beside the area instead of being dropped.
+    const Style style = Style::builtin();
+    const TextShaper shaper;
+    const Rect frame{0, 0, 400, 300};
+    CollisionIndex obstacles(frame, 32);
+    obstacles.insert({196, 146, 8, 8});
+    LabelInput area;
+    area.request.text = "Shelling (artillery) · 13 Sep 2022";
+    area.request.cls = LabelClass::incident;
+    area.request.key = "area";
+    area.request.placement = LabelPlacement::inside_area;
+    area.anchor = {200, 150};
+    area.line = {{194, 144}, {206, 144}, {206, 156}, {194, 156}, {194, 144}};
+    const auto r = place_labels({area}, obstacles, frame, style, 1.0, shaper);
+    ASSERT_EQ(r.placed.size(), 1U);
+    EXPECT_FALSE(obstacles.hits(r.placed[0].box));
+    EXPECT_LT(std::abs(r.placed[0].box.y + r.placed[0].box.height / 2 - 150.0),
+              40.0); // near the area
 }
 
 TEST(Labels, CollisionIndex) {
