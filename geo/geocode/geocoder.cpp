@@ -230,11 +230,10 @@ Geocoder::Impl::Impl(const Gazetteer& g) : gazetteer(&g) {
 
 void Geocoder::Impl::add_english_of_azerbaijani(std::uint32_t p, const std::string& name,
                                                 bool is_azerbaijani) {
-    const std::string english = detail::azerbaijani_english(name, is_azerbaijani);
-    if (english.empty()) {
+    std::vector<std::string> spellings{detail::azerbaijani_english(name, is_azerbaijani)};
+    if (spellings.front().empty()) {
         return;
     }
-    add_entry(p, name, NameSource::alias, english);
     // "k\u0259nd" (village) keeps an e in English more often than not: T\u0259z\u0259k\u0259nd
     // is "Tazakend", Ba\u015Fk\u0259nd "Bashkend".
     static constexpr std::string_view kand = "k\u0259nd";
@@ -243,31 +242,25 @@ void Geocoder::Impl::add_english_of_azerbaijani(std::uint32_t p, const std::stri
         for (auto at = kend.find(kand); at != std::string::npos; at = kend.find(kand, at)) {
             kend.replace(at, kand.size(), "kend");
         }
-        add_entry(p, name, NameSource::alias, detail::azerbaijani_english(kend, true));
+        spellings.push_back(detail::azerbaijani_english(kend, true));
     }
-}
-
-void Geocoder::Impl::add_entry(std::uint32_t p, const std::string& surface, NameSource source,
-                               std::string_view key_text) {
-    if (surface.empty()) {
-        return;
-    }
-    if (!key_text.empty()) {
-        // Another spelling of a name already indexed: only its folded keys are new.
-        std::string folded = detail::fold(key_text);
+    // Only the folded keys are new: the entry keeps the name as written, and is skipped when the
+    // place already has that key.
+    for (const std::string& spelling : spellings) {
+        std::string folded = detail::fold(spelling);
         const auto same = by_folded.find(folded);
         if (folded.empty() ||
             (same != by_folded.end() &&
              std::any_of(same->second.begin(), same->second.end(),
                          [&](std::uint32_t other) { return entries[other].place == p; }))) {
-            return;
+            continue;
         }
-        Entry e;
-        e.place = p;
-        e.surface = surface;
-        e.source = source;
-        e.folded_key = std::move(folded);
-        index_entry(std::move(e));
+        index_entry(Entry{p, name, NameSource::alias, {}, {}, std::move(folded), {}});
+    }
+}
+
+void Geocoder::Impl::add_entry(std::uint32_t p, const std::string& surface, NameSource source) {
+    if (surface.empty()) {
         return;
     }
     // The same name listed twice for one place (name and names.en) is indexed once; checked
@@ -283,21 +276,17 @@ void Geocoder::Impl::add_entry(std::uint32_t p, const std::string& surface, Name
     if (detail::invalid_utf8_at(surface) != std::string::npos) {
         return;
     }
-    Entry e;
-    e.place = p;
-    e.surface = surface;
-    e.source = source;
-    e.folded_key = detail::fold(surface);
-    if (e.folded_key.empty()) {
+    std::string folded = detail::fold(surface);
+    if (folded.empty()) {
         return;
     }
     const auto id = static_cast<std::uint32_t>(entries.size());
     if (known != by_surface.end()) {
         known->second.push_back(id);
     } else {
-        by_surface[e.surface].push_back(id);
+        by_surface[surface].push_back(id);
     }
-    index_entry(std::move(e));
+    index_entry(Entry{p, surface, source, {}, {}, std::move(folded), {}});
 }
 
 // Indexes an entry whose surface and folded key are set, under its folded, skeleton, first-word

@@ -230,9 +230,9 @@ struct Geocoder::Impl {
     const Place& place_of(std::uint32_t entry) const {
         return gazetteer->places()[entries[entry].place];
     }
-    // key_text: index the surface under the keys of this other spelling instead of its own.
-    void add_entry(std::uint32_t p, const std::string& surface, NameSource source,
-                   std::string_view key_text = {});
+    void add_entry(std::uint32_t p, const std::string& surface, NameSource source);
+    // An Azerbaijani name also under the spellings English-language media give it (schwa as
+    // "a", "kend"): entries that keep the name as written, with only their keys new.
     void add_english_of_azerbaijani(std::uint32_t p, const std::string& name, bool is_azerbaijani);
     void index_entry(Entry e);
     // `how` says how the entry matched ("transliteration of"); the entry's name is appended.
