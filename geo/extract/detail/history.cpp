@@ -262,17 +262,18 @@ recalled_since_clause(const TokenizedSentence& s, const DateMention& d, year_mon
 }
 
 bool is_photo_caption(std::string_view sentence) {
-    std::string lower(sentence);
-    for (char& c : lower) {
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    }
+    const auto same = [](char a, char b) {
+        return std::tolower(static_cast<unsigned char>(a)) == static_cast<unsigned char>(b);
+    };
     for (const std::string_view credit :
          {"photo:", "photo credit:", "photograph:", "image:", "photo by ", "picture:"}) {
-        const std::size_t at = lower.find(credit);
+        const auto it =
+            std::search(sentence.begin(), sentence.end(), credit.begin(), credit.end(), same);
+        const auto at = static_cast<std::size_t>(it - sentence.begin());
         // A credit, not a sentence about a photo: it opens the sentence or follows a bracket or
         // a full stop.
-        if (at != std::string::npos &&
-            (at == 0 || lower[at - 1] == '(' || (at >= 2 && lower.compare(at - 2, 2, ". ") == 0))) {
+        if (it != sentence.end() && (at == 0 || sentence[at - 1] == '(' ||
+                                     (at >= 2 && sentence.substr(at - 2, 2) == ". "))) {
             return true;
         }
     }
