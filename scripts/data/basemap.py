@@ -256,7 +256,7 @@ def load_admin1(src, curated):
         u = {"iso": iso, "country": country, "name": f.GetField("name_en") or f.GetField("name"),
              "name_hy": hy, "name_ru": f.GetField("name_ru") or "",
              "name_az": f.GetField("name") if country == "AZ" else "",
-             "aliases": [], "gn_id": gn, "geom": g.Clone(), "note": "", "population": 0}
+             "aliases": [], "gn_id": gn, "geom": g.Clone(), "note": ""}
         own = [nm.fold(f.GetField("name") or ""), nm.fold(f.GetField("name_en") or "")]
         alt = [a for a in (f.GetField("name_alt") or "").split("|")
                if a and ((country, nm.fold(a)) not in towns or nm.similar(a, own))]
@@ -271,7 +271,6 @@ def load_admin1(src, curated):
                     u[key] = fx[col]
             u["aliases"] = nm.unique(nm.split_aliases(fx["aliases"]) + u["aliases"])
             u["note"] = fx["note"]
-            u["population"] = int(fx.get("population") or 0)
         if u["iso"] in units:  # same unit in several pieces (NE's Shusha district + municipality)
             prev = units[u["iso"]]
             prev["geom"] = prev["geom"].Union(u["geom"])

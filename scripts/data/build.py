@@ -136,7 +136,7 @@ class Build:
                 "ne:" + u["iso"], u["name"], u["geom"].SimplifyPreserveTopology(AREA_SIMPLIFY),
                 "region", u["country"],
                 names={"hy": u["name_hy"], "az": u["name_az"], "ru": u["name_ru"]},
-                aliases=u["aliases"], population=u.get("population", 0),
+                aliases=u["aliases"],
                 source=SRC_NE_ADMIN1 + ("; fixed by hand" if u["note"] else "") +
                 ("; fitted to the " + SRC_WOF_BORDER if u["country"] in ("AM", "AZ") else ""),
                 source_id=u["iso"] + (f";gn:{u['gn_id']}" if u["gn_id"] else ""), accuracy_m=1000))
