@@ -257,6 +257,20 @@ std::optional<std::size_t> mention_starting_at(const std::vector<MentionSpan>& s
     return std::nullopt;
 }
 
+// "Anna Petrosyan from Khnatsakh": a bare "from" (token `from`) right after a name that is no
+// place, no day or month and no word for troops ("the Armenian Army from"), is where a person is
+// from, not where fire came from.
+bool from_after_a_name(const TokenizedSentence& s, const std::vector<MentionSpan>& spans,
+                       std::size_t index, std::size_t from, const CuePhrase& cue) {
+    static const WordList force_nouns("force_nouns");
+    if (cue.words.size() != 1 || from == 0 || mention_ending_at(spans, index, from - 1)) {
+        return false;
+    }
+    const Token& before = s.tokens[from - 1];
+    return !hard_break(gap_between(s.text, before, s.tokens[from])) && unknown_name_word(before) &&
+           !force_nouns.contains(before.text);
+}
+
 // Reads leftwards from a name to the word that governs it: "from the direction of X" (origin),
 // "fired at Azerbaijani positions near X" (target), "by units deployed near X" (origin), over
 // words of place and position, other names and lists of them; unknown when another word comes
@@ -296,7 +310,8 @@ Direction walk_left(const TokenizedSentence& s, const std::vector<MentionSpan>& 
         }
         switch (p->cue) {
         case Cue::origin:
-            return Direction::origin;
+            return from_after_a_name(s, spans, index, j - len, *p) ? Direction::home
+                                                                   : Direction::origin;
         case Cue::target:
         case Cue::fire_verb:
             return Direction::target;

@@ -146,6 +146,13 @@ std::size_t words_match(const TokenizedSentence& sentence, std::size_t i, const 
         }
         ++j;
     }
+    // "fire" that ends a pattern is no fire service: "the Azerbaijani fire brigade".
+    if (iequals(p.words.back(), "fire") && j < tokens.size() &&
+        is_one_of(tokens[j].text,
+                  {"brigade", "brigades", "service", "services", "station", "department", "truck",
+                   "trucks", "engine", "engines", "fighters", "fighter", "safety", "alarm"})) {
+        return 0;
+    }
     return j;
 }
 

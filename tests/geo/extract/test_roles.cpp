@@ -183,6 +183,25 @@ TEST_F(ExtractTest, NotEveryFromIsAnOrigin) {
     EXPECT_EQ(role_of(y, "Goris"), MentionRole::incident_location);
 }
 
+TEST_F(ExtractTest, APersonFromAPlaceIsNoOrigin) {
+    // Written sentences: a named person "from" a village lives there; fire did not come from it.
+    const auto x =
+        run("Troops fired at Tegh overnight. According to Anna Petrosyan from Kornidzor, "
+            "shots were heard until dawn on Monday.");
+    EXPECT_EQ(role_of(x, "Kornidzor"), MentionRole::context_location);
+    ASSERT_EQ(incidents(x).size(), 1u);
+    EXPECT_EQ(incidents(x)[0]->place_id, "test:tegh");
+    EXPECT_EQ(incidents(x)[0]->origin(), nullptr);
+    // Must not fire: troops (capitalised or not) "from" a place fire from it.
+    const auto y = run("The Azerbaijani Army from Kalbajar fired at Sotk on Monday.");
+    ASSERT_EQ(incidents(y).size(), 1u);
+    ASSERT_NE(incidents(y)[0]->origin(), nullptr);
+    EXPECT_EQ(incidents(y)[0]->origin()->id, "test:kalbajar");
+    const auto z = run("On Monday from Kalbajar, shells were fired at Sotk.");
+    ASSERT_EQ(incidents(z).size(), 1u);
+    ASSERT_NE(incidents(z)[0]->origin(), nullptr);
+}
+
 TEST_F(ExtractTest, WhatAWarIsOverIsNoPlaceOfTheIncident) {
     // A written sentence: the region is what the war was about; the village is where fire fell.
     const auto x = run("A soldier was wounded on Monday in the first shooting since the war over "

@@ -31,6 +31,10 @@ TEST(Triggers, KindsFromWeaponsAndVerbs) {
               EventKind::small_arms_fire);
     EXPECT_EQ(incident_kind("fire was opened on the outpost"), EventKind::small_arms_fire);
     EXPECT_EQ(incident_kind("an Azerbaijani drone struck a car"), EventKind::drone_strike);
+    // Fire named by whose it is.
+    EXPECT_EQ(incident_kind("the school was damaged as a result of Azerbaijani fire"),
+              EventKind::small_arms_fire);
+    EXPECT_EQ(incident_kind("the patrol came to harm from enemy fire"), EventKind::small_arms_fire);
 }
 
 TEST(Triggers, MustNotFire) {
@@ -38,7 +42,8 @@ TEST(Triggers, MustNotFire) {
     for (const char* s :
          {"Drone footage released by pro-government media", "the ceasefire brokered in 2020",
           "a cease-fire on November 10", "talks in Brussels on Sunday", "the laws of war",
-          "the minister fire-proofed nothing"}) {
+          "the minister fire-proofed nothing", "a fire in the Armenian capital's market",
+          "the Azerbaijani fire brigade"}) {
         EXPECT_FALSE(incident_kind(s)) << s;
     }
     // A checkpoint or blockade noun alone is background, not an event.
