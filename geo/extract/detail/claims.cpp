@@ -637,6 +637,25 @@ std::optional<Side> agent_other_than(const Actors& a, Side own) {
     return std::nullopt;
 }
 
+// "trying to create a false impression", "fake tension": "false" or "fake" before a noun that is
+// no report is said of something else, not of the other side's report ("false information",
+// "fake news", "the claims are false" deny it).
+bool false_of_something_else(const std::vector<Token>& tokens, std::size_t i) {
+    if (!is_one_of(tokens[i].text, {"false", "fake"}) || i + 1 >= tokens.size()) {
+        return false;
+    }
+    const Token& next = tokens[i + 1];
+    if (next.begin != tokens[i].end + 1 || next.text.empty() || next.text[0] < 'a' ||
+        next.text[0] > 'z') {
+        return false; // punctuation or a capital after it: "is false.", "false, the ministry"
+    }
+    return !report_nouns().contains(next.text) &&
+           !is_one_of(next.text, {"news",       "narrative", "narratives", "story", "stories",
+                                  "video",      "videos",    "footage",    "photo", "photos",
+                                  "propaganda", "and",       "or",         "as",    "to",
+                                  "by",         "in",        "on",         "at",    "from"});
+}
+
 // A denial in [b, e), outside [skip_b, skip_e) (a subject's "fake news claimed").
 bool denial_in(const std::vector<Token>& tokens, std::size_t b, std::size_t e, std::size_t skip_b,
                std::size_t skip_e) {
@@ -644,7 +663,8 @@ bool denial_in(const std::vector<Token>& tokens, std::size_t b, std::size_t e, s
         if (i >= skip_b && i < skip_e) {
             continue;
         }
-        if (denial_phrases().match(tokens, i) > 0 && !negated(tokens, i)) {
+        if (denial_phrases().match(tokens, i) > 0 && !negated(tokens, i) &&
+            !false_of_something_else(tokens, i)) {
             return true;
         }
     }

@@ -306,6 +306,12 @@ TEST(Claims, DenialPhrases) {
     EXPECT_FALSE(is_denial(text::tokenize("the ministry has not yet refuted the claim")));
     EXPECT_FALSE(is_denial(text::tokenize("the only road to the disputed region")));
     EXPECT_FALSE(is_denial(text::tokenize("the responsibility lies with the leadership")));
+    // "false" and "fake" deny a report, not an impression or a tension someone creates.
+    EXPECT_TRUE(is_denial(text::tokenize("the ministry called the report false")));
+    EXPECT_TRUE(is_denial(text::tokenize("this is false information, the ministry said")));
+    EXPECT_TRUE(is_denial(text::tokenize("Baku spreads fake news about the border")));
+    EXPECT_FALSE(is_denial(text::tokenize("they try to create a false impression among monitors")));
+    EXPECT_FALSE(is_denial(text::tokenize("an attempt to stir up fake tension in the region")));
 }
 
 // Spokespeople by title and name, then by surname; "he said" is the last person.
