@@ -181,6 +181,7 @@ struct ArticleEvents {
     std::vector<Pending> pending;
     std::optional<DateRange> incident_date; // the last date stated for an incident
     std::optional<PlaceMention> last_corridor;
+    std::optional<PlaceMention> last_village; // the last settlement named, in any role
     std::optional<DateRange> last_date; // the days of the last events dated, for "the next day"
     std::size_t last_date_sentence = 0; // the sentence that dated them
     bool last_date_alone = false;       // ... naming no other day of events
@@ -596,6 +597,76 @@ void spread_no_losses(const SentenceReading& r, ArticleEvents& state) {
     }
 }
 
+// Is the anaphor at tokens [first, first + 1] the object of one of the sentence's acts of fire:
+// "fired at the village", "shelled the village", "opened fire in the direction of the village",
+// "the village came under fire", "the village was shelled"? Not "left the village after the
+// attacks".
+bool object_of_fire(const SentenceReading& r, std::size_t first) {
+    const std::vector<Token>& tokens = r.sentence.tokens;
+    for (const TriggerHit& h : r.triggers) {
+        if (h.trigger != Trigger::incident) {
+            continue;
+        }
+        if (h.end <= tokens[first].begin) { // the act before: only prepositions between
+            std::size_t j = first;
+            int words = 0;
+            while (j > 0 && tokens[j - 1].end > h.end && words < 3 &&
+                   is_one_of(tokens[j - 1].text, {"at", "on", "towards", "toward", "in", "of",
+                                                  "the", "direction", "near", "against"})) {
+                --j;
+                ++words;
+            }
+            if (j > 0 && tokens[j - 1].end <= h.end && tokens[j - 1].end > h.begin) {
+                return true;
+            }
+        } else if (h.begin >= tokens[first + 1].end) { // the act after: only "came", "was"...
+            std::size_t j = first + 2;
+            while (j < tokens.size() && tokens[j].begin < h.begin &&
+                   is_one_of(tokens[j].text, {"came", "comes", "come", "was", "were", "is", "has",
+                                              "had", "been", "again", "also", "repeatedly"})) {
+                ++j;
+            }
+            if (j < tokens.size() && tokens[j].begin >= h.begin) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+// "Residents of Khoznavar said troops fired at the village": an incident sentence that locates
+// fire only at "the village" (or town, settlement, community; not "the village of X") means the
+// settlement last named, in this sentence before it or in the one or two before, in any role.
+const PlaceMention* village_referred_to(const SentenceReading& r, const ArticleEvents& state) {
+    const std::vector<Token>& tokens = r.sentence.tokens;
+    std::size_t at = 0;
+    bool found = false;
+    for (std::size_t i = 0; i + 1 < tokens.size() && !found; ++i) {
+        if (is_one_of(tokens[i].text, {"the", "this"}) &&
+            is_one_of(tokens[i + 1].text, {"village", "town", "settlement", "community"}) &&
+            (i + 2 >= tokens.size() || !iequals(tokens[i + 2].text, "of")) &&
+            object_of_fire(r, i)) {
+            at = r.sentence.begin + tokens[i].begin;
+            found = true;
+        }
+    }
+    if (!found) {
+        return nullptr;
+    }
+    const PlaceMention* last = nullptr;
+    for (const PlaceMention& m : r.mentions) {
+        const Place* p = mention_place(m);
+        if (m.mention.end <= at && p != nullptr && p->kind == PlaceKind::settlement &&
+            m.role != MentionRole::name_part) {
+            last = &m;
+        }
+    }
+    if (last == nullptr && state.last_village && state.last_village->sentence + 2 >= r.index) {
+        last = &*state.last_village;
+    }
+    return last;
+}
+
 // Stage 4a: incidents, one per report: every place a sentence says fire landed is one incident
 // (an area when there are several), where it came from an attribute of it. Returns where the
 // incident's own date begins in the sentence, if it has one.
@@ -613,8 +684,13 @@ std::optional<std::size_t> incident_events(const SentenceReading& r, ArticleEven
         incident.own          ? incident.own->date
         : state.incident_date ? *state.incident_date
                               : DateRange{state.published, state.published, DatePrecision::unknown};
-    const IncidentPlaces where{finest_places(r, MentionRole::incident_location),
-                               finest_places(r, MentionRole::origin_location)};
+    IncidentPlaces where{finest_places(r, MentionRole::incident_location),
+                         finest_places(r, MentionRole::origin_location)};
+    if (where.targets.empty()) {
+        if (const PlaceMention* v = village_referred_to(r, state)) {
+            where.targets.push_back(v);
+        }
+    }
     const std::vector<Claim>& claims = r.claims;
     if (denies_current(r, state)) {
         // A denial of the incident just reported is a claim on it, wherever it says fire was.
@@ -949,6 +1025,9 @@ Extraction extract_events(const Article& article, const std::vector<TextMention>
         for (PlaceMention& m : r.mentions) {
             if (const Place* p = mention_place(m); p != nullptr && p->kind == PlaceKind::corridor) {
                 state.last_corridor = m;
+            } else if (p != nullptr && p->kind == PlaceKind::settlement &&
+                       m.role != MentionRole::name_part) {
+                state.last_village = m;
             }
             all.push_back(std::move(m));
         }

@@ -361,3 +361,25 @@ TEST_F(ExtractTest, AVillageIsNoGovernment) {
         }
     }
 }
+
+TEST_F(ExtractTest, FireAtTheVillageIsAtTheVillageLastNamed) {
+    // Written sentences: "the village" that troops fired at is the settlement named just before.
+    const auto x = run("Residents of Tegh said Azerbaijani troops fired at the village on Monday.");
+    ASSERT_EQ(incidents(x).size(), 1u);
+    EXPECT_EQ(incidents(x)[0]->place_id, "test:tegh");
+    const auto y = run("Tegh lies on the border. On Monday the village came under fire again.");
+    ASSERT_EQ(incidents(y).size(), 1u);
+    EXPECT_EQ(incidents(y)[0]->place_id, "test:tegh");
+    // Must not fire: a village left after attacks, a village named with its name, or one named
+    // too long before.
+    EXPECT_TRUE(incidents(run("Families left Tegh. They abandoned the village after the attacks "
+                              "on Monday."))
+                    .empty());
+    const auto z =
+        run("Residents of Tegh said troops fired at the village of Kornidzor on Monday.");
+    ASSERT_EQ(incidents(z).size(), 1u);
+    EXPECT_EQ(incidents(z)[0]->place_id, "test:kornidzor");
+    EXPECT_TRUE(incidents(run("Tegh lies on the border. The weather was cold. Farmers worked. "
+                              "Nobody came. On Monday troops fired at the village."))
+                    .empty());
+}
