@@ -203,7 +203,12 @@ void print_store_load(const geo::PgStore& store, const geo::PgLoadStats& stats,
         std::cerr << "sitmap: " << store.label() << ": " << stats.batch_events
                   << " events loaded: " << stats.written << " rows written, " << stats.replaced
                   << " replaced by a merge, " << stats.unchanged << " unchanged, "
-                  << stats.places_added << " places added\n";
+                  << stats.places_added << " places added";
+        if (stats.articles_written > 0) {
+            std::cerr << ", " << stats.articles_written << " article"
+                      << (stats.articles_written == 1 ? "" : "s") << " recorded";
+        }
+        std::cerr << "\n";
     }
 }
 
