@@ -156,11 +156,15 @@ void run_extract_jsonl(const ExtractOptions& opt, const GlobalOptions& global) {
     geo::ArticleLineReader reader(in, "standard input");
     std::size_t articles = 0, events = 0, incidents = 0, in_batch = 0;
     std::vector<geo::Event> batch;
+    std::vector<geo::PgArticle> batch_articles;
     const auto flush = [&] {
         if (store && in_batch > 0) {
-            print_store_load(*store, store->load(geo::merge_events(std::move(batch)), &gazetteer),
-                             global);
+            print_store_load(
+                *store,
+                store->load(geo::merge_events(std::move(batch)), &gazetteer, batch_articles),
+                global);
             batch.clear();
+            batch_articles.clear();
         }
         in_batch = 0;
     };
@@ -179,6 +183,7 @@ void run_extract_jsonl(const ExtractOptions& opt, const GlobalOptions& global) {
         if (store) {
             batch.insert(batch.end(), std::make_move_iterator(x.events.begin()),
                          std::make_move_iterator(x.events.end()));
+            batch_articles.push_back(store_article(*a));
             if (++in_batch == opt.batch) {
                 flush();
             }
@@ -234,7 +239,8 @@ void run_extract(const ExtractOptions& opt, const GlobalOptions& global) {
     }
     const std::vector<geo::Event>& events = inputs.events;
     if (store) {
-        print_store_load(*store, store->load(events, &gazetteer), global);
+        print_store_load(*store, store->load(events, &gazetteer, store_articles(inputs.articles)),
+                         global);
     } else if (!opt.output.empty()) {
         geo::write_events_geojson(events, opt.output,
                                   opt.force ? geo::Overwrite::yes : geo::Overwrite::no);

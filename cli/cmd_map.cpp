@@ -32,6 +32,8 @@ struct MapArgs {
     std::string basemap;
     std::string published;
     std::string where;
+    std::string from;
+    std::string to;
     bool lint = false;
     bool force = false;
 };
@@ -85,6 +87,10 @@ void run_map(const MapArgs& args, const GlobalOptions& global) {
     }
     check_overwrite(args.output, args.force);
     check_where_option(args.where, args.inputs);
+    for (const auto& [option, value] : {std::pair{"--from", &args.from}, {"--to", &args.to}}) {
+        check_where_option(*value, args.inputs, option);
+    }
+    const std::string filter = geo::pg_events_filter(args.where, args.from, args.to);
     auto events = std::make_shared<render::EventSet>();
     std::optional<geo::Gazetteer> gazetteer;
     auto places = [&]() -> const geo::Gazetteer& {
@@ -115,7 +121,7 @@ void run_map(const MapArgs& args, const GlobalOptions& global) {
     std::vector<std::string> not_located;
     if (!others.empty()) {
         const geo::Geocoder geocoder(places());
-        LoadedInputs loaded = load_inputs(others, args.published, geocoder, args.where);
+        LoadedInputs loaded = load_inputs(others, args.published, geocoder, filter);
         if (!global.quiet) {
             for (const auto& w : loaded.warnings) {
                 std::cerr << "sitmap: warning: " << w << "\n";
@@ -221,7 +227,12 @@ void add_map_command(CLI::App& app, const GlobalOptions& global) {
                     "Publication date (YYYY-MM-DD) of article inputs");
     cmd->add_option("--where", args->where,
                     "With a PG: input: an SQL condition on the events columns, e.g. "
-                    "\"date_begin BETWEEN '2023-05-01' AND '2023-05-31'\"");
+                    "\"layer = 'incident' AND killed_max > 0\"");
+    cmd->add_option("--from", args->from,
+                    "With a PG: input: events on or after this date (YYYY-MM-DD; an event's "
+                    "date range overlaps --from..--to)");
+    cmd->add_option("--to", args->to,
+                    "With a PG: input: events on or before this date (YYYY-MM-DD)");
     cmd->add_flag("--lint", args->lint,
                   "Report dropped labels, missing glyphs, legend entries not on the map");
     cmd->add_flag("--force", args->force, "Replace an existing output file");

@@ -8,6 +8,7 @@
 #include "geo/core/error.hpp"
 #include "geo/extract/extract.hpp"
 #include "geo/geocode/geocoder.hpp"
+#include "geo/io/pg_store.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -17,6 +18,7 @@
 #include <set>
 #include <string>
 #include <system_error>
+#include <tuple>
 #include <vector>
 
 #include <cerrno>
@@ -39,6 +41,10 @@ struct ReportOptions {
     std::string manifest;
     bool force = false;
     bool allow_outside_manifest = false;
+    // With a PostGIS store as the input: which of its events.
+    std::string where;
+    std::string from;
+    std::string to;
 };
 
 std::vector<ReportInput> report_inputs(const ReportOptions& options) {
@@ -202,57 +208,6 @@ private:
     fs::path m_staging;
 };
 
-// A readable name for an article: its first line when it reads like a headline, else its first
-// sentence (shortened at a word to about 90 characters), never its file hash. Empty for an
-// article without text (the caller then uses the file name).
-std::string headline_of(const std::string& text) {
-    std::vector<std::string> lines;
-    for (std::size_t pos = 0; pos < text.size() && lines.size() < 4;) {
-        const std::size_t end = std::min(text.find('\n', pos), text.size());
-        std::string line = text.substr(pos, end - pos);
-        const std::size_t first = line.find_first_not_of(" \t\r");
-        line = first == std::string::npos ? std::string() : line.substr(first);
-        while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) {
-            line.pop_back();
-        }
-        // Skip blank lines and lead-ins ("First modification:").
-        if (!line.empty() && line.back() != ':') {
-            lines.push_back(std::move(line));
-        }
-        pos = end + 1;
-    }
-    if (lines.empty()) {
-        return {};
-    }
-    std::string line = lines.front();
-    // A headline: short, one sentence.
-    if (line.size() <= 140 && line.find(". ") == std::string::npos) {
-        while (!line.empty() && line.back() == '.') {
-            line.pop_back();
-        }
-        return line;
-    }
-    // Else the first sentence, shortened at a word boundary (never inside a UTF-8 character).
-    if (const std::size_t stop = line.find(". "); stop != std::string::npos) {
-        line = line.substr(0, stop);
-    }
-    if (line.size() > 90) {
-        std::size_t cut = line.rfind(' ', 90);
-        if (cut == std::string::npos || cut < 40) {
-            cut = 90;
-            while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0U) == 0x80U) {
-                --cut;
-            }
-        }
-        line = line.substr(0, cut);
-        while (!line.empty() && (line.back() == ',' || line.back() == ' ')) {
-            line.pop_back();
-        }
-        line += "…";
-    }
-    return line;
-}
-
 // One line on stderr, rewritten in place, only when stderr is a terminal.
 class Progress {
 public:
@@ -326,7 +281,7 @@ ArticleEvents read_articles(const std::vector<ReportInput>& inputs, const geo::E
         try {
             const geo::Article article = geo::read_article(in.path, geo::parse_date(in.published));
             entry.id = article.id;
-            entry.headline = headline_of(article.text);
+            entry.headline = article_headline(article.text);
             geo::Extraction extraction = extractor.extract(article);
             events = std::move(extraction.events);
             entry.events = events.size();
@@ -438,10 +393,148 @@ void throw_if_partial(const fs::path& dir, std::size_t inputs,
     throw Error(ErrorKind::partial, what);
 }
 
+// The maps, GIS files and page of `page` (its articles and merged events set) in the staging
+// folder, then the folder swapped in as DIR. `per_article` holds each article's events. Returns
+// the articles left without a map.
+std::vector<std::string> finish_report(ReportPage& page,
+                                       const std::vector<std::vector<geo::Event>>& per_article,
+                                       StagedReport& staged, const geo::Gazetteer& gazetteer,
+                                       const ReportOptions& options, const GlobalOptions& global,
+                                       Progress& progress) {
+    const fs::path& dir = staged.path();
+    std::vector<std::string> unmapped;
+    std::vector<std::string> warnings;
+    try {
+        unmapped = draw_maps(page, per_article, dir, options.output, global, progress);
+        progress.show("writing", 0, 1, "GIS files and index.html");
+        warnings = write_gis_files(page, gazetteer, dir);
+        page.attributions = attributions(page.events, gazetteer);
+        write_report_html(page, dir / "index.html", geo::Overwrite::yes);
+    } catch (const Error& e) {
+        throw Error(e.kind(), shown(e.what(), dir, options.output));
+    }
+    staged.commit();
+    progress.clear();
+    if (!global.quiet) {
+        for (const std::string& w : std::set<std::string>(warnings.begin(), warnings.end())) {
+            std::cerr << "sitmap: warning: " << w << "\n";
+        }
+    }
+    return unmapped;
+}
+
+std::string plural(std::size_t n, const char* word) {
+    return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+}
+
+// The articles the events cite, in order of publication (then id): each with its stored
+// publication date, headline and file name, else its id alone (events loaded from an events
+// file); and the events citing each.
+ArticleEvents store_articles_of(geo::PgStore& store, const std::vector<geo::Event>& events,
+                                ReportPage& page) {
+    std::vector<std::string> ids;
+    for (const geo::Event& e : events) {
+        for (const geo::SourceRef& s : e.sources) {
+            if (std::find(ids.begin(), ids.end(), s.article) == ids.end()) {
+                ids.push_back(s.article);
+            }
+        }
+    }
+    std::map<std::string, geo::PgArticle> stored;
+    for (geo::PgArticle& a : store.read_articles(ids)) {
+        stored[a.id] = std::move(a);
+    }
+    std::vector<ReportArticleEntry> entries;
+    for (const std::string& id : ids) {
+        ReportArticleEntry entry;
+        entry.id = id;
+        entry.file = id;
+        entry.published = "(date not stored)";
+        if (const auto it = stored.find(id); it != stored.end()) {
+            entry.published = it->second.published;
+            entry.headline = it->second.headline;
+            if (!it->second.file.empty()) {
+                entry.file = it->second.file;
+            }
+        }
+        entries.push_back(std::move(entry));
+    }
+    std::stable_sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
+        return std::tie(a.published, a.id) < std::tie(b.published, b.id);
+    });
+    ArticleEvents out;
+    for (ReportArticleEntry& entry : entries) {
+        std::vector<geo::Event> cited;
+        for (const geo::Event& e : events) {
+            if (std::any_of(e.sources.begin(), e.sources.end(),
+                            [&](const geo::SourceRef& s) { return s.article == entry.id; })) {
+                cited.push_back(e);
+            }
+        }
+        entry.events = cited.size();
+        out.per_article.push_back(std::move(cited));
+        page.articles.push_back(std::move(entry));
+    }
+    return out;
+}
+
+// sitmap report PG:... [--where] [--from] [--to]: the store's events (those selected), the
+// articles they cite, as a report of those articles' files would show them.
+void run_store_report(const ReportOptions& options, const GlobalOptions& global) {
+    if (options.articles.size() != 1) {
+        throw usage_error("a report reads one PG: store, or article files, not both or two "
+                          "stores");
+    }
+    if (!options.published.empty() || !options.manifest.empty()) {
+        throw usage_error(std::string(options.published.empty() ? "--manifest" : "--published") +
+                          " applies to article files; a PG: store keeps each article's date");
+    }
+    const std::string filter = geo::pg_events_filter(options.where, options.from, options.to);
+    // Connection and condition are checked before the report folder is touched.
+    geo::PgStore store(options.articles.front(), /*update=*/false);
+    const geo::Gazetteer gazetteer = load_gazetteer(global);
+    std::vector<geo::Event> events = store.read(filter, &gazetteer);
+    if (events.empty()) {
+        throw input_error(store.label() + ": no stored events" +
+                          (filter.empty() ? std::string() : " match " + filter) +
+                          "; nothing written to " + options.output);
+    }
+    StagedReport staged(options.output, options.force);
+    Progress progress(!global.quiet && isatty(STDERR_FILENO) != 0);
+    ReportPage page;
+    page.events = geo::merge_events(std::move(events)); // as a report of files orders them
+    const ArticleEvents read = store_articles_of(store, page.events, page);
+    page.title = "Incident report: " + plural(page.articles.size(), "article");
+    if (!options.from.empty() || !options.to.empty()) {
+        page.title += ", " + (options.from.empty() ? std::string("until") : options.from) +
+                      (options.from.empty() || options.to.empty() ? " " : " to ") +
+                      (options.to.empty() ? std::string("onwards") : options.to);
+    }
+    const std::vector<std::string> unmapped =
+        finish_report(page, read.per_article, staged, gazetteer, options, global, progress);
+    if (!global.quiet) {
+        std::cerr << "sitmap: report: " << plural(page.events.size(), "event") << " from "
+                  << plural(page.articles.size(), "article") << " in " << store.label() << " -> "
+                  << (fs::path(options.output) / "index.html").string() << "\n";
+    }
+    throw_if_partial(options.output, page.articles.size(), {}, unmapped);
+}
+
 void run_report(const ReportOptions& options, const GlobalOptions& global) {
+    if (std::any_of(options.articles.begin(), options.articles.end(),
+                    [](const std::string& a) { return geo::is_pg_store(a); })) {
+        run_store_report(options, global);
+        return;
+    }
+    for (const auto& [option, value] :
+         {std::pair{"--where", &options.where}, {"--from", &options.from}, {"--to", &options.to}}) {
+        if (!value->empty()) {
+            throw usage_error(std::string(option) + " selects the events of a PG: store, and the "
+                                                    "report reads none");
+        }
+    }
     const std::vector<ReportInput> inputs = report_inputs(options);
     StagedReport staged(options.output, options.force);
-    const fs::path& dir = staged.path();
 
     const geo::Gazetteer gazetteer = load_gazetteer(global);
     const geo::Geocoder geocoder(gazetteer);
@@ -449,8 +542,7 @@ void run_report(const ReportOptions& options, const GlobalOptions& global) {
     Progress progress(!global.quiet && isatty(STDERR_FILENO) != 0);
 
     ReportPage page;
-    page.title = "Incident report: " + std::to_string(inputs.size()) + " article" +
-                 (inputs.size() == 1 ? "" : "s");
+    page.title = "Incident report: " + plural(inputs.size(), "article");
     const ArticleEvents read = read_articles(inputs, extractor, progress, page);
     progress.clear();
     if (read.skipped.size() == inputs.size()) {
@@ -462,28 +554,12 @@ void run_report(const ReportOptions& options, const GlobalOptions& global) {
     }
     page.events = geo::merge_events(std::move(all));
 
-    std::vector<std::string> unmapped;
-    std::vector<std::string> warnings;
-    try {
-        unmapped = draw_maps(page, read.per_article, dir, options.output, global, progress);
-        progress.show("writing", 0, 1, "GIS files and index.html");
-        warnings = write_gis_files(page, gazetteer, dir);
-        page.attributions = attributions(page.events, gazetteer);
-        write_report_html(page, dir / "index.html", geo::Overwrite::yes);
-    } catch (const Error& e) {
-        throw Error(e.kind(), shown(e.what(), dir, options.output));
-    }
-    staged.commit();
-    progress.clear();
-
+    const std::vector<std::string> unmapped =
+        finish_report(page, read.per_article, staged, gazetteer, options, global, progress);
     if (!global.quiet) {
-        for (const std::string& w : std::set<std::string>(warnings.begin(), warnings.end())) {
-            std::cerr << "sitmap: warning: " << w << "\n";
-        }
-        std::cerr << "sitmap: report: " << page.events.size() << " event"
-                  << (page.events.size() == 1 ? "" : "s") << " from "
-                  << inputs.size() - read.skipped.size() << " of " << inputs.size() << " article"
-                  << (inputs.size() == 1 ? "" : "s") << " -> "
+        std::cerr << "sitmap: report: " << plural(page.events.size(), "event") << " from "
+                  << inputs.size() - read.skipped.size() << " of "
+                  << plural(inputs.size(), "article") << " -> "
                   << (fs::path(options.output) / "index.html").string() << "\n";
     }
     throw_if_partial(options.output, inputs.size(), read.skipped, unmapped);
@@ -495,10 +571,14 @@ void add_report_command(CLI::App& app, const GlobalOptions& global) {
     auto options = std::make_shared<ReportOptions>();
     auto* cmd =
         app.add_subcommand("report", "Turn a batch of articles into maps and a report page");
-    cmd->footer("Writes into DIR: map-<article>.png/.svg/.pdf, overview.png/.svg/.pdf,\n"
-                "events.geojson, events.gpkg, events.qgz (QGIS project) and index.html.\n"
-                "An article that cannot be read is reported and skipped; the exit code is then 4.");
-    cmd->add_option("articles", options->articles, "Article text files");
+    cmd->footer(
+        "Writes into DIR: map-<article>.png/.svg/.pdf, overview.png/.svg/.pdf,\n"
+        "events.geojson, events.gpkg, events.qgz (QGIS project) and index.html.\n"
+        "An article that cannot be read is reported and skipped; the exit code is then 4.\n"
+        "From a PostGIS store: sitmap report PG:\"dbname=...\" [--where SQL] [--from DATE]\n"
+        "[--to DATE] -o DIR reports the stored events and the articles they cite.");
+    cmd->add_option("articles", options->articles,
+                    "Article text files, or one PostGIS store PG:\"dbname=... host=...\"");
     cmd->add_option("-o,--output", options->output, "Report directory (created if missing)")
         ->required();
     auto* published = cmd->add_option("--published", options->published,
@@ -506,6 +586,13 @@ void add_report_command(CLI::App& app, const GlobalOptions& global) {
     cmd->add_option("--manifest", options->manifest,
                     "CSV with a header 'file,published', one article per line")
         ->excludes(published);
+    cmd->add_option("--where", options->where,
+                    "With a PG: input: an SQL condition on the events columns, e.g. "
+                    "\"layer = 'incident'\"");
+    cmd->add_option("--from", options->from,
+                    "With a PG: input: events on or after this date (YYYY-MM-DD)");
+    cmd->add_option("--to", options->to,
+                    "With a PG: input: events on or before this date (YYYY-MM-DD)");
     cmd->add_flag("--force", options->force, "Replace an existing report in DIR");
     cmd->add_flag("--allow-outside-manifest", options->allow_outside_manifest,
                   "Let --manifest name files outside its own folder");

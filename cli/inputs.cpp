@@ -129,6 +129,67 @@ void check_extent_option(const std::string& extent) {
     }
 }
 
+std::string article_headline(const std::string& text) {
+    std::vector<std::string> lines;
+    for (std::size_t pos = 0; pos < text.size() && lines.size() < 4;) {
+        const std::size_t end = std::min(text.find('\n', pos), text.size());
+        std::string line = text.substr(pos, end - pos);
+        const std::size_t first = line.find_first_not_of(" \t\r");
+        line = first == std::string::npos ? std::string() : line.substr(first);
+        while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) {
+            line.pop_back();
+        }
+        // Skip blank lines and lead-ins ("First modification:").
+        if (!line.empty() && line.back() != ':') {
+            lines.push_back(std::move(line));
+        }
+        pos = end + 1;
+    }
+    if (lines.empty()) {
+        return {};
+    }
+    std::string line = lines.front();
+    // A headline: short, one sentence.
+    if (line.size() <= 140 && line.find(". ") == std::string::npos) {
+        while (!line.empty() && line.back() == '.') {
+            line.pop_back();
+        }
+        return line;
+    }
+    // Else the first sentence, shortened at a word boundary (never inside a UTF-8 character).
+    if (const std::size_t stop = line.find(". "); stop != std::string::npos) {
+        line = line.substr(0, stop);
+    }
+    if (line.size() > 90) {
+        std::size_t cut = line.rfind(' ', 90);
+        if (cut == std::string::npos || cut < 40) {
+            cut = 90;
+            while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0U) == 0x80U) {
+                --cut;
+            }
+        }
+        line = line.substr(0, cut);
+        while (!line.empty() && (line.back() == ',' || line.back() == ' ')) {
+            line.pop_back();
+        }
+        line += "…";
+    }
+    return line;
+}
+
+geo::PgArticle store_article(const geo::Article& a) {
+    return {a.id, a.published.ok() ? geo::format_date(a.published) : std::string(),
+            article_headline(a.text), a.path.filename().string()};
+}
+
+std::vector<geo::PgArticle> store_articles(const std::vector<geo::Article>& articles) {
+    std::vector<geo::PgArticle> out;
+    for (const geo::Article& a : articles) {
+        out.push_back(store_article(a));
+    }
+    return out;
+}
+
 void check_overwrite(const std::string& output, bool force) {
     std::error_code ec;
     if (!force && std::filesystem::exists(std::filesystem::symlink_status(output, ec))) {
@@ -142,14 +203,20 @@ void print_store_load(const geo::PgStore& store, const geo::PgLoadStats& stats,
         std::cerr << "sitmap: " << store.label() << ": " << stats.batch_events
                   << " events loaded: " << stats.written << " rows written, " << stats.replaced
                   << " replaced by a merge, " << stats.unchanged << " unchanged, "
-                  << stats.places_added << " places added\n";
+                  << stats.places_added << " places added";
+        if (stats.articles_written > 0) {
+            std::cerr << ", " << stats.articles_written << " article"
+                      << (stats.articles_written == 1 ? "" : "s") << " recorded";
+        }
+        std::cerr << "\n";
     }
 }
 
-void check_where_option(const std::string& where, const std::vector<std::string>& inputs) {
+void check_where_option(const std::string& where, const std::vector<std::string>& inputs,
+                        const char* option) {
     if (!where.empty() && std::none_of(inputs.begin(), inputs.end(),
                                        [](const std::string& i) { return geo::is_pg_store(i); })) {
-        throw usage_error("--where '" + where +
+        throw usage_error(std::string(option) + " '" + where +
                           "': filters the events of a PG: store input, and no input is one");
     }
 }

@@ -36,8 +36,20 @@ LoadedInputs load_inputs(const std::vector<std::string>& paths, const std::strin
 void print_store_load(const geo::PgStore& store, const geo::PgLoadStats& stats,
                       const GlobalOptions& global);
 
-// --where applies to a PG: input only: a usage error (exit 2) when none of the inputs is one.
-void check_where_option(const std::string& where, const std::vector<std::string>& inputs);
+// A readable name for an article: its first line when it reads like a headline, else its first
+// sentence (shortened at a word to about 90 characters), never its file hash. Empty for an
+// article without text.
+std::string article_headline(const std::string& text);
+
+// The articles as a PostGIS store keeps them (id, publication date, headline, file name), so that
+// a report made from the store names them as a report made from the files does.
+geo::PgArticle store_article(const geo::Article& article);
+std::vector<geo::PgArticle> store_articles(const std::vector<geo::Article>& articles);
+
+// --where (or another option selecting stored events, named by `option`) applies to a PG: input
+// only: a usage error (exit 2) when none of the inputs is one.
+void check_where_option(const std::string& where, const std::vector<std::string>& inputs,
+                        const char* option = "--where");
 
 // Option values checked before any work, each a usage error (exit 2) naming the option:
 // --crs: AUTH:CODE (EPSG:32638), a PROJ string (+proj=...), WKT or PROJJSON; not a free name

@@ -232,7 +232,18 @@ constexpr const char* schema_sql[] = {
     population bigint,
     source text,
     geom geometry(Point, 4326)))",
+    R"(CREATE TABLE IF NOT EXISTS articles (
+    fid bigserial PRIMARY KEY,
+    id text NOT NULL UNIQUE,
+    published date,
+    headline text,
+    file text,
+    loaded_at timestamptz NOT NULL DEFAULT now()))",
 };
+
+// The tables a store has; a load creates those missing.
+constexpr const char* store_tables = "'events', 'claims', 'sources', 'places', 'articles'";
+constexpr long long store_table_count = 5;
 
 constexpr const char* unused_places_sql = R"(DELETE FROM places p WHERE NOT EXISTS (
     SELECT 1 FROM events e WHERE e.place_id = p.id OR e.origin_place_id = p.id
@@ -278,11 +289,93 @@ struct Stored {
     bool keep = false;
 };
 
+// What a batch does to the stored events: the stored rows it read (to keep or replace) and the
+// merged events, of which those at `to_write` are written.
+struct MergePlan {
+    std::map<std::string, Stored> stored;
+    std::vector<Event> merged;
+    std::vector<std::size_t> to_write;
+};
+
+std::string sql_literal(const std::string& v) {
+    std::string q = "'";
+    for (char c : v) {
+        q += c;
+        if (c == '\'') {
+            q += '\'';
+        }
+    }
+    return q + "'";
+}
+
+std::string sql_identifier(const std::string& v) {
+    std::string q = "\"";
+    for (char c : v) {
+        q += c;
+        if (c == '"') {
+            q += '"';
+        }
+    }
+    return q + "\"";
+}
+
+std::string schema_of(const std::map<std::string, std::string>& pairs) {
+    if (const auto it = pairs.find("active_schema"); it != pairs.end() && !it->second.empty()) {
+        return it->second;
+    }
+    if (const auto it = pairs.find("schemas");
+        it != pairs.end() && !it->second.empty() && it->second.find(',') == std::string::npos) {
+        return it->second;
+    }
+    return "public";
+}
+
+// A Date field as YYYY-MM-DD ("" when null).
+std::string date_field(OGRFeatureH f, int field) {
+    int y = 0, mo = 0, d = 0, h = 0, mi = 0, tz = 0;
+    float sec = 0;
+    if (field < 0 || OGR_F_IsFieldSetAndNotNull(f, field) == 0 ||
+        OGR_F_GetFieldAsDateTimeEx(f, field, &y, &mo, &d, &h, &mi, &sec, &tz) == 0) {
+        return {};
+    }
+    return format_date(std::chrono::year_month_day{std::chrono::year{y},
+                                                   std::chrono::month{static_cast<unsigned>(mo)},
+                                                   std::chrono::day{static_cast<unsigned>(d)}});
+}
+
+std::string text_field(OGRFeatureH f, int field) {
+    return field >= 0 && OGR_F_IsFieldSetAndNotNull(f, field) != 0
+               ? std::string(OGR_F_GetFieldAsString(f, field))
+               : std::string();
+}
+
+// The rows of the articles table by id, with their fid.
+std::map<std::string, std::pair<GIntBig, PgArticle>> stored_articles(OGRLayerH layer) {
+    std::map<std::string, std::pair<GIntBig, PgArticle>> out;
+    OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
+    const int id = OGR_FD_GetFieldIndex(defn, "id"),
+              published = OGR_FD_GetFieldIndex(defn, "published"),
+              headline = OGR_FD_GetFieldIndex(defn, "headline"),
+              file = OGR_FD_GetFieldIndex(defn, "file");
+    OGR_L_ResetReading(layer);
+    while (FeaturePtr f{OGR_L_GetNextFeature(layer)}) {
+        PgArticle a{text_field(f.get(), id), date_field(f.get(), published),
+                    text_field(f.get(), headline), text_field(f.get(), file)};
+        out[a.id] = {OGR_F_GetFID(f.get()), a};
+    }
+    OGR_L_ResetReading(layer);
+    return out;
+}
+
 } // namespace
 
 bool is_pg_store(std::string_view name) {
     return name.size() >= 3 && (name[0] == 'P' || name[0] == 'p') &&
            (name[1] == 'G' || name[1] == 'g') && name[2] == ':';
+}
+
+std::string pg_store_schema(std::string_view connection) {
+    return schema_of(conninfo_pairs(without_prefix(connection)));
 }
 
 std::string pg_store_label(std::string_view connection) {
@@ -306,7 +399,14 @@ std::string pg_store_label(std::string_view connection) {
     if (db.empty()) {
         db = env_or("PGDATABASE", "");
     }
-    return host + ":" + port + (db.empty() ? std::string() : " (database " + db + ")");
+    std::string where;
+    if (!db.empty()) {
+        where = "database " + db;
+    }
+    if (const std::string schema = schema_of(pairs); schema != "public") {
+        where += (where.empty() ? "" : ", ") + std::string("schema ") + schema;
+    }
+    return host + ":" + port + (where.empty() ? std::string() : " (" + where + ")");
 }
 
 std::string pg_qgis_datasource(std::string_view connection, std::string_view table) {
@@ -327,13 +427,47 @@ std::string pg_qgis_datasource(std::string_view connection, std::string_view tab
             out += std::string(key) + "=" + quoted(it->second) + " ";
         }
     }
-    return out + "key='fid' srid=4326 type=Point checkPrimaryKeyUnicity='1' table=\"public\".\"" +
-           std::string(table) + "\" (geom)";
+    return out + "key='fid' srid=4326 type=Point checkPrimaryKeyUnicity='1' table=" +
+           sql_identifier(schema_of(pairs)) + "." + sql_identifier(std::string(table)) + " (geom)";
+}
+
+std::string pg_events_filter(const std::string& where, const std::string& from,
+                             const std::string& to) {
+    const auto day = [](const char* option, const std::string& value) {
+        try {
+            return parse_date(value);
+        } catch (const Error& e) {
+            throw usage_error(std::string(option) + ": " + e.what());
+        }
+    };
+    std::vector<std::string> parts;
+    if (!where.empty()) {
+        // Alone as given (messages about it quote it as the user wrote it); else in parentheses.
+        parts.push_back(from.empty() && to.empty() ? where : "(" + where + ")");
+    }
+    std::optional<std::chrono::year_month_day> lo, hi;
+    if (!from.empty()) {
+        lo = day("--from", from);
+        parts.push_back("date_end >= '" + format_date(*lo) + "'");
+    }
+    if (!to.empty()) {
+        hi = day("--to", to);
+        parts.push_back("date_begin <= '" + format_date(*hi) + "'");
+    }
+    if (lo && hi && *hi < *lo) {
+        throw usage_error("--from " + from + " is after --to " + to);
+    }
+    std::string out;
+    for (const std::string& p : parts) {
+        out += (out.empty() ? "" : " AND ") + p;
+    }
+    return out;
 }
 
 struct PgStore::Impl {
     std::string connection; // GDAL's, with connect_timeout
     std::string label;
+    std::string schema; // where the tables are
     bool update = false;
     DatasetPtr ds;
 
@@ -348,28 +482,58 @@ struct PgStore::Impl {
         if (!ds) {
             throw input_error(label + ": cannot connect: " + one_line(last_gdal_error()));
         }
+        if (schema != "public") {
+            // The statements sitmap runs itself (DDL, --where, the places clean-up) name the
+            // tables without a schema, as GDAL's layers of the active schema are named.
+            execute(ds.get(), "SET search_path TO " + sql_identifier(schema) + ", public");
+        }
     }
 
-    // PostGIS in this database, created when missing (a second writer doing the same at that
-    // moment is not an error). The dataset is opened again, so that GDAL sees it.
-    void ensure_postgis() {
+    bool schema_exists() {
+        return count_rows(ds.get(),
+                          "SELECT 1 FROM pg_namespace WHERE nspname = " + sql_literal(schema)) > 0;
+    }
+
+    // PostGIS in this database (in schema public, where every schema's tables find it), and the
+    // store's schema, created when missing (a second writer doing the same at that moment is not
+    // an error). The dataset is then opened again, so that GDAL sees them.
+    void ensure_postgis_and_schema() {
         const QuietGdalErrors quiet;
-        if (count_rows(ds.get(), "SELECT 1 FROM pg_extension WHERE extname = 'postgis'") > 0) {
-            return;
-        }
-        try {
-            execute(ds.get(), "CREATE EXTENSION IF NOT EXISTS postgis");
-        } catch (const Error& e) {
-            if (count_rows(ds.get(), "SELECT 1 FROM pg_extension WHERE extname = 'postgis'") <= 0) {
-                throw output_error(label +
-                                   ": PostGIS is not installed in the database and "
-                                   "cannot be created (" +
-                                   std::string(e.what()) +
-                                   "); a superuser can run CREATE EXTENSION postgis");
+        const auto has_postgis = [&] {
+            return count_rows(ds.get(), "SELECT 1 FROM pg_extension WHERE extname = 'postgis'") > 0;
+        };
+        bool reopen = false;
+        if (!has_postgis()) {
+            try {
+                execute(ds.get(), schema == "public"
+                                      ? "CREATE EXTENSION IF NOT EXISTS postgis"
+                                      : "CREATE EXTENSION IF NOT EXISTS postgis SCHEMA public");
+            } catch (const Error& e) {
+                if (!has_postgis()) {
+                    throw output_error(label +
+                                       ": PostGIS is not installed in the database and "
+                                       "cannot be created (" +
+                                       std::string(e.what()) +
+                                       "); a superuser can run CREATE EXTENSION postgis");
+                }
             }
+            reopen = true;
         }
-        ds.reset();
-        open();
+        if (!schema_exists()) {
+            try {
+                execute(ds.get(), "CREATE SCHEMA IF NOT EXISTS " + sql_identifier(schema));
+            } catch (const Error& e) {
+                if (!schema_exists()) {
+                    throw output_error(label + ": cannot create the schema " + schema + " (" +
+                                       std::string(e.what()) + ")");
+                }
+            }
+            reopen = true;
+        }
+        if (reopen) {
+            ds.reset();
+            open();
+        }
     }
 
     OGRLayerH layer(const char* name) {
@@ -379,10 +543,20 @@ struct PgStore::Impl {
         }
         return l;
     }
+
+    // The phases of a load, inside its transaction.
+    void lock_and_create_tables();
+    MergePlan plan_merge(const std::vector<Event>& batch, const Gazetteer* gazetteer,
+                         PgLoadStats& stats);
+    void delete_replaced(const MergePlan& plan, PgLoadStats& stats);
+    void write_events(const MergePlan& plan);
+    void add_places(const MergePlan& plan, const Gazetteer* gazetteer, PgLoadStats& stats);
+    void write_articles(const std::vector<PgArticle>& articles, PgLoadStats& stats);
 };
 
 PgStore::PgStore(const std::string& connection, bool update) : m(std::make_unique<Impl>()) {
     m->label = "PostgreSQL at " + pg_store_label(connection);
+    m->schema = pg_store_schema(connection);
     m->update = update;
     std::string conn(connection);
     if (conninfo_pairs(without_prefix(connection)).count("connect_timeout") == 0) {
@@ -391,7 +565,7 @@ PgStore::PgStore(const std::string& connection, bool update) : m(std::make_uniqu
     m->connection = std::move(conn);
     m->open();
     if (update) {
-        m->ensure_postgis();
+        m->ensure_postgis_and_schema();
     }
 }
 
@@ -401,7 +575,163 @@ const std::string& PgStore::label() const {
     return m->label;
 }
 
-PgLoadStats PgStore::load(const std::vector<Event>& batch, const Gazetteer* gazetteer) {
+// Writers queue here until the batch before them has committed: each then reads what the others
+// wrote. Readers are not blocked (they see the last committed state). The tables are created the
+// first time (DDL, even IF NOT EXISTS, takes locks that writers wait on).
+void PgStore::Impl::lock_and_create_tables() {
+    GDALDatasetH d = ds.get();
+    execute(d, "SELECT pg_advisory_xact_lock(" + std::to_string(pg_lock_key) + ")");
+    if (count_rows(d, "SELECT 1 FROM pg_tables WHERE schemaname = " + sql_literal(schema) +
+                          " AND tablename IN (" + store_tables + ")") != store_table_count) {
+        for (const char* sql : schema_sql) {
+            execute(d, sql);
+        }
+    }
+}
+
+// Reads the stored events the batch may merge with, merges them with it, and decides which
+// stored rows stay as they are and which merged events are written.
+MergePlan PgStore::Impl::plan_merge(const std::vector<Event>& batch, const Gazetteer* gazetteer,
+                                    PgLoadStats& stats) {
+    MergePlan plan;
+    OGRLayerH events_table = layer("events");
+    std::vector<Event> all;
+    const std::string filter = candidate_filter(batch);
+    if (OGR_L_SetAttributeFilter(events_table, filter.empty() ? nullptr : filter.c_str()) !=
+        OGRERR_NONE) {
+        throw output_error("cannot select stored events: " + last_gdal_error());
+    }
+    {
+        LayerReader reader(label + ": events", ds.get(), events_table);
+        read_events(reader, gazetteer, [&](Event& e, GIntBig fid) {
+            plan.stored[e.id] = Stored{fid, event_fingerprint(e), false};
+            all.push_back(std::move(e));
+        });
+    }
+    OGR_L_SetAttributeFilter(events_table, nullptr);
+    OGR_L_ResetReading(events_table);
+    stats.stored_before = all.size();
+    all.insert(all.end(), batch.begin(), batch.end());
+    plan.merged = merge_events(std::move(all));
+    for (std::size_t i = 0; i < plan.merged.size(); ++i) {
+        const Event& e = plan.merged[i];
+        const auto it = plan.stored.find(e.id);
+        if (it != plan.stored.end() && !it->second.keep &&
+            it->second.fingerprint == event_fingerprint(e)) {
+            it->second.keep = true;
+            ++stats.unchanged;
+        } else {
+            plan.to_write.push_back(i);
+        }
+    }
+    stats.written = plan.to_write.size();
+    return plan;
+}
+
+// Replaced rows go first (their claims and sources with them: ON DELETE CASCADE), so that a
+// merged event may take the id of one it replaces.
+void PgStore::Impl::delete_replaced(const MergePlan& plan, PgLoadStats& stats) {
+    OGRLayerH events_table = layer("events");
+    for (const auto& [id, s] : plan.stored) {
+        if (!s.keep) {
+            if (OGR_L_DeleteFeature(events_table, s.fid) != OGRERR_NONE) {
+                throw output_error("cannot replace event " + id + ": " + last_gdal_error());
+            }
+            ++stats.replaced;
+        }
+    }
+}
+
+// The events to write, then their claims and sources.
+void PgStore::Impl::write_events(const MergePlan& plan) {
+    OGRLayerH events_table = layer("events");
+    OGRLayerH claims_table = layer("claims");
+    OGRLayerH sources_table = layer("sources");
+    const EventsLayerFormat format = store_format();
+    for (const std::size_t i : plan.to_write) {
+        write_event_feature(events_table, plan.merged[i], format);
+    }
+    for (const std::size_t i : plan.to_write) {
+        const Event& e = plan.merged[i];
+        write_claim_features(claims_table, e);
+        for (const SourceRef& s : e.sources) {
+            FeaturePtr f(OGR_F_Create(OGR_L_GetLayerDefn(sources_table)));
+            set_field(f.get(), "event_id", e.id);
+            set_field(f.get(), "article", s.article);
+            set_field(f.get(), "source_begin", static_cast<long long>(s.begin));
+            set_field(f.get(), "source_end", static_cast<long long>(s.end));
+            create_feature(sources_table, f.get(), "a source of event " + e.id);
+        }
+    }
+}
+
+// The places the written events use, once each; places only replaced events used go with them:
+// the table holds the places in use.
+void PgStore::Impl::add_places(const MergePlan& plan, const Gazetteer* gazetteer,
+                               PgLoadStats& stats) {
+    OGRLayerH places_table = layer("places");
+    std::set<std::string> have;
+    OGR_L_ResetReading(places_table);
+    const int id_field = OGR_FD_GetFieldIndex(OGR_L_GetLayerDefn(places_table), "id");
+    while (FeaturePtr f{OGR_L_GetNextFeature(places_table)}) {
+        have.insert(OGR_F_GetFieldAsString(f.get(), id_field));
+    }
+    const auto add_place = [&](const std::string& id, const std::string& name, LonLat at) {
+        if (id.empty() || !have.insert(id).second) {
+            return;
+        }
+        write_place_feature(places_table, id, gazetteer != nullptr ? gazetteer->find(id) : nullptr,
+                            name, at, std::nullopt);
+        ++stats.places_added;
+    };
+    for (const std::size_t i : plan.to_write) {
+        const Event& e = plan.merged[i];
+        add_place(e.place_id, e.place_name, e.location);
+        for (const auto* places : {&e.targets, &e.origins}) {
+            for (const EventPlace& p : *places) {
+                add_place(p.id, p.name, p.location);
+            }
+        }
+    }
+    if (stats.replaced > 0) {
+        execute(ds.get(), unused_places_sql);
+    }
+}
+
+// The batch's articles: new ones added, a stored one rewritten only when it differs (another
+// publication date or file name), so that loading the same article again changes nothing.
+void PgStore::Impl::write_articles(const std::vector<PgArticle>& articles, PgLoadStats& stats) {
+    if (articles.empty()) {
+        return;
+    }
+    OGRLayerH table = layer("articles");
+    auto stored = stored_articles(table);
+    for (const PgArticle& a : articles) {
+        const auto it = stored.find(a.id);
+        if (it != stored.end() && it->second.second == a) {
+            continue;
+        }
+        FeaturePtr f(OGR_F_Create(OGR_L_GetLayerDefn(table)));
+        set_field(f.get(), "id", a.id);
+        set_field(f.get(), "published",
+                  a.published.empty() ? std::chrono::year_month_day{} : parse_date(a.published));
+        set_field(f.get(), "headline", a.headline);
+        set_field(f.get(), "file", a.file);
+        if (it != stored.end()) {
+            OGR_F_SetFID(f.get(), it->second.first);
+            if (OGR_L_SetFeature(table, f.get()) != OGRERR_NONE) {
+                throw output_error("cannot update article " + a.id + ": " + last_gdal_error());
+            }
+        } else {
+            create_feature(table, f.get(), "article " + a.id);
+        }
+        stored[a.id] = {OGR_F_GetFID(f.get()), a};
+        ++stats.articles_written;
+    }
+}
+
+PgLoadStats PgStore::load(const std::vector<Event>& batch, const Gazetteer* gazetteer,
+                          const std::vector<PgArticle>& articles) {
     PgLoadStats stats;
     stats.batch_events = batch.size();
     for (std::size_t i = 0; i < batch.size(); ++i) {
@@ -416,108 +746,12 @@ PgLoadStats PgStore::load(const std::vector<Event>& batch, const Gazetteer* gaze
         throw output_error(m->label + ": cannot start a transaction: " + log.first());
     }
     try {
-        // Writers queue here until the batch before them has committed: each then reads what
-        // the others wrote. Readers are not blocked (they see the last committed state).
-        execute(ds, "SELECT pg_advisory_xact_lock(" + std::to_string(pg_lock_key) + ")");
-        // The tables, the first time (DDL, even IF NOT EXISTS, takes locks that writers wait on).
-        if (count_rows(ds, "SELECT 1 FROM pg_tables WHERE schemaname = current_schema() AND "
-                           "tablename IN ('events', 'claims', 'sources', 'places')") != 4) {
-            for (const char* sql : schema_sql) {
-                execute(ds, sql);
-            }
-        }
-        OGRLayerH events_table = m->layer("events");
-        OGRLayerH claims_table = m->layer("claims");
-        OGRLayerH sources_table = m->layer("sources");
-        OGRLayerH places_table = m->layer("places");
-
-        // The stored events the batch may merge with.
-        std::vector<Event> all;
-        std::map<std::string, Stored> stored;
-        const std::string filter = candidate_filter(batch);
-        if (OGR_L_SetAttributeFilter(events_table, filter.empty() ? nullptr : filter.c_str()) !=
-            OGRERR_NONE) {
-            throw output_error("cannot select stored events: " + last_gdal_error());
-        }
-        {
-            LayerReader reader(m->label + ": events", ds, events_table);
-            read_events(reader, gazetteer, [&](Event& e, GIntBig fid) {
-                stored[e.id] = Stored{fid, event_fingerprint(e), false};
-                all.push_back(std::move(e));
-            });
-        }
-        OGR_L_SetAttributeFilter(events_table, nullptr);
-        OGR_L_ResetReading(events_table);
-        stats.stored_before = all.size();
-        all.insert(all.end(), batch.begin(), batch.end());
-        const std::vector<Event> merged = merge_events(std::move(all));
-
-        std::vector<const Event*> to_write;
-        for (const Event& e : merged) {
-            const auto it = stored.find(e.id);
-            if (it != stored.end() && !it->second.keep &&
-                it->second.fingerprint == event_fingerprint(e)) {
-                it->second.keep = true;
-                ++stats.unchanged;
-            } else {
-                to_write.push_back(&e);
-            }
-        }
-        // Replaced rows go first (their claims and sources with them: ON DELETE CASCADE), so
-        // that a merged event may take the id of one it replaces.
-        for (const auto& [id, s] : stored) {
-            if (!s.keep) {
-                if (OGR_L_DeleteFeature(events_table, s.fid) != OGRERR_NONE) {
-                    throw output_error("cannot replace event " + id + ": " + last_gdal_error());
-                }
-                ++stats.replaced;
-            }
-        }
-        const EventsLayerFormat format = store_format();
-        for (const Event* e : to_write) {
-            write_event_feature(events_table, *e, format);
-        }
-        for (const Event* e : to_write) {
-            write_claim_features(claims_table, *e);
-            for (const SourceRef& s : e->sources) {
-                FeaturePtr f(OGR_F_Create(OGR_L_GetLayerDefn(sources_table)));
-                set_field(f.get(), "event_id", e->id);
-                set_field(f.get(), "article", s.article);
-                set_field(f.get(), "source_begin", static_cast<long long>(s.begin));
-                set_field(f.get(), "source_end", static_cast<long long>(s.end));
-                create_feature(sources_table, f.get(), "a source of event " + e->id);
-            }
-        }
-        stats.written = to_write.size();
-
-        // The places the written events use, once each.
-        std::set<std::string> have;
-        OGR_L_ResetReading(places_table);
-        const int id_field = OGR_FD_GetFieldIndex(OGR_L_GetLayerDefn(places_table), "id");
-        while (FeaturePtr f{OGR_L_GetNextFeature(places_table)}) {
-            have.insert(OGR_F_GetFieldAsString(f.get(), id_field));
-        }
-        const auto add_place = [&](const std::string& id, const std::string& name, LonLat at) {
-            if (id.empty() || !have.insert(id).second) {
-                return;
-            }
-            write_place_feature(places_table, id,
-                                gazetteer != nullptr ? gazetteer->find(id) : nullptr, name, at,
-                                std::nullopt);
-            ++stats.places_added;
-        };
-        for (const Event* e : to_write) {
-            add_place(e->place_id, e->place_name, e->location);
-            for (const auto* places : {&e->targets, &e->origins}) {
-                for (const EventPlace& p : *places) {
-                    add_place(p.id, p.name, p.location);
-                }
-            }
-        }
-        // Places only replaced events used go with them: the table holds the places in use.
-        if (stats.replaced > 0) {
-            execute(ds, unused_places_sql);
-        }
+        m->lock_and_create_tables();
+        const MergePlan plan = m->plan_merge(batch, gazetteer, stats);
+        m->delete_replaced(plan, stats);
+        m->write_events(plan);
+        m->add_places(plan, gazetteer, stats);
+        m->write_articles(articles, stats);
         if (GDALDatasetCommitTransaction(ds) != OGRERR_NONE) {
             throw output_error("cannot commit: " + one_line(last_gdal_error()));
         }
@@ -536,6 +770,11 @@ PgLoadStats PgStore::load(const std::vector<Event>& batch, const Gazetteer* gaze
 
 std::vector<Event> PgStore::read(const std::string& where, const Gazetteer* gazetteer) {
     GdalErrorLog log;
+    if (m->schema != "public" && !m->schema_exists()) {
+        throw input_error(m->label + ": no schema " + m->schema +
+                          " (load events first: sitmap extract ... -o PG:... or sitmap export "
+                          "... -o PG:...)");
+    }
     OGRLayerH layer = GDALDatasetGetLayerByName(m->ds.get(), "events");
     if (layer == nullptr) {
         throw input_error(m->label + ": no events table (load events first: sitmap extract ... -o "
@@ -575,6 +814,25 @@ std::vector<Event> PgStore::read(const std::string& where, const Gazetteer* gaze
         return a.id < b.id;
     });
     return events;
+}
+
+std::vector<PgArticle> PgStore::read_articles(const std::vector<std::string>& ids) {
+    const QuietGdalErrors quiet;
+    if (m->schema != "public" && !m->schema_exists()) {
+        return {};
+    }
+    OGRLayerH layer = GDALDatasetGetLayerByName(m->ds.get(), "articles");
+    if (layer == nullptr) {
+        return {};
+    }
+    const auto stored = stored_articles(layer);
+    std::vector<PgArticle> out;
+    for (const std::string& id : ids) {
+        if (const auto it = stored.find(id); it != stored.end()) {
+            out.push_back(it->second.second);
+        }
+    }
+    return out;
 }
 
 } // namespace sitmap::geo

@@ -428,3 +428,246 @@ TEST_F(PgStore, AClosedPortOrAWrongPasswordIsExit1NamingHostAndPort) {
     EXPECT_NE(r.out.find("password authentication failed"), std::string::npos) << r.out;
     EXPECT_EQ(r.out.find("not-the-password"), std::string::npos) << "the password is shown";
 }
+
+namespace {
+
+// The part of a report page from `from` to the end of the element it opens.
+std::string page_part(const std::string& page, const std::string& from, const std::string& to) {
+    const auto a = page.find(from);
+    const auto b = a == std::string::npos ? a : page.find(to, a);
+    return b == std::string::npos ? std::string() : page.substr(a, b + to.size() - a);
+}
+
+std::size_t occurrences(const std::string& text, const std::string& what) {
+    std::size_t n = 0;
+    for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) {
+        ++n;
+    }
+    return n;
+}
+
+} // namespace
+
+TEST_F(PgStore, AReportFromTheStoreShowsWhatAReportOfTheArticleFilesShows) {
+    ASSERT_EQ(load({may_articles[0], may_articles[1], may_articles[2]}).code, 0);
+    ASSERT_EQ(load({november_articles[0], november_articles[1]}).code, 0);
+    EXPECT_EQ(query("SELECT count(*) FROM articles"), "5");
+    // The same five articles as files, listed (as the store's report lists them) by publication
+    // date, then id.
+    const fs::path articles = out / "articles";
+    fs::create_directories(articles);
+    std::ofstream manifest(articles / "manifest.csv");
+    manifest << "file,published\n";
+    for (const char* stem : {november_articles[0], november_articles[1], may_articles[0],
+                             may_articles[1], may_articles[2]}) {
+        fs::copy_file(fs::path(SITMAP_SEEDS_DIR) / (std::string(stem) + ".txt"),
+                      articles / (std::string(stem) + ".txt"));
+        manifest << stem << ".txt," << published(stem) << "\n";
+    }
+    manifest.close();
+    const fs::path files = out / "from_files", stored = out / "from_store";
+    const auto f = run_sitmap("-q report --manifest '" + (articles / "manifest.csv").string() +
+                              "' -o '" + files.string() + "'");
+    ASSERT_EQ(f.code, 0) << f.out;
+    const auto s = run_sitmap("report " + store() + " -o '" + stored.string() + "'");
+    ASSERT_EQ(s.code, 0) << s.out;
+    EXPECT_NE(s.out.find("sitmap: report: 12 events from 5 articles in PostgreSQL at 127.0.0.1:" +
+                         port + " (database " + db + ")"),
+              std::string::npos)
+        << s.out;
+
+    const std::string a = slurp(files / "index.html"), b = slurp(stored / "index.html");
+    const std::string rows_a = page_part(a, "<table id=\"events\">", "</table>");
+    const std::string rows_b = page_part(b, "<table id=\"events\">", "</table>");
+    EXPECT_EQ(occurrences(rows_b, "<tr id=\"event-"), 12u);
+    EXPECT_EQ(occurrences(rows_b, "<blockquote>"), occurrences(rows_a, "<blockquote>"));
+    EXPECT_EQ(rows_a, rows_b) << "the events table differs";
+    EXPECT_EQ(page_part(a, "<section id=\"articles\">", "</section>"),
+              page_part(b, "<section id=\"articles\">", "</section>"));
+    EXPECT_TRUE(a == b) << "the pages differ";
+    // The maps and GIS files, byte for byte.
+    std::set<std::string> names;
+    for (const auto& entry : fs::directory_iterator(files)) {
+        names.insert(entry.path().filename().string());
+    }
+    for (const auto& entry : fs::directory_iterator(stored)) {
+        EXPECT_TRUE(names.count(entry.path().filename().string()) == 1)
+            << entry.path().filename() << " only in the store's report";
+    }
+    EXPECT_EQ(names.count("overview.png"), 1u);
+    for (const std::string& name : names) {
+        if (name.size() > 4 &&
+            (name.substr(name.size() - 4) == ".png" || name == "events.geojson")) {
+            EXPECT_TRUE(slurp(files / name) == slurp(stored / name)) << name << " differs";
+        }
+    }
+}
+
+TEST_F(PgStore, AReportOfADateRangeHasItsEventsAndTheArticlesCitingThem) {
+    ASSERT_EQ(load({may_articles[0], may_articles[1], may_articles[2]}).code, 0);
+    ASSERT_EQ(load({november_articles[0], november_articles[1]}).code, 0);
+    const std::string in_may = query("SELECT count(*) FROM events WHERE date_end >= '2023-05-01' "
+                                     "AND date_begin <= '2023-05-31'");
+    ASSERT_NE(in_may, "0");
+    ASSERT_NE(in_may, query("SELECT count(*) FROM events"));
+    const fs::path may = out / "may";
+    const auto r = run_sitmap("report " + store() + " --from 2023-05-01 --to 2023-05-31 -o '" +
+                              may.string() + "'");
+    ASSERT_EQ(r.code, 0) << r.out;
+    const std::string page = slurp(may / "index.html");
+    EXPECT_NE(page.find("<h1>Incident report: 3 articles, 2023-05-01 to 2023-05-31</h1>"),
+              std::string::npos);
+    EXPECT_EQ(occurrences(page_part(page, "<table id=\"events\">", "</table>"), "<tr id=\"event-"),
+              std::stoul(in_may));
+    for (const char* stem : may_articles) {
+        EXPECT_NE(page.find("id=\"article-" + std::string(stem) + "\""), std::string::npos);
+    }
+    for (const char* stem : november_articles) {
+        EXPECT_EQ(page.find("id=\"article-" + std::string(stem) + "\""), std::string::npos);
+    }
+    // --where and the range together.
+    const auto incidents = run_sitmap("-q report " + store() +
+                                      " --where \"layer = 'incident'\" --from 2023-05-01 -o '" +
+                                      (out / "incidents").string() + "'");
+    ASSERT_EQ(incidents.code, 0) << incidents.out;
+    EXPECT_EQ(occurrences(slurp(out / "incidents" / "index.html"), "<tr id=\"event-"), 1u);
+
+    // Nothing written for a bad condition, an empty selection, a bad date, or no store.
+    const auto bad = run_sitmap("report " + store() + " --where 'no_such_column = 1' -o '" +
+                                (out / "bad").string() + "'");
+    EXPECT_EQ(bad.code, 2) << bad.out;
+    EXPECT_NE(bad.out.find("column \"no_such_column\" does not exist"), std::string::npos)
+        << bad.out;
+    const auto none =
+        run_sitmap("report " + store() + " --from 2030-01-01 -o '" + (out / "none").string() + "'");
+    EXPECT_EQ(none.code, 1) << none.out;
+    EXPECT_NE(none.out.find("no stored events match date_end >= '2030-01-01'"), std::string::npos)
+        << none.out;
+    const auto date =
+        run_sitmap("report " + store() + " --from 2023-13-01 -o '" + (out / "date").string() + "'");
+    EXPECT_EQ(date.code, 2) << date.out;
+    const auto mixed = run_sitmap("report " + store() + " " + seed(may_articles[0]) +
+                                  " --published 2023-05-11 -o '" + (out / "mixed").string() + "'");
+    EXPECT_EQ(mixed.code, 2) << mixed.out;
+    const auto files_where = run_sitmap("report " + seed(may_articles[0]) +
+                                        " --published 2023-05-11 --from 2023-05-01 -o '" +
+                                        (out / "files_where").string() + "'");
+    EXPECT_EQ(files_where.code, 2) << files_where.out;
+    for (const char* dir : {"bad", "none", "date", "mixed", "files_where"}) {
+        EXPECT_FALSE(fs::exists(out / dir)) << dir;
+    }
+    std::size_t leftovers = 0;
+    for (const auto& entry : fs::directory_iterator(out)) {
+        leftovers += entry.path().filename().string().find(".sitmap-") != std::string::npos;
+    }
+    EXPECT_EQ(leftovers, 0u) << "a staging folder was left behind";
+}
+
+TEST_F(PgStore, AReportFromAnUnreachableStoreIsExit1NamingHostAndPort) {
+    const std::string closed =
+        trim(run_command("python3 -c 'import socket; s = socket.socket(); s.bind((\"127.0.0.1\", "
+                         "0)); print(s.getsockname()[1])'")
+                 .out);
+    const auto r = run_sitmap("report 'PG:host=127.0.0.1 port=" + closed + " dbname=" + db +
+                              "' -o '" + (out / "r").string() + "'");
+    EXPECT_EQ(r.code, 1) << r.out;
+    EXPECT_NE(r.out.find("sitmap: error: PostgreSQL at 127.0.0.1:" + closed + " (database " + db +
+                         "): cannot connect: "),
+              std::string::npos)
+        << r.out;
+    EXPECT_FALSE(fs::exists(out / "r"));
+    // A store without tables yet: said so, nothing written.
+    const auto empty = run_sitmap("report " + store() + " -o '" + (out / "e").string() + "'");
+    EXPECT_EQ(empty.code, 1) << empty.out;
+    EXPECT_NE(empty.out.find("no events table"), std::string::npos) << empty.out;
+    EXPECT_FALSE(fs::exists(out / "e"));
+}
+
+TEST_F(PgStore, MapFromToSelectTheEventsADateRangeOverlaps) {
+    ASSERT_EQ(load({may_articles[0], may_articles[1], may_articles[2]}).code, 0);
+    ASSERT_EQ(load({november_articles[0], november_articles[1]}).code, 0);
+    const std::string in_nov = query("SELECT count(*) FROM events WHERE date_end >= '2022-11-01' "
+                                     "AND date_begin <= '2022-11-30'");
+    ASSERT_NE(in_nov, "0");
+    const auto ranged = run_sitmap("map " + store() + " --from 2022-11-01 --to 2022-11-30 -o '" +
+                                   (out / "range.png").string() + "'");
+    ASSERT_EQ(ranged.code, 0) << ranged.out;
+    EXPECT_NE(ranged.out.find("(" + in_nov + " events,"), std::string::npos) << ranged.out;
+    const auto where = run_sitmap("-q map " + store() +
+                                  " --where \"date_end >= '2022-11-01' AND date_begin <= "
+                                  "'2022-11-30'\" -o '" +
+                                  (out / "where.png").string() + "'");
+    ASSERT_EQ(where.code, 0) << where.out;
+    EXPECT_TRUE(slurp(out / "range.png") == slurp(out / "where.png"));
+    const auto all = run_sitmap("-q map " + store() + " -o '" + (out / "all.png").string() + "'");
+    ASSERT_EQ(all.code, 0);
+    EXPECT_FALSE(slurp(out / "range.png") == slurp(out / "all.png"));
+    EXPECT_EQ(run_sitmap("map " + seed(may_articles[0]) +
+                         " --published 2023-05-11 --from "
+                         "2023-05-01 -o '" +
+                         (out / "x.png").string() + "'")
+                  .code,
+              2);
+    EXPECT_EQ(run_sitmap("map " + store() + " --from 2023-06-01 --to 2023-05-01 -o '" +
+                         (out / "y.png").string() + "'")
+                  .code,
+              2);
+}
+
+TEST_F(PgStore, ASchemaNamedInTheConnectionHoldsTheTables) {
+    const std::string team =
+        "'PG:host=127.0.0.1 port=" + port + " user=postgres dbname=" + db + " schemas=team'";
+    const std::string team_active =
+        "'PG:host=127.0.0.1 port=" + port + " user=postgres dbname=" + db + " active_schema=team'";
+    // Reading a schema that does not exist yet: said so.
+    const auto missing = run_sitmap("map " + team + " -o '" + (out / "m.png").string() + "'");
+    EXPECT_EQ(missing.code, 1) << missing.out;
+    EXPECT_NE(missing.out.find("(database " + db + ", schema team): no schema team"),
+              std::string::npos)
+        << missing.out;
+    // The May articles into schema team (created by the load), the November ones through
+    // active_schema=, and the public schema keeps a store of its own.
+    ASSERT_EQ(run_sitmap("-q extract " + seed(may_articles[0]) + " " + seed(may_articles[1]) + " " +
+                         seed(may_articles[2]) + " --published 2023-05-11 -o " + team)
+                  .code,
+              0);
+    const auto nov =
+        run_sitmap("-q extract " + seed(november_articles[0]) + " " + seed(november_articles[1]) +
+                   " --published 2022-11-07 -o " + team_active);
+    ASSERT_EQ(nov.code, 0) << nov.out;
+    ASSERT_EQ(load({may_articles[0]}).code, 0); // public
+    EXPECT_EQ(query("SELECT count(*) FROM team.events"), "12");
+    EXPECT_EQ(query("SELECT count(*) FROM team.articles"), "5");
+    EXPECT_EQ(query("SELECT count(*) FROM public.articles"), "1");
+    EXPECT_EQ(query("SELECT count(DISTINCT schemaname) FROM pg_tables WHERE tablename IN "
+                    "('events', 'claims', 'sources', 'places', 'articles')"),
+              "2");
+    EXPECT_EQ(query("SELECT extnamespace::regnamespace FROM pg_extension WHERE extname = "
+                    "'postgis'"),
+              "public");
+    // Read back from the schema: the map of the same events as a store in public.
+    const std::string db2 = db + "_public";
+    ASSERT_EQ(psql("postgres", "DROP DATABASE IF EXISTS " + db2), "");
+    ASSERT_EQ(psql("postgres", "CREATE DATABASE " + db2), "");
+    ASSERT_EQ(load({may_articles[0], may_articles[1], may_articles[2]}, db2).code, 0);
+    ASSERT_EQ(load({november_articles[0], november_articles[1]}, db2).code, 0);
+    ASSERT_EQ(run_sitmap("-q map " + team + " -o '" + (out / "team.png").string() + "'").code, 0);
+    ASSERT_EQ(
+        run_sitmap("-q map " + store(db2) + " -o '" + (out / "public.png").string() + "'").code, 0);
+    EXPECT_TRUE(slurp(out / "team.png") == slurp(out / "public.png"));
+    ASSERT_EQ(psql("postgres", "DROP DATABASE " + db2), "");
+    // A report from the schema; the live QGIS project points at its tables.
+    const auto r = run_sitmap("-q report " + team + " -o '" + (out / "report").string() + "'");
+    ASSERT_EQ(r.code, 0) << r.out;
+    EXPECT_EQ(occurrences(slurp(out / "report" / "index.html"), "<tr id=\"event-"), 12u);
+    const auto live =
+        run_sitmap("-q export " + team + " --live -o '" + (out / "team.qgz").string() + "'");
+    ASSERT_EQ(live.code, 0) << live.out;
+    const auto qgs = run_command("unzip -p '" + (out / "team.qgz").string() + "' '*.qgs'");
+    for (const char* table : {"events", "claims", "places"}) {
+        EXPECT_NE(qgs.out.find("table=&quot;team&quot;.&quot;" + std::string(table) + "&quot;"),
+                  std::string::npos)
+            << table;
+    }
+    EXPECT_EQ(qgs.out.find("&quot;public&quot;"), std::string::npos);
+}

@@ -2,7 +2,8 @@
 """QGIS reads the PostGIS event store live: `sitmap export PG:... --live -o team.qgz` writes a
 project whose events, claims and places layers are the store's tables (QGIS's postgres provider)
 with sitmap's styles; after another article is loaded, re-reading the events layer shows its
-event; the plugin's "Render a sitmap map" draws the PostGIS layer.
+event; the plugin's "Render a sitmap map" draws the PostGIS layer; a store in another schema
+(schemas=team) gives a project whose layers read that schema.
 
 usage: check_pg_project.py SITMAP SEEDS_DIR PG_DIR OUT_DIR
   PG_DIR  the throw-away cluster of tests/pg/pg_cluster.sh (its port in PG_DIR/port)
@@ -122,6 +123,26 @@ def main():
     with open(png, "rb") as a, open(direct, "rb") as b:
         check(a.read() == b.read(), "the plugin's map of the PostGIS layer differs from "
               "sitmap map PG:... (the temporary GeoJSON lost something)")
+
+    # A store in a schema of its own (GDAL's schemas=): the live project reads that schema's tables.
+    team = store + " schemas=team"
+    sh(sitmap, "-q", "extract", os.path.join(seeds, "003_1ae35c016cd00801.txt"), "--published",
+       "2023-05-11", "-o", team)
+    team_project = os.path.join(out, "team_schema.qgz")
+    sh(sitmap, "-q", "export", team, "--live", "-o", team_project)
+    project.clear()
+    check(project.read(team_project), f"QGIS cannot read {team_project}")
+    layers = {layer.name(): layer for layer in project.mapLayers().values()}
+    for name in ("events", "claims", "places"):
+        layer = layers.get(name)
+        if not check(layer is not None and layer.isValid(), f"schema team: {name} not valid"):
+            continue
+        check('"team"."' + name + '"' in layer.source(), f"schema team: {name}: {layer.source()}")
+    if "events" in layers and layers["events"].isValid():
+        team_ids = {f["id"] for f in layers["events"].getFeatures()}
+        check("evt-2023-05-11-shelling-sitmap-sotk" in team_ids
+              and not any(i.startswith("evt-2022-11-") for i in team_ids),
+              f"schema team: events {team_ids} (want the May article's only)")
 
     project.clear()
     app.exitQgis()

@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <netinet/in.h>
 #include <sys/socket.h>
+#include <tuple>
 #include <unistd.h>
 
 using sitmap::Error;
@@ -47,6 +48,46 @@ TEST(PgStoreNames, QgisDataSourceOfATable) {
     EXPECT_EQ(pg_qgis_datasource("PG:dbname='it\\'s' service=team", "claims"),
               "service='team' dbname='it\\'s' key='fid' srid=4326 type=Point "
               "checkPrimaryKeyUnicity='1' table=\"public\".\"claims\" (geom)");
+}
+
+TEST(PgStoreNames, SchemaAsGdalChoosesItsActiveSchema) {
+    EXPECT_EQ(pg_store_schema("PG:dbname=x"), "public");
+    EXPECT_EQ(pg_store_schema("PG:dbname=x schemas=team"), "team");
+    EXPECT_EQ(pg_store_schema("PG:dbname=x schemas=team,other"), "public");
+    EXPECT_EQ(pg_store_schema("PG:dbname=x schemas=team,other active_schema=other"), "other");
+    EXPECT_EQ(pg_store_schema("PG:active_schema='my team' dbname=x"), "my team");
+    EXPECT_EQ(pg_store_label("PG:host=h port=1 dbname=x active_schema=team"),
+              "h:1 (database x, schema team)");
+    EXPECT_EQ(pg_store_label("PG:host=h port=1 dbname=x schemas=public"), "h:1 (database x)");
+    // QGIS reads the tables in that schema; GDAL's schema keys are not passed on.
+    EXPECT_EQ(pg_qgis_datasource("PG:dbname=border schemas=team", "events"),
+              "dbname='border' key='fid' srid=4326 type=Point checkPrimaryKeyUnicity='1' "
+              "table=\"team\".\"events\" (geom)");
+    EXPECT_EQ(pg_qgis_datasource("PG:dbname=border active_schema='a\"b'", "places"),
+              "dbname='border' key='fid' srid=4326 type=Point checkPrimaryKeyUnicity='1' "
+              "table=\"a\"\"b\".\"places\" (geom)");
+}
+
+TEST(PgStoreFilter, WhereAndDateRangeMakeOneCondition) {
+    EXPECT_EQ(pg_events_filter("", "", ""), "");
+    EXPECT_EQ(pg_events_filter("layer = 'incident'", "", ""), "layer = 'incident'");
+    EXPECT_EQ(pg_events_filter("", "2023-05-01", "2023-05-31"),
+              "date_end >= '2023-05-01' AND date_begin <= '2023-05-31'");
+    EXPECT_EQ(pg_events_filter("a OR b", "", "2023-05-31"),
+              "(a OR b) AND date_begin <= '2023-05-31'");
+    for (const auto& [from, to, option] :
+         {std::tuple{"2023-5-1", "", "--from: invalid date '2023-5-1'"},
+          {"", "May", "--to: invalid date 'May'"},
+          {"2023-02-30", "", "--from: invalid date '2023-02-30'"},
+          {"2023-06-01", "2023-05-31", "--from 2023-06-01 is after --to 2023-05-31"}}) {
+        try {
+            pg_events_filter("", from, to);
+            FAIL() << from << ".." << to << " accepted";
+        } catch (const Error& e) {
+            EXPECT_EQ(e.kind(), ErrorKind::usage);
+            EXPECT_EQ(std::string(e.what()).rfind(option, 0), 0u) << e.what();
+        }
+    }
 }
 
 TEST(PgStoreConnect, AClosedPortIsABadInputNamingHostAndPortAtOnce) {
