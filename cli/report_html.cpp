@@ -33,7 +33,8 @@ figure svg.map { display: block; width: 100%; height: auto; border: 1px solid va
 svg.map a.mark { cursor: pointer; }
 svg.map a.mark:target, svg.map a.mark.hl, svg.map a.mark:focus {
   filter: drop-shadow(0 0 2px #ffd600) drop-shadow(0 0 3px #ffd600) drop-shadow(0 0 1px #000); }
-svg.map a.mark.filtered { display: none; }
+svg.map a.mark.filtered, svg.map .mark-part.filtered { display: none; }
+svg.map .mark-ring { fill: none; pointer-events: none; }
 .filter { position: sticky; top: 0; z-index: 2; background: #fafafa; border: 1px solid var(--rule);
           padding: 0.4rem 0.6rem; margin: 1rem 0; font-size: 0.9rem; }
 .filter label { margin-right: 0.8rem; }
@@ -59,6 +60,7 @@ sup { color: var(--muted); line-height: 0; }
 #events th:nth-child(5) { width: 38%; }
 .side { font-weight: 600; }
 .sides-summary { margin: 0 0 0.3rem; font-weight: 600; }
+tr, .ref, svg.map a.mark { scroll-margin-top: 3.5rem; } /* below the filter bar */
 tr:target { outline: 2px solid var(--incident); background: #fff8e1; }
 .ref:target { background: #fff8e1; }
 blockquote { margin: 0.2rem 0 0.4rem; padding-left: 0.6rem; border-left: 3px solid var(--rule);
@@ -460,6 +462,7 @@ constexpr const char* script = R"js(
   "use strict";
   var rows = Array.prototype.slice.call(document.querySelectorAll("#events tbody tr"));
   var marks = Array.prototype.slice.call(document.querySelectorAll("svg.map a.mark"));
+  var parts = Array.prototype.slice.call(document.querySelectorAll("svg.map .mark-part"));
   var form = document.getElementById("date-filter");
   var from = document.getElementById("date-from");
   var to = document.getElementById("date-to");
@@ -480,11 +483,12 @@ constexpr const char* script = R"js(
       tr.hidden = !keep;
       if (keep) shown += 1;
     });
-    marks.forEach(function (m) { m.classList.toggle("filtered", !kept(m, a, b)); });
+    marks.concat(parts).forEach(function (m) { m.classList.toggle("filtered", !kept(m, a, b)); });
     count.textContent = (a || b)
       ? "Showing " + shown + " of " + rows.length + " events" +
         (a ? " from " + a : "") + (b ? " to " + b : "")
       : "Showing all " + rows.length + " events";
+    highlight(false);
   }
   from.addEventListener("input", filter);
   to.addEventListener("input", filter);
@@ -496,12 +500,38 @@ constexpr const char* script = R"js(
     filter();
   });
   form.addEventListener("submit", function (e) { e.preventDefault(); });
-  form.hidden = false;
-  filter();
 
-  // Reached from a row ("#map1-mark-ID"): every mark of that event on that map lights up.
-  function highlight() {
+  // Reached from a row ("#map1-mark-ID"): every mark of that event on that map lights up, the
+  // mark in the middle of the window with the map around it.
+  var svgNs = "http://www.w3.org/2000/svg";
+  function ring(m) {
+    var b = m.getBBox(), svg = m.closest("svg.map");
+    var shapes = [["#1d1d1d", 7], ["#ffd600", 4]];
+    shapes.forEach(function (s) {
+      var r;
+      if (Math.max(b.width, b.height) < 60) {
+        r = document.createElementNS(svgNs, "circle");
+        r.setAttribute("cx", b.x + b.width / 2);
+        r.setAttribute("cy", b.y + b.height / 2);
+        r.setAttribute("r", Math.max(b.width, b.height) / 2 + 12);
+      } else {
+        r = document.createElementNS(svgNs, "rect");
+        r.setAttribute("x", b.x - 6);
+        r.setAttribute("y", b.y - 6);
+        r.setAttribute("width", b.width + 12);
+        r.setAttribute("height", b.height + 12);
+        r.setAttribute("rx", 6);
+      }
+      r.setAttribute("class", "mark-ring");
+      r.setAttribute("stroke", s[0]);
+      r.setAttribute("stroke-width", s[1]);
+      svg.appendChild(r);
+    });
+  }
+  function highlight(scroll) {
     marks.forEach(function (m) { m.classList.remove("hl"); });
+    Array.prototype.slice.call(document.querySelectorAll("svg.map .mark-ring"))
+      .forEach(function (r) { r.parentNode.removeChild(r); });
     var id = "";
     try { id = decodeURIComponent(location.hash.slice(1)); } catch (e) { id = ""; }
     var target = id ? document.getElementById(id) : null;
@@ -509,13 +539,15 @@ constexpr const char* script = R"js(
     var svg = target.closest("svg.map");
     var event = target.getAttribute("data-event");
     marks.forEach(function (m) {
-      if (m.getAttribute("data-event") === event && m.closest("svg.map") === svg) {
+      if (m.getAttribute("data-event") === event && m.closest("svg.map") === svg &&
+          !m.classList.contains("filtered")) {
         m.classList.add("hl");
+        ring(m);
       }
     });
+    if (scroll) target.scrollIntoView({ block: "center", inline: "nearest" });
   }
-  window.addEventListener("hashchange", highlight);
-  highlight();
+  window.addEventListener("hashchange", function () { highlight(true); });
 
   // Tooltips: a mark's title (its event's claims by side) shown at once, not the browser's.
   marks.forEach(function (m) {
@@ -539,6 +571,10 @@ constexpr const char* script = R"js(
   }
   document.addEventListener("mousemove", showTip);
   document.addEventListener("scroll", function () { tip.hidden = true; });
+
+  form.hidden = false;
+  filter();
+  highlight(true);
 })();
 )js";
 
@@ -678,11 +714,18 @@ InlineSvg inline_map_svg(std::string_view svg, std::string_view prefix,
     std::string& out = result.markup;
     out.reserve(svg.size());
     const geo::Event* in_mark = nullptr; // the event of the mark link being copied
-    int link_depth = 0;                  // nested <a> inside it (none are written)
+    // The event whose mark link just closed: the unlinked shapes drawn right after it (a
+    // disputed ring, an arrow's head and tail) are parts of its mark, hidden with it.
+    const geo::Event* after_mark = nullptr;
+    int link_depth = 0; // nested <a> inside it (none are written)
     bool root_done = false;
     for (std::size_t i = 0; i < svg.size();) {
         const std::size_t open = svg.find('<', i);
-        out.append(svg.substr(i, open - i)); // text as the writer escaped it
+        const std::string_view text = svg.substr(i, open - i);
+        out.append(text); // as the writer escaped it
+        if (text.find_first_not_of(" \n\t\r") != std::string_view::npos) {
+            after_mark = nullptr;
+        }
         if (open == std::string_view::npos) {
             break;
         }
@@ -704,8 +747,13 @@ InlineSvg inline_map_svg(std::string_view svg, std::string_view prefix,
         if (refused.count(tag.name)) {
             throw input_error("map SVG: unexpected <" + tag.name + "> element");
         }
+        const bool part = !tag.closing && tag.self_closing && in_mark == nullptr &&
+                          (tag.name == "use" || tag.name == "path");
+        const geo::Event* part_of = part ? after_mark : nullptr;
+        after_mark = nullptr;
         if (tag.closing) {
             if (tag.name == "a" && in_mark != nullptr && --link_depth == 0) {
+                after_mark = in_mark;
                 in_mark = nullptr;
             }
             out += "</" + tag.name + ">";
@@ -722,6 +770,14 @@ InlineSvg inline_map_svg(std::string_view svg, std::string_view prefix,
             continue;
         }
         std::vector<Attribute> attributes;
+        if (part_of != nullptr) {
+            after_mark = part_of; // the next shape may be a part too
+            const auto [begin, end] = date_bounds(part_of->date);
+            attributes.push_back({"class", "mark-part"});
+            attributes.push_back({"data-event", html_escape(part_of->id)});
+            attributes.push_back({"data-begin", html_escape(begin)});
+            attributes.push_back({"data-end", html_escape(end)});
+        }
         if (tag.name == "svg" && !root_done) {
             root_done = true;
             attributes.push_back({"id", std::string(prefix)});

@@ -43,8 +43,10 @@ std::string html_escape(std::string_view text);
 // A map written by sitmap's SVG writer (render::make_svg_canvas), rewritten to sit inside the page
 // beside other maps: every id and reference to one prefixed with `prefix` ("map1-clip0"); each
 // mark's link to its row made page-local (href="#event-ID", class "mark", data-event, data-begin,
-// data-end from `events`, the first link of an event in this map with id="PREFIX-mark-ID"); a
-// mark's tooltip the event's per-side summary; path coordinates to 0.1 px (the page shows maps
+// data-end from `events`, the first link of an event in this map with id="PREFIX-mark-ID"); the
+// unlinked shapes the writer draws right after a mark (a disputed ring, an arrow's head) marked
+// as its parts (class "mark-part", the same data attributes); a mark's tooltip the event's
+// per-side summary; path coordinates to 0.1 px (the page shows maps
 // smaller than drawn). Text is copied as written (the writer escaped it). Throws sitmap::Error
 // (bad_input) for markup the writer never produces (scripts, event handlers, other links).
 struct InlineSvg {

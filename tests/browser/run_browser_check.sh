@@ -26,4 +26,8 @@ NODE_PATH="$node_dir/node_modules" node "$node_dir/check_report.mjs" "$out/repor
 # A reader clicks the marks of the maps (the SVGs): each opens its event's row and sentences.
 NODE_PATH="$node_dir/node_modules" node "$node_dir/click_marks.mjs" "$out/report" \
     "$out/report/events.geojson"
+# Inside the page: a mark leads to its row, the row back to its mark, hover shows the claims,
+# the date filter hides what is outside its range; offline, no console errors.
+NODE_PATH="$node_dir/node_modules" node "$node_dir/interact_report.mjs" "$out/report/index.html" \
+    "$out/report/events.geojson" "$out/report_interact"
 echo "screenshot: $out/report_screenshot.png"
