@@ -808,7 +808,7 @@ InlineSvg inline_map_svg(std::string_view svg, std::string_view prefix,
                                           ", which the report does not hold");
                     }
                     link_event = found->second;
-                    a.value = "#event-" + id;
+                    attributes.push_back({"href", "#event-" + id});
                     if (seen.insert(found->first).second) {
                         result.events.push_back(found->first);
                         attributes.push_back({"id", pre + "mark-" + id});
@@ -818,6 +818,7 @@ InlineSvg inline_map_svg(std::string_view svg, std::string_view prefix,
                     const auto [begin, end] = date_bounds(found->second->date);
                     attributes.push_back({"data-begin", html_escape(begin)});
                     attributes.push_back({"data-end", html_escape(end)});
+                    continue;
                 } else {
                     throw input_error("map SVG: unexpected link " + xml_unescape(a.value));
                 }
