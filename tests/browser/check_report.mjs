@@ -1,5 +1,6 @@
 // Loads sitmap's report page from disk in Debian's headless Chromium and checks what a reader
-// gets: no console errors, every image decoded, one table row per event, print layout sane.
+// gets: no console errors, every map drawn (inline SVG), one table row per event, print layout
+// sane.
 // usage: node check_report.mjs INDEX.html EVENTS.geojson SCREENSHOT.png
 import { chromium } from "playwright-core";
 import fs from "node:fs";
@@ -43,10 +44,17 @@ try {
                                           u !== pathToFileURL(path.resolve(indexPath)).href);
   check(external.length === 0, `page loads other resources: ${external.join(", ")}`);
 
-  const images = await page.$$eval("img", (imgs) =>
-    imgs.map((i) => ({ alt: i.alt, ok: i.complete && i.naturalWidth > 0, w: i.naturalWidth })));
-  console.log(`images: ${images.length}`, images.map((i) => `${i.alt} (${i.w}px)`).join("; "));
-  for (const img of images) check(img.ok, `image not loaded: ${img.alt}`);
+  // The maps, inline: each laid out at the page's width with its shapes and labels.
+  const maps = await page.$$eval("figure svg.map", (svgs) => svgs.map((s) => ({
+    id: s.id, w: s.getBoundingClientRect().width, h: s.getBoundingClientRect().height,
+    shapes: s.querySelectorAll("path, use").length, labels: s.querySelectorAll("text").length })));
+  console.log(`maps: ${maps.length}`, maps.map((m) => `${m.id} (${Math.round(m.w)}x${Math.round(m.h)})`).join("; "));
+  check(maps.length > 0, "no inline map");
+  for (const m of maps) {
+    check(m.w > 300 && m.h > 150, `map ${m.id} laid out at ${m.w}x${m.h}`);
+    check(m.shapes > 10 && m.labels > 5, `map ${m.id}: ${m.shapes} shapes, ${m.labels} labels`);
+  }
+  check(await page.$$eval("img", (i) => i.length) === 0, "the page still holds <img> maps");
 
   const rows = await page.$$eval("#events tbody tr", (trs) =>
     trs.map((tr) => ({ id: tr.dataset.eventId, cells: [...tr.cells].map((c) => c.innerText) })));
@@ -65,9 +73,11 @@ try {
     check(/\d{4}-\d{2}/.test(r.cells[0]) || /unknown/.test(r.cells[0]), `row ${r.id}: date ${r.cells[0]}`);
     check(r.cells[1].trim().length > 0, `row ${r.id}: no place`);
   }
-  // Escaping: no markup from the data leaks into the page as elements.
-  const scripts = await page.$$eval("script", (s) => s.length);
-  check(scripts === 0, `the page holds ${scripts} <script> elements`);
+  // Escaping: no markup from the data leaks into the page as elements; the one script is the
+  // page's own.
+  const scripts = await page.$$eval("script", (s) => s.map((e) => e.id || e.src || "?"));
+  check(scripts.length === 1 && scripts[0] === "sitmap-report-script",
+        `the page holds <script> elements ${scripts.join(", ")}`);
 
   await page.screenshot({ path: screenshotPath, fullPage: true });
   // Closer views to look at: the first screen and the events table.
@@ -78,6 +88,9 @@ try {
   const printed = await page.$$eval("#events tbody tr", (trs) =>
     trs.filter((tr) => tr.getBoundingClientRect().height > 0).length);
   check(printed === rows.length, `printed page shows ${printed} of ${rows.length} rows`);
+  const printedMaps = await page.$$eval("figure svg.map",
+                                        (s) => s.filter((e) => e.getBoundingClientRect().height > 0).length);
+  check(printedMaps === maps.length, `printed page shows ${printedMaps} of ${maps.length} maps`);
   const pdfPath = screenshotPath.replace(/\.png$/, ".pdf");
   await page.pdf({ path: pdfPath, format: "A4" });
 } finally {

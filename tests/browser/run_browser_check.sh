@@ -26,4 +26,21 @@ NODE_PATH="$node_dir/node_modules" node "$node_dir/check_report.mjs" "$out/repor
 # A reader clicks the marks of the maps (the SVGs): each opens its event's row and sentences.
 NODE_PATH="$node_dir/node_modules" node "$node_dir/click_marks.mjs" "$out/report" \
     "$out/report/events.geojson"
+# Inside the page: a mark leads to its row, the row back to its mark, hover shows the claims,
+# the date filter hides what is outside its range; offline, no console errors.
+NODE_PATH="$node_dir/node_modules" node "$node_dir/interact_report.mjs" "$out/report/index.html" \
+    "$out/report/events.geojson" "$out/report_interact"
+
+# An article whose headline and sentences carry markup (written here): text on the page and in
+# the inline map, never elements.
+mkdir -p "$out/markup"
+cat > "$out/markup/markup.txt" <<'TXT'
+Shots at Sotk <script>alert("headline")</script> & <img src=x onerror=alert(1)>
+
+Azerbaijani forces opened fire on Armenian positions near Sotk on 10 May, the Armenian Defence Ministry said <script>alert("sentence")</script>, adding that two soldiers were wounded.
+
+Azerbaijan's Defence Ministry denied the report and accused Armenia of firing first near Sotk "</title><script>alert('title')</script>".
+TXT
+"$sitmap" -q report "$out/markup/markup.txt" --published 2023-05-11 -o "$out/markup/report"
+NODE_PATH="$node_dir/node_modules" node "$node_dir/check_escaping.mjs" "$out/markup/report/index.html"
 echo "screenshot: $out/report_screenshot.png"

@@ -90,19 +90,32 @@ TEST(ReportCli, WritesGisFilesAndAPageWithOneRowPerEvent) {
     }
     // Self-contained: nothing fetched from elsewhere.
     EXPECT_EQ(html.find("src=\"http"), std::string::npos);
-    EXPECT_EQ(html.find("<script"), std::string::npos);
+    // One script, the page's own (filter, tooltips), inline.
+    EXPECT_EQ(count_of(html, "<script"), 1u);
+    EXPECT_EQ(count_of(html, "<script id=\"sitmap-report-script\">"), 1u);
     EXPECT_NE(html.find("000_5910880eccc6c8c0"), std::string::npos); // source article named
-    // Every embedded map is a PNG; every linked map file exists.
+    // Every linked map file exists.
     const std::regex link("href=\"([^\"]+\\.(svg|pdf|png))\"");
     for (auto it = std::sregex_iterator(html.begin(), html.end(), link);
          it != std::sregex_iterator(); ++it) {
         EXPECT_TRUE(fs::is_regular_file(dir / "out" / (*it)[1].str())) << (*it)[1].str();
     }
-    EXPECT_EQ(count_of(html, "data:image/png;base64,"), count_of(html, "<img "));
+    EXPECT_EQ(count_of(html, "<img "), 0u);
 
-    // The maps: an overview and one per article with events, each as PNG, SVG and PDF that
-    // their usual readers open.
-    EXPECT_EQ(count_of(html, "<img "), 3u);
+    // The maps: an overview and one per article with events, inline in the page as SVG (no XML
+    // declaration inside HTML), and as PNG, SVG and PDF files that their usual readers open.
+    EXPECT_EQ(count_of(html, "<svg "), 3u);
+    for (const char* id : {"map1", "map2", "map3"}) {
+        EXPECT_EQ(count_of(html, std::string("<svg id=\"") + id + "\" class=\"map\""), 1u) << id;
+    }
+    EXPECT_EQ(count_of(html, "<?xml"), 0u);
+    // The overview's mark of the Sotk clash leads to its row, and the row back to the mark.
+    const std::string sotk = "evt-2023-05-11-shelling-sitmap-sotk";
+    EXPECT_NE(html.find("<a href=\"#event-" + sotk + "\" id=\"map1-mark-" + sotk +
+                        "\" class=\"mark\" data-event=\"" + sotk +
+                        "\" data-begin=\"2023-05-11\" data-end=\"2023-05-11\">"),
+              std::string::npos);
+    EXPECT_NE(html.find("<a href=\"#map1-mark-" + sotk + "\">map 1</a>"), std::string::npos);
     for (const char* stem : {"overview", "map-000_5910880eccc6c8c0", "map-003_1ae35c016cd00801"}) {
         const fs::path base = dir / "out" / stem;
         EXPECT_EQ(slurp(fs::path(base).concat(".png")).substr(0, 4), "\x89PNG") << stem;
@@ -239,4 +252,33 @@ TEST(ReportCli, FileNamesAndTextAreHtmlEscaped) {
     const std::string html = slurp(dir / "out" / "index.html");
     EXPECT_EQ(html.find("<em>x"), std::string::npos);
     EXPECT_NE(html.find("a&amp;b&lt;em&gt;x&quot;y&quot;"), std::string::npos);
+}
+
+// Markup in an article's headline and sentences (written here) stays text: in the page, in the
+// inline map and in the map's tooltips; the page's own script is the only one.
+TEST(ReportCli, MarkupInHeadlineAndSentencesIsEscapedInThePageAndItsMaps) {
+    const fs::path dir = fresh_dir("markup");
+    std::ofstream(dir / "markup.txt")
+        << "Shots at Sotk <script>alert(\"headline\")</script> & <img src=x onerror=alert(1)>\n\n"
+           "Azerbaijani forces opened fire on Armenian positions near Sotk on 10 May, the "
+           "Armenian Defence Ministry said <script>alert(\"sentence\")</script>, adding that two "
+           "soldiers were wounded.\n";
+    const auto r = run_sitmap("report " + q(dir / "markup.txt") + " --published 2023-05-11 -o " +
+                              q(dir / "out"));
+    ASSERT_EQ(r.code, 0) << r.out;
+    const std::string html = slurp(dir / "out" / "index.html");
+    EXPECT_EQ(count_of(html, "<script"), 1u);
+    EXPECT_EQ(count_of(html, "alert(\""), 0u);
+    EXPECT_EQ(count_of(html, "<img"), 0u);
+    EXPECT_EQ(count_of(html, "onerror=alert(1)>"), 0u); // only as text, "...alert(1)&gt;"
+    const std::string headline = "Shots at Sotk &lt;script&gt;alert(&quot;headline&quot;)&lt;/"
+                                 "script&gt; &amp; &lt;img src=x onerror=alert(1)&gt;";
+    EXPECT_NE(html.find("<h3>" + headline + "</h3>"), std::string::npos);
+    EXPECT_NE(html.find("said &lt;script&gt;alert(&quot;sentence&quot;)&lt;/script&gt;, adding"),
+              std::string::npos);
+    // The article's map, inline: its title (the headline) escaped as the SVG file has it.
+    const std::size_t map = html.find("<svg id=\"map2\" class=\"map\"");
+    ASSERT_NE(map, std::string::npos);
+    EXPECT_NE(html.find(headline, map), std::string::npos);
+    EXPECT_NE(slurp(dir / "out" / "map-markup.svg").find(headline), std::string::npos);
 }
