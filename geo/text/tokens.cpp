@@ -236,6 +236,11 @@ std::optional<int> number_at(const std::vector<Token>& tokens, std::size_t i, st
     }
     const Token& t = tokens[i];
     if (t.numeric()) {
+        // The last group of "1,324" read leftwards is no number of its own.
+        if (i > 0 && t.text.size() == 3 && tokens[i - 1].numeric() &&
+            gap_between(text, tokens[i - 1], t) == ",") {
+            return std::nullopt;
+        }
         int value = 0;
         std::from_chars(t.text.data(), t.text.data() + t.text.size(), value);
         std::size_t j = i + 1;

@@ -91,4 +91,6 @@ TEST(Numbers, WordsAndDigits) {
     EXPECT_EQ(used, 2u);
     EXPECT_EQ(text::number_at(tokens, 6, text, used), 21);
     EXPECT_EQ(used, 2u);
+    // The last group of a number with thousands is none of its own ("1,324 deaths" is not 324).
+    EXPECT_FALSE(text::number_at(tokens, 3, text, used));
 }
