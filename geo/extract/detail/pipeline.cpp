@@ -216,8 +216,31 @@ mentions_by_sentence(const std::vector<TextMention>& found,
 
 // Stages 2 and 3: one sentence tokenised, its triggers, dates and history, then its mentions'
 // roles.
+// "The incident took place at the part of the border formed by the Kalbajar district": a sentence
+// that only says where the incident just reported happened. Its words stand as a trigger of the
+// least specific kind, so that its places are located as an incident's and the incident keeps its
+// kind.
+std::optional<TriggerHit> incident_located(const TokenizedSentence& s) {
+    const std::vector<Token>& tokens = s.tokens;
+    for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
+        if (!is_one_of(tokens[i].text, {"incident", "incidents"})) {
+            continue;
+        }
+        for (std::size_t j = i + 1; j < tokens.size() && j <= i + 3; ++j) {
+            const bool place = iequals(tokens[j].text, "took") && j + 1 < tokens.size() &&
+                               iequals(tokens[j + 1].text, "place");
+            if (place || is_one_of(tokens[j].text, {"occurred", "happened"})) {
+                return TriggerHit{Trigger::incident, EventKind::casualties, Evidence::act,
+                                  tokens[i].begin, tokens[place ? j + 1 : j].end};
+            }
+        }
+    }
+    return std::nullopt;
+}
+
 SentenceReading read_sentence(const Article& article, year_month_day pub, const Sentence& sent,
-                              std::size_t si, std::vector<PlaceMention> mentions) {
+                              std::size_t si, std::vector<PlaceMention> mentions,
+                              bool incident_to_locate) {
     const std::string_view text = article.text;
     SentenceReading r(TokenizedSentence(text.substr(sent.begin, sent.end - sent.begin), sent.begin),
                       si, SourceRef{article.id, sent.begin, sent.end});
@@ -226,12 +249,31 @@ SentenceReading read_sentence(const Article& article, year_month_day pub, const 
     }
     r.has_incident = std::any_of(r.triggers.begin(), r.triggers.end(),
                                  [](const auto& t) { return t.trigger == Trigger::incident; });
+    std::optional<std::size_t> located_from; // where the places of a locating sentence begin
+    if (!r.has_incident && incident_to_locate && !mentions.empty()) {
+        if (const auto hit = incident_located(r.sentence)) {
+            r.triggers.push_back(*hit);
+            r.has_incident = true;
+            located_from = sent.begin + hit->end;
+        }
+    }
     std::vector<DateMention> all_dates;
     if (!r.triggers.empty() || !mentions.empty()) {
         all_dates = find_dates(r.sentence.text, pub);
     }
-    r.history = (r.has_incident || !mentions.empty()) && is_history(r.sentence, pub, all_dates);
+    // A locating sentence is of the incident just reported, whatever older date it also names
+    // ("... its Kalbajar district, part of the territory it regained last November").
+    r.history = !located_from && (r.has_incident || !mentions.empty()) &&
+                is_history(r.sentence, pub, all_dates);
     assign_roles(r.sentence, r.triggers, r.history, mentions);
+    // What a locating sentence names after its words is where the incident took place.
+    if (located_from) {
+        for (PlaceMention& m : mentions) {
+            if (m.role == MentionRole::context_location && m.mention.begin >= *located_from) {
+                m.role = MentionRole::incident_location;
+            }
+        }
+    }
     // Places of an earlier event a comparison starts from ("the worst escalation since troops
     // crossed into Syunik on May 12") are not where this one happened.
     for (const DateMention& d : all_dates) {
@@ -1013,8 +1055,8 @@ Extraction extract_events(const Article& article, const std::vector<TextMention>
     ArticleEvents state;
     state.published = reference_date(article.text, article.published);
     for (std::size_t si = 0; si < sentences.size(); ++si) {
-        SentenceReading r =
-            read_sentence(article, state.published, sentences[si], si, std::move(by_sentence[si]));
+        SentenceReading r = read_sentence(article, state.published, sentences[si], si,
+                                          std::move(by_sentence[si]), !state.pending.empty());
         anchor_dates(r, state);
         read_claims(r, state);
         const std::optional<std::size_t> own_date_begin = incident_events(r, state);
