@@ -383,3 +383,16 @@ TEST_F(ExtractTest, FireAtTheVillageIsAtTheVillageLastNamed) {
                               "Nobody came. On Monday troops fired at the village."))
                     .empty());
 }
+
+TEST_F(ExtractTest, ASentenceSayingWhereTheIncidentTookPlaceLocatesIt) {
+    // Written sentences: the report names no place; the next sentence says where it was.
+    const auto x =
+        run("Azerbaijan said on Monday an Armenian sniper had killed one of its soldiers. "
+            "The ministry said the incident took place near Kalbajar, a town it "
+            "regained in November 2020.");
+    ASSERT_EQ(incidents(x).size(), 1u);
+    EXPECT_EQ(incidents(x)[0]->place_id, "test:kalbajar");
+    EXPECT_EQ(incidents(x)[0]->kind, EventKind::small_arms_fire);
+    // Must not fire: with no incident waiting for a place, such a sentence reports none.
+    EXPECT_TRUE(incidents(run("The ministry said the incident took place near Kalbajar.")).empty());
+}
