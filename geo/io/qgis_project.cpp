@@ -888,32 +888,10 @@ void layout_label(CPLXMLNode* layout, const std::string& uuid, const std::string
     color_element(item, "FontColor", color);
 }
 
-// A print layout: title, subtitle, the map (the project's visible layers at the initial view),
-// its legend (only what the map shows), a scale bar in kilometres, a north arrow, and the
-// credits with the boundary lines' sources and dates.
-void append_layout(CPLXMLNode* q, const QgisProjectOptions& options, const BBox& view,
-                   const std::vector<std::string>& credits) {
-    CPLXMLNode* layouts = element(q, "Layouts");
-    CPLXMLNode* layout = element(layouts, "Layout");
-    attr(layout, "name", "sitmap map");
-    attr(layout, "units", "mm");
-    attr(layout, "printResolution", "300");
-    attr(layout, "worldFileMap", "");
-    CPLXMLNode* pages = element(layout, "PageCollection");
-    layout_item(pages, 65638, "{5174a9a0-0000-4000-8000-000000000000}", "", 0, 0, page_w, page_h,
-                true, false, 0);
-    attr(element(pages, "GuideCollection"), "visible", "1");
-
+// The layout's map item: the project's visible layers in the view widened to the item's shape
+// (QGIS keeps an extent as written).
+void layout_map(CPLXMLNode* layout, const BBox& view) {
     const double x = map_x, y = map_y, w = map_w, h = map_h;
-    layout_label(layout, "{5174a9a0-0000-4000-8000-000000000002}", "title", options.title, margin,
-                 8.0, page_w - 2 * margin, 10.0, qt_font("Noto Sans", 18, true), {17, 17, 17}, 2);
-    layout_label(layout, "{5174a9a0-0000-4000-8000-000000000003}", "subtitle",
-                 "Events as reported in the news sources; claims are attributed, not verified. "
-                 "Casualty figures are the highest claimed by any side.",
-                 margin, 18.5, page_w - 2 * margin, 6.0, qt_font("Noto Sans", 9, false),
-                 {80, 80, 80}, 2);
-
-    // The map: the view widened to the item's shape (QGIS keeps an extent as written).
     CPLXMLNode* map = layout_item(layout, 65639, map_uuid, "map", x, y, w, h, true, true, 1);
     attr(map, "keepLayerSet", "false");
     attr(map, "drawCanvasItems", "true");
@@ -941,11 +919,13 @@ void append_layout(CPLXMLNode* q, const QgisProjectOptions& options, const BBox&
     attr(atlas, "atlasDriven", "0");
     attr(atlas, "scalingMode", "2");
     attr(atlas, "margin", "0.1");
+}
 
-    // The legend of what the map shows (QGIS filters it by the map's content).
+// The legend of what the map shows (QGIS filters it by the map's content), right of the map.
+void layout_legend(CPLXMLNode* layout) {
     CPLXMLNode* legend =
-        layout_item(layout, 65642, "{5174a9a0-0000-4000-8000-000000000004}", "legend", legend_x, y,
-                    page_w - margin - legend_x, h, true, false, 3);
+        layout_item(layout, 65642, "{5174a9a0-0000-4000-8000-000000000004}", "legend", legend_x,
+                    map_y, page_w - margin - legend_x, map_h, true, false, 3);
     attr(legend, "map_uuid", map_uuid);
     attr(legend, "title", "Legend");
     attr(legend, "legendFilterByMap", "1");
@@ -968,10 +948,13 @@ void append_layout(CPLXMLNode* q, const QgisProjectOptions& options, const BBox&
         attr(st, "marginTop", std::string(name) == "title" ? "0" : "1.5");
         attr(element(st, "styleFont"), "description", qt_font("Noto Sans", points, bold));
     }
+}
 
-    // A scale bar in kilometres at the map's lower left, a north arrow at its upper right.
-    CPLXMLNode* bar = layout_item(layout, 65646, "{5174a9a0-0000-4000-8000-000000000005}",
-                                  "scale bar", x + 3.0, y + h - 16.0, 60.0, 13.0, true, false, 4);
+// A scale bar in kilometres at the map's lower left.
+void layout_scale_bar(CPLXMLNode* layout) {
+    CPLXMLNode* bar =
+        layout_item(layout, 65646, "{5174a9a0-0000-4000-8000-000000000005}", "scale bar",
+                    map_x + 3.0, map_y + map_h - 16.0, 60.0, 13.0, true, false, 4);
     attr(bar, "mapUuid", map_uuid);
     attr(bar, "style", "Single Box");
     attr(bar, "unitType", "kilometers");
@@ -996,10 +979,13 @@ void append_layout(CPLXMLNode* q, const QgisProjectOptions& options, const BBox&
     color_element(bar, "fillColor", {17, 17, 17});
     color_element(bar, "fillColor2", {255, 255, 255});
     color_element(bar, "strokeColor", {17, 17, 17});
+}
 
+// QGIS's default north arrow at the map's upper right.
+void layout_north_arrow(CPLXMLNode* layout) {
     CPLXMLNode* north =
         layout_item(layout, 65640, "{5174a9a0-0000-4000-8000-000000000006}", "north arrow",
-                    x + w - 13.0, y + 3.0, 10.0, 14.0, false, false, 4);
+                    map_x + map_w - 13.0, map_y + 3.0, 10.0, 14.0, false, false, 4);
     attr(north, "file", ":/images/north_arrows/layout_default_north_arrow.svg");
     attr(north, "pictureWidth", "10");
     attr(north, "pictureHeight", "14");
@@ -1012,15 +998,50 @@ void append_layout(CPLXMLNode* q, const QgisProjectOptions& options, const BBox&
     attr(north, "mapUuid", map_uuid);
     attr(north, "northMode", "0");
     attr(north, "northOffset", "0");
+}
 
+// Below the map: the sources, the boundary lines' credits and dates, and sitmap.
+void layout_credits(CPLXMLNode* layout, const QgisProjectOptions& options,
+                    const std::vector<std::string>& credits) {
     std::string text = "Sources: " + options.attribution + ".";
     for (const std::string& c : credits) {
         text += "\n" + c;
     }
     text += "\nMade with sitmap.";
-    layout_label(layout, "{5174a9a0-0000-4000-8000-000000000007}", "credits", text, margin,
-                 y + h + 3.0, page_w - 2 * margin, page_h - (y + h + 3.0) - 5.0,
-                 qt_font("Noto Sans", 7, false), {80, 80, 80}, 2);
+    const double top = map_y + map_h + 3.0;
+    layout_label(layout, "{5174a9a0-0000-4000-8000-000000000007}", "credits", text, margin, top,
+                 page_w - 2 * margin, page_h - top - 5.0, qt_font("Noto Sans", 7, false),
+                 {80, 80, 80}, 2);
+}
+
+// A print layout, item by item: the page, title and subtitle, the map (layout_map), its legend
+// (only what the map shows), a scale bar in kilometres, a north arrow, and the credits with the
+// boundary lines' sources and dates.
+void append_layout(CPLXMLNode* q, const QgisProjectOptions& options, const BBox& view,
+                   const std::vector<std::string>& credits) {
+    CPLXMLNode* layouts = element(q, "Layouts");
+    CPLXMLNode* layout = element(layouts, "Layout");
+    attr(layout, "name", "sitmap map");
+    attr(layout, "units", "mm");
+    attr(layout, "printResolution", "300");
+    attr(layout, "worldFileMap", "");
+    CPLXMLNode* pages = element(layout, "PageCollection");
+    layout_item(pages, 65638, "{5174a9a0-0000-4000-8000-000000000000}", "", 0, 0, page_w, page_h,
+                true, false, 0);
+    attr(element(pages, "GuideCollection"), "visible", "1");
+
+    layout_label(layout, "{5174a9a0-0000-4000-8000-000000000002}", "title", options.title, margin,
+                 8.0, page_w - 2 * margin, 10.0, qt_font("Noto Sans", 18, true), {17, 17, 17}, 2);
+    layout_label(layout, "{5174a9a0-0000-4000-8000-000000000003}", "subtitle",
+                 "Events as reported in the news sources; claims are attributed, not verified. "
+                 "Casualty figures are the highest claimed by any side.",
+                 margin, 18.5, page_w - 2 * margin, 6.0, qt_font("Noto Sans", 9, false),
+                 {80, 80, 80}, 2);
+    layout_map(layout, view);
+    layout_legend(layout);
+    layout_scale_bar(layout);
+    layout_north_arrow(layout);
+    layout_credits(layout, options, credits);
     // Exported to PDF with its text as text (searchable, copyable), not as outlines.
     CPLXMLNode* custom = option_map(element(layout, "customproperties"));
     option(custom, "pdfTextFormat", "1", "int");
