@@ -836,7 +836,7 @@ public:
             MarkerSymbol ring = d.marker_symbol(
                 MarkerShape::ring, q.unit, st.circle_radius * q.unit + d.circle_radius * q.unit);
             ring.dash = {2.5 * q.unit, 1.8 * q.unit};
-            out.push_back({"disputed", "Disputed: the claims contradict", {inner, ring}});
+            out.push_back({"disputed", std::string(geo::disputed_legend_label), {inner, ring}});
             // The size key in the shape most of the marks with casualties have.
             const MarkerShape shape = most_used_shape(st, m_casualty_kinds);
             LegendEntry scale{"casualty-scale", "Killed and wounded (highest claim): 1, 5, 20", {}};

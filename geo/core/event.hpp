@@ -52,6 +52,10 @@ struct EventKindInfo {
 
 inline constexpr std::size_t event_kind_count = 13;
 
+// The legend entry of the dashed ring around a disputed event (whose sides are not shown apart),
+// on the maps and in QGIS.
+inline constexpr std::string_view disputed_legend_label = "Disputed: the claims contradict";
+
 // All kinds in the order of the enum (event_kinds()[static_cast<std::size_t>(k)].kind == k).
 std::span<const EventKindInfo, event_kind_count> event_kinds();
 const EventKindInfo& kind_info(EventKind kind);

@@ -131,8 +131,9 @@ struct MarkerStyle {
     bool sized_by_casualties = false;
     Rgba outline{255, 255, 255};
     double outline_mm = 0.35;
-    bool disputed_ring = false; // a dashed ring drawn only around disputed events
-    Rgba ring{0, 0, 0};         // the disputed ring (the symbology's)
+    // QGIS draws a layer's lower passes first, for all features: event marks (pass 1) stay above
+    // every disputed ring (pass 0).
+    int pass = 0;
 };
 struct LineStyle {
     Rgba color;
@@ -157,12 +158,12 @@ CPLXMLNode* symbol(CPLXMLNode* parent, const std::string& name, const char* type
     return s;
 }
 
-CPLXMLNode* symbol_layer(CPLXMLNode* sym, const char* cls) {
+CPLXMLNode* symbol_layer(CPLXMLNode* sym, const char* cls, int pass = 0) {
     CPLXMLNode* l = element(sym, "layer");
     attr(l, "class", cls);
     attr(l, "enabled", "1");
     attr(l, "locked", "0");
-    attr(l, "pass", "0");
+    attr(l, "pass", std::to_string(pass));
     return l;
 }
 
@@ -185,8 +186,8 @@ void data_defined(CPLXMLNode* layer,
 void simple_marker(CPLXMLNode* sym, const char* shape, Rgba fill, Rgba outline, double outline_mm,
                    const char* outline_style, double size_mm,
                    const std::vector<std::pair<const char*, std::string>>& props,
-                   const char* angle = "0") {
-    CPLXMLNode* layer = symbol_layer(sym, "SimpleMarker");
+                   const char* angle = "0", int pass = 0) {
+    CPLXMLNode* layer = symbol_layer(sym, "SimpleMarker", pass);
     CPLXMLNode* o = option_map(layer);
     option(o, "angle", angle);
     option(o, "color", rgba_text(fill));
@@ -218,22 +219,19 @@ std::string one_decimal(double v) {
     return buf.data();
 }
 
+// The mark's size: fixed, or for incidents grown with the casualties claimed.
+std::string size_expression(const MarkerStyle& m) {
+    return m.sized_by_casualties ? casualty_size_expression(m.size_mm) : std::to_string(m.size_mm);
+}
+
 void marker_symbol(CPLXMLNode* parent, const std::string& name, const MarkerStyle& m) {
     CPLXMLNode* sym = symbol(parent, name, "marker");
-    const std::string size = casualty_size_expression(m.size_mm);
-    if (m.disputed_ring) {
-        // Below the mark, as on sitmap's maps: a dashed ring a little larger than the symbol.
-        simple_marker(sym, "circle", {0, 0, 0, 0}, m.ring, disputed_ring_mm, "dash",
-                      m.size_mm + disputed_ring_growth_mm,
-                      {{"enabled", "\"disputed\""},
-                       {"size", (m.sized_by_casualties ? size : std::to_string(m.size_mm)) + " + " +
-                                    one_decimal(disputed_ring_growth_mm)}});
-    }
     std::vector<std::pair<const char*, std::string>> props;
     if (m.sized_by_casualties) {
-        props.emplace_back("size", size);
+        props.emplace_back("size", size_expression(m));
     }
-    simple_marker(sym, m.shape, m.fill, m.outline, m.outline_mm, "solid", m.size_mm, props);
+    simple_marker(sym, m.shape, m.fill, m.outline, m.outline_mm, "solid", m.size_mm, props, "0",
+                  m.pass);
 }
 
 void simple_line(CPLXMLNode* sym, const LineStyle& l) {
@@ -322,28 +320,53 @@ void categorized(CPLXMLNode* parent, const char* field, const std::vector<Catego
 }
 
 // As on sitmap's maps: colour and size by layer (incidents red, checkpoints blue, context white),
-// shape by kind, incidents sized by the casualties claimed, a dashed ring around disputed events.
+// shape by kind, incidents sized by the casualties claimed; above the disputed rings.
 MarkerStyle event_marker(EventKind k, const Symbology& symbology) {
     const MarkerSymbology& m = symbology.kind(k);
-    MarkerStyle out{m.fill,
-                    qgis_shape(m.shape),
-                    size_mm(2.0 * m.radius_px),
-                    layer_of(k) == EventLayer::incident,
-                    m.stroke,
-                    width_mm(m.stroke_px),
-                    true};
-    out.ring = symbology.disputed.stroke;
-    return out;
-}
-
-MarkerStyle marker_style(const MarkerSymbology& m) {
     return {m.fill,
             qgis_shape(m.shape),
             size_mm(2.0 * m.radius_px),
-            false,
+            layer_of(k) == EventLayer::incident,
             m.stroke,
             width_mm(m.stroke_px),
-            false};
+            1};
+}
+
+MarkerStyle marker_style(const MarkerSymbology& m) {
+    return {m.fill,   qgis_shape(m.shape),  size_mm(2.0 * m.radius_px), false,
+            m.stroke, width_mm(m.stroke_px)};
+}
+
+// The dashed ring around a disputed event, as on sitmap's maps: a little larger than the event's
+// mark, whatever its kind and size (one CASE over the kinds that share a size). Its own size, for
+// the legend, is the ring around an incident of the base size.
+void disputed_ring_symbol(CPLXMLNode* parent, const std::string& name, const Symbology& symbology) {
+    std::vector<std::pair<std::string, std::string>> sizes; // size expression, kinds in quotes
+    double legend_mm = 0.0;
+    for (const EventKindInfo& k : event_kinds()) {
+        const MarkerStyle m = event_marker(k.kind, symbology);
+        if (legend_mm == 0.0 && k.layer == EventLayer::incident) {
+            legend_mm = m.size_mm;
+        }
+        const std::string size = size_expression(m);
+        auto it = std::find_if(sizes.begin(), sizes.end(),
+                               [&](const auto& s) { return s.first == size; });
+        if (it == sizes.end()) {
+            it = sizes.insert(sizes.end(), {size, ""});
+        } else {
+            it->second += ", ";
+        }
+        it->second.append("'").append(k.name).append("'");
+    }
+    std::string expression = "CASE";
+    for (const auto& [size, kinds] : sizes) {
+        expression += " WHEN \"kind\" IN (" + kinds + ") THEN " + size;
+    }
+    expression +=
+        " ELSE " + std::to_string(legend_mm) + " END + " + one_decimal(disputed_ring_growth_mm);
+    simple_marker(symbol(parent, name, "marker"), "circle", {0, 0, 0, 0}, symbology.disputed.stroke,
+                  disputed_ring_mm, "dash", legend_mm + disputed_ring_growth_mm,
+                  {{"size", expression}});
 }
 
 LineStyle line_style(const LineSymbology& l) {
@@ -403,14 +426,21 @@ Weight weight_of(const TextSymbology& t) {
     return t.bold ? Weight::bold : Weight::regular;
 }
 
-// Events categorised by kind with the map's symbols, labelled by place.
+// Events by kind with the map's symbols, and as on the map's legend one entry more for the
+// dashed ring that only disputed events get (a rule of its own: a ring inside each kind's symbol
+// showed in the legend on every kind). Labelled by date.
 void append_events_style(CPLXMLNode* parent, const Symbology& symbology) {
-    std::vector<Category> cats;
+    std::vector<std::pair<std::string, std::string>> rules;
     for (const EventKindInfo& k : event_kinds()) {
-        cats.push_back(
-            {std::string(k.name), std::string(k.label), event_marker(k.kind, symbology)});
+        rules.emplace_back("\"kind\" = '" + std::string(k.name) + "'", std::string(k.label));
     }
-    categorized(parent, "kind", cats);
+    rules.emplace_back("\"disputed\"", std::string(disputed_legend_label));
+    CPLXMLNode* symbols = rule_based(parent, rules);
+    for (const EventKindInfo& k : event_kinds()) {
+        marker_symbol(symbols, std::to_string(static_cast<std::size_t>(k.kind)),
+                      event_marker(k.kind, symbology));
+    }
+    disputed_ring_symbol(symbols, std::to_string(event_kind_count), symbology);
     // The date ("11 May 2023"): the places layer names the place, as the maps' labels
     // ("Sotk · 11 May 2023") do together.
     const TextSymbology& text = symbology.event_labels;
@@ -429,7 +459,7 @@ void append_claims_style(CPLXMLNode* parent) {
     std::vector<Category> cats;
     for (const auto& [side, color] : sides) {
         cats.push_back({std::string(to_string(side)), label_of(to_string(side)),
-                        MarkerStyle{color, "circle", 2.2, false, {255, 255, 255}, 0.3, false}});
+                        MarkerStyle{color, "circle", 2.2, false, {255, 255, 255}, 0.3}});
     }
     categorized(parent, "side", cats);
 }
@@ -526,9 +556,8 @@ void append_single_symbol_style(CPLXMLNode* parent, std::string_view layer, Laye
     } else if (geometry == LayerGeometry::line) {
         line_symbol(symbols, "0", LineStyle{{120, 120, 120}, 0.3});
     } else {
-        marker_symbol(
-            symbols, "0",
-            MarkerStyle{{120, 120, 120}, "circle", 1.6, false, {255, 255, 255}, 0.3, false});
+        marker_symbol(symbols, "0",
+                      MarkerStyle{{120, 120, 120}, "circle", 1.6, false, {255, 255, 255}, 0.3});
     }
 }
 
@@ -888,32 +917,10 @@ void layout_label(CPLXMLNode* layout, const std::string& uuid, const std::string
     color_element(item, "FontColor", color);
 }
 
-// A print layout: title, subtitle, the map (the project's visible layers at the initial view),
-// its legend (only what the map shows), a scale bar in kilometres, a north arrow, and the
-// credits with the boundary lines' sources and dates.
-void append_layout(CPLXMLNode* q, const QgisProjectOptions& options, const BBox& view,
-                   const std::vector<std::string>& credits) {
-    CPLXMLNode* layouts = element(q, "Layouts");
-    CPLXMLNode* layout = element(layouts, "Layout");
-    attr(layout, "name", "sitmap map");
-    attr(layout, "units", "mm");
-    attr(layout, "printResolution", "300");
-    attr(layout, "worldFileMap", "");
-    CPLXMLNode* pages = element(layout, "PageCollection");
-    layout_item(pages, 65638, "{5174a9a0-0000-4000-8000-000000000000}", "", 0, 0, page_w, page_h,
-                true, false, 0);
-    attr(element(pages, "GuideCollection"), "visible", "1");
-
+// The layout's map item: the project's visible layers in the view widened to the item's shape
+// (QGIS keeps an extent as written).
+void layout_map(CPLXMLNode* layout, const BBox& view) {
     const double x = map_x, y = map_y, w = map_w, h = map_h;
-    layout_label(layout, "{5174a9a0-0000-4000-8000-000000000002}", "title", options.title, margin,
-                 8.0, page_w - 2 * margin, 10.0, qt_font("Noto Sans", 18, true), {17, 17, 17}, 2);
-    layout_label(layout, "{5174a9a0-0000-4000-8000-000000000003}", "subtitle",
-                 "Events as reported in the news sources; claims are attributed, not verified. "
-                 "Casualty figures are the highest claimed by any side.",
-                 margin, 18.5, page_w - 2 * margin, 6.0, qt_font("Noto Sans", 9, false),
-                 {80, 80, 80}, 2);
-
-    // The map: the view widened to the item's shape (QGIS keeps an extent as written).
     CPLXMLNode* map = layout_item(layout, 65639, map_uuid, "map", x, y, w, h, true, true, 1);
     attr(map, "keepLayerSet", "false");
     attr(map, "drawCanvasItems", "true");
@@ -941,11 +948,13 @@ void append_layout(CPLXMLNode* q, const QgisProjectOptions& options, const BBox&
     attr(atlas, "atlasDriven", "0");
     attr(atlas, "scalingMode", "2");
     attr(atlas, "margin", "0.1");
+}
 
-    // The legend of what the map shows (QGIS filters it by the map's content).
+// The legend of what the map shows (QGIS filters it by the map's content), right of the map.
+void layout_legend(CPLXMLNode* layout) {
     CPLXMLNode* legend =
-        layout_item(layout, 65642, "{5174a9a0-0000-4000-8000-000000000004}", "legend", legend_x, y,
-                    page_w - margin - legend_x, h, true, false, 3);
+        layout_item(layout, 65642, "{5174a9a0-0000-4000-8000-000000000004}", "legend", legend_x,
+                    map_y, page_w - margin - legend_x, map_h, true, false, 3);
     attr(legend, "map_uuid", map_uuid);
     attr(legend, "title", "Legend");
     attr(legend, "legendFilterByMap", "1");
@@ -968,10 +977,13 @@ void append_layout(CPLXMLNode* q, const QgisProjectOptions& options, const BBox&
         attr(st, "marginTop", std::string(name) == "title" ? "0" : "1.5");
         attr(element(st, "styleFont"), "description", qt_font("Noto Sans", points, bold));
     }
+}
 
-    // A scale bar in kilometres at the map's lower left, a north arrow at its upper right.
-    CPLXMLNode* bar = layout_item(layout, 65646, "{5174a9a0-0000-4000-8000-000000000005}",
-                                  "scale bar", x + 3.0, y + h - 16.0, 60.0, 13.0, true, false, 4);
+// A scale bar in kilometres at the map's lower left.
+void layout_scale_bar(CPLXMLNode* layout) {
+    CPLXMLNode* bar =
+        layout_item(layout, 65646, "{5174a9a0-0000-4000-8000-000000000005}", "scale bar",
+                    map_x + 3.0, map_y + map_h - 16.0, 60.0, 13.0, true, false, 4);
     attr(bar, "mapUuid", map_uuid);
     attr(bar, "style", "Single Box");
     attr(bar, "unitType", "kilometers");
@@ -996,10 +1008,13 @@ void append_layout(CPLXMLNode* q, const QgisProjectOptions& options, const BBox&
     color_element(bar, "fillColor", {17, 17, 17});
     color_element(bar, "fillColor2", {255, 255, 255});
     color_element(bar, "strokeColor", {17, 17, 17});
+}
 
+// QGIS's default north arrow at the map's upper right.
+void layout_north_arrow(CPLXMLNode* layout) {
     CPLXMLNode* north =
         layout_item(layout, 65640, "{5174a9a0-0000-4000-8000-000000000006}", "north arrow",
-                    x + w - 13.0, y + 3.0, 10.0, 14.0, false, false, 4);
+                    map_x + map_w - 13.0, map_y + 3.0, 10.0, 14.0, false, false, 4);
     attr(north, "file", ":/images/north_arrows/layout_default_north_arrow.svg");
     attr(north, "pictureWidth", "10");
     attr(north, "pictureHeight", "14");
@@ -1012,15 +1027,50 @@ void append_layout(CPLXMLNode* q, const QgisProjectOptions& options, const BBox&
     attr(north, "mapUuid", map_uuid);
     attr(north, "northMode", "0");
     attr(north, "northOffset", "0");
+}
 
+// Below the map: the sources, the boundary lines' credits and dates, and sitmap.
+void layout_credits(CPLXMLNode* layout, const QgisProjectOptions& options,
+                    const std::vector<std::string>& credits) {
     std::string text = "Sources: " + options.attribution + ".";
     for (const std::string& c : credits) {
         text += "\n" + c;
     }
     text += "\nMade with sitmap.";
-    layout_label(layout, "{5174a9a0-0000-4000-8000-000000000007}", "credits", text, margin,
-                 y + h + 3.0, page_w - 2 * margin, page_h - (y + h + 3.0) - 5.0,
-                 qt_font("Noto Sans", 7, false), {80, 80, 80}, 2);
+    const double top = map_y + map_h + 3.0;
+    layout_label(layout, "{5174a9a0-0000-4000-8000-000000000007}", "credits", text, margin, top,
+                 page_w - 2 * margin, page_h - top - 5.0, qt_font("Noto Sans", 7, false),
+                 {80, 80, 80}, 2);
+}
+
+// A print layout, item by item: the page, title and subtitle, the map (layout_map), its legend
+// (only what the map shows), a scale bar in kilometres, a north arrow, and the credits with the
+// boundary lines' sources and dates.
+void append_layout(CPLXMLNode* q, const QgisProjectOptions& options, const BBox& view,
+                   const std::vector<std::string>& credits) {
+    CPLXMLNode* layouts = element(q, "Layouts");
+    CPLXMLNode* layout = element(layouts, "Layout");
+    attr(layout, "name", "sitmap map");
+    attr(layout, "units", "mm");
+    attr(layout, "printResolution", "300");
+    attr(layout, "worldFileMap", "");
+    CPLXMLNode* pages = element(layout, "PageCollection");
+    layout_item(pages, 65638, "{5174a9a0-0000-4000-8000-000000000000}", "", 0, 0, page_w, page_h,
+                true, false, 0);
+    attr(element(pages, "GuideCollection"), "visible", "1");
+
+    layout_label(layout, "{5174a9a0-0000-4000-8000-000000000002}", "title", options.title, margin,
+                 8.0, page_w - 2 * margin, 10.0, qt_font("Noto Sans", 18, true), {17, 17, 17}, 2);
+    layout_label(layout, "{5174a9a0-0000-4000-8000-000000000003}", "subtitle",
+                 "Events as reported in the news sources; claims are attributed, not verified. "
+                 "Casualty figures are the highest claimed by any side.",
+                 margin, 18.5, page_w - 2 * margin, 6.0, qt_font("Noto Sans", 9, false),
+                 {80, 80, 80}, 2);
+    layout_map(layout, view);
+    layout_legend(layout);
+    layout_scale_bar(layout);
+    layout_north_arrow(layout);
+    layout_credits(layout, options, credits);
     // Exported to PDF with its text as text (searchable, copyable), not as outlines.
     CPLXMLNode* custom = option_map(element(layout, "customproperties"));
     option(custom, "pdfTextFormat", "1", "int");

@@ -81,9 +81,10 @@ def main():
               f"basemap layer {name} not read from the GeoPackage")
     events = layers["events"]
     renderer = events.renderer()
-    check(type(renderer).__name__ == "QgsCategorizedSymbolRenderer"
-          and renderer.classAttribute() == "kind",
-          f"events not styled by kind: {type(renderer).__name__}")
+    filters = ([r.filterExpression() for r in renderer.rootRule().children()]
+               if type(renderer).__name__ == "QgsRuleBasedRenderer" else [])
+    check(filters[:1] == ["\"kind\" = 'shelling'"] and filters[-1:] == ['"disputed"'],
+          f"events not styled by kind with a disputed ring rule: {type(renderer).__name__} {filters}")
     before = events.featureCount()
     ids = {f["id"] for f in events.getFeatures()}
     check("evt-2023-05-11-shelling-sitmap-sotk" in ids, f"no Sotk incident in {ids}")

@@ -128,8 +128,10 @@ def check_events_layer(layer, what):
     renderer = layer.renderer()
     kind = renderer.type() if renderer else None
     check(kind not in (None, "singleSymbol"), f"{what}: renderer {kind}, not sitmap's style")
-    check(kind == "categorizedSymbol" and renderer.classAttribute() == "kind",
-          f"{what}: renderer {kind} is not categorised by kind")
+    filters = ([r.filterExpression() for r in renderer.rootRule().children()]
+               if kind == "RuleRenderer" else [])
+    check(filters[:1] == ["\"kind\" = 'shelling'"] and filters[-1:] == ['"disputed"'],
+          f"{what}: renderer {kind} does not style by kind with a disputed ring rule: {filters}")
     check(layer.labelsEnabled(), f"{what}: the events are not labelled")
 
 

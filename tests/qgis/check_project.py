@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """Opens an exported QGIS project and its GeoPackage in the real QGIS (headless) and checks what an
 analyst would see: every layer valid, feature counts, CRS, the renderer and its categories, the
-default styles stored in the GeoPackage. Renders the project to a PNG to look at.
+default styles stored in the GeoPackage, the disputed ring only on disputed events and once in the
+legend. Renders the project to a PNG to look at.
 
 usage: check_project.py PROJECT.qgz GEOPACKAGE.gpkg EVENTS.geojson OUT.png EXPECTED_CRS
 The expected counts come from the events GeoJSON exported from the same events: one feature per
@@ -29,6 +30,78 @@ def check(condition, message):
     if not condition:
         failures.append(message)
         print("FAIL:", message)
+
+
+def has_ring(symbol):
+    """Is this the disputed ring: a marker symbol with a dashed outline (the kinds' are solid)?"""
+    from qgis.PyQt.QtCore import Qt
+    return symbol is not None and any(
+        symbol.symbolLayer(i).layerType() == "SimpleMarker"
+        and symbol.symbolLayer(i).strokeStyle() == Qt.DashLine
+        for i in range(symbol.symbolLayerCount()))
+
+
+def check_events_rules(events):
+    """Events by kind, one rule each, and the dashed ring as a rule of its own that applies to the
+    disputed events only: evaluated on every feature, each gets its kind's mark, and the ring
+    exactly when it is disputed."""
+    from qgis.core import QgsExpressionContextUtils, QgsRenderContext
+    renderer = events.renderer()
+    rules = renderer.rootRule().children()
+    filters = [r.filterExpression() for r in rules]
+    expected = [f"\"kind\" = '{k}'" for k in EVENT_KINDS] + ['"disputed"']
+    check(filters == expected, f"events rules {filters}")
+    if filters != expected:
+        return
+    kinds, disputed = rules[:-1], rules[-1]
+    check(disputed.label().startswith("Disputed"), f"the ring's rule is labelled {disputed.label()!r}")
+    check(has_ring(disputed.symbol()) and disputed.symbol().symbolLayerCount() == 1,
+          "the disputed rule's symbol is not the dashed ring alone")
+    ringed = [r.label() for r in kinds if has_ring(r.symbol())]
+    check(not ringed, f"kinds drawn with the disputed ring whether disputed or not: {ringed}")
+    symbol = kinds[0].symbol()
+    sized = False
+    for i in range(symbol.symbolLayerCount()):
+        layer = symbol.symbolLayer(i)
+        prop = layer.dataDefinedProperties().property(layer.PropertySize)
+        sized = sized or (prop.isActive() and "killed_max" in prop.expressionString())
+    check(sized, "events symbol size is not data-defined by casualties")
+
+    context = QgsRenderContext()
+    context.expressionContext().appendScopes(
+        QgsExpressionContextUtils.globalProjectLayerScopes(events))
+    r = renderer.clone()
+    r.startRender(context, events.fields())
+    seen = {True: 0, False: 0}
+    for feature in events.getFeatures():
+        context.expressionContext().setFeature(feature)
+        symbols = r.symbolsForFeature(feature, context)
+        rings = sum(1 for s in symbols if has_ring(s))
+        is_disputed = bool(feature["disputed"])
+        seen[is_disputed] += 1
+        check(len(symbols) - rings == 1,
+              f"event {feature['id']} ({feature['kind']}) gets {len(symbols) - rings} marks")
+        check(rings == (1 if is_disputed else 0),
+              f"event {feature['id']} (disputed: {is_disputed}) gets {rings} disputed rings")
+    r.stopRender(context)
+    print(f"disputed events: {seen[True]}, undisputed: {seen[False]}")
+    check(seen[True] > 0 and seen[False] > 0,
+          f"the events should hold both disputed and undisputed ones to test the ring: {seen}")
+
+
+def check_legend_ring(model, events_id):
+    """The layout legend shows the dashed ring once, on its own entry, not on every kind."""
+    node = model.rootGroup().findLayer(events_id)
+    check(node is not None, "the layout legend has no events layer")
+    if node is None:
+        return
+    nodes = model.layerLegendNodes(node, True)
+    from qgis.PyQt.QtCore import Qt
+    labels = [n.data(Qt.DisplayRole) for n in nodes]
+    ringed = [n.data(Qt.DisplayRole) for n in nodes if hasattr(n, "symbol") and has_ring(n.symbol())]
+    print("events legend:", labels)
+    check(len(ringed) == 1 and ringed[0].startswith("Disputed"),
+          f"legend entries drawn with the disputed ring: {ringed} (expected the disputed entry alone)")
 
 
 def check_layout(project, out_stem):
@@ -72,6 +145,9 @@ def check_layout(project, out_stem):
             root = model.rootGroup()
             names = [n.name() for n in root.findLayers()]
             check("events" in names, f"the legend lacks the events: {names}")
+            events = project.mapLayersByName("events")
+            if events:
+                check_legend_ring(model, events[0].id())
         if bars:
             check(bars[0].linkedMap() is m, "the scale bar is not linked to the map")
             check(bars[0].units() == 1 or "km" in bars[0].unitLabel(),  # kilometres
@@ -144,19 +220,9 @@ def main():
         check(False, "events layer has no renderer")
     elif events is not None:
         renderer = events.renderer()
-        check(renderer.type() == "categorizedSymbol", f"events renderer {renderer.type()}")
-        if renderer.type() == "categorizedSymbol":
-            check(renderer.classAttribute() == "kind", f"classified by {renderer.classAttribute()}")
-            categories = renderer.categories()  # keep the copies alive while using symbols
-            values = [c.value() for c in categories]
-            check(values == EVENT_KINDS, f"categories {values}")
-            symbol = categories[0].symbol()
-            sized = False
-            for i in range(symbol.symbolLayerCount()):
-                layer = symbol.symbolLayer(i)
-                prop = layer.dataDefinedProperties().property(layer.PropertySize)
-                sized = sized or (prop.isActive() and "killed_max" in prop.expressionString())
-            check(sized, "events symbol size is not data-defined by casualties")
+        check(renderer.type() == "RuleRenderer", f"events renderer {renderer.type()}")
+        if renderer.type() == "RuleRenderer":
+            check_events_rules(events)
         check(events.labelsEnabled(), "events are not labelled")
         places = layers.get("places")
         check(places is not None and places.labelsEnabled(), "places are not labelled")
@@ -168,7 +234,7 @@ def main():
         print("layer tree (top first):", names)
 
     # The GeoPackage alone opens styled: its layer_styles hold each layer's default style.
-    for name, expected_type in (("events", "categorizedSymbol"), ("claims", "categorizedSymbol"),
+    for name, expected_type in (("events", "RuleRenderer"), ("claims", "categorizedSymbol"),
                                 ("places", "singleSymbol")):
         layer = QgsVectorLayer(f"{gpkg_path}|layername={name}", name, "ogr")
         check(layer.isValid(), f"{gpkg_path}|layername={name} is not valid")

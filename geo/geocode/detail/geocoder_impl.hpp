@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -278,7 +279,24 @@ struct Geocoder::Impl {
     // The word a border-sector phrase knows for a token: its content word, or for another
     // spelling of a place's one-word name ("Nakhichevan"), that name's word ("nakhchivan").
     std::string_view phrase_word(const Token& t) const;
+    // Place mentions in token order, in the phases below.
     std::vector<Span> scan(std::string_view text, const std::vector<Token>& tokens) const;
+    // Names starting at token i (gazetteer entries from that word, inflected or with a Russian
+    // case ending; a word of position with the name after it) into best/found. Returns the token
+    // to go on from when the words at i are passed over (a person, a prefixed name that does not
+    // resolve), else i.
+    std::size_t match_name(std::string_view text, const std::vector<Token>& tokens, std::size_t i,
+                           Span& best, bool& found) const;
+    // A border-sector phrase from token i replaces the name when it reaches past the name and
+    // its descriptor.
+    void prefer_phrase(const std::vector<Token>& tokens, std::size_t i, Span& best,
+                       bool& found) const;
+    // The token to go on from when the span is not a mention after all (a longer phrase starts
+    // inside it; a one-word name followed by a surname), else nothing.
+    std::optional<std::size_t> passed_over(const std::vector<Token>& tokens,
+                                           const Span& best) const;
+    // "Sotk region", "the Nakhchivan Autonomous Republic": the descriptor joins the span.
+    void attach_descriptor(const std::vector<Token>& tokens, Span& best) const;
     // "the Kalbajar and Lachin regions": the plural descriptor after a list describes each name.
     void distribute_plural_descriptors(std::string_view text, const std::vector<Token>& tokens,
                                        std::vector<Span>& spans) const;

@@ -3,6 +3,7 @@
 // ambiguous names ranked again with the certain places written near them.
 
 #include <algorithm>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -229,135 +230,159 @@ bool Geocoder::Impl::match_phrase(const std::vector<Token>& tokens, std::size_t 
     return found;
 }
 
-std::vector<Geocoder::Impl::Span> Geocoder::Impl::scan(std::string_view text,
-                                                       const std::vector<Token>& tokens) const {
-    std::vector<Span> spans;
-    std::size_t i = 0;
-    while (i < tokens.size()) {
-        const Token& t = tokens[i];
-        Span best;
-        bool found = false;
-        if (t.capitalised) {
-            // "first lieutenant Badalli Ramal": a person, even where a village has the name.
-            if (const std::size_t past = skip_person(text, tokens, i); past > i) {
-                i = past;
-                continue;
+std::size_t Geocoder::Impl::match_name(std::string_view text, const std::vector<Token>& tokens,
+                                       std::size_t i, Span& best, bool& found) const {
+    const Token& t = tokens[i];
+    if (t.capitalised) {
+        // "first lieutenant Badalli Ramal": a person, even where a village has the name.
+        if (const std::size_t past = skip_person(text, tokens, i); past > i) {
+            return past;
+        }
+        if (const auto it = by_first_word.find(t.skeleton); it != by_first_word.end()) {
+            for (const std::uint32_t id : it->second) {
+                consider_entry(text, tokens, i, id, best, found);
             }
-            if (const auto it = by_first_word.find(t.skeleton); it != by_first_word.end()) {
-                for (const std::uint32_t id : it->second) {
-                    consider_entry(text, tokens, i, id, best, found);
-                }
-            }
-            // Inflected single-word names: Sotka, Sotkum, Susada.
-            if (!found && t.skeleton.size() > 4) {
-                for (auto s = detail::inflection_suffixes_begin();
-                     s != detail::inflection_suffixes_end(); ++s) {
-                    if (t.skeleton.size() >= s->size() + 4 && t.skeleton.ends_with(*s)) {
-                        const std::string_view stem(t.skeleton.data(),
-                                                    t.skeleton.size() - s->size());
-                        if (const auto it = by_first_word.find(stem); it != by_first_word.end()) {
-                            for (const std::uint32_t id : it->second) {
-                                if (entries[id].skeleton_words.size() == 1) {
-                                    consider_entry(text, tokens, i, id, best, found);
-                                }
+        }
+        // Inflected single-word names: Sotka, Sotkum, Susada.
+        if (!found && t.skeleton.size() > 4) {
+            for (auto s = detail::inflection_suffixes_begin();
+                 s != detail::inflection_suffixes_end(); ++s) {
+                if (t.skeleton.size() >= s->size() + 4 && t.skeleton.ends_with(*s)) {
+                    const std::string_view stem(t.skeleton.data(), t.skeleton.size() - s->size());
+                    if (const auto it = by_first_word.find(stem); it != by_first_word.end()) {
+                        for (const std::uint32_t id : it->second) {
+                            if (entries[id].skeleton_words.size() == 1) {
+                                consider_entry(text, tokens, i, id, best, found);
                             }
                         }
                     }
                 }
             }
         }
-        if (!found && t.capitalised && t.skeleton.size() >= 4) {
-            for (const std::string_view e : russian_endings) {
-                if (!t.skeleton.ends_with(e)) {
-                    continue;
-                }
-                std::string stem = t.skeleton.substr(0, t.skeleton.size() - e.size()) + "a";
-                if (const auto it = by_first_word.find(stem); it != by_first_word.end()) {
-                    for (const std::uint32_t id : it->second) {
-                        if (entries[id].skeleton_words.size() == 1) {
-                            consider_entry(text, tokens, i, id, best, found);
-                        }
+    }
+    if (!found && t.capitalised && t.skeleton.size() >= 4) {
+        for (const std::string_view e : russian_endings) {
+            if (!t.skeleton.ends_with(e)) {
+                continue;
+            }
+            std::string stem = t.skeleton.substr(0, t.skeleton.size() - e.size()) + "a";
+            if (const auto it = by_first_word.find(stem); it != by_first_word.end()) {
+                for (const std::uint32_t id : it->second) {
+                    if (entries[id].skeleton_words.size() == 1) {
+                        consider_entry(text, tokens, i, id, best, found);
                     }
                 }
             }
         }
-        // "Yukhari Shorzha", "Nerkin Hand": a word of position before a name is part of it, and
-        // the bare name is another village (Shorzha was the old name of Shoghakat, 66 km from
-        // Verin Shorzha). When no entry matched from that word, the two words are looked up
-        // together, a close spelling allowed; without a good match neither is a mention here (a
-        // place slot around them still reports the name as not located).
-        if (!found && t.capitalised && lists.name_prefixes.contains(t.folded) &&
-            i + 1 < tokens.size() && tokens[i + 1].capitalised &&
-            !tokens[i + 1].hard_break_before) {
-            const std::string_view name = text.substr(t.begin, tokens[i + 1].end - t.begin);
-            Qualifiers q;
-            std::vector<Hit> hits = lookup(name, q);
-            const Resolution r = rank(name, hits, q, {});
-            if (!r.resolved || r.candidates.empty() ||
-                r.candidates.front().score < prefixed_name_score) {
-                i += 2;
-                continue;
-            }
-            best = Span{i, i + 1, std::move(hits), {}, {}};
-            found = true;
+    }
+    // "Yukhari Shorzha", "Nerkin Hand": a word of position before a name is part of it, and
+    // the bare name is another village (Shorzha was the old name of Shoghakat, 66 km from
+    // Verin Shorzha). When no entry matched from that word, the two words are looked up
+    // together, a close spelling allowed; without a good match neither is a mention here (a
+    // place slot around them still reports the name as not located).
+    if (!found && t.capitalised && lists.name_prefixes.contains(t.folded) &&
+        i + 1 < tokens.size() && tokens[i + 1].capitalised && !tokens[i + 1].hard_break_before) {
+        const std::string_view name = text.substr(t.begin, tokens[i + 1].end - t.begin);
+        Qualifiers q;
+        std::vector<Hit> hits = lookup(name, q);
+        const Resolution r = rank(name, hits, q, {});
+        if (!r.resolved || r.candidates.empty() ||
+            r.candidates.front().score < prefixed_name_score) {
+            return i + 2;
         }
-        // A phrase wins over a name only beyond the name's descriptor: "Tovuz district" is the
-        // district, not the phrase of "the Tovuz district direction".
-        std::size_t name_end = best.last;
-        if (found && best.last + 1 < tokens.size() && !tokens[best.last + 1].hard_break_before &&
-            detail::descriptor_after(tokens[best.last + 1].folded) != Descriptor::none) {
-            ++name_end;
+        best = Span{i, i + 1, std::move(hits), {}, {}};
+        found = true;
+    }
+    return i;
+}
+
+void Geocoder::Impl::prefer_phrase(const std::vector<Token>& tokens, std::size_t i, Span& best,
+                                   bool& found) const {
+    // A phrase wins over a name only beyond the name's descriptor: "Tovuz district" is the
+    // district, not the phrase of "the Tovuz district direction".
+    std::size_t name_end = best.last;
+    if (found && best.last + 1 < tokens.size() && !tokens[best.last + 1].hard_break_before &&
+        detail::descriptor_after(tokens[best.last + 1].folded) != Descriptor::none) {
+        ++name_end;
+    }
+    Span phrase;
+    if (match_phrase(tokens, i, phrase) && (!found || phrase.last > name_end)) {
+        best = std::move(phrase);
+        found = true;
+    }
+}
+
+std::optional<std::size_t> Geocoder::Impl::passed_over(const std::vector<Token>& tokens,
+                                                       const Span& best) const {
+    // A phrase that starts inside the name and runs past it wins: "Armenia's border with
+    // Nakhichevan" is the Nakhchivan sector, not "Armenia's border" and the city.
+    if (best.last > best.first) {
+        Span longer;
+        std::size_t j = best.first + 1;
+        while (j <= best.last && !(match_phrase(tokens, j, longer) && longer.last > best.last)) {
+            ++j;
         }
-        Span phrase;
-        if (match_phrase(tokens, i, phrase) && (!found || phrase.last > name_end)) {
-            best = std::move(phrase);
-            found = true;
+        if (j <= best.last) {
+            return j;
         }
+    }
+    // "Ararat Mirzoyan": a one-word place name followed by a surname is a person.
+    const bool one_word = best.first == best.last && !best.hits.empty() &&
+                          best.hits.front().match != MatchKind::phrase;
+    if (one_word && best.last + 1 < tokens.size() && !tokens[best.last + 1].hard_break_before &&
+        tokens[best.last + 1].capitalised &&
+        detail::looks_like_surname(tokens[best.last + 1].folded) &&
+        by_first_word.find(tokens[best.last + 1].skeleton) == by_first_word.end()) {
+        return best.last + 2;
+    }
+    return std::nullopt;
+}
+
+void Geocoder::Impl::attach_descriptor(const std::vector<Token>& tokens, Span& best) const {
+    // A descriptor right after the name: "Sotk region", "Goris town".
+    if (best.last + 1 >= tokens.size() || tokens[best.last + 1].hard_break_before) {
+        return;
+    }
+    const std::string& w = tokens[best.last + 1].folded;
+    const Descriptor d = detail::descriptor_after(w);
+    if (d != Descriptor::none) {
+        best.qualifiers.descriptor = d;
+        best.qualifiers.descriptor_word = w;
+        ++best.last;
+    } else if (w == "autonomous" && best.last + 2 < tokens.size() &&
+               lists.admin_units.contains(tokens[best.last + 2].folded)) {
+        // "the Nakhchivan Autonomous Republic", "the Nagorno-Karabakh Autonomous
+        // Oblast": the area of that name.
+        best.qualifiers.descriptor = Descriptor::admin_area;
+        best.qualifiers.descriptor_word = tokens[best.last + 2].folded;
+        best.last += 2;
+    }
+}
+
+// In phases, token by token: the name starting here (match_name), a border-sector phrase that
+// reaches further (prefer_phrase), spans left to a longer phrase or a person (passed_over), and
+// the descriptor after the name (attach_descriptor).
+std::vector<Geocoder::Impl::Span> Geocoder::Impl::scan(std::string_view text,
+                                                       const std::vector<Token>& tokens) const {
+    std::vector<Span> spans;
+    std::size_t i = 0;
+    while (i < tokens.size()) {
+        Span best;
+        bool found = false;
+        if (const std::size_t past = match_name(text, tokens, i, best, found); past != i) {
+            i = past;
+            continue;
+        }
+        prefer_phrase(tokens, i, best, found);
         if (!found) {
             ++i;
             continue;
         }
-        // A phrase that starts inside the name and runs past it wins: "Armenia's border with
-        // Nakhichevan" is the Nakhchivan sector, not "Armenia's border" and the city.
-        if (best.last > best.first) {
-            Span longer;
-            std::size_t j = best.first + 1;
-            while (j <= best.last &&
-                   !(match_phrase(tokens, j, longer) && longer.last > best.last)) {
-                ++j;
-            }
-            if (j <= best.last) {
-                i = j;
-                continue;
-            }
-        }
-        // "Ararat Mirzoyan": a one-word place name followed by a surname is a person.
-        const bool one_word = best.first == best.last && !best.hits.empty() &&
-                              best.hits.front().match != MatchKind::phrase;
-        if (one_word && best.last + 1 < tokens.size() && !tokens[best.last + 1].hard_break_before &&
-            tokens[best.last + 1].capitalised &&
-            detail::looks_like_surname(tokens[best.last + 1].folded) &&
-            by_first_word.find(tokens[best.last + 1].skeleton) == by_first_word.end()) {
-            i = best.last + 2;
+        if (const std::optional<std::size_t> resume = passed_over(tokens, best)) {
+            i = *resume;
             continue;
         }
-        // A descriptor right after the name: "Sotk region", "Goris town".
-        if (best.last + 1 < tokens.size() && !tokens[best.last + 1].hard_break_before) {
-            const std::string& w = tokens[best.last + 1].folded;
-            const Descriptor d = detail::descriptor_after(w);
-            if (d != Descriptor::none) {
-                best.qualifiers.descriptor = d;
-                best.qualifiers.descriptor_word = w;
-                ++best.last;
-            } else if (w == "autonomous" && best.last + 2 < tokens.size() &&
-                       lists.admin_units.contains(tokens[best.last + 2].folded)) {
-                // "the Nakhchivan Autonomous Republic", "the Nagorno-Karabakh Autonomous
-                // Oblast": the area of that name.
-                best.qualifiers.descriptor = Descriptor::admin_area;
-                best.qualifiers.descriptor_word = tokens[best.last + 2].folded;
-                best.last += 2;
-            }
-        }
+        attach_descriptor(tokens, best);
         i = best.last + 1;
         if (!not_a_place(text, tokens, best)) {
             spans.push_back(std::move(best));

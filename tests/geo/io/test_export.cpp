@@ -261,8 +261,8 @@ TEST(ExportGeopackage, LayersCountsAndClaimsKeyedToEvents) {
                      "geom");
         const std::string qml = OGR_F_GetFieldAsString(s, OGR_F_GetFieldIndex(s, "styleQML"));
         if (name == "events") {
-            EXPECT_NE(qml.find(R"(type="categorizedSymbol")"), std::string::npos);
-            EXPECT_NE(qml.find(R"(attr="kind")"), std::string::npos);
+            EXPECT_NE(qml.find(R"(type="RuleRenderer")"), std::string::npos);
+            EXPECT_NE(qml.find(R"(filter="&quot;kind&quot; = 'shelling'")"), std::string::npos);
         }
         OGR_F_Destroy(s);
     }

@@ -62,9 +62,35 @@ std::vector<const CPLXMLNode*> children(const CPLXMLNode* node, const char* name
     return out;
 }
 
+// The value of a symbol layer's <Option name="NAME" value=...> (its options map).
+std::string layer_option(const CPLXMLNode* layer, const char* name) {
+    for (const CPLXMLNode* o : children(CPLGetXMLNode(layer, "Option"), "Option")) {
+        if (std::string(CPLGetXMLValue(o, "name", "")) == name) {
+            return CPLGetXMLValue(o, "value", "");
+        }
+    }
+    return {};
+}
+
+// The expression of a symbol layer's data-defined size.
+std::string size_expression(const CPLXMLNode* layer) {
+    const auto named = [](const CPLXMLNode* map, const char* name) -> const CPLXMLNode* {
+        for (const CPLXMLNode* o : children(map, "Option")) {
+            if (std::string(CPLGetXMLValue(o, "name", "")) == name) {
+                return o;
+            }
+        }
+        return nullptr;
+    };
+    const CPLXMLNode* size =
+        named(named(CPLGetXMLNode(layer, "data_defined_properties.Option"), "properties"), "size");
+    const CPLXMLNode* expression = named(size, "expression");
+    return expression ? CPLGetXMLValue(expression, "value", "") : "";
+}
+
 } // namespace
 
-TEST(LayerStyleQml, EventsAreCategorisedByKindSizedByCasualtiesAndLabelled) {
+TEST(LayerStyleQml, EventsAreRuledByKindSizedByCasualtiesAndLabelled) {
     const std::string qml = layer_style_qml("events", LayerGeometry::point, Symbology{});
     XmlPtr doc(CPLParseXMLString(qml.c_str()));
     ASSERT_TRUE(doc) << qml.substr(0, 300);
@@ -72,20 +98,57 @@ TEST(LayerStyleQml, EventsAreCategorisedByKindSizedByCasualtiesAndLabelled) {
     ASSERT_NE(qgis, nullptr);
     EXPECT_STREQ(CPLGetXMLValue(qgis, "labelsEnabled", ""), "1");
     const CPLXMLNode* r = CPLGetXMLNode(qgis, "renderer-v2");
-    EXPECT_STREQ(CPLGetXMLValue(r, "type", ""), "categorizedSymbol");
-    EXPECT_STREQ(CPLGetXMLValue(r, "attr", ""), "kind");
-    const auto cats = children(CPLGetXMLNode(r, "categories"), "category");
-    ASSERT_EQ(cats.size(), 13u);
-    EXPECT_STREQ(CPLGetXMLValue(cats[0], "value", ""), "shelling");
-    EXPECT_STREQ(CPLGetXMLValue(cats[0], "label", ""), "Shelling (artillery)");
-    EXPECT_STREQ(CPLGetXMLValue(cats[12], "value", ""), "mission_deployment");
-    EXPECT_EQ(children(CPLGetXMLNode(r, "symbols"), "symbol").size(), 13u);
+    EXPECT_STREQ(CPLGetXMLValue(r, "type", ""), "RuleRenderer");
+    // One rule per kind, then the disputed ring's.
+    const auto rules = children(CPLGetXMLNode(r, "rules"), "rule");
+    ASSERT_EQ(rules.size(), 14u);
+    EXPECT_STREQ(CPLGetXMLValue(rules[0], "filter", ""), "\"kind\" = 'shelling'");
+    EXPECT_STREQ(CPLGetXMLValue(rules[0], "label", ""), "Shelling (artillery)");
+    EXPECT_STREQ(CPLGetXMLValue(rules[12], "filter", ""), "\"kind\" = 'mission_deployment'");
+    EXPECT_EQ(children(CPLGetXMLNode(r, "symbols"), "symbol").size(), 14u);
     EXPECT_NE(qml.find("killed_max"), std::string::npos);
     // Labelled by date: the places layer names the places (below).
     EXPECT_STREQ(CPLGetXMLValue(qgis, "labeling.settings.text-style.isExpression", ""), "1");
     EXPECT_NE(std::string(CPLGetXMLValue(qgis, "labeling.settings.text-style.fieldName", ""))
                   .find("format_date(\"date_begin\""),
               std::string::npos);
+}
+
+// Issue 15: the dashed ring is its own legend entry that applies to disputed events only; inside
+// every kind's symbol it showed in the legend on each kind, disputed or not.
+TEST(LayerStyleQml, DisputedRingIsARuleOfItsOwn) {
+    Symbology symbology;
+    symbology.disputed.stroke = {10, 20, 30};
+    const std::string qml = layer_style_qml("events", LayerGeometry::point, symbology);
+    XmlPtr doc(CPLParseXMLString(qml.c_str()));
+    const CPLXMLNode* r = CPLGetXMLNode(doc.get(), "=qgis.renderer-v2");
+    ASSERT_NE(r, nullptr);
+    const auto rules = children(CPLGetXMLNode(r, "rules"), "rule");
+    ASSERT_EQ(rules.size(), 14u);
+    EXPECT_STREQ(CPLGetXMLValue(rules[13], "filter", ""), "\"disputed\"");
+    EXPECT_EQ(std::string(CPLGetXMLValue(rules[13], "label", "")), disputed_legend_label);
+    const auto symbols = children(CPLGetXMLNode(r, "symbols"), "symbol");
+    ASSERT_EQ(symbols.size(), 14u);
+    for (std::size_t i = 0; i < 13; ++i) {
+        // A kind's symbol: its mark alone, solid, drawn above every ring.
+        const auto layers = children(symbols[i], "layer");
+        ASSERT_EQ(layers.size(), 1u) << "symbol " << i;
+        EXPECT_EQ(layer_option(layers[0], "outline_style"), "solid") << "symbol " << i;
+        EXPECT_STREQ(CPLGetXMLValue(layers[0], "pass", ""), "1");
+    }
+    EXPECT_STREQ(CPLGetXMLValue(rules[13], "symbol", ""), "13");
+    const auto ring = children(symbols[13], "layer");
+    ASSERT_EQ(ring.size(), 1u);
+    EXPECT_STREQ(CPLGetXMLValue(ring[0], "pass", ""), "0");
+    EXPECT_EQ(layer_option(ring[0], "outline_style"), "dash");
+    EXPECT_EQ(layer_option(ring[0], "outline_color"), "10,20,30,255");
+    EXPECT_EQ(layer_option(ring[0], "color"), "0,0,0,0");
+    // Around each kind's mark, grown with the casualties like the incidents themselves.
+    const std::string size = size_expression(ring[0]);
+    EXPECT_TRUE(size.starts_with("CASE WHEN \"kind\" IN ('shelling', ")) << size;
+    EXPECT_NE(size.find("killed_max"), std::string::npos) << size;
+    EXPECT_NE(size.find("'checkpoint_installed'"), std::string::npos) << size;
+    EXPECT_TRUE(size.ends_with(" END + 2.0")) << size;
 }
 
 TEST(LayerStyleQml, PlacesAreLabelledWithTheirNames) {
@@ -208,7 +271,7 @@ TEST(QgisProject, QgsListsLayersTopFirstWithRelativeSourcesAndTheMapCrs) {
 
     const auto layers = children(CPLGetXMLNode(qgis, "projectlayers"), "maplayer");
     ASSERT_EQ(layers.size(), 7u);
-    EXPECT_STREQ(CPLGetXMLValue(layers[0], "renderer-v2.type", ""), "categorizedSymbol");
+    EXPECT_STREQ(CPLGetXMLValue(layers[0], "renderer-v2.type", ""), "RuleRenderer"); // events
     EXPECT_STREQ(CPLGetXMLValue(layers[0], "provider", ""), "ogr");
     EXPECT_STREQ(CPLGetXMLValue(layers[0], "srs.spatialrefsys.authid", ""), "EPSG:4326");
     EXPECT_STREQ(CPLGetXMLValue(layers[1], "renderer-v2.type", ""), "RuleRenderer"); // fire
