@@ -701,16 +701,81 @@ std::string html_escape(std::string_view text) {
     return render::xml_escape(text);
 }
 
+namespace {
+
+// What an inlined map's marks link to: the report's events by id, and the map's id prefix.
+struct MapLinks {
+    std::map<std::string, const geo::Event*> by_id;
+    std::string_view prefix;    // "map1"
+    std::string pre;            // "map1-"
+    std::set<std::string> seen; // events with a mark so far
+};
+
+// Copies a tag's attributes for the page: ids and references prefixed, event handlers refused, a
+// mark's link turned into a link to its row (returning its event), path coordinates rounded.
+const geo::Event* copy_attributes(Tag& tag, std::vector<Attribute>& attributes, MapLinks& links,
+                                  InlineSvg& result) {
+    constexpr std::string_view row_link = "index.html#event-";
+    const std::string_view prefix = links.prefix;
+    const std::string& pre = links.pre;
+    const geo::Event* link_event = nullptr;
+    for (Attribute& a : tag.attributes) {
+        if (a.name.size() > 2 && (a.name[0] == 'o' || a.name[0] == 'O') &&
+            (a.name[1] == 'n' || a.name[1] == 'N')) {
+            throw input_error("map SVG: unexpected event handler " + a.name);
+        }
+        if (tag.name == "svg" && (a.name == "width" || a.name == "height")) {
+            continue; // the page sizes the map (CSS), the viewBox keeps its shape
+        }
+        if (tag.name == "a" && a.name == "target") {
+            continue;
+        }
+        if (a.name == "id") {
+            a.value = pre + a.value;
+        } else if (a.name == "href" || a.name == "xlink:href") {
+            if (a.value.starts_with("#")) {
+                a.value = "#" + pre + a.value.substr(1);
+            } else if (tag.name == "a" && a.value.starts_with(row_link)) {
+                const std::string id = a.value.substr(row_link.size()); // escaped
+                const auto found = links.by_id.find(xml_unescape(id));
+                if (found == links.by_id.end()) {
+                    throw input_error("map SVG: a mark of event " + xml_unescape(id) +
+                                      ", which the report does not hold");
+                }
+                link_event = found->second;
+                attributes.push_back({"href", "#event-" + id});
+                if (links.seen.insert(found->first).second) {
+                    result.events.push_back(found->first);
+                    attributes.push_back({"id", pre + "mark-" + id});
+                }
+                attributes.push_back({"class", "mark"});
+                attributes.push_back({"data-event", id});
+                const auto [begin, end] = date_bounds(found->second->date);
+                attributes.push_back({"data-begin", html_escape(begin)});
+                attributes.push_back({"data-end", html_escape(end)});
+                continue;
+            } else {
+                throw input_error("map SVG: unexpected link " + xml_unescape(a.value));
+            }
+        } else if (a.name == "d") {
+            a.value = round_path(a.value);
+        } else {
+            a.value = prefix_urls(a.value, prefix);
+        }
+        attributes.push_back(std::move(a));
+    }
+    return link_event;
+}
+
+} // namespace
+
 InlineSvg inline_map_svg(std::string_view svg, std::string_view prefix,
                          const std::vector<geo::Event>& events) {
-    std::map<std::string, const geo::Event*> by_id;
+    MapLinks links{{}, prefix, std::string(prefix) + "-", {}};
     for (const geo::Event& e : events) {
-        by_id.emplace(e.id, &e);
+        links.by_id.emplace(e.id, &e);
     }
-    constexpr std::string_view row_link = "index.html#event-";
-    const std::string pre = std::string(prefix) + "-";
     InlineSvg result;
-    std::set<std::string> seen; // events with a mark so far
     std::string& out = result.markup;
     out.reserve(svg.size());
     const geo::Event* in_mark = nullptr; // the event of the mark link being copied
@@ -783,52 +848,7 @@ InlineSvg inline_map_svg(std::string_view svg, std::string_view prefix,
             attributes.push_back({"id", std::string(prefix)});
             attributes.push_back({"class", "map"});
         }
-        const geo::Event* link_event = nullptr;
-        for (Attribute& a : tag.attributes) {
-            if (a.name.size() > 2 && (a.name[0] == 'o' || a.name[0] == 'O') &&
-                (a.name[1] == 'n' || a.name[1] == 'N')) {
-                throw input_error("map SVG: unexpected event handler " + a.name);
-            }
-            if (tag.name == "svg" && (a.name == "width" || a.name == "height")) {
-                continue; // the page sizes the map (CSS), the viewBox keeps its shape
-            }
-            if (tag.name == "a" && a.name == "target") {
-                continue;
-            }
-            if (a.name == "id") {
-                a.value = pre + a.value;
-            } else if (a.name == "href" || a.name == "xlink:href") {
-                if (a.value.starts_with("#")) {
-                    a.value = "#" + pre + a.value.substr(1);
-                } else if (tag.name == "a" && a.value.starts_with(row_link)) {
-                    const std::string id = a.value.substr(row_link.size()); // escaped
-                    const auto found = by_id.find(xml_unescape(id));
-                    if (found == by_id.end()) {
-                        throw input_error("map SVG: a mark of event " + xml_unescape(id) +
-                                          ", which the report does not hold");
-                    }
-                    link_event = found->second;
-                    attributes.push_back({"href", "#event-" + id});
-                    if (seen.insert(found->first).second) {
-                        result.events.push_back(found->first);
-                        attributes.push_back({"id", pre + "mark-" + id});
-                    }
-                    attributes.push_back({"class", "mark"});
-                    attributes.push_back({"data-event", id});
-                    const auto [begin, end] = date_bounds(found->second->date);
-                    attributes.push_back({"data-begin", html_escape(begin)});
-                    attributes.push_back({"data-end", html_escape(end)});
-                    continue;
-                } else {
-                    throw input_error("map SVG: unexpected link " + xml_unescape(a.value));
-                }
-            } else if (a.name == "d") {
-                a.value = round_path(a.value);
-            } else {
-                a.value = prefix_urls(a.value, prefix);
-            }
-            attributes.push_back(std::move(a));
-        }
+        const geo::Event* link_event = copy_attributes(tag, attributes, links, result);
         if (tag.name == "a") {
             if (in_mark != nullptr) {
                 ++link_depth;
