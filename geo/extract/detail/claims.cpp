@@ -674,6 +674,12 @@ bool denial_in(const std::vector<Token>& tokens, std::size_t b, std::size_t e, s
 // Whose losses a figure counts: a party named in its phrase ("three Armenian servicemen"), "its",
 // "our", "their" (the speaker's), else unknown.
 Side victim_of(const TokenizedSentence& s, const Figure& f, Side speaker) {
+    // "the adversary suffered one dead", "enemy losses amount to five": the other side's.
+    for (std::size_t t = f.first > 3 ? f.first - 3 : 0; t <= f.last && t < s.tokens.size(); ++t) {
+        if (is_party(speaker) && is_one_of(s.tokens[t].text, {"adversary", "enemy", "opponent"})) {
+            return other_party(speaker);
+        }
+    }
     for (std::size_t t = f.first; t <= f.last && t < s.tokens.size(); ++t) {
         if (const auto side = side_at(s, t); side && is_party(*side)) {
             return *side;

@@ -238,6 +238,22 @@ std::optional<TriggerHit> incident_located(const TokenizedSentence& s) {
     return std::nullopt;
 }
 
+// Is there an incident a sentence may locate ("The incident occurred near Berkaber"): one pending
+// for want of a place, or the one just reported, known only to a region ("on the Azerbaijani
+// border", "in Tavush").
+bool incident_to_locate(std::size_t si, const ArticleEvents& state) {
+    if (!state.pending.empty()) {
+        return true;
+    }
+    if (!state.current_is_recent(si)) {
+        return false;
+    }
+    const Event& e = state.protos[*state.current].event;
+    return layer_of(e.kind) == EventLayer::incident && !e.targets.empty() &&
+           std::all_of(e.targets.begin(), e.targets.end(),
+                       [](const EventPlace& p) { return p.precision == GeoPrecision::region; });
+}
+
 SentenceReading read_sentence(const Article& article, year_month_day pub, const Sentence& sent,
                               std::size_t si, std::vector<PlaceMention> mentions,
                               bool incident_to_locate) {
@@ -1055,8 +1071,9 @@ Extraction extract_events(const Article& article, const std::vector<TextMention>
     ArticleEvents state;
     state.published = reference_date(article.text, article.published);
     for (std::size_t si = 0; si < sentences.size(); ++si) {
-        SentenceReading r = read_sentence(article, state.published, sentences[si], si,
-                                          std::move(by_sentence[si]), !state.pending.empty());
+        SentenceReading r =
+            read_sentence(article, state.published, sentences[si], si, std::move(by_sentence[si]),
+                          incident_to_locate(si, state));
         anchor_dates(r, state);
         read_claims(r, state);
         const std::optional<std::size_t> own_date_begin = incident_events(r, state);

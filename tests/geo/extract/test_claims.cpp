@@ -295,6 +295,16 @@ TEST(Claims, ADenialAndTheReportItDenies) {
     EXPECT_EQ(claims[0].wounded, 1);
 }
 
+// Losses of "the adversary" or "the enemy" are the other side's, never the speaker's own.
+TEST(Claims, TheAdversarysLossesAreNotTheSpeakersOwn) {
+    const auto all = read_all({"One Armenian soldier was wounded, the Armenian Defence Ministry "
+                               "said, adding that the adversary suffered two dead."});
+    ASSERT_EQ(all[0].size(), 1u);
+    EXPECT_EQ(all[0][0].side, Side::armenia);
+    EXPECT_EQ(all[0][0].wounded, 1);
+    EXPECT_FALSE(all[0][0].killed);
+}
+
 TEST(Claims, DenialPhrases) {
     using detail::is_denial;
     EXPECT_TRUE(is_denial(text::tokenize("the report does not correspond to reality")));

@@ -396,3 +396,17 @@ TEST_F(ExtractTest, ASentenceSayingWhereTheIncidentTookPlaceLocatesIt) {
     // Must not fire: with no incident waiting for a place, such a sentence reports none.
     EXPECT_TRUE(incidents(run("The ministry said the incident took place near Kalbajar.")).empty());
 }
+
+TEST_F(ExtractTest, ASentenceSayingWhereNarrowsAnIncidentKnownOnlyToARegion) {
+    // Written sentences: reported on the eastern sector, then placed at a village.
+    const auto x =
+        run("Azerbaijani units opened fire on the eastern sector of the Armenia-Azerbaijan "
+            "border on Monday. The incident occurred near the village of Sotk.");
+    ASSERT_EQ(incidents(x).size(), 1u);
+    EXPECT_EQ(incidents(x)[0]->place_id, "test:sotk");
+    // Must not fire: an incident already at a village is not moved by such a sentence.
+    const auto y = run("Azerbaijani units opened fire on Tegh on Monday. The incident occurred "
+                       "near the village of Sotk, the ministry said.");
+    ASSERT_FALSE(incidents(y).empty());
+    EXPECT_EQ(incidents(y)[0]->place_id, "test:tegh");
+}
