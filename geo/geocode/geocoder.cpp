@@ -289,6 +289,16 @@ void Geocoder::Impl::add_entry(std::uint32_t p, const std::string& surface, Name
     index_entry(Entry{p, surface, source, {}, {}, std::move(folded), {}});
 }
 
+// "checkpoint on the Lachin road": a curated name (its source "sitmap curated ...") of at least
+// three words whose first letter is a lower-case ASCII letter and which holds a capital (a name
+// inside it). Other sources' lower-case names are romanisations ("da bu li shi"), no phrases.
+static bool opens_with_a_common_word(std::string_view surface, std::size_t words,
+                                     const Place& place) {
+    return place.source.starts_with("sitmap curated") && words >= 3 && !surface.empty() &&
+           surface[0] >= 'a' && surface[0] <= 'z' &&
+           std::any_of(surface.begin(), surface.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
 // Indexes an entry whose surface and folded key are set, under its folded, skeleton, first-word
 // and (for border sectors) phrase keys.
 void Geocoder::Impl::index_entry(Entry e) {
@@ -300,6 +310,11 @@ void Geocoder::Impl::index_entry(Entry e) {
     by_folded[e.folded_key].push_back(id);
     by_skeleton[e.skeleton_key].push_back(id);
     by_first_word[e.skeleton_words.front()].push_back(id);
+    // (Border sectors have phrase keys instead, which allow any order of their words.)
+    if (gazetteer->places()[p].kind != PlaceKind::border_sector &&
+        opens_with_a_common_word(e.surface, e.skeleton_words.size(), gazetteer->places()[p])) {
+        by_lowercase_first[e.skeleton_words.front()].push_back(id);
+    }
     if (gazetteer->places()[p].kind == PlaceKind::border_sector) {
         const std::string key = phrase_key(e.folded_words);
         if (!key.empty()) {

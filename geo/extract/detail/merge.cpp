@@ -29,6 +29,9 @@ constexpr long short_range_max_days = 2;
 // An event placed only at a region, country or border sector joins the same event at a place at
 // most this far from it: a border sector or province is a few tens of kilometres across.
 constexpr double region_absorb_radius_m = 30'000.0;
+// An event placed only along a line (a corridor, a road: "a checkpoint in the corridor") joins the
+// same event at a place at most this far from the line ("the checkpoint at the Hakari bridge").
+constexpr double line_absorb_radius_m = 3'000.0;
 // Two areas or border sectors this close (one's point from the other's outline) are one place.
 constexpr double areas_meet_m = 5'000.0;
 
@@ -498,9 +501,14 @@ void absorb_region_events(Merged& m) {
     std::vector<std::size_t> seen(merged.size(), 0); // the region that last considered an event
     for (std::size_t c = 0; c < merged.size(); ++c) {
         const Event& coarse = merged[c];
-        if (coarse.precision != GeoPrecision::region || coarse.targets.size() > 1) {
+        const bool along_line = std::holds_alternative<LinesGeom>(coarse.geometry);
+        if ((coarse.precision != GeoPrecision::region && !along_line) ||
+            coarse.targets.size() > 1) {
             continue;
         }
+        const double radius = along_line && coarse.precision != GeoPrecision::region
+                                  ? line_absorb_radius_m
+                                  : region_absorb_radius_m;
         std::optional<std::size_t> best;
         double best_d = 0.0;
         const auto consider = [&](std::uint32_t f) {
@@ -519,8 +527,7 @@ void absorb_region_events(Merged& m) {
                 d = std::min(d, distance_m(t.location, coarse.geometry));
             }
             // The nearest; of equally near ones the first, as a scan in order finds.
-            if (d <= region_absorb_radius_m &&
-                (!best || d < best_d || (d == best_d && f < *best))) {
+            if (d <= radius && (!best || d < best_d || (d == best_d && f < *best))) {
                 best = f;
                 best_d = d;
             }

@@ -190,6 +190,9 @@ struct Geocoder::Impl {
     Index by_skeleton;   // skeleton words joined by spaces
     Index by_phrase;     // border-sector phrase keys
     Index by_first_word; // skeleton of the first word -> entries (for running text)
+    // Curated names of three words or more that open with a common word and hold a name
+    // ("checkpoint on the Lachin road"): looked up from lower-case words in running text too.
+    Index by_lowercase_first;
     std::unordered_set<std::string, StringHash, std::equal_to<>> phrase_vocabulary; // their words
     // Another one-word spelling of a place a phrase names -> the phrase's word for it.
     std::unordered_map<std::string, std::string_view, StringHash, std::equal_to<>> phrase_spellings;

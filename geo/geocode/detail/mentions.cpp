@@ -260,6 +260,13 @@ std::size_t Geocoder::Impl::match_name(std::string_view text, const std::vector<
             }
         }
     }
+    if (!t.capitalised) {
+        if (const auto it = by_lowercase_first.find(t.skeleton); it != by_lowercase_first.end()) {
+            for (const std::uint32_t id : it->second) {
+                consider_entry(text, tokens, i, id, best, found);
+            }
+        }
+    }
     if (!found && t.capitalised && t.skeleton.size() >= 4) {
         for (const std::string_view e : russian_endings) {
             if (!t.skeleton.ends_with(e)) {

@@ -364,3 +364,36 @@ TEST(Merge, ACountryLevelEventJoinsTheSameEventAnywhereInIt) {
     ASSERT_EQ(merged.size(), 1u);
     EXPECT_EQ(merged[0].place_id, "city");
 }
+
+TEST(Merge, AnEventAlongALineJoinsTheSameEventAtAPlaceOnIt) {
+    // "A checkpoint in the corridor in April" and "the checkpoint at the bridge on 23 April".
+    Event road;
+    road.kind = EventKind::checkpoint_installed;
+    road.place_id = "road";
+    road.place_name = "Road";
+    road.precision = GeoPrecision::near;
+    road.geometry = LinesGeom{{Path{{46.0, 39.5}, {46.2, 39.5}}}};
+    road.location = LonLat{46.1, 39.5};
+    road.date = DateRange{parse_date("2023-04-01"), parse_date("2023-04-30"), DatePrecision::month};
+    road.targets = {EventPlace{"road", "Road", road.location, GeoPrecision::near}};
+    road.sources = {SourceRef{"a", 0, 1}};
+    Event bridge = road;
+    bridge.place_id = "bridge";
+    bridge.place_name = "Bridge";
+    bridge.precision = GeoPrecision::exact;
+    bridge.location = LonLat{46.15, 39.51}; // about 1.1 km from the road
+    bridge.geometry = PointGeom{bridge.location};
+    bridge.date = DateRange{parse_date("2023-04-23"), parse_date("2023-04-23"), DatePrecision::day};
+    bridge.targets = {EventPlace{"bridge", "Bridge", bridge.location, GeoPrecision::exact}};
+    bridge.sources = {SourceRef{"b", 0, 1}};
+    const auto merged = merge_events({road, bridge});
+    ASSERT_EQ(merged.size(), 1u);
+    EXPECT_EQ(merged[0].place_id, "bridge");
+    EXPECT_EQ(merged[0].sources.size(), 2u);
+    // Must not fire: a place 10 km off the line is another place.
+    Event off = bridge;
+    off.location = LonLat{46.15, 39.59};
+    off.geometry = PointGeom{off.location};
+    off.targets[0].location = off.location;
+    EXPECT_EQ(merge_events({road, off}).size(), 2u);
+}

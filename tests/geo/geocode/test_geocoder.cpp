@@ -1198,3 +1198,34 @@ TEST(GeocoderBundled, ProvincesAndBracketedAliasesInTheBundledGazetteer) {
             << m.surface;
     }
 }
+
+// A curated name that opens with a common word is found in running text; such a name of any
+// other source (a romanisation) is not.
+TEST(GeocoderMentions, CuratedNamesOpeningWithACommonWord) {
+    std::vector<Place> places;
+    const auto point = [](std::string id, std::string name, std::string source, double lon,
+                          std::vector<std::string> aliases) {
+        Place p;
+        p.id = std::move(id);
+        p.name = std::move(name);
+        p.kind = PlaceKind::checkpoint;
+        p.country = "AZ";
+        p.source = std::move(source);
+        p.aliases = std::move(aliases);
+        p.anchor = LonLat{lon, 39.55};
+        p.geometry = PointGeom{p.anchor};
+        return p;
+    };
+    places.push_back(point("sitmap:post", "Upper Post", "sitmap curated: written for this test",
+                           46.55, {"checkpoint on the Upper road"}));
+    places.push_back(
+        point("geonames:1", "Lower Post", "GeoNames cities500", 46.60, {"gate of the Lower road"}));
+    const Gazetteer g(std::move(places));
+    const Geocoder coder(g);
+    const std::string text = "Troops at the checkpoint on the Upper road and the gate of the Lower "
+                             "road were on alert.";
+    const auto found = coder.find_mentions(text);
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0].surface, "checkpoint on the Upper road");
+    EXPECT_EQ(top_id(found[0].resolution), "sitmap:post");
+}
