@@ -218,7 +218,7 @@ TEST_F(PgStore, TheSameArticlesLoadedTwiceChangeNothing) {
     const std::string rows = query("SELECT string_agg(fid || ':' || id, ',' ORDER BY fid) FROM "
                                    "events");
     const std::string claims = query("SELECT max(fid) FROM claims");
-    EXPECT_EQ(before, "events=12 claims=36 sources=45 places=10");
+    EXPECT_EQ(before, "events=12 claims=36 sources=45 places=11");
     // The same five articles again, one run per article this time.
     for (const std::string& stem : all_seeds()) {
         const auto r = load({stem});
@@ -327,7 +327,7 @@ TEST_F(PgStore, FourWritersAtOnceEndAsASequentialLoad) {
         EXPECT_EQ(trim(slurp(out / (w + ".rc"))), "0") << slurp(out / (w + ".log"));
     }
     EXPECT_EQ(counts(), counts(seq));
-    EXPECT_EQ(counts(), "events=12 claims=36 sources=45 places=10");
+    EXPECT_EQ(counts(), "events=12 claims=36 sources=45 places=11");
     EXPECT_EQ(query("SELECT count(*) FROM (SELECT id FROM events GROUP BY id HAVING count(*) > "
                     "1) d"),
               "0");
