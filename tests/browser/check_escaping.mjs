@@ -2,30 +2,13 @@
 // writes it): in Debian's headless Chromium, offline, the markup is text on the page and in the
 // inline map, never elements; no dialog opens, no console errors, the page's own script only.
 // usage: node check_escaping.mjs INDEX.html
-import { chromium } from "playwright-core";
+import { check, finish, withChromium } from "./harness.mjs";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
 const [indexPath] = process.argv.slice(2);
-const failures = [];
-const check = (ok, message) => {
-  if (!ok) {
-    failures.push(message);
-    console.log("FAIL:", message);
-  }
-};
-const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "sitmap-chromium-"));
-const context = await chromium.launchPersistentContext(userDataDir, {
-  executablePath: "/usr/bin/chromium",
-  headless: true,
-  offline: true,
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  viewport: { width: 1280, height: 900 },
-});
-try {
+await withChromium({ offline: true }, async (context) => {
   const page = await context.newPage();
   const errors = [];
   page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
@@ -65,12 +48,5 @@ try {
   check(found.tip.length > 0 && found.tip.every((t) => t && t.length > 0), `tooltips ${found.tip}`);
   check(errors.length === 0, `errors: ${errors.join(" | ")}`);
   console.log(`headline: ${found.headline[0]}`);
-} finally {
-  await context.close();
-  fs.rmSync(userDataDir, { recursive: true, force: true });
-}
-if (failures.length) {
-  console.log(`${failures.length} check(s) failed`);
-  process.exit(1);
-}
-console.log("all escaping checks passed");
+});
+finish("all escaping checks passed");

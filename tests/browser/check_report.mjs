@@ -2,33 +2,17 @@
 // gets: no console errors, every map drawn (inline SVG), one table row per event, print layout
 // sane.
 // usage: node check_report.mjs INDEX.html EVENTS.geojson SCREENSHOT.png
-import { chromium } from "playwright-core";
+import { check, finish, withChromium } from "./harness.mjs";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
 const [indexPath, eventsPath, screenshotPath] = process.argv.slice(2);
-const failures = [];
-const check = (ok, message) => {
-  if (!ok) {
-    failures.push(message);
-    console.log("FAIL:", message);
-  }
-};
 
 // The events (the GeoJSON may also hold the directions of fire, as line features of their own).
 const expectedEvents = JSON.parse(fs.readFileSync(eventsPath, "utf8")).features
   .filter((f) => f.properties.feature !== "fire_line");
-const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "sitmap-chromium-"));
-const context = await chromium.launchPersistentContext(userDataDir, {
-  executablePath: "/usr/bin/chromium",
-  headless: true,
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  viewport: { width: 1280, height: 900 },
-});
-try {
+await withChromium({ offline: false }, async (context) => {
   const page = await context.newPage();
   const consoleErrors = [];
   const requests = [];
@@ -93,12 +77,5 @@ try {
   check(printedMaps === maps.length, `printed page shows ${printedMaps} of ${maps.length} maps`);
   const pdfPath = screenshotPath.replace(/\.png$/, ".pdf");
   await page.pdf({ path: pdfPath, format: "A4" });
-} finally {
-  await context.close();
-  fs.rmSync(userDataDir, { recursive: true, force: true });
-}
-if (failures.length) {
-  console.log(`${failures.length} check(s) failed`);
-  process.exit(1);
-}
-console.log("all browser checks passed");
+});
+finish("all browser checks passed");

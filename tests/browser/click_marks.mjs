@@ -4,20 +4,12 @@
 // :target, scrolled into view, and holds the sentences of the event's claims. With the network
 // off: the pages load nothing else.
 // usage: node click_marks.mjs REPORT_DIR EVENTS.geojson
-import { chromium } from "playwright-core";
+import { check, finish, withChromium } from "./harness.mjs";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
 const [reportDir, eventsPath] = process.argv.slice(2);
-const failures = [];
-const check = (ok, message) => {
-  if (!ok) {
-    failures.push(message);
-    console.log("FAIL:", message);
-  }
-};
 const squash = (s) => s.replace(/\s+/g, " ").trim();
 
 // Events, and the sentences of their claims (directions of fire are not events).
@@ -31,18 +23,9 @@ for (const f of JSON.parse(fs.readFileSync(eventsPath, "utf8")).features) {
 const svgs = fs.readdirSync(reportDir).filter((n) => n.endsWith(".svg")).sort();
 check(svgs.length > 0, `no map SVG in ${reportDir}`);
 
-const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "sitmap-chromium-"));
-const context = await chromium.launchPersistentContext(userDataDir, {
-  executablePath: "/usr/bin/chromium",
-  headless: true,
-  offline: true,
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  viewport: { width: 1280, height: 900 },
-});
 let clicked = 0;
 let withSentences = 0;
-try {
+await withChromium({ offline: true }, async (context) => {
   const page = await context.newPage();
   const errors = [];
   page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
@@ -115,12 +98,5 @@ try {
   check(clicked > 0, "no mark could be clicked");
   check(withSentences > 0, "no clicked mark's row was checked for its sentences");
   check(errors.length === 0, `console errors: ${errors.join(" | ")}`);
-} finally {
-  await context.close();
-  fs.rmSync(userDataDir, { recursive: true, force: true });
-}
-if (failures.length) {
-  console.log(`${failures.length} check(s) failed`);
-  process.exit(1);
-}
-console.log(`all click checks passed (${clicked} maps clicked)`);
+});
+finish(`all click checks passed (${clicked} maps clicked)`);

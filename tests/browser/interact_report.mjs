@@ -4,20 +4,12 @@
 // shows its claims by side; the date filter hides the rows and marks outside the range and says
 // how many are shown. No console errors, nothing loaded but the page itself.
 // usage: node interact_report.mjs INDEX.html EVENTS.geojson SCREENSHOT_PREFIX
-import { chromium } from "playwright-core";
+import { check, finish, withChromium } from "./harness.mjs";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
 const [indexPath, eventsPath, shotPrefix] = process.argv.slice(2);
-const failures = [];
-const check = (ok, message) => {
-  if (!ok) {
-    failures.push(message);
-    console.log("FAIL:", message);
-  }
-};
 
 // The events and their dates, as the GeoJSON states them (directions of fire are not events).
 const events = JSON.parse(fs.readFileSync(eventsPath, "utf8")).features
@@ -26,16 +18,7 @@ const events = JSON.parse(fs.readFileSync(eventsPath, "utf8")).features
                  end: f.properties.date_end || f.properties.date_begin || "" }));
 const indexUrl = pathToFileURL(path.resolve(indexPath)).href;
 
-const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "sitmap-chromium-"));
-const context = await chromium.launchPersistentContext(userDataDir, {
-  executablePath: "/usr/bin/chromium",
-  headless: true,
-  offline: true,
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  viewport: { width: 1280, height: 900 },
-});
-try {
+await withChromium({ offline: true }, async (context) => {
   const page = await context.newPage();
   const errors = [];
   const requests = [];
@@ -234,12 +217,5 @@ try {
   const others = requests.filter((u) => !u.startsWith(indexUrl.split("#")[0]) &&
                                         !u.startsWith("data:"));
   check(others.length === 0, `the page asked for ${others.join(", ")}`);
-} finally {
-  await context.close();
-  fs.rmSync(userDataDir, { recursive: true, force: true });
-}
-if (failures.length) {
-  console.log(`${failures.length} check(s) failed`);
-  process.exit(1);
-}
-console.log("all interaction checks passed");
+});
+finish("all interaction checks passed");

@@ -6,6 +6,7 @@ add_test(NAME browser_node_setup
 cp '${CMAKE_CURRENT_LIST_DIR}/package.json' '${CMAKE_CURRENT_LIST_DIR}/package-lock.json' \
 '${CMAKE_CURRENT_LIST_DIR}/check_report.mjs' '${CMAKE_CURRENT_LIST_DIR}/click_marks.mjs' \
 '${CMAKE_CURRENT_LIST_DIR}/interact_report.mjs' '${CMAKE_CURRENT_LIST_DIR}/check_escaping.mjs' \
+'${CMAKE_CURRENT_LIST_DIR}/harness.mjs' \
 '${SITMAP_BROWSER_NODE_DIR}/' && \
 cd '${SITMAP_BROWSER_NODE_DIR}' && npm ci --no-audit --no-fund --ignore-scripts")
 set_tests_properties(browser_node_setup PROPERTIES LABELS slow FIXTURES_SETUP browser_node)
