@@ -511,6 +511,7 @@ void absorb_region_events(Merged& m) {
                                   : region_absorb_radius_m;
         std::optional<std::size_t> best;
         double best_d = 0.0;
+        long best_gap = 0;
         const auto consider = [&](std::uint32_t f) {
             if (seen[f] == c + 1) {
                 return;
@@ -526,10 +527,15 @@ void absorb_region_events(Merged& m) {
             for (const EventPlace& t : fine.targets) {
                 d = std::min(d, distance_m(t.location, coarse.geometry));
             }
-            // The nearest; of equally near ones the first, as a scan in order finds.
-            if (d <= radius && (!best || d < best_d || (d == best_d && f < *best))) {
+            // One on the same days before one a day off ("an Armenian soldier was wounded on the
+            // border" of Tuesday's article is Tuesday's incident, not Monday's); then the nearest;
+            // of equally near ones the first, as a scan in order finds.
+            const long gap = gap_days(fine.date, coarse.date);
+            if (d <= radius && (!best || gap < best_gap ||
+                                (gap == best_gap && (d < best_d || (d == best_d && f < *best))))) {
                 best = f;
                 best_d = d;
+                best_gap = gap;
             }
         };
         cells_near(bbox(coarse.geometry), merge_class(coarse.kind),

@@ -397,3 +397,40 @@ TEST(Merge, AnEventAlongALineJoinsTheSameEventAtAPlaceOnIt) {
     off.targets[0].location = off.location;
     EXPECT_EQ(merge_events({road, off}).size(), 2u);
 }
+
+TEST(Merge, ARegionLevelEventJoinsTheOneOnItsOwnDayBeforeOneADayOff) {
+    const auto day = [](const char* d) {
+        return DateRange{parse_date(d), parse_date(d), DatePrecision::day};
+    };
+    Event region;
+    region.kind = EventKind::small_arms_fire;
+    region.place_id = "r";
+    region.place_name = "Region";
+    region.precision = GeoPrecision::region;
+    AreaGeom area;
+    area.polygons.push_back({Path{{0, 0}, {1, 0}, {1, 1}, {0, 1}, {0, 0}}});
+    region.geometry = area;
+    region.location = LonLat{0.5, 0.5};
+    region.date = day("2021-08-17");
+    region.targets = {EventPlace{"r", "Region", region.location, GeoPrecision::region}};
+    region.sources = {SourceRef{"lede", 0, 1}};
+    const auto village = [&](const char* id, LonLat at, const char* d) {
+        Event e = region;
+        e.place_id = id;
+        e.place_name = id;
+        e.precision = GeoPrecision::exact;
+        e.location = at;
+        e.geometry = PointGeom{at};
+        e.date = day(d);
+        e.targets = {EventPlace{id, id, at, GeoPrecision::exact}};
+        e.sources = {SourceRef{id, 0, 1}};
+        return e;
+    };
+    // Monday's village is nearer the region's point and first in order; Tuesday's is the one.
+    const auto merged = merge_events({region, village("monday", {0.5, 0.4}, "2021-08-16"),
+                                      village("tuesday", {0.9, 0.9}, "2021-08-17")});
+    ASSERT_EQ(merged.size(), 2u);
+    for (const Event& e : merged) {
+        EXPECT_EQ(e.sources.size(), e.place_id == "tuesday" ? 2u : 1u) << e.place_id;
+    }
+}
