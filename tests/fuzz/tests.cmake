@@ -3,7 +3,7 @@
 # (exit 77) with a message when clang or libFuzzer is not installed. Not in the sanitizer build's
 # run: the targets are ASan + UBSan builds already.
 if(NOT SITMAP_SANITIZE)
-    add_test(NAME fuzz_smoke COMMAND /bin/bash ${PROJECT_SOURCE_DIR}/scripts/fuzz --time 4)
+    add_test(NAME fuzz_smoke COMMAND /bin/bash ${PROJECT_SOURCE_DIR}/scripts/fuzz --time 2)
     set_tests_properties(fuzz_smoke PROPERTIES LABELS fuzz TIMEOUT 1800 SKIP_RETURN_CODE 77
                          ENVIRONMENT "SITMAP_SEEDS_DIR=${SITMAP_SEEDS_DIR}")
 endif()
