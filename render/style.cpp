@@ -241,7 +241,7 @@ json parse_document(std::string_view json_text, const std::string& origin) {
     json doc;
     try {
         doc = json::parse(json_text);
-    } catch (const json::parse_error& e) {
+    } catch (const json::exception& e) { // parse_error, or out_of_range for 1e999
         throw input_error(origin + ": not valid JSON: " + e.what());
     }
     if (!doc.is_object()) {

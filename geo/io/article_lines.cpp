@@ -18,8 +18,9 @@ std::string json_type(const json& v) {
                             : "null";
 }
 
-// nlohmann's message without its "[json.exception.parse_error.101] " prefix.
-std::string parse_message(const json::parse_error& e) {
+// nlohmann's message without its "[json.exception.parse_error.101] " prefix (also
+// out_of_range.406, a number too large for a double: "1e999").
+std::string parse_message(const json::exception& e) {
     std::string what = e.what();
     if (const auto close = what.find("] ");
         what.rfind("[json.", 0) == 0 && close != std::string::npos) {
@@ -132,7 +133,7 @@ std::optional<Article> ArticleLineReader::next() {
         json j;
         try {
             j = json::parse(m_buffer);
-        } catch (const json::parse_error& e) {
+        } catch (const json::exception& e) {
             throw input_error(where + ": not valid JSON (" + parse_message(e) + ")");
         }
         if (!j.is_object()) {

@@ -521,10 +521,10 @@ void for_each_event(const std::filesystem::path& path, EventsSchema schema,
     EventFeature feature;
     const bool has_feature_role = reader.index_of("feature") >= 0;
     while (const detail::FeaturePtr f = reader.next()) {
-        if (has_feature_role && reader.text(f.get(), "feature") == "fire_line") {
-            continue; // a direction of fire written beside the events (export's GeoJSON)
-        }
         try {
+            if (has_feature_role && reader.text(f.get(), "feature") == "fire_line") {
+                continue; // a direction of fire written beside the events (export's GeoJSON)
+            }
             event_from_feature(reader, f.get(), schema, feature);
         } catch (const Error& e) {
             throw e.with_context(path.string() + ": feature " + std::to_string(reader.number()));
@@ -595,7 +595,7 @@ std::vector<Event> read_events_acled_csv(const std::filesystem::path& path,
             e.location = LonLat{parse_coordinate(field_string("longitude"), "longitude", 180.0),
                                 parse_coordinate(field_string("latitude"), "latitude", 90.0)};
             const std::string gp = field_string("geo_precision");
-            const int precision = gp.empty() ? 1 : std::atoi(gp.c_str());
+            const int precision = gp.empty() ? 1 : to_int(gp).value_or(0); // "2x" is not 2
             if (precision < 1 || precision > 3) {
                 throw input_error("geo_precision '" + gp + "' is not 1, 2 or 3");
             }

@@ -3,9 +3,28 @@
 #include "geo/core/error.hpp"
 
 #include <charconv>
+#include <cstdint>
+#include <string_view>
+
+#include <unicode/utf8.h>
 
 namespace sitmap::geo::detail {
 namespace {
+
+// Index of the first byte that is not part of valid UTF-8, or npos.
+std::size_t invalid_utf8_at(std::string_view s) {
+    const auto* bytes = reinterpret_cast<const std::uint8_t*>(s.data());
+    const auto n = static_cast<std::int32_t>(s.size());
+    for (std::int32_t i = 0; i < n;) {
+        const std::int32_t at = i;
+        UChar32 c = 0;
+        U8_NEXT(bytes, i, n, c);
+        if (c < 0) {
+            return static_cast<std::size_t>(at);
+        }
+    }
+    return std::string_view::npos;
+}
 
 // YYYY-MM-DD[THH:MM:SS], without printf.
 void iso_date_time(OGRFeatureH f, int i, bool with_time, std::string& out) {
@@ -165,6 +184,14 @@ bool LayerReader::text(OGRFeatureH f, int i, std::string& out) const {
         return true;
     default:
         out.assign(OGR_F_GetFieldAsString(f, i));
+        // GDAL passes bytes through (a Latin-1 CSV, a stray byte in GeoJSON): every string sitmap
+        // keeps, writes and compares is UTF-8, so other bytes are bad input here, named.
+        if (const std::size_t bad = invalid_utf8_at(out); bad != std::string_view::npos) {
+            throw input_error(std::string("property '") +
+                              OGR_Fld_GetNameRef(OGR_F_GetFieldDefnRef(f, i)) +
+                              "': not valid UTF-8 (byte " + std::to_string(bad + 1) +
+                              "; save the file as UTF-8)");
+        }
         return true;
     }
 }
