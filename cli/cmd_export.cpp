@@ -122,8 +122,11 @@ void add_export_command(CLI::App& app, const GlobalOptions& global) {
         app.add_subcommand("export", "Export events for GIS (GeoJSON, GeoPackage, QGIS project)");
     cmd->footer("The output format follows the extension of -o:\n"
                 "  .geojson  RFC 7946 GeoJSON, one feature per event, claims as an array; each\n"
-                "            direction of fire a line feature of its own (feature: fire_line)\n"
-                "  .gpkg     GeoPackage: events, claims, places, fire_lines, basemap, QGIS styles\n"
+                "            direction of fire a line feature of its own (feature: fire_line),\n"
+                "            each event known only to a region its sector line or district\n"
+                "            area (feature: event_extent)\n"
+                "  .gpkg     GeoPackage: events, claims, places, fire_lines, event_lines,\n"
+                "            event_areas, basemap, QGIS styles\n"
                 "  .qgz/.qgs QGIS project, with its GeoPackage written next to it and a print\n"
                 "            layout (title, map, legend, scale bar, credits)\n"
                 "  .csv      ACLED's columns (actor1 the accused, source the speakers)\n"

@@ -104,6 +104,8 @@ geo::Symbology gis_symbology(const render::Style& style) {
     out.borders_am_az_casing = line(style.layer("borders-am-az-casing"));
     out.corridor = line(style.layer("corridor"));
     out.fire_lines = line(style.layer("fire-lines"));
+    out.uncertainty = fill(style.layer("uncertainty"));
+    out.uncertainty_line = line(style.layer("uncertainty-line"));
     out.claim_armenia = rgba(style.layer("claim-armenia").circle_color);
     out.claim_azerbaijan = rgba(style.layer("claim-azerbaijan").circle_color);
     return out;

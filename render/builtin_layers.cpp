@@ -2,6 +2,7 @@
 // event layers. Each one turns features into marks with typed symbols from the style.
 
 #include "geo/core/error.hpp"
+#include "geo/io/event_extent.hpp"
 #include "geo/io/fire_lines.hpp"
 #include "geo/io/symbology.hpp"
 #include "geo/io/vector_io.hpp"
@@ -879,18 +880,15 @@ public:
         }
         for (std::size_t i = 0; i < m_events->events.size(); ++i) {
             const auto& e = m_events->events[i];
-            if (e.precision != geo::GeoPrecision::region ||
-                geo::layer_of(e.kind) == geo::EventLayer::context) {
+            // The same line or area as the GIS exports write (geo/io/event_extent.hpp).
+            std::optional<geo::Geometry> extent =
+                geo::event_extent(e.precision, e.kind, e.geometry, e.location);
+            if (!extent) {
                 continue;
             }
             m_indices.push_back(i);
             m_labels.add(e, i);
-            if (std::holds_alternative<geo::PointGeom>(e.geometry)) {
-                // A region given only as a point: a 15 km circle around it.
-                m_shapes.push_back(geo::AreaGeom{{{geo::geodesic_circle(e.location, 15000.0)}}});
-            } else {
-                m_shapes.push_back(e.geometry);
-            }
+            m_shapes.push_back(std::move(*extent));
             m_boxes.push_back(geo::bbox(m_shapes.back()));
             m_extent = merge(m_extent, m_boxes.back());
         }

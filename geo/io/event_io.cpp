@@ -522,8 +522,13 @@ void for_each_event(const std::filesystem::path& path, EventsSchema schema,
     const bool has_feature_role = reader.index_of("feature") >= 0;
     while (const detail::FeaturePtr f = reader.next()) {
         try {
-            if (has_feature_role && reader.text(f.get(), "feature") == "fire_line") {
-                continue; // a direction of fire written beside the events (export's GeoJSON)
+            // A direction of fire or an event's line or area, written beside the events
+            // (export's GeoJSON).
+            if (has_feature_role) {
+                const std::string role = reader.text(f.get(), "feature");
+                if (role == "fire_line" || role == "event_extent") {
+                    continue;
+                }
             }
             event_from_feature(reader, f.get(), schema, feature);
         } catch (const Error& e) {

@@ -325,6 +325,7 @@ void export_geojson(const std::vector<Event>& events, const fs::path& path, Over
     }
     EventsLayerFormat format = export_events_format();
     format.fire_lines = true;
+    format.event_extents = true;
     write_events_geojson_file(events, path, overwrite, format);
 }
 
@@ -357,6 +358,17 @@ void export_geopackage(const std::vector<Event>& events, const fs::path& path,
         add_fire_line_fields(fire, format);
         write_fire_lines(fire, events, format);
         styled.emplace_back(fire_lines_layer, LayerGeometry::line);
+        // Events known only to a region: their areas and lines, under the events' points.
+        for (const auto& [name, type, shapes, geometry] :
+             {std::tuple{event_areas_layer, wkbMultiPolygon, ExtentShapes::areas,
+                         LayerGeometry::polygon},
+              std::tuple{event_lines_layer, wkbMultiLineString, ExtentShapes::lines,
+                         LayerGeometry::line}}) {
+            OGRLayerH extents = create_layer(ds.get(), std::string(name), type);
+            add_event_extent_fields(extents, format);
+            write_event_extents(extents, events, format, shapes);
+            styled.emplace_back(name, geometry);
+        }
         write_events_layer(ds.get(), events, format);
         styled.emplace_back(events_layer, LayerGeometry::point);
         write_layer_styles(ds.get(), styled, options.symbology);

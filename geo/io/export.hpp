@@ -44,6 +44,10 @@ inline constexpr std::string_view claims_layer = "claims";
 inline constexpr std::string_view places_layer = "places";
 // The directions of fire (geo/io/fire_lines.hpp): one line per origin, from it to the target.
 inline constexpr std::string_view fire_lines_layer = "fire_lines";
+// Events known only to a region: the district or province areas, the border-sector lines
+// (geo/io/event_extent.hpp), each feature with its event's id.
+inline constexpr std::string_view event_areas_layer = "event_areas";
+inline constexpr std::string_view event_lines_layer = "event_lines";
 
 // True when the event has coordinates to export: a valid location and a non-empty geometry.
 bool has_geometry(const Event& event);
@@ -54,8 +58,10 @@ bool has_geometry(const Event& event);
 // place_id, place_name, geo_precision (1 exact, 2 near, 3 region), summary, disputed, killed_max
 // and wounded_max (null when no claim states a figure), claims (array), sources (array). After
 // the events, each direction of fire as a line feature of its own, from the origin to the target
-// (property "feature": "fire_line", the fields of the GeoPackage's fire_lines layer; sitmap's
-// readers of events skip them). Writes `path.tmp`, renames on success. Throws sitmap::Error:
+// (property "feature": "fire_line", the fields of the GeoPackage's fire_lines layer), then each
+// event known only to a region as its line or area (property "feature": "event_extent", the
+// fields of the GeoPackage's event_areas and event_lines layers); sitmap's readers of events skip
+// both. Writes `path.tmp`, renames on success. Throws sitmap::Error:
 // bad_input for an event without geometry, output_failed naming the path (also when it exists and
 // overwrite is no).
 void export_geojson(const std::vector<Event>& events, const std::filesystem::path& path,

@@ -429,12 +429,19 @@ Weight weight_of(const TextSymbology& t) {
 // Events by kind with the map's symbols, and as on the map's legend one entry more for the
 // dashed ring that only disputed events get (a rule of its own: a ring inside each kind's symbol
 // showed in the legend on every kind). Labelled by date.
+// An incident or checkpoint known only to a region gets no mark, as on the maps: the event_lines
+// or event_areas layer draws its sector or district (geo/io/event_extent.hpp) instead of a pin.
+constexpr const char* marked_events = "(\"geo_precision\" IS NULL OR \"geo_precision\" < 3 OR "
+                                      "\"layer\" = 'context')";
+
 void append_events_style(CPLXMLNode* parent, const Symbology& symbology) {
     std::vector<std::pair<std::string, std::string>> rules;
     for (const EventKindInfo& k : event_kinds()) {
-        rules.emplace_back("\"kind\" = '" + std::string(k.name) + "'", std::string(k.label));
+        rules.emplace_back("\"kind\" = '" + std::string(k.name) + "' AND " + marked_events,
+                           std::string(k.label));
     }
-    rules.emplace_back("\"disputed\"", std::string(disputed_legend_label));
+    rules.emplace_back(std::string("\"disputed\" AND ") + marked_events,
+                       std::string(disputed_legend_label));
     CPLXMLNode* symbols = rule_based(parent, rules);
     for (const EventKindInfo& k : event_kinds()) {
         marker_symbol(symbols, std::to_string(static_cast<std::size_t>(k.kind)),
@@ -551,6 +558,10 @@ void append_single_symbol_style(CPLXMLNode* parent, std::string_view layer, Laye
         line_symbol(symbols, "0", line_style(symbology.rivers));
     } else if (layer == "corridor") {
         line_symbol(symbols, "0", line_style(symbology.corridor));
+    } else if (layer == event_areas_layer) {
+        fill_symbol(symbols, "0", fill_style(symbology.uncertainty));
+    } else if (layer == event_lines_layer) {
+        line_symbol(symbols, "0", line_style(symbology.uncertainty_line));
     } else if (geometry == LayerGeometry::polygon) {
         fill_symbol(symbols, "0", FillStyle{{220, 220, 220}, {150, 150, 150}, 0.2});
     } else if (geometry == LayerGeometry::line) {
@@ -609,6 +620,12 @@ int rank_of(const std::string& name) {
     }
     if (name == claims_layer) {
         return 101;
+    }
+    if (name == event_areas_layer) {
+        return 98; // under the places' names and every mark, as the maps draw them
+    }
+    if (name == event_lines_layer) {
+        return 99;
     }
     if (name == fire_lines_layer) {
         return 102; // under the events: an arrow's head points into the target's mark
@@ -820,9 +837,11 @@ std::vector<std::string> boundary_credits(const fs::path& gpkg) {
 
 // The legend's name for a layer of an exported GeoPackage ("" : the layer's own name).
 std::string legend_title(std::string_view layer) {
-    static constexpr std::array<std::pair<std::string_view, std::string_view>, 11> titles = {{
+    static constexpr std::array<std::pair<std::string_view, std::string_view>, 13> titles = {{
         {"events", "Events"},
         {"fire_lines", "Directions of fire"},
+        {"event_areas", "Location known only to a district"},
+        {"event_lines", "Location known only to a border sector"},
         {"claims", "Claims, by side"},
         {"places", "Places named in the reports"},
         {"corridor", "Lachin corridor road"},

@@ -80,6 +80,10 @@ struct Symbology {
     // Directions of fire: arrows in the colour of the side whose claim each is (the colours of
     // the split symbols), else in the line's own colour.
     LineSymbology fire_lines{{61, 61, 61}, 1.4, false};
+    // Events known only to a region (the event_areas and event_lines layers): a district's area
+    // hatched, a band along a border sector, as the maps draw them.
+    FillSymbology uncertainty{{215, 48, 31, 115}, true, {215, 48, 31}, 1.0, true};
+    LineSymbology uncertainty_line{{215, 48, 31, 77}, 14.0, false};
     Rgba claim_armenia{123, 50, 148};
     Rgba claim_azerbaijan{27, 158, 119};
 

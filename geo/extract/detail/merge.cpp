@@ -456,22 +456,23 @@ template <typename F> void cells_near(const BBox& box, int kind_class, F&& f) {
 // or city within it on the same day: the nearest such joins it. The candidates come from an index
 // by grid cell and date (see cells_near); each is tested, and the nearest picked, as a scan of all
 // events in order would.
+// Whether `fine` says where more exactly than `coarse`: an area of several named places is finer
+// than one region, whatever its precision; of two areas or sectors that meet ("in Gegharkunik",
+// "on the Gegharkunik section of the border"), the one named later joins the first.
+bool finer(const Event& fine, const Event& coarse) {
+    if (fine.precision < coarse.precision || fine.targets.size() > 1) {
+        return true;
+    }
+    return fine.precision == GeoPrecision::region && fine.targets.size() <= 1 &&
+           !std::holds_alternative<PointGeom>(fine.geometry) &&
+           earlier(first_source(fine), first_source(coarse)) &&
+           std::min(distance_m(fine.location, coarse.geometry),
+                    distance_m(coarse.location, fine.geometry)) <= areas_meet_m;
+}
+
 void absorb_region_events(Merged& m) {
     std::vector<Event>& merged = m.events;
     std::vector<bool> absorbed(merged.size(), false);
-    // An area of several named places is finer than one region, whatever its precision; of two
-    // areas or sectors that meet ("in Gegharkunik", "on the Gegharkunik section of the border"),
-    // the one named later joins the first.
-    const auto finer = [](const Event& fine, const Event& coarse) {
-        if (fine.precision < coarse.precision || fine.targets.size() > 1) {
-            return true;
-        }
-        return fine.precision == GeoPrecision::region && fine.targets.size() <= 1 &&
-               !std::holds_alternative<PointGeom>(fine.geometry) &&
-               earlier(first_source(fine), first_source(coarse)) &&
-               std::min(distance_m(fine.location, coarse.geometry),
-                        distance_m(coarse.location, fine.geometry)) <= areas_meet_m;
-    };
     DateKeyIndex index;
     std::vector<std::vector<std::uint64_t>> filed(merged.size());
     // Files event i under the cells of its points (again after it has gained targets).

@@ -2,6 +2,7 @@
 
 #include "geo/core/error.hpp"
 #include "geo/io/detail/ogr_geometry.hpp"
+#include "geo/io/event_extent.hpp"
 #include "geo/io/fire_lines.hpp"
 #include "geo/io/output_file.hpp"
 
@@ -180,9 +181,11 @@ void append_coordinate(std::string& out, double v, int decimals) {
 
 OGRLayerH create_events_layer(GDALDatasetH ds, const Format& format,
                               std::initializer_list<const char*> layer_options) {
-    // With the directions of fire (lines) in the same layer, the layer has no one geometry type.
-    OGRLayerH layer =
-        create_layer(ds, "events", format.fire_lines ? wkbUnknown : wkbPoint, layer_options);
+    // With the directions of fire (lines) or the events' extents in the same layer, the layer has
+    // no one geometry type.
+    OGRLayerH layer = create_layer(
+        ds, "events", format.fire_lines || format.event_extents ? wkbUnknown : wkbPoint,
+        layer_options);
     const OGRFieldType date_type = format.dates == Format::Dates::date ? OFTDate : OFTString;
     add_field(layer, "id", OFTString);
     add_field(layer, "kind", OFTString);
@@ -207,6 +210,9 @@ OGRLayerH create_events_layer(GDALDatasetH ds, const Format& format,
     add_field(layer, "sources", OFTString, OFSTJSON);
     if (format.fire_lines) {
         add_fire_line_fields(layer, format);
+    }
+    if (format.event_extents) {
+        add_event_extent_fields(layer, format);
     }
     return layer;
 }
@@ -248,6 +254,66 @@ void write_events_layer(GDALDatasetH ds, const std::vector<Event>& events,
     if (format.fire_lines) {
         write_fire_lines(layer, events, format);
     }
+    if (format.event_extents) {
+        write_event_extents(layer, events, format, ExtentShapes::any);
+    }
+}
+
+void add_event_extent_fields(OGRLayerH layer, const EventsLayerFormat& format) {
+    const OGRFieldType date_type = format.dates == Format::Dates::date ? OFTDate : OFTString;
+    OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
+    const auto add = [&](const char* name, OGRFieldType type, OGRFieldSubType subtype = OFSTNone) {
+        if (OGR_FD_GetFieldIndex(defn, name) < 0) {
+            add_field(layer, name, type, subtype);
+        }
+    };
+    add("feature", OFTString);
+    add("event_id", OFTString);
+    add("kind", OFTString);
+    add("layer", OFTString);
+    add("date_begin", date_type);
+    add("date_end", date_type);
+    add("place_id", OFTString);
+    add("place_name", OFTString);
+    add("geo_precision", OFTInteger);
+    add("disputed", OFTInteger, OFSTBoolean);
+}
+
+std::size_t write_event_extents(OGRLayerH layer, const std::vector<Event>& events,
+                                const EventsLayerFormat& format, ExtentShapes which) {
+    OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
+    std::size_t written = 0;
+    for (const Event& e : events) {
+        const std::optional<Geometry> extent = event_extent(e);
+        if (!extent) {
+            continue;
+        }
+        const bool line = std::holds_alternative<LinesGeom>(*extent);
+        if ((which == ExtentShapes::lines && !line) || (which == ExtentShapes::areas && line)) {
+            continue;
+        }
+        // A GeoPackage layer holds one type: its lines and areas are always multi-part.
+        GeometryPtr g = to_ogr(*extent, which == ExtentShapes::any ? MultiParts::when_needed
+                                                                   : MultiParts::always);
+        if (!g) {
+            continue;
+        }
+        FeaturePtr f(OGR_F_Create(defn));
+        set_field(f.get(), "feature", "event_extent");
+        set_field(f.get(), "event_id", e.id);
+        set_field(f.get(), "kind", std::string(to_string(e.kind)));
+        set_field(f.get(), "layer", std::string(to_string(layer_of(e.kind))));
+        set_date(f.get(), "date_begin", e.date.begin, format.dates);
+        set_date(f.get(), "date_end", e.date.end, format.dates);
+        set_field(f.get(), "place_id", e.place_id);
+        set_field(f.get(), "place_name", e.place_name);
+        set_field(f.get(), "geo_precision", static_cast<long long>(e.precision));
+        set_field(f.get(), "disputed", e.disputed() ? 1 : 0);
+        OGR_F_SetGeometryDirectly(f.get(), g.release());
+        create_feature(layer, f.get(), "extent of event " + e.id);
+        ++written;
+    }
+    return written;
 }
 
 void add_fire_line_fields(OGRLayerH layer, const EventsLayerFormat& format) {

@@ -28,6 +28,9 @@ struct EventsLayerFormat {
     // The directions of fire as line features of their own after the events (feature:
     // "fire_line"; see write_fire_lines): `export`'s GeoJSON, which holds one layer only.
     bool fire_lines = false;
+    // With them, the line or area of each event known only to a region (feature:
+    // "event_extent"; see write_event_extents).
+    bool event_extents = false;
 };
 
 // The format of `sitmap extract` (write_events_geojson) and of `sitmap export` (export_geojson,
@@ -50,6 +53,16 @@ void write_events_layer(GDALDatasetH ds, const std::vector<Event>& events,
 void add_fire_line_fields(OGRLayerH layer, const EventsLayerFormat& format);
 void write_fire_lines(OGRLayerH layer, const std::vector<Event>& events,
                       const EventsLayerFormat& format);
+
+// The line or area of each event known only to a region (geo/io/event_extent.hpp), one feature
+// per event: feature ("event_extent"), event_id, kind, layer, date_begin, date_end, place_id,
+// place_name, geo_precision, disputed. `which` keeps only lines, only areas, or both (a GeoJSON
+// layer holds any geometry; a GeoPackage layer one type). add_event_extent_fields creates the
+// fields a layer lacks. Returns the number of features written.
+enum class ExtentShapes { lines, areas, any };
+void add_event_extent_fields(OGRLayerH layer, const EventsLayerFormat& format);
+std::size_t write_event_extents(OGRLayerH layer, const std::vector<Event>& events,
+                                const EventsLayerFormat& format, ExtentShapes which);
 
 // One event as a feature of a layer that has the events fields (as write_events_layer creates
 // them, or a database table of the same columns). Throws sitmap::Error (output_failed).

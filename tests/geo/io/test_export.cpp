@@ -218,8 +218,9 @@ TEST(ExportGeopackage, LayersCountsAndClaimsKeyedToEvents) {
         types[OGR_L_GetName(l)] = OGR_L_GetGeomType(l);
     }
     const std::map<std::string, long long> expected = {
-        {"events", 3}, {"claims", 3},  {"places", 3},       {"countries", 2},
-        {"lakes", 1},  {"borders", 1}, {"layer_styles", 7}, {"fire_lines", 0}};
+        {"events", 3},      {"claims", 3},     {"places", 3},       {"countries", 2},
+        {"lakes", 1},       {"borders", 1},    {"layer_styles", 9}, {"fire_lines", 0},
+        {"event_areas", 0}, {"event_lines", 0}};
     EXPECT_EQ(counts, expected);
     EXPECT_EQ(types["events"], wkbPoint);
     EXPECT_EQ(types["countries"], wkbMultiPolygon);
@@ -266,8 +267,9 @@ TEST(ExportGeopackage, LayersCountsAndClaimsKeyedToEvents) {
         }
         OGR_F_Destroy(s);
     }
-    EXPECT_EQ(styled, (std::set<std::string>{"events", "claims", "places", "countries", "lakes",
-                                             "borders", "fire_lines"}));
+    EXPECT_EQ(styled,
+              (std::set<std::string>{"events", "claims", "places", "countries", "lakes", "borders",
+                                     "fire_lines", "event_areas", "event_lines"}));
 }
 
 TEST(ExportGeopackage, PlacesComeFromTheGazetteerWhenGiven) {

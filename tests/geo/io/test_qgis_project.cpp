@@ -262,21 +262,25 @@ TEST(QgisProject, QgsListsLayersTopFirstWithRelativeSourcesAndTheMapCrs) {
         sources.emplace_back(CPLGetXMLValue(l, "source", ""));
         checked.emplace_back(CPLGetXMLValue(l, "checked", ""));
     }
-    EXPECT_EQ(names, (std::vector<std::string>{"events", "fire_lines", "claims", "places",
-                                               "borders", "lakes", "countries"}));
+    EXPECT_EQ(names,
+              (std::vector<std::string>{"events", "fire_lines", "claims", "places", "event_lines",
+                                        "event_areas", "borders", "lakes", "countries"}));
     EXPECT_EQ(sources[0], "./events.gpkg|layername=events");
     EXPECT_EQ(checked[2], "Qt::Unchecked"); // claims duplicate the events' points
     EXPECT_EQ(checked[0], "Qt::Checked");
     EXPECT_EQ(checked[1], "Qt::Checked"); // the directions of fire, under the events
 
     const auto layers = children(CPLGetXMLNode(qgis, "projectlayers"), "maplayer");
-    ASSERT_EQ(layers.size(), 7u);
+    ASSERT_EQ(layers.size(), 9u);
     EXPECT_STREQ(CPLGetXMLValue(layers[0], "renderer-v2.type", ""), "RuleRenderer"); // events
     EXPECT_STREQ(CPLGetXMLValue(layers[0], "provider", ""), "ogr");
     EXPECT_STREQ(CPLGetXMLValue(layers[0], "srs.spatialrefsys.authid", ""), "EPSG:4326");
     EXPECT_STREQ(CPLGetXMLValue(layers[1], "renderer-v2.type", ""), "RuleRenderer"); // fire
-    EXPECT_STREQ(CPLGetXMLValue(layers[4], "renderer-v2.type", ""), "RuleRenderer"); // borders
-    EXPECT_STREQ(CPLGetXMLValue(layers[5], "renderer-v2.type", ""), "singleSymbol"); // lakes
+    EXPECT_STREQ(CPLGetXMLValue(layers[6], "renderer-v2.type", ""), "RuleRenderer"); // borders
+    EXPECT_STREQ(CPLGetXMLValue(layers[7], "renderer-v2.type", ""), "singleSymbol"); // lakes
+    // Events known only to a region: a band along a sector, a district's area hatched.
+    EXPECT_STREQ(CPLGetXMLValue(layers[4], "renderer-v2.symbols.symbol.type", ""), "line");
+    EXPECT_STREQ(CPLGetXMLValue(layers[5], "renderer-v2.symbols.symbol.type", ""), "fill");
     EXPECT_STREQ(CPLGetXMLValue(layers[3], "labelsEnabled", ""), "1");               // places
 
     // The view covers the events, padded: in UTM 38N the westernmost (45.25 E, 40.25 N) lies
