@@ -259,24 +259,48 @@ void write_events_layer(GDALDatasetH ds, const std::vector<Event>& events,
     }
 }
 
-void add_event_extent_fields(OGRLayerH layer, const EventsLayerFormat& format) {
+namespace {
+
+// Adds a field a layer lacks (a layer may already hold it as one of the events fields).
+void add_missing_field(OGRLayerH layer, const char* name, OGRFieldType type,
+                       OGRFieldSubType subtype = OFSTNone) {
+    if (OGR_FD_GetFieldIndex(OGR_L_GetLayerDefn(layer), name) < 0) {
+        add_field(layer, name, type, subtype);
+    }
+}
+
+// The fields that key a feature written beside the events to its event: feature, event_id, kind,
+// layer, date_begin, date_end, place_id, place_name.
+void add_event_key_fields(OGRLayerH layer, const EventsLayerFormat& format) {
     const OGRFieldType date_type = format.dates == Format::Dates::date ? OFTDate : OFTString;
-    OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
-    const auto add = [&](const char* name, OGRFieldType type, OGRFieldSubType subtype = OFSTNone) {
-        if (OGR_FD_GetFieldIndex(defn, name) < 0) {
-            add_field(layer, name, type, subtype);
-        }
-    };
-    add("feature", OFTString);
-    add("event_id", OFTString);
-    add("kind", OFTString);
-    add("layer", OFTString);
-    add("date_begin", date_type);
-    add("date_end", date_type);
-    add("place_id", OFTString);
-    add("place_name", OFTString);
-    add("geo_precision", OFTInteger);
-    add("disputed", OFTInteger, OFSTBoolean);
+    add_missing_field(layer, "feature", OFTString);
+    add_missing_field(layer, "event_id", OFTString);
+    add_missing_field(layer, "kind", OFTString);
+    add_missing_field(layer, "layer", OFTString);
+    add_missing_field(layer, "date_begin", date_type);
+    add_missing_field(layer, "date_end", date_type);
+    add_missing_field(layer, "place_id", OFTString);
+    add_missing_field(layer, "place_name", OFTString);
+}
+
+void set_event_key_fields(OGRFeatureH f, const char* feature, const Event& e,
+                          const EventsLayerFormat& format) {
+    set_field(f, "feature", feature);
+    set_field(f, "event_id", e.id);
+    set_field(f, "kind", std::string(to_string(e.kind)));
+    set_field(f, "layer", std::string(to_string(layer_of(e.kind))));
+    set_date(f, "date_begin", e.date.begin, format.dates);
+    set_date(f, "date_end", e.date.end, format.dates);
+    set_field(f, "place_id", e.place_id);
+    set_field(f, "place_name", e.place_name);
+}
+
+} // namespace
+
+void add_event_extent_fields(OGRLayerH layer, const EventsLayerFormat& format) {
+    add_event_key_fields(layer, format);
+    add_missing_field(layer, "geo_precision", OFTInteger);
+    add_missing_field(layer, "disputed", OFTInteger, OFSTBoolean);
 }
 
 std::size_t write_event_extents(OGRLayerH layer, const std::vector<Event>& events,
@@ -299,14 +323,7 @@ std::size_t write_event_extents(OGRLayerH layer, const std::vector<Event>& event
             continue;
         }
         FeaturePtr f(OGR_F_Create(defn));
-        set_field(f.get(), "feature", "event_extent");
-        set_field(f.get(), "event_id", e.id);
-        set_field(f.get(), "kind", std::string(to_string(e.kind)));
-        set_field(f.get(), "layer", std::string(to_string(layer_of(e.kind))));
-        set_date(f.get(), "date_begin", e.date.begin, format.dates);
-        set_date(f.get(), "date_end", e.date.end, format.dates);
-        set_field(f.get(), "place_id", e.place_id);
-        set_field(f.get(), "place_name", e.place_name);
+        set_event_key_fields(f.get(), "event_extent", e, format);
         set_field(f.get(), "geo_precision", static_cast<long long>(e.precision));
         set_field(f.get(), "disputed", e.disputed() ? 1 : 0);
         OGR_F_SetGeometryDirectly(f.get(), g.release());
@@ -317,21 +334,10 @@ std::size_t write_event_extents(OGRLayerH layer, const std::vector<Event>& event
 }
 
 void add_fire_line_fields(OGRLayerH layer, const EventsLayerFormat& format) {
-    const OGRFieldType date_type = format.dates == Format::Dates::date ? OFTDate : OFTString;
-    OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
+    add_event_key_fields(layer, format);
     const auto add = [&](const char* name, OGRFieldType type, OGRFieldSubType subtype = OFSTNone) {
-        if (OGR_FD_GetFieldIndex(defn, name) < 0) {
-            add_field(layer, name, type, subtype);
-        }
+        add_missing_field(layer, name, type, subtype);
     };
-    add("feature", OFTString);
-    add("event_id", OFTString);
-    add("kind", OFTString);
-    add("layer", OFTString);
-    add("date_begin", date_type);
-    add("date_end", date_type);
-    add("place_id", OFTString);
-    add("place_name", OFTString);
     add("origin_place_id", OFTString);
     add("origin_name", OFTString);
     add("origin_lon", OFTReal);
@@ -353,14 +359,7 @@ void write_fire_lines(OGRLayerH layer, const std::vector<Event>& events,
         const Side claimant = fire_claimant(e.claims);
         for (const FireLine& l : lines) {
             FeaturePtr f(OGR_F_Create(defn));
-            set_field(f.get(), "feature", "fire_line");
-            set_field(f.get(), "event_id", e.id);
-            set_field(f.get(), "kind", std::string(to_string(e.kind)));
-            set_field(f.get(), "layer", std::string(to_string(layer_of(e.kind))));
-            set_date(f.get(), "date_begin", e.date.begin, format.dates);
-            set_date(f.get(), "date_end", e.date.end, format.dates);
-            set_field(f.get(), "place_id", e.place_id);
-            set_field(f.get(), "place_name", e.place_name);
+            set_event_key_fields(f.get(), "fire_line", e, format);
             set_field(f.get(), "origin_place_id", l.origin->id);
             set_field(f.get(), "origin_name", l.origin->name);
             set_real_field(f.get(), "origin_lon", l.origin->location.lon);

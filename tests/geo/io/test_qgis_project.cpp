@@ -102,9 +102,12 @@ TEST(LayerStyleQml, EventsAreRuledByKindSizedByCasualtiesAndLabelled) {
     // One rule per kind, then the disputed ring's.
     const auto rules = children(CPLGetXMLNode(r, "rules"), "rule");
     ASSERT_EQ(rules.size(), 14u);
-    EXPECT_STREQ(CPLGetXMLValue(rules[0], "filter", ""), "\"kind\" = 'shelling'");
+    // Events known only to a region get no mark: the event_lines / event_areas layers draw them.
+    const std::string marked =
+        " AND (\"geo_precision\" IS NULL OR \"geo_precision\" < 3 OR \"layer\" = 'context')";
+    EXPECT_EQ(CPLGetXMLValue(rules[0], "filter", ""), "\"kind\" = 'shelling'" + marked);
     EXPECT_STREQ(CPLGetXMLValue(rules[0], "label", ""), "Shelling (artillery)");
-    EXPECT_STREQ(CPLGetXMLValue(rules[12], "filter", ""), "\"kind\" = 'mission_deployment'");
+    EXPECT_EQ(CPLGetXMLValue(rules[12], "filter", ""), "\"kind\" = 'mission_deployment'" + marked);
     EXPECT_EQ(children(CPLGetXMLNode(r, "symbols"), "symbol").size(), 14u);
     EXPECT_NE(qml.find("killed_max"), std::string::npos);
     // Labelled by date: the places layer names the places (below).
@@ -125,7 +128,9 @@ TEST(LayerStyleQml, DisputedRingIsARuleOfItsOwn) {
     ASSERT_NE(r, nullptr);
     const auto rules = children(CPLGetXMLNode(r, "rules"), "rule");
     ASSERT_EQ(rules.size(), 14u);
-    EXPECT_STREQ(CPLGetXMLValue(rules[13], "filter", ""), "\"disputed\"");
+    EXPECT_EQ(std::string(CPLGetXMLValue(rules[13], "filter", "")),
+              "\"disputed\""
+              " AND (\"geo_precision\" IS NULL OR \"geo_precision\" < 3 OR \"layer\" = 'context')");
     EXPECT_EQ(std::string(CPLGetXMLValue(rules[13], "label", "")), disputed_legend_label);
     const auto symbols = children(CPLGetXMLNode(r, "symbols"), "symbol");
     ASSERT_EQ(symbols.size(), 14u);
@@ -281,7 +286,7 @@ TEST(QgisProject, QgsListsLayersTopFirstWithRelativeSourcesAndTheMapCrs) {
     // Events known only to a region: a band along a sector, a district's area hatched.
     EXPECT_STREQ(CPLGetXMLValue(layers[4], "renderer-v2.symbols.symbol.type", ""), "line");
     EXPECT_STREQ(CPLGetXMLValue(layers[5], "renderer-v2.symbols.symbol.type", ""), "fill");
-    EXPECT_STREQ(CPLGetXMLValue(layers[3], "labelsEnabled", ""), "1");               // places
+    EXPECT_STREQ(CPLGetXMLValue(layers[3], "labelsEnabled", ""), "1"); // places
 
     // The view covers the events, padded: in UTM 38N the westernmost (45.25 E, 40.25 N) lies
     // near x 521 km, y 4456 km; the easternmost (46.55 E, 39.62 N) near x 633 km, y 4386 km.
