@@ -15,7 +15,7 @@ const squash = (s) => s.replace(/\s+/g, " ").trim();
 // Events, and the sentences of their claims (directions of fire are not events).
 const events = new Map();
 for (const f of JSON.parse(fs.readFileSync(eventsPath, "utf8")).features) {
-  if (f.properties.feature === "fire_line") continue;
+  if (f.properties.feature) continue; // a direction of fire or an event's extent
   const claims = typeof f.properties.claims === "string" ? JSON.parse(f.properties.claims)
                                                          : f.properties.claims || [];
   events.set(f.properties.id, claims.map((c) => squash(c.text || "")).filter((t) => t));

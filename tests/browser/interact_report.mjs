@@ -13,7 +13,7 @@ const [indexPath, eventsPath, shotPrefix] = process.argv.slice(2);
 
 // The events and their dates, as the GeoJSON states them (directions of fire are not events).
 const events = JSON.parse(fs.readFileSync(eventsPath, "utf8")).features
-  .filter((f) => f.properties.feature !== "fire_line")
+  .filter((f) => !f.properties.feature) // not the directions of fire, not the extents
   .map((f) => ({ id: f.properties.id, begin: f.properties.date_begin || "",
                  end: f.properties.date_end || f.properties.date_begin || "" }));
 const indexUrl = pathToFileURL(path.resolve(indexPath)).href;

@@ -187,9 +187,11 @@ def main():
     project_path, gpkg_path, geojson_path, png_path, crs = sys.argv[1:6]
     with open(geojson_path, encoding="utf-8") as f:
         all_features = json.load(f)["features"]
-    # The GeoJSON holds the events and, as features of their own, the directions of fire.
-    features = [f for f in all_features if f["properties"].get("feature") != "fire_line"]
-    n_fire_lines = len(all_features) - len(features)
+    # The GeoJSON holds the events and, as features of their own, the directions of fire and the
+    # lines or areas of the events known only to a region.
+    features = [f for f in all_features if not f["properties"].get("feature")]
+    n_fire_lines = sum(1 for f in all_features if f["properties"].get("feature") == "fire_line")
+    n_extents = sum(1 for f in all_features if f["properties"].get("feature") == "event_extent")
     n_events = len(features)
     n_claims = sum(len(f["properties"]["claims"]) for f in features)
     n_places = len({f["properties"]["place_id"] for f in features if f["properties"]["place_id"]})
@@ -220,6 +222,9 @@ def main():
         if name in layers:
             got = layers[name].featureCount()
             check(got == expected, f"layer {name}: {got} features, expected {expected}")
+    extents = sum(layers[n].featureCount() for n in ("event_lines", "event_areas") if n in layers)
+    check(extents == n_extents,
+          f"event_lines and event_areas hold {extents} features, expected {n_extents}")
 
     events = layers.get("events")
     if events is not None and events.renderer() is None:
