@@ -686,8 +686,7 @@ double mark_density(std::size_t marks) {
 
 // Whether an event is drawn as a mark of its layer (not as an area of the uncertainty layer).
 bool drawn_as_mark(const EventRecord& e) {
-    return e.precision != geo::GeoPrecision::region ||
-           geo::layer_of(e.kind) == geo::EventLayer::context;
+    return !geo::stands_for_extent(e.precision, e.kind);
 }
 
 // Checkpoints, context events or incidents located to a place (precision exact or near).

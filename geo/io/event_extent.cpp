@@ -8,9 +8,13 @@
 
 namespace sitmap::geo {
 
+bool stands_for_extent(GeoPrecision precision, EventKind kind) {
+    return precision == GeoPrecision::region && layer_of(kind) != EventLayer::context;
+}
+
 std::optional<Geometry> event_extent(GeoPrecision precision, EventKind kind,
                                      const Geometry& geometry, LonLat location) {
-    if (precision != GeoPrecision::region || layer_of(kind) == EventLayer::context) {
+    if (!stands_for_extent(precision, kind)) {
         return std::nullopt;
     }
     if (std::holds_alternative<PointGeom>(geometry)) {

@@ -19,6 +19,9 @@ inline constexpr double region_point_radius_m = 15'000.0;
 // The extent of an event, or nothing when it is drawn as a mark: incidents and checkpoints at
 // geo-precision region (a border sector, a district, a province, a country) stand for their
 // place's line or area; context events (talks, statements) keep a mark whatever their precision.
+// Whether an event stands for its place's line or area rather than a mark (the rule above).
+bool stands_for_extent(GeoPrecision precision, EventKind kind);
+
 std::optional<Geometry> event_extent(GeoPrecision precision, EventKind kind,
                                      const Geometry& geometry, LonLat location);
 std::optional<Geometry> event_extent(const Event& e);
