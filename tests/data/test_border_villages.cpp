@@ -21,9 +21,9 @@
 #include <gtest/gtest.h>
 #include <ogr_api.h>
 
+#include "geo/core/geometry.hpp"
 #include "geo/gazetteer/gazetteer.hpp"
 #include "geo/geocode/geocoder.hpp"
-#include "geo/core/geometry.hpp"
 
 namespace {
 
@@ -523,7 +523,8 @@ TEST(BorderVillagesGeocoder, FormerAndOtherSideNamesResolveToThePresentPlace) {
         {"Berdzor", "Lachin", "AZ"},     {"Karvachar", "Kalbajar", "AZ"},
         {"Shushi", "Shusha", "AZ"},      {"Stepanakert", "Khankendi", "AZ"},
         {"Martakert", "Aghdara", "AZ"},  {"Բերձոր", "Lachin", "AZ"},
-        {"Сотк", "Sotk", "AM"},          {"Khnapat", "Khanabad", "AZ"}};
+        {"Сотк", "Sotk", "AM"},          {"Khnapat", "Khanabad", "AZ"},
+        {"Arazdeyen", "Yeraskh", "AM"}};
     for (const Case& c : cases) {
         const auto old_name = bundled_geocoder().resolve(c.alias);
         ASSERT_FALSE(old_name.candidates.empty()) << c.alias << " resolves to nothing";
