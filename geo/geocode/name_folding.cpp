@@ -196,7 +196,10 @@ std::string skeleton(std::string_view w) {
         if (i == 0 && c == 'y' && w.size() > 1 && is_vowel(w[1])) {
             continue; // Yerevan / Erevan, Yeghegnadzor / Eghegnadzor
         }
-        if ((c == 's' || c == 'c' || c == 'z' || c == 'k' || c == 'g') && next_is(i, 'h')) {
+        if (c == 'd' && next_is(i, 'z') && i + 2 < w.size() && w[i + 2] == 'h') {
+            mapped = 'j'; // Russian dzh: Dzhanyatag / Janyatag, Yellidzhe / Yellija
+            i += 2;
+        } else if ((c == 's' || c == 'c' || c == 'z' || c == 'k' || c == 'g') && next_is(i, 'h')) {
             mapped = c == 'k' ? 'h' : c; // sh->s, ch->c, zh->z, kh->h, gh->g
             ++i;
         } else if (c == 'd' && (next_is(i, 'z') || next_is(i, 'j'))) {

@@ -45,6 +45,8 @@ TEST(NameFolding, SkeletonsOfRomanisationVariantsMeet) {
     EXPECT_EQ(skeleton("nagornyj"), skeleton("nagorny"));
     EXPECT_EQ(skeleton("nagorniy"), skeleton("nagorny"));
     EXPECT_EQ(skeleton("tsovak"), skeleton("covak"));
+    EXPECT_EQ(skeleton("dzhanyatag"), skeleton("janyatag")); // Russian dzh is English j
+    EXPECT_EQ(skeleton("yellidzha"), skeleton("yellija"));
     EXPECT_NE(skeleton("sotk"), skeleton("tegh"));
     EXPECT_EQ(skeleton("yerevan"), "erevan");
 }
