@@ -438,8 +438,11 @@ private:
             return std::nullopt;
         }
         if (const auto d = linked ? day_at(j) : std::nullopt) {
-            const year_month_day end = d->first == d->second ? shift(d->first, 1) : d->second;
-            emit(i, d->last, DateForm::night, span(d->first, end));
+            if (d->first == d->second) {
+                emit(i, d->last, DateForm::night, night_of(d->first));
+            } else {
+                emit(i, d->last, DateForm::night, span(d->first, d->second));
+            }
             return d->last + 1;
         }
         const auto w1 = weekday_of(m_tokens[j]);
@@ -450,11 +453,16 @@ private:
             return r;
         }
         if (of) {
-            const auto b = past_weekday(m_pub, *w1);
-            emit(i, j, DateForm::night, span(b, shift(b, 1)));
+            emit(i, j, DateForm::night, night_of(past_weekday(m_pub, *w1)));
             return j + 1;
         }
         return std::nullopt;
+    }
+
+    // "the night of 12 September": the night that began on the 12th; but in a report of the 12th
+    // it can only be the one that ended on it (the Russian and Azerbaijani "night to the 12th").
+    DateRange night_of(year_month_day d) const {
+        return d == m_pub ? span(shift(d, -1), d) : span(d, shift(d, 1));
     }
 
     // A day or a short run of days named at token k: "12 September", "September 12", "12-13
@@ -893,12 +901,6 @@ void join_runs(std::string_view text, const std::vector<Token>& tokens,
     }
 }
 
-struct TimeOfDay {
-    std::size_t begin = 0; // byte offset
-    int minutes = 0;
-    bool ends_range = false; // after "to", "until", "till" or a dash
-};
-
 std::vector<TimeOfDay> times_of_day(std::string_view text, const std::vector<Token>& tokens) {
     std::vector<TimeOfDay> out;
     std::size_t after_last_time = tokens.size(); // the token after the last time found
@@ -1028,6 +1030,10 @@ std::vector<DateMention> find_dates(std::string_view text, std::chrono::year_mon
         resolve_shifts(text, found);
     }
     return found;
+}
+
+std::vector<TimeOfDay> find_times(std::string_view text) {
+    return times_of_day(text, text::tokenize(text));
 }
 
 DateRange counted_from(const DateMention& m, std::chrono::year_month_day from) {

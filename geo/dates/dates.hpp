@@ -51,6 +51,17 @@ struct DateMention {
 // All date expressions in `text`, in order of position.
 std::vector<DateMention> find_dates(std::string_view text, std::chrono::year_month_day published);
 
+// A time of day named in text: "23:40", "5:05 pm", "10 p.m.", "at 2220".
+struct TimeOfDay {
+    std::size_t begin = 0;   // byte offset into the text searched
+    int minutes = 0;         // after midnight
+    bool ends_range = false; // after "to", "until", "till" or a dash: where something ended
+};
+
+// All times of day in `text`, in order of position. A bare number is not a time; four digits are
+// one only after a time word ("at 2220", "from 2220 to 0005").
+std::vector<TimeOfDay> find_times(std::string_view text);
+
 // The date of a mention with a shift, counted from `from` (the first day of another date).
 DateRange counted_from(const DateMention& m, std::chrono::year_month_day from);
 

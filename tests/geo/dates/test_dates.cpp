@@ -191,6 +191,9 @@ TEST(Dates, NightsNamedByTheirDays) {
     EXPECT_EQ(only_range("on the night of Monday", sep14), "2022-09-12..2022-09-13");
     EXPECT_EQ(only_range("on the night of 12-13 September", sep14), "2022-09-12..2022-09-13");
     EXPECT_EQ(only_range("on the night of September 12 to 13", sep14), "2022-09-12..2022-09-13");
+    // ... except in a report of that very day: then the night that ended on it.
+    EXPECT_EQ(only_range("on the night of 14 September", sep14), "2022-09-13..2022-09-14");
+    EXPECT_EQ(only_range("on the night of Wednesday", sep14), "2022-09-13..2022-09-14");
     // "late on Monday" is Monday.
     EXPECT_EQ(only_range("the ministry said late on Monday", sep14), "2022-09-12..2022-09-12");
 }
@@ -295,4 +298,18 @@ TEST(Dates, DatelinesAreTheReferenceWhenEarlierThanPublication) {
               "2021-07-22");
     EXPECT_EQ(format_date(reference_date("BAKU, July 25 - Units opened fire.", jul22)),
               "2021-07-22");
+}
+
+TEST(Dates, TimesOfDayAndWhetherTheyEndARange) {
+    const auto times = find_times("Between 5:00 pm and 5:30 p.m., from 2220 until 0005, at 10 "
+                                  "a.m., 3 soldiers and 2 days later, 23:40-01:00");
+    std::vector<std::pair<int, bool>> got;
+    for (const TimeOfDay& t : times) {
+        got.emplace_back(t.minutes, t.ends_range);
+    }
+    const std::vector<std::pair<int, bool>> want = {{17 * 60, false}, {17 * 60 + 30, false},
+                                                    {22 * 60 + 20, false}, {5, true},
+                                                    {10 * 60, false},      {23 * 60 + 40, false},
+                                                    {60, true}};
+    EXPECT_EQ(got, want);
 }
