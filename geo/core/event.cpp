@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <numbers>
 #include <utility>
 
@@ -339,6 +340,16 @@ Geometry covering_area(const std::vector<EventPlace>& places, double margin_m) {
         }
     }
     return area;
+}
+
+bool different_times(const Event& a, const Event& b) {
+    if (a.times.empty() || b.times.empty()) {
+        return false;
+    }
+    return std::none_of(a.times.begin(), a.times.end(), [&](int t) {
+        return std::any_of(b.times.begin(), b.times.end(),
+                           [&](int u) { return std::abs(t - u) < distinct_times_min; });
+    });
 }
 
 } // namespace sitmap::geo

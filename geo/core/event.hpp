@@ -136,12 +136,23 @@ struct Event {
     // Where fire came from ("from the direction of X"), finest first; never the event's place
     // unless nothing else is known.
     std::vector<EventPlace> origins;
+    // The times of day its reports say it began, in minutes after midnight ("at 13:45" is 825),
+    // in the order first stated: one day's reports that begin at different times are of different
+    // incidents. Read from text; not written to files.
+    std::vector<int> times;
 
     // True when claims of different sides contradict (different figures or a denial).
     bool disputed() const;
     // The main origin, or nullptr.
     const EventPlace* origin() const { return origins.empty() ? nullptr : &origins.front(); }
 };
+
+// Two reports of a day began this many minutes apart or more: they are of two incidents ("at 13:45"
+// and "between 17:00 and 17:30" on the same day), unless another time of theirs is nearer.
+inline constexpr int distinct_times_min = 30;
+
+// Both events have begin times and none of one lies within distinct_times_min of one of the other.
+bool different_times(const Event& a, const Event& b);
 
 // How far the area of an event's several targets reaches beyond them.
 inline constexpr double covering_area_margin_m = 2'000.0;

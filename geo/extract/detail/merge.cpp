@@ -283,6 +283,11 @@ void add_event(Event& into, std::unordered_set<std::string>& seen, Event& from) 
         into.kind = from.kind;
     }
     add_event_places(into, from.targets, from.origins);
+    for (const int t : from.times) {
+        if (std::find(into.times.begin(), into.times.end(), t) == into.times.end()) {
+            into.times.push_back(t);
+        }
+    }
     for (Claim& c : from.claims) {
         // A claim already present came in with its source.
         if (seen.count(source_key(c.source)) == 0) {
@@ -334,7 +339,7 @@ Merged merge_same_events(std::vector<Event> events, std::vector<std::vector<Vote
                                          ? same_targets(r, e)
                                          : (r.place_id.empty() && r.location == e.location);
             return same_places && merge_class(r.kind) == merge_class(e.kind) &&
-                   compatible(r.date, e.date);
+                   compatible(r.date, e.date) && !different_times(r, e);
         };
         // Same targets share a place id (target_ids is never empty); the same location is one key.
         std::optional<std::size_t> found;
@@ -521,7 +526,7 @@ void absorb_region_events(Merged& m) {
             const Event& fine = merged[f];
             if (f == c || absorbed[f] || !finer(fine, coarse) ||
                 merge_class(fine.kind) != merge_class(coarse.kind) ||
-                !compatible(fine.date, coarse.date)) {
+                !compatible(fine.date, coarse.date) || different_times(fine, coarse)) {
                 return;
             }
             double d = distance_m(fine.location, coarse.geometry);

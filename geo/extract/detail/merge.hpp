@@ -1,6 +1,7 @@
 #pragma once
 // Merging what is one event: the same place (or a village inside a region-level place), the same
-// class of kind, dates within a day; every claim and source kept, dates decided by vote.
+// class of kind, dates within a day, not begun at different times of day (see different_times);
+// every claim and source kept, dates decided by vote.
 
 #include "geo/core/event.hpp"
 

@@ -322,7 +322,19 @@ struct IncidentReading {
     // `own` is only the day of the report ("the ministry on Thursday said"): it dates the incident
     // when nothing else does, and gives way to any day of the events another sentence names.
     bool report_day = false;
+    // When the sentence says it began ("at 13:45", "between 5:00 pm and 5:30 pm": 17:00), in
+    // minutes after midnight; not a time where something ended ("until 01:00").
+    std::optional<int> time;
 };
+
+std::optional<int> begin_time(const TokenizedSentence& s) {
+    for (const TimeOfDay& t : find_times(s.text)) {
+        if (!t.ends_range) {
+            return t.minutes;
+        }
+    }
+    return std::nullopt;
+}
 
 IncidentReading read_incident(const SentenceReading& r) {
     IncidentReading out;
@@ -335,6 +347,7 @@ IncidentReading read_incident(const SentenceReading& r) {
     out.report_day = out.own != nullptr && (r.inherited && out.own == &*r.inherited
                                                 ? r.inherited_report_day
                                                 : is_report_date(r.sentence, *out.own, r.triggers));
+    out.time = begin_time(r.sentence);
     return out;
 }
 
@@ -493,6 +506,9 @@ void start_incident(const IncidentPlaces& where, const std::vector<Claim>& claim
                     const DateRange& date, ArticleEvents& state) {
     Proto p;
     p.event = make_incident(incident.kind, date, where);
+    if (incident.time) {
+        p.event.times.push_back(*incident.time);
+    }
     p.evidence = incident.evidence;
     p.last_sentence = r.index;
     for (const Pending& q : state.pending) {
@@ -522,13 +538,21 @@ void start_incident(const IncidentPlaces& where, const std::vector<Claim>& claim
 // ("Sotk came under fire. Shells hit Sotk and Norabak."), or only where fire came from right after
 // it ("The fire came from the direction of Kut.").
 bool is_current_incident(const IncidentPlaces& where, const SentenceReading& r,
-                         const DateRange& date, const ArticleEvents& state) {
+                         const IncidentReading& incident, const DateRange& date,
+                         const ArticleEvents& state) {
     if (!state.current) {
         return false;
     }
     const Event& e = state.protos[*state.current].event;
     if (layer_of(e.kind) != EventLayer::incident || !compatible(date, e.date)) {
         return false;
+    }
+    if (incident.time) { // begun at another time of the day: another incident
+        Event report;
+        report.times.push_back(*incident.time);
+        if (different_times(report, e)) {
+            return false;
+        }
     }
     if (where.targets.empty()) {
         return state.current_is_recent(r.index);
@@ -758,10 +782,16 @@ std::optional<std::size_t> incident_events(const SentenceReading& r, ArticleEven
     }
     if (where.targets.empty() && where.origins.empty()) {
         placeless_incident(claims, r, incident, state);
-    } else if (is_current_incident(where, r, date, state)) {
+    } else if (is_current_incident(where, r, incident, date, state)) {
         Proto& p = state.protos[*state.current];
         add_places(p.event, where);
         add_to_proto(p, claims, r, incident);
+        // Only a report with a place says when the incident there began: a time in a sentence
+        // without one ("shooting also took place around 2 p.m.") may be of another episode.
+        if (incident.time && std::find(p.event.times.begin(), p.event.times.end(),
+                                       *incident.time) == p.event.times.end()) {
+            p.event.times.push_back(*incident.time);
+        }
     } else {
         start_incident(where, claims, r, incident, date, state);
     }

@@ -200,3 +200,20 @@ TEST(Event, AnIdOfSeveralTargetsTellsTheirSetsApart) {
     e.targets.push_back(EventPlace{"test:tegh", "Tegh", {}, GeoPrecision::exact});
     EXPECT_NE(event_id(e), two);
 }
+
+TEST(Event, ReportsBegunHalfAnHourApartOrMoreAreOfDifferentIncidents) {
+    Event a;
+    Event b;
+    EXPECT_FALSE(different_times(a, b)); // no times: nothing tells them apart
+    a.times = {13 * 60 + 45};
+    EXPECT_FALSE(different_times(a, b)); // one without a time
+    b.times = {17 * 60};
+    EXPECT_TRUE(different_times(a, b));
+    EXPECT_TRUE(different_times(b, a));
+    b.times = {14 * 60 + 14};
+    EXPECT_FALSE(different_times(a, b)); // 29 minutes apart: the same start, told differently
+    b.times = {14 * 60 + 15};
+    EXPECT_TRUE(different_times(a, b));
+    b.times = {17 * 60, 13 * 60 + 50}; // another report of b began when a did
+    EXPECT_FALSE(different_times(a, b));
+}

@@ -410,3 +410,40 @@ TEST_F(ExtractTest, ASentenceSayingWhereNarrowsAnIncidentKnownOnlyToARegion) {
     ASSERT_FALSE(incidents(y).empty());
     EXPECT_EQ(incidents(y)[0]->place_id, "test:tegh");
 }
+
+TEST_F(ExtractTest, ReportsOfOneDayBegunAtDifferentTimesAreTwoIncidents) {
+    // Written sentences: a village at 17:00, then the border sector it lies on at 13:45 that day.
+    const auto text = [](const std::string& earlier) {
+        return "Armenian positions near Sotk came under fire between 17:00 and 17:30 on Monday, "
+               "the ministry said. Earlier on Monday, " +
+               earlier + ", positions on the eastern sector of the border had come under fire.";
+    };
+    const auto x = run(text("starting at 13:45"));
+    ASSERT_EQ(incidents(x).size(), 2u);
+    const auto at = [](const Extraction& e, std::string_view id) -> const Event* {
+        for (const Event* i : incidents(e)) {
+            if (i->place_id == id) {
+                return i;
+            }
+        }
+        return nullptr;
+    };
+    ASSERT_NE(at(x, "test:sotk"), nullptr);
+    EXPECT_EQ(at(x, "test:sotk")->times, std::vector<int>{17 * 60});
+    ASSERT_NE(at(x, "test:eastern-sector"), nullptr);
+    EXPECT_EQ(at(x, "test:eastern-sector")->times, std::vector<int>{13 * 60 + 45});
+    // Must not fire: within half an hour, or with no time in one report, it is one incident, at
+    // the village.
+    for (const char* earlier : {"starting at 16:50", "in the afternoon"}) {
+        const auto y = run(text(earlier));
+        ASSERT_EQ(incidents(y).size(), 1u) << earlier;
+        EXPECT_EQ(incidents(y)[0]->place_id, "test:sotk") << earlier;
+    }
+    // Must not fire: a time in a sentence without a place may be of another episode; the sector's
+    // report still joins the village's.
+    const auto z = run("Positions on the eastern sector of the border came under fire on Monday. "
+                       "Shooting also took place around 2 p.m. Armenian positions near Sotk came "
+                       "under fire on Monday at 9:40.");
+    ASSERT_EQ(incidents(z).size(), 1u);
+    EXPECT_EQ(incidents(z)[0]->place_id, "test:sotk");
+}
