@@ -507,15 +507,21 @@ bool is_subject(const MentionView& v) {
 }
 
 // A capital or country that is not introduced as a location stands for its government: "accused
-// Baku", "according to Washington", "Moscow's", "Baku and Yerevan".
+// Baku", "according to Washington", "called on Baku to", "Moscow's", "Baku and Yerevan".
 bool is_metonymic_actor(const MentionView& v, const Locative& loc) {
     const std::size_t before = v.before();
     const bool agency =
         before < v.tokens().size() &&
-        (is_one_of(v.word(before), {"accused", "accuses", "accusing", "blamed", "blames", "urged",
-                                    "urging", "with", "against", "by", "pressure", "called"}) ||
+        (is_one_of(v.word(before),
+                   {"accused", "accuses",  "accusing", "blamed",   "blames", "urged",
+                    "urges",   "urge",     "urging",   "asked",    "asks",   "warned",
+                    "warns",   "told",     "tells",    "demanded", "with",   "against",
+                    "by",      "pressure", "called"}) ||
          (iequals(v.word(before), "to") && before >= 1 &&
-          iequals(v.word(before - 1), "according")));
+          iequals(v.word(before - 1), "according")) ||
+         // "called on Baku to investigate": the addressee of an appeal
+         (iequals(v.word(before), "on") && before >= 1 &&
+          is_one_of(v.word(before - 1), {"called", "calls", "call", "calling"})));
     return agency || possessive_after(v.sentence.text, v.tokens(), v.span().last) ||
            (!loc.locative && !loc.coordinated_with_previous) ||
            (loc.coordinated_with_previous && v.index > 0 &&

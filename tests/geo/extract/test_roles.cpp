@@ -254,6 +254,20 @@ TEST_F(ExtractTest, AnAreaAfterACommaQualifiesOnlyAPlaceInsideIt) {
     EXPECT_EQ(role_of(y, "Upland"), MentionRole::context_location);
 }
 
+TEST_F(ExtractTest, ACapitalAppealedToIsItsGovernmentNotWhereFireWas) {
+    // Written sentences: the capital is asked to investigate fire elsewhere.
+    for (const char* text : {"The ministry called on Baku to investigate the shooting at Sotk.",
+                             "Yerevan urged Baku to stop the shooting at Sotk on Monday."}) {
+        const auto x = run(text);
+        EXPECT_EQ(role_of(x, "Baku"), MentionRole::actor) << text;
+        ASSERT_EQ(incidents(x).size(), 1u) << text;
+        EXPECT_EQ(incidents(x)[0]->place_id, "test:sotk") << text;
+    }
+    // Must not fire: "on" after another verb still locates ("fire on Baku" is fire at the city).
+    const auto y = run("Drones fired on Baku on Monday, the ministry said.");
+    EXPECT_EQ(role_of(y, "Baku"), MentionRole::incident_location);
+}
+
 TEST_F(ExtractTest, ASpeechVerbAfterACommaIntroducesTheSpeakerNotTheName) {
     const auto x = run("On Monday, Azerbaijani forces began firing towards the towns of Goris and "
                        "Sotk, reports the ministry's spokesperson.");
