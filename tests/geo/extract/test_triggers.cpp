@@ -148,6 +148,12 @@ TEST(Triggers, ClashesAndExchangesAreArmedClashesEvenWithFireOpened) {
     EXPECT_EQ(incident_kind("clashes broke out after troops opened fire"), EventKind::armed_clash);
     EXPECT_EQ(incident_kind("Baku reported ceasefire violations near the village"),
               EventKind::armed_clash);
+    // The noun with "of": "a violation of the ceasefire", "violations of the truce".
+    for (const char* s : {"there had been a violation of the ceasefire in the district",
+                          "the monitors recorded violations of the truce near the village",
+                          "the side reported a truce violation on Sunday"}) {
+        EXPECT_EQ(incident_kind(s), EventKind::armed_clash) << s;
+    }
 }
 
 TEST(Triggers, DronePhrasings) {
