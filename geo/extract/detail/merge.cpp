@@ -26,6 +26,10 @@ constexpr long same_event_max_gap_days = 1;
 // A stated range this short ("overnight from Sunday to Monday") is more exact than any one of
 // its days.
 constexpr long short_range_max_days = 2;
+// A report an article dates only by the day it was made ("the ministry on Monday confirmed fire at
+// Sotk") is of the incident there that a later sentence dates up to this many days earlier ("the
+// soldier was wounded in Sotk on Saturday evening").
+constexpr long report_lag_days = 3;
 // An event placed only at a region, country or border sector joins the same event at a place at
 // most this far from it: a border sector or province is a few tens of kilometres across.
 constexpr double region_absorb_radius_m = 30'000.0;
@@ -301,6 +305,21 @@ void add_event(Event& into, std::unordered_set<std::string>& seen, Event& from) 
     }
 }
 
+// Whether `earlier_report`, dated by its `votes` only as the day it was made, is of `e`, which a
+// later sentence of the same article dates up to report_lag_days before that day.
+bool reported_later(const std::vector<Vote>& votes, const Event& earlier_report, const Event& e) {
+    const bool only_report_days =
+        !votes.empty() &&
+        std::all_of(votes.begin(), votes.end(), [](const Vote& v) { return v.report_day; });
+    if (!only_report_days || e.date.precision == DatePrecision::unknown ||
+        earlier_report.date.precision == DatePrecision::unknown ||
+        first_source(e).article != first_source(earlier_report).article ||
+        sys_days{e.date.end} > sys_days{earlier_report.date.begin}) {
+        return false;
+    }
+    return gap_days(e.date, earlier_report.date) <= report_lag_days;
+}
+
 // The same place, class of kind and date: one event. An event merges into the first merged event
 // (in input order) with the same places, class of kind and a compatible date, found through an
 // index of the merged events by place id (or location) and date.
@@ -334,27 +353,35 @@ Merged merge_same_events(std::vector<Event> events, std::vector<std::vector<Vote
         if (own_votes.empty()) {
             own_votes.push_back(Vote{e.date, 1, first_source(e)});
         }
-        auto same = [&](const Event& r) {
+        auto same = [&](std::size_t at) {
+            const Event& r = m.events[at];
             const bool same_places = !e.place_id.empty()
                                          ? same_targets(r, e)
                                          : (r.place_id.empty() && r.location == e.location);
             return same_places && merge_class(r.kind) == merge_class(e.kind) &&
-                   compatible(r.date, e.date) && !different_times(r, e);
+                   (compatible(r.date, e.date) || reported_later(m.votes[at], r, e)) &&
+                   !different_times(r, e);
         };
         // Same targets share a place id (target_ids is never empty); the same location is one key.
         std::optional<std::size_t> found;
         const auto consider = [&](std::uint32_t at) {
-            if ((!found || at < *found) && same(m.events[at])) {
+            if ((!found || at < *found) && same(at)) {
                 found = at;
             }
         };
         const int cls = merge_class(e.kind);
+        // Also the days a report of this event may have been made on (see reported_later).
+        DateRange reach = e.date;
+        if (reach.precision != DatePrecision::unknown) {
+            reach.end = std::chrono::year_month_day{sys_days{reach.end} +
+                                                    std::chrono::days{report_lag_days}};
+        }
         if (!e.place_id.empty()) {
             for (const std::string_view id : target_ids(e)) {
-                index.for_each(place_key(id, cls), e.date, consider);
+                index.for_each(place_key(id, cls), reach, consider);
             }
         } else {
-            index.for_each(location_key(e.location, cls), e.date, consider);
+            index.for_each(location_key(e.location, cls), reach, consider);
         }
         if (!found) {
             std::unordered_set<std::string> keys;
@@ -599,7 +626,12 @@ DateRange best_date(const std::vector<Vote>& votes, const DateRange& fallback) {
         SourceRef first;
     };
     std::vector<Tally> tally;
+    const bool events_dated =
+        std::any_of(votes.begin(), votes.end(), [](const Vote& v) { return !v.report_day; });
     for (const Vote& v : votes) {
+        if (events_dated && v.report_day) {
+            continue;
+        }
         auto it = std::find_if(tally.begin(), tally.end(),
                                [&](const Tally& t) { return t.date == v.date; });
         if (it == tally.end()) {

@@ -19,9 +19,12 @@ struct Vote {
     // day of the report ("the ministry on Thursday said") and for other evidence.
     std::size_t weight = 1;
     SourceRef where; // ties go to the date stated first (an article's lead states its news)
+    // Only the day a report was made ("the ministry on Monday confirmed fire at Sotk"): it dates
+    // the event when nothing else does, and gives way to any day of the events stated.
+    bool report_day = false;
 };
-// A short stated range over one of its days, a day over a month or vague period, then the most
-// votes, then the first stated.
+// Days of the events over days of reports; then a short stated range over one of its days, a day
+// over a month or vague period, then the most votes, then the first stated.
 DateRange best_date(const std::vector<Vote>& votes, const DateRange& fallback);
 // Dates within a day of each other (an unknown date matches any).
 bool compatible(const DateRange& a, const DateRange& b);

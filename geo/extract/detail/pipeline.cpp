@@ -491,7 +491,8 @@ void add_to_proto(Proto& p, const std::vector<Claim>& claims, const SentenceRead
                   const IncidentReading& incident) {
     add_claims(p.event, claims, r.source);
     if (incident.own != nullptr) {
-        p.votes.push_back(Vote{incident.own->date, incident.report_day ? 1U : 2U, r.source});
+        p.votes.push_back(
+            Vote{incident.own->date, incident.report_day ? 1U : 2U, r.source, incident.report_day});
     }
     if (more_specific(incident.kind, incident.evidence, p.event.kind, p.evidence)) {
         p.event.kind = incident.kind;
@@ -526,8 +527,9 @@ void start_incident(const IncidentPlaces& where, const std::vector<Claim>& claim
     add_claims(p.event, claims, r.source);
     // A new incident without a date of its own is dated, and votes, by the last incident's.
     if (incident.own != nullptr || date.precision != DatePrecision::unknown) {
-        p.votes.push_back(Vote{incident.own ? incident.own->date : date,
-                               incident.own && incident.report_day ? 1U : 2U, r.source});
+        const bool report_day = incident.own && incident.report_day;
+        p.votes.push_back(Vote{incident.own ? incident.own->date : date, report_day ? 1U : 2U,
+                               r.source, report_day});
     }
     state.protos.push_back(std::move(p));
     state.pending.clear();

@@ -189,6 +189,65 @@ TEST(Merge, BestDatePrefersAShortRangeThenADayThenMoreVotes) {
     EXPECT_EQ(detail::best_date({}, may), may);
 }
 
+TEST(Merge, TheDayOfAReportGivesWayToADayOfTheEvents) {
+    const auto day = [](const char* d) {
+        return DateRange{parse_date(d), parse_date(d), DatePrecision::day};
+    };
+    const SourceRef lead{"a", 0, 1};
+    const SourceRef body{"a", 50, 60};
+    using detail::Vote;
+    // "The ministry on Monday confirmed...": Monday, twice, loses to Saturday stated once.
+    EXPECT_EQ(detail::best_date({Vote{day("2022-08-08"), 1, lead, true},
+                                 Vote{day("2022-08-08"), 1, lead, true},
+                                 Vote{day("2022-08-06"), 2, body}},
+                                day("2022-08-08")),
+              day("2022-08-06"));
+    // Must not fire: without a day of the events, the report's day stands.
+    EXPECT_EQ(detail::best_date({Vote{day("2022-08-08"), 1, lead, true}}, day("2022-08-01")),
+              day("2022-08-08"));
+}
+
+TEST(Merge, AReportDatedOnlyByItsDayJoinsTheIncidentALaterSentenceDatesDaysBefore) {
+    const auto day = [](const char* d) {
+        return DateRange{parse_date(d), parse_date(d), DatePrecision::day};
+    };
+    Event report;
+    report.kind = EventKind::armed_clash;
+    report.place_id = "sotk";
+    report.place_name = "Sotk";
+    report.date = day("2022-08-08");
+    report.sources = {SourceRef{"a", 0, 100}};
+    Event dated = report;
+    dated.date = day("2022-08-06");
+    dated.sources = {SourceRef{"a", 300, 400}};
+    using detail::Vote;
+    const auto merged =
+        detail::merge_with_votes({report, dated}, {{Vote{report.date, 1, report.sources[0], true}},
+                                                   {Vote{dated.date, 2, dated.sources[0]}}});
+    ASSERT_EQ(merged.size(), 1u);
+    EXPECT_EQ(merged[0].date, day("2022-08-06"));
+    EXPECT_EQ(merged[0].sources.size(), 2u);
+    // Must not fire: a report dated by its events, four days apart, or of another article.
+    EXPECT_EQ(detail::merge_with_votes({report, dated}, {{Vote{report.date, 2, report.sources[0]}},
+                                                         {Vote{dated.date, 2, dated.sources[0]}}})
+                  .size(),
+              2u);
+    Event older = dated;
+    older.date = day("2022-08-04");
+    EXPECT_EQ(
+        detail::merge_with_votes({report, older}, {{Vote{report.date, 1, report.sources[0], true}},
+                                                   {Vote{older.date, 2, older.sources[0]}}})
+            .size(),
+        2u);
+    Event elsewhere = dated;
+    elsewhere.sources = {SourceRef{"b", 300, 400}};
+    EXPECT_EQ(detail::merge_with_votes({report, elsewhere},
+                                       {{Vote{report.date, 1, report.sources[0], true}},
+                                        {Vote{elsewhere.date, 2, elsewhere.sources[0]}}})
+                  .size(),
+              2u);
+}
+
 TEST(Merge, SummaryGivesEachSidesFiguresAsStated) {
     Event e;
     e.kind = EventKind::shelling;
