@@ -546,6 +546,19 @@ Role role_by_noun(const std::vector<Token>& tokens, std::size_t n) {
                                      is_one_of(tokens[k].text, {"have", "had", "been", "has"}))) {
             ++k;
         }
+        // "Azerbaijani army private John Doe was wounded": a member of the force, named, is
+        // who was hit, not who fired.
+        static const WordList person_nouns("person_nouns");
+        if (k < tokens.size() && person_nouns.contains(tokens[k].text)) {
+            std::size_t m = k + 1;
+            while (m < tokens.size() && m < k + 5 && tokens[m].capitalized()) {
+                ++m;
+            }
+            if (m < tokens.size() &&
+                (is_toll_word(tokens[m]) || is_one_of(tokens[m].text, {"was", "were"}))) {
+                return Role::victim;
+            }
+        }
         if (k < tokens.size() && (is_position_noun(tokens[k].text) || is_toll_word(tokens[k]) ||
                                   is_one_of(tokens[k].text, {"were", "was", "came", "come"}))) {
             return Role::victim;

@@ -426,3 +426,23 @@ TEST(Claims, NoLossesAmongAPartysPersonnelIsThatPartysOwnReport) {
     EXPECT_EQ(claims[0].killed, 0);
     EXPECT_EQ(claims[0].wounded, 0);
 }
+
+TEST_F(ExtractTest, ANamedMemberOfAForceWhoWasHitIsNotWhoFired) {
+    // Written sentence: the ministry is not named by its country; the wounded private's army is
+    // the victim, so the ministry speaking of his wounding is Azerbaijan's.
+    const auto x = run("Azerbaijani army private John Doe was wounded in shelling of the Armenian "
+                       "armed forces near Kalbajar, the Defense Ministry said.");
+    ASSERT_EQ(incidents(x).size(), 1u);
+    ASSERT_FALSE(incidents(x)[0]->claims.empty());
+    const Claim& c = incidents(x)[0]->claims[0];
+    EXPECT_EQ(c.side, Side::azerbaijan);
+    EXPECT_EQ(c.assertion, Assertion::accuses);
+    EXPECT_EQ(c.against, Side::armenia);
+    EXPECT_EQ(c.wounded, 1);
+    // Must not fire: the force's soldiers who fired are the attackers.
+    const auto y =
+        run("Armenian army soldiers opened fire at Kalbajar on Monday, the Defense Ministry said.");
+    ASSERT_EQ(incidents(y).size(), 1u);
+    ASSERT_FALSE(incidents(y)[0]->claims.empty());
+    EXPECT_EQ(incidents(y)[0]->claims[0].side, Side::azerbaijan);
+}
