@@ -320,6 +320,33 @@ bool reported_later(const std::vector<Vote>& votes, const Event& earlier_report,
     return gap_days(e.date, earlier_report.date) <= report_lag_days;
 }
 
+// The single days a sentence names for its events (not the days of reports).
+std::vector<std::chrono::year_month_day> event_days(const std::vector<Vote>& votes) {
+    std::vector<std::chrono::year_month_day> days;
+    for (const Vote& v : votes) {
+        if (!v.report_day && (v.weight > 1 || v.settled) &&
+            v.date.precision == DatePrecision::day && v.date.begin == v.date.end) {
+            days.push_back(v.date.begin);
+        }
+    }
+    return days;
+}
+
+// Two reports of one article that each name the day of their events, and no day in common ("on
+// Thursday ... shelled Sotk", "on Friday ... shelled Sotk and Norabak"), are of two incidents:
+// the day either side that reports of different articles may be off by is no slack within one.
+bool different_days(const std::vector<Vote>& a_votes, const Event& a,
+                    const std::vector<Vote>& b_votes, const Event& b) {
+    if (first_source(a).article != first_source(b).article) {
+        return false;
+    }
+    const auto x = event_days(a_votes);
+    const auto y = event_days(b_votes);
+    return !x.empty() && !y.empty() && std::none_of(x.begin(), x.end(), [&](const auto& d) {
+        return std::find(y.begin(), y.end(), d) != y.end();
+    });
+}
+
 // The same place, class of kind and date: one event. An event merges into the first merged event
 // (in input order) with the same places, class of kind and a compatible date, found through an
 // index of the merged events by place id (or location) and date.
@@ -360,7 +387,7 @@ Merged merge_same_events(std::vector<Event> events, std::vector<std::vector<Vote
                                          : (r.place_id.empty() && r.location == e.location);
             return same_places && merge_class(r.kind) == merge_class(e.kind) &&
                    (compatible(r.date, e.date) || reported_later(m.votes[at], r, e)) &&
-                   !different_times(r, e);
+                   !different_times(r, e) && !different_days(m.votes[at], r, own_votes, e);
         };
         // Same targets share a place id (target_ids is never empty); the same location is one key.
         std::optional<std::size_t> found;
@@ -795,8 +822,8 @@ std::string event_summary(const Event& e) {
 std::vector<Event> merge_events_impl(std::vector<Event> events) {
     std::vector<std::vector<Vote>> votes;
     for (const Event& e : events) {
-        votes.push_back(
-            {Vote{e.date, std::max<std::size_t>(1, e.sources.size()), first_source(e)}});
+        votes.push_back({Vote{e.date, std::max<std::size_t>(1, e.sources.size()), first_source(e),
+                              false, true}});
     }
     return merge_with_votes(std::move(events), std::move(votes));
 }

@@ -22,6 +22,9 @@ struct Vote {
     // Only the day a report was made ("the ministry on Monday confirmed fire at Sotk"): it dates
     // the event when nothing else does, and gives way to any day of the events stated.
     bool report_day = false;
+    // The date an extraction settled on for an event (events of articles merged again): as good
+    // as a day a sentence names for its events.
+    bool settled = false;
 };
 // Days of the events over days of reports; then a short stated range over one of its days, a day
 // over a month or vague period, then the most votes, then the first stated.

@@ -493,3 +493,24 @@ TEST(Merge, ARegionLevelEventJoinsTheOneOnItsOwnDayBeforeOneADayOff) {
         EXPECT_EQ(e.sources.size(), e.place_id == "tuesday" ? 2u : 1u) << e.place_id;
     }
 }
+
+TEST(Merge, EventsOneArticleKeptApartOnDifferentDaysStayApartWhenMergedAgain) {
+    const auto day = [](const char* d) {
+        return DateRange{parse_date(d), parse_date(d), DatePrecision::day};
+    };
+    Event monday;
+    monday.kind = EventKind::shelling;
+    monday.place_id = "sotk";
+    monday.place_name = "Sotk";
+    monday.date = day("2023-05-08");
+    monday.sources = {SourceRef{"a", 0, 40}};
+    Event tuesday = monday;
+    tuesday.date = day("2023-05-09");
+    tuesday.sources = {SourceRef{"a", 41, 90}};
+    EXPECT_EQ(merge_events({monday, tuesday}).size(), 2u);
+    // Must not fire: the same event twice, or reports of two articles a day apart, are one.
+    EXPECT_EQ(merge_events({monday, monday}).size(), 1u);
+    Event other = tuesday;
+    other.sources = {SourceRef{"b", 0, 40}};
+    EXPECT_EQ(merge_events({monday, other}).size(), 1u);
+}

@@ -447,3 +447,19 @@ TEST_F(ExtractTest, ReportsOfOneDayBegunAtDifferentTimesAreTwoIncidents) {
     ASSERT_EQ(incidents(z).size(), 1u);
     EXPECT_EQ(incidents(z)[0]->place_id, "test:sotk");
 }
+
+TEST_F(ExtractTest, ReportsOfOneArticleOnDifferentDaysAreDifferentIncidents) {
+    // Written sentences: Sotk on Monday, Sotk and Norabak on Tuesday.
+    const auto x = run("On Monday, Azerbaijani forces shelled Sotk. On Tuesday, Azerbaijani forces "
+                       "shelled Sotk and Norabak.");
+    ASSERT_EQ(incidents(x).size(), 2u);
+    EXPECT_EQ(format_date(incidents(x)[0]->date.begin), "2023-05-08");
+    EXPECT_EQ(incidents(x)[0]->targets.size(), 1u);
+    EXPECT_EQ(format_date(incidents(x)[1]->date.begin), "2023-05-09");
+    EXPECT_EQ(incidents(x)[1]->targets.size(), 2u);
+    // Must not fire: a day that is only the day of the report does not part them.
+    const auto y = run("On Monday, Azerbaijani forces shelled Sotk. The ministry said on Tuesday "
+                       "that Sotk and Norabak had come under fire.");
+    ASSERT_EQ(incidents(y).size(), 1u);
+    EXPECT_EQ(format_date(incidents(y)[0]->date.begin), "2023-05-08");
+}
