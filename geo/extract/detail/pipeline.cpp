@@ -305,8 +305,19 @@ SentenceReading read_sentence(const Article& article, year_month_day pub, const 
     }
     r.mentions = std::move(mentions);
     const sys_days recent_cutoff = sys_days{pub} - news_period;
+    // A sentence of fire with no talks or mission in it (events that may lie ahead): a day after
+    // publication is a deadline or a plan ("to evacuate by August 25"), never the day fire was
+    // opened. One day after it is allowed for time zones.
+    const bool only_past =
+        r.has_incident &&
+        std::none_of(r.triggers.begin(), r.triggers.end(), [](const TriggerHit& t) {
+            return t.trigger == Trigger::talks || t.trigger == Trigger::mission;
+        });
+    // (Counted from the publication date, not from a dateline that may be earlier or mistyped.)
+    const sys_days latest = sys_days{std::max(pub, article.published)} + days{1};
     for (const DateMention& d : all_dates) {
-        if (d.form != DateForm::year && sys_days{d.date.end} >= recent_cutoff) {
+        if (d.form != DateForm::year && sys_days{d.date.end} >= recent_cutoff &&
+            !(only_past && sys_days{d.date.begin} > latest)) {
             r.dates.push_back(d);
         }
     }

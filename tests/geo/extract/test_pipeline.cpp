@@ -463,3 +463,20 @@ TEST_F(ExtractTest, ReportsOfOneArticleOnDifferentDaysAreDifferentIncidents) {
     ASSERT_EQ(incidents(y).size(), 1u);
     EXPECT_EQ(format_date(incidents(y)[0]->date.begin), "2023-05-08");
 }
+
+TEST_F(ExtractTest, ADayAfterPublicationNeverDatesFire) {
+    // Written sentence: the date is a deadline for the residents, not when fire was opened.
+    const auto x = run("The attacks on Sotk forced residents to leave their homes by May 25, the "
+                       "ministry said.");
+    ASSERT_EQ(incidents(x).size(), 1u);
+    EXPECT_LE(incidents(x)[0]->date.begin, parse_date("2023-05-12"));
+    // Must not fire: talks in such a sentence may lie ahead.
+    const auto y = run("Azerbaijan shelled Sotk on Monday, two weeks before the talks due in "
+                       "Brussels on May 25.");
+    ASSERT_EQ(incidents(y).size(), 1u);
+    EXPECT_EQ(format_date(incidents(y)[0]->date.begin), "2023-05-08");
+    const auto talks = std::find_if(y.events.begin(), y.events.end(),
+                                    [](const Event& e) { return e.kind == EventKind::talks; });
+    ASSERT_NE(talks, y.events.end());
+    EXPECT_EQ(format_date(talks->date.begin), "2023-05-25");
+}
