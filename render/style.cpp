@@ -242,7 +242,7 @@ json parse_document(std::string_view json_text, const std::string& origin) {
     try {
         doc = json::parse(json_text);
     } catch (const json::exception& e) { // parse_error, or out_of_range for 1e999
-        throw input_error(origin + ": not valid JSON: " + e.what());
+        throw input_error(origin + ": not valid JSON: " + without_library_tag(e.what()));
     }
     if (!doc.is_object()) {
         throw input_error(origin + ": a style must be a JSON object with a \"layers\" array");

@@ -10,11 +10,11 @@ namespace sitmap {
 // Documented exit codes of the sitmap command (see README and `sitmap --help`).
 enum class ExitCode : int {
     ok = 0,
-    bad_input = 1,      // malformed file, unknown place, empty article, unresolved name
-    usage = 2,          // wrong flag, bad option value
-    output_failed = 3,  // output could not be written
-    partial = 4,        // a batch finished, but some inputs were skipped
-    internal = 70,      // a bug: please report
+    bad_input = 1,     // malformed file, unknown place, empty article, unresolved name
+    usage = 2,         // wrong flag, bad option value
+    output_failed = 3, // output could not be written
+    partial = 4,       // a batch finished, but some inputs were skipped
+    internal = 70,     // a bug: please report
 };
 
 // partial: a batch finished and wrote its outputs, but some inputs were skipped.
@@ -35,9 +35,24 @@ private:
     ErrorKind m_kind;
 };
 
-inline Error input_error(const std::string& what) { return Error(ErrorKind::bad_input, what); }
-inline Error usage_error(const std::string& what) { return Error(ErrorKind::usage, what); }
-inline Error output_error(const std::string& what) { return Error(ErrorKind::output_failed, what); }
+inline Error input_error(const std::string& what) {
+    return Error(ErrorKind::bad_input, what);
+}
+inline Error usage_error(const std::string& what) {
+    return Error(ErrorKind::usage, what);
+}
+inline Error output_error(const std::string& what) {
+    return Error(ErrorKind::output_failed, what);
+}
+
+// A parser's message for a user: without the library's "[json.exception.parse_error.101] " tag.
+inline std::string without_library_tag(std::string what) {
+    if (const auto close = what.find("] ");
+        what.rfind("[json.", 0) == 0 && close != std::string::npos) {
+        what.erase(0, close + 2);
+    }
+    return what;
+}
 
 inline ExitCode exit_code_for(ErrorKind kind) {
     switch (kind) {

@@ -21,12 +21,7 @@ std::string json_type(const json& v) {
 // nlohmann's message without its "[json.exception.parse_error.101] " prefix (also
 // out_of_range.406, a number too large for a double: "1e999").
 std::string parse_message(const json::exception& e) {
-    std::string what = e.what();
-    if (const auto close = what.find("] ");
-        what.rfind("[json.", 0) == 0 && close != std::string::npos) {
-        what.erase(0, close + 2);
-    }
-    return what;
+    return without_library_tag(e.what());
 }
 
 std::string id_of(const json& j) {

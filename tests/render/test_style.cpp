@@ -170,6 +170,8 @@ TEST(Style, ErrorsNameTheFileLayerAndProperty) {
         "style.json: unknown top-level property 'sources' (supported: version, name, metadata, "
         "layers)");
     EXPECT_NE(error_of("{not json").find("style.json: not valid JSON"), std::string::npos);
+    // The parser's own tag is not shown to a user.
+    EXPECT_EQ(error_of("{not json").find("[json.exception"), std::string::npos);
     EXPECT_THROW(Style::load("/nonexistent/style.json"), Error);
 }
 

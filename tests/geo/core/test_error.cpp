@@ -73,3 +73,11 @@ TEST(Error, IsARuntimeError) {
 
 } // namespace
 } // namespace sitmap
+
+TEST(Error, TheParserLibrarysTagIsDroppedFromAMessage) {
+    EXPECT_EQ(sitmap::without_library_tag("[json.exception.parse_error.101] parse error at line 1"),
+              "parse error at line 1");
+    // Must not fire: other messages are kept whole.
+    EXPECT_EQ(sitmap::without_library_tag("[x] kept"), "[x] kept");
+    EXPECT_EQ(sitmap::without_library_tag("no tag"), "no tag");
+}
