@@ -3,10 +3,12 @@
 #include "geo/core/error.hpp"
 
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
+#include <fstream>
 #include <string>
 #include <system_error>
 #include <unistd.h>
@@ -55,6 +57,49 @@ bool sync_path(const fs::path& p, int flags) {
     return ok;
 }
 
+// The file in a temporary folder that names the writer: "<host> <pid>".
+constexpr const char* owner_file = "owner";
+constexpr std::string_view temp_prefix = ".sitmap-";
+constexpr std::size_t temp_name_size = 14; // ".sitmap-XXXXXX"
+
+std::string host_name() {
+    char buf[256] = {};
+    if (::gethostname(buf, sizeof buf - 1) != 0) {
+        return {};
+    }
+    return buf;
+}
+
+// Removes the temporary folders in `dir` of writers on this host that no longer run: a writer
+// killed (kill -9, out of memory) cannot remove its own. A folder whose owner is unknown, on
+// another host, or still running (or whose liveness cannot be told) is left alone.
+void remove_abandoned(const fs::path& dir, const std::string& host) {
+    if (host.empty()) {
+        return;
+    }
+    std::error_code ec;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        std::error_code kind_ec;
+        if (name.size() != temp_name_size || name.rfind(temp_prefix, 0) != 0 ||
+            it->is_symlink(kind_ec) || !it->is_directory(kind_ec)) {
+            continue;
+        }
+        std::ifstream in(it->path() / owner_file);
+        std::string owner_host;
+        long pid = 0;
+        if (!(in >> owner_host >> pid) || owner_host != host || pid <= 0 ||
+            pid == static_cast<long>(::getpid())) {
+            continue;
+        }
+        if (::kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH) {
+            continue; // running, or not ours to signal: alive
+        }
+        std::error_code rm_ec;
+        fs::remove_all(it->path(), rm_ec);
+    }
+}
+
 } // namespace
 
 OutputFile::OutputFile(fs::path path, Overwrite overwrite)
@@ -73,12 +118,17 @@ OutputFile::OutputFile(fs::path path, Overwrite overwrite)
     if (overwrite == Overwrite::no && fs::exists(fs::symlink_status(m_path, ec))) {
         throw output_error(m_path.string() + ": already exists (not replacing it; --force does)");
     }
-    std::string templ = (dir / ".sitmap-XXXXXX").string();
+    const std::string host = host_name();
+    remove_abandoned(dir, host);
+    std::string templ = (dir / (std::string(temp_prefix) + "XXXXXX")).string();
     if (::mkdtemp(templ.data()) == nullptr) {
         throw output_error(m_path.string() + ": cannot create a temporary folder in " +
                            dir.string() + ": " + reason(errno));
     }
     m_dir = templ;
+    // Who writes here, so that a later writer removes the folder if this one is killed. Not
+    // being able to say so (a full disk) is no error of its own: the write will report it.
+    std::ofstream(m_dir / owner_file) << host << ' ' << ::getpid() << '\n';
     // A short name of the same extension: SQLite adds "-journal" to a GeoPackage's name, which
     // a final name near the 255-byte limit has no room for.
     m_temp = m_dir / ("out" + m_path.extension().string());

@@ -15,7 +15,9 @@ public:
     // file does not. The temporary file is `<dir>/.sitmap-XXXXXX/out<extension>`: in a folder of
     // a unique name (mkdtemp) in the target's directory, so concurrent writers never share a
     // temporary; it keeps the extension (some GDAL drivers check it) under a short name, so that
-    // a long final name leaves room for SQLite's "-journal". Throws sitmap::Error
+    // a long final name leaves room for SQLite's "-journal". The folder names its writer (host
+    // and process id); a writer removes the folders of writers on its host that no longer run
+    // (killed with kill -9, which no program can clean up after). Throws sitmap::Error
     // (output_failed) naming the path.
     OutputFile(std::filesystem::path path, Overwrite overwrite);
     ~OutputFile();

@@ -16,6 +16,7 @@
 #include <set>
 #include <sstream>
 #include <sys/resource.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 namespace fs = std::filesystem;
@@ -162,4 +163,36 @@ TEST(OutputFile, MissingDirectoryOrADirectoryInTheWayIsAnOutputError) {
     EXPECT_THROW(OutputFile(dir / "no" / "x.gpkg", Overwrite::yes), Error);
     fs::create_directory(dir / "x.gpkg");
     EXPECT_THROW(OutputFile(dir / "x.gpkg", Overwrite::yes), Error);
+}
+
+TEST(OutputFile, TheTemporaryOfAKilledWriterIsRemovedByTheNextWriter) {
+    const fs::path dir = fresh_dir("abandoned");
+    char host[256] = {};
+    ASSERT_EQ(::gethostname(host, sizeof host - 1), 0);
+    // A process that has ended: its id names no running process (until reused, rarely soon).
+    const pid_t child = ::fork();
+    ASSERT_GE(child, 0);
+    if (child == 0) {
+        ::_exit(0);
+    }
+    int status = 0;
+    ASSERT_EQ(::waitpid(child, &status, 0), child);
+    const auto folder = [&](const char* name, const std::string& owner) {
+        fs::create_directory(dir / name);
+        std::ofstream(dir / name / "out.geojson") << "partial";
+        if (!owner.empty()) {
+            std::ofstream(dir / name / "owner") << owner << '\n';
+        }
+    };
+    folder(".sitmap-dead01", std::string(host) + " " + std::to_string(child));
+    folder(".sitmap-live01", std::string(host) + " " + std::to_string(::getppid()));
+    folder(".sitmap-away01", "another-host-name " + std::to_string(child));
+    folder(".sitmap-anon01", "");
+    OutputFile out(dir / "e.geojson", Overwrite::yes);
+    out.write("{}");
+    out.commit();
+    const std::set<std::string> left = files_in(dir);
+    // Must not fire: a running writer's, another host's and an unnamed writer's folders stay.
+    EXPECT_EQ(left, (std::set<std::string>{".sitmap-live01", ".sitmap-away01", ".sitmap-anon01",
+                                           "e.geojson"}));
 }
