@@ -8,6 +8,7 @@
 #include "geo/core/error.hpp"
 #include "geo/extract/extract.hpp"
 #include "geo/geocode/geocoder.hpp"
+#include "geo/io/output_file.hpp"
 #include "geo/io/pg_store.hpp"
 
 #include <algorithm>
@@ -128,14 +129,16 @@ public:
         }
         m_dir = dir;
         check_target(force);
-        std::string templ =
-            (m_dir.parent_path() / ("." + m_dir.filename().string() + ".sitmap-XXXXXX")).string();
+        const std::string prefix = "." + m_dir.filename().string() + ".sitmap-";
+        geo::remove_abandoned_folders(m_dir.parent_path(), prefix); // of killed reports
+        std::string templ = (m_dir.parent_path() / (prefix + "XXXXXX")).string();
         if (::mkdtemp(templ.data()) == nullptr) {
             throw output_error(m_shown +
                                ": cannot create the report directory: " + std::strerror(errno));
         }
         m_staging = templ;
         ::chmod(m_staging.c_str(), 0755); // mkdtemp makes it private; a report is not
+        geo::claim_temporary_folder(m_staging);
     }
     ~StagedReport() {
         std::error_code ec;
@@ -150,6 +153,7 @@ public:
     // Moves the finished report to DIR in one step (an atomic exchange where the filesystem
     // allows it); the previous report, if any, is removed afterwards.
     void commit() {
+        geo::release_temporary_folder(m_staging); // the folder becomes the report
         std::error_code ec;
         if (!fs::exists(m_dir, ec)) {
             if (::rename(m_staging.c_str(), m_dir.c_str()) != 0) {

@@ -60,7 +60,7 @@ bool sync_path(const fs::path& p, int flags) {
 // The file in a temporary folder that names the writer: "<host> <pid>".
 constexpr const char* owner_file = "owner";
 constexpr std::string_view temp_prefix = ".sitmap-";
-constexpr std::size_t temp_name_size = 14; // ".sitmap-XXXXXX"
+constexpr std::size_t random_part_size = 6; // mkdtemp's XXXXXX
 
 std::string host_name() {
     char buf[256] = {};
@@ -70,10 +70,20 @@ std::string host_name() {
     return buf;
 }
 
-// Removes the temporary folders in `dir` of writers on this host that no longer run: a writer
-// killed (kill -9, out of memory) cannot remove its own. A folder whose owner is unknown, on
-// another host, or still running (or whose liveness cannot be told) is left alone.
-void remove_abandoned(const fs::path& dir, const std::string& host) {
+} // namespace
+
+void claim_temporary_folder(const fs::path& folder) {
+    // Not being able to say so (a full disk) is no error of its own: the write will report it.
+    std::ofstream(folder / owner_file) << host_name() << ' ' << ::getpid() << '\n';
+}
+
+void release_temporary_folder(const fs::path& folder) {
+    std::error_code ec;
+    fs::remove(folder / owner_file, ec);
+}
+
+void remove_abandoned_folders(const fs::path& dir, std::string_view prefix) {
+    const std::string host = host_name();
     if (host.empty()) {
         return;
     }
@@ -81,7 +91,7 @@ void remove_abandoned(const fs::path& dir, const std::string& host) {
     for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
         const std::string name = it->path().filename().string();
         std::error_code kind_ec;
-        if (name.size() != temp_name_size || name.rfind(temp_prefix, 0) != 0 ||
+        if (name.size() != prefix.size() + random_part_size || name.rfind(prefix, 0) != 0 ||
             it->is_symlink(kind_ec) || !it->is_directory(kind_ec)) {
             continue;
         }
@@ -100,8 +110,6 @@ void remove_abandoned(const fs::path& dir, const std::string& host) {
     }
 }
 
-} // namespace
-
 OutputFile::OutputFile(fs::path path, Overwrite overwrite)
     : m_path(std::move(path)), m_overwrite(overwrite) {
     const fs::path dir = m_path.has_parent_path() ? m_path.parent_path() : fs::path(".");
@@ -118,17 +126,14 @@ OutputFile::OutputFile(fs::path path, Overwrite overwrite)
     if (overwrite == Overwrite::no && fs::exists(fs::symlink_status(m_path, ec))) {
         throw output_error(m_path.string() + ": already exists (not replacing it; --force does)");
     }
-    const std::string host = host_name();
-    remove_abandoned(dir, host);
+    remove_abandoned_folders(dir, temp_prefix);
     std::string templ = (dir / (std::string(temp_prefix) + "XXXXXX")).string();
     if (::mkdtemp(templ.data()) == nullptr) {
         throw output_error(m_path.string() + ": cannot create a temporary folder in " +
                            dir.string() + ": " + reason(errno));
     }
     m_dir = templ;
-    // Who writes here, so that a later writer removes the folder if this one is killed. Not
-    // being able to say so (a full disk) is no error of its own: the write will report it.
-    std::ofstream(m_dir / owner_file) << host << ' ' << ::getpid() << '\n';
+    claim_temporary_folder(m_dir); // so that a later writer removes it if this one is killed
     // A short name of the same extension: SQLite adds "-journal" to a GeoPackage's name, which
     // a final name near the 255-byte limit has no room for.
     m_temp = m_dir / ("out" + m_path.extension().string());

@@ -15,10 +15,9 @@ public:
     // file does not. The temporary file is `<dir>/.sitmap-XXXXXX/out<extension>`: in a folder of
     // a unique name (mkdtemp) in the target's directory, so concurrent writers never share a
     // temporary; it keeps the extension (some GDAL drivers check it) under a short name, so that
-    // a long final name leaves room for SQLite's "-journal". The folder names its writer (host
-    // and process id); a writer removes the folders of writers on its host that no longer run
-    // (killed with kill -9, which no program can clean up after). Throws sitmap::Error
-    // (output_failed) naming the path.
+    // a long final name leaves room for SQLite's "-journal". The folder names its writer, and
+    // the folders of writers killed before they could remove theirs are removed first (see
+    // remove_abandoned_folders). Throws sitmap::Error (output_failed) naming the path.
     OutputFile(std::filesystem::path path, Overwrite overwrite);
     ~OutputFile();
     OutputFile(const OutputFile&) = delete;
@@ -42,6 +41,15 @@ private:
     std::filesystem::path m_temp;
     Overwrite m_overwrite;
 };
+
+// Temporary folders `<prefix>XXXXXX` (mkdtemp) that a killed writer cannot remove: the writer
+// names itself in the folder (an `owner` file: host and process id), and the next writer into the
+// same directory removes the folders of writers on this host that no longer run. A folder whose
+// writer is running, on another host or unnamed is left alone. release_temporary_folder removes
+// the name before the folder itself becomes the output (a report swapped in whole).
+void claim_temporary_folder(const std::filesystem::path& folder);
+void release_temporary_folder(const std::filesystem::path& folder);
+void remove_abandoned_folders(const std::filesystem::path& dir, std::string_view prefix);
 
 // The whole of `bytes` as the file `path`, through an OutputFile.
 void write_file(const std::filesystem::path& path, std::string_view bytes, Overwrite overwrite);
