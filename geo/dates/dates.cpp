@@ -1036,6 +1036,10 @@ std::vector<TimeOfDay> find_times(std::string_view text) {
     return times_of_day(text, text::tokenize(text));
 }
 
+std::vector<TimeOfDay> find_times(std::string_view text, const std::vector<text::Token>& tokens) {
+    return times_of_day(text, tokens);
+}
+
 DateRange counted_from(const DateMention& m, std::chrono::year_month_day from) {
     if (!m.shift) {
         return m.date;

@@ -7,6 +7,7 @@
 // over midnight ("on 12 September from 23:40 until 01:00" is 12-13 September).
 
 #include "geo/core/event.hpp"
+#include "geo/text/tokens.hpp"
 
 #include <chrono>
 #include <optional>
@@ -61,6 +62,8 @@ struct TimeOfDay {
 // All times of day in `text`, in order of position. A bare number is not a time; four digits are
 // one only after a time word ("at 2220", "from 2220 to 0005").
 std::vector<TimeOfDay> find_times(std::string_view text);
+// The same over the tokens of `text` already made (text::tokenize(text)).
+std::vector<TimeOfDay> find_times(std::string_view text, const std::vector<text::Token>& tokens);
 
 // The date of a mention with a shift, counted from `from` (the first day of another date).
 DateRange counted_from(const DateMention& m, std::chrono::year_month_day from);

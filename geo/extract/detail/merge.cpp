@@ -320,18 +320,6 @@ bool reported_later(const std::vector<Vote>& votes, const Event& earlier_report,
     return gap_days(e.date, earlier_report.date) <= report_lag_days;
 }
 
-// The single days a sentence names for its events (not the days of reports).
-std::vector<std::chrono::year_month_day> event_days(const std::vector<Vote>& votes) {
-    std::vector<std::chrono::year_month_day> days;
-    for (const Vote& v : votes) {
-        if (!v.report_day && (v.weight > 1 || v.settled) &&
-            v.date.precision == DatePrecision::day && v.date.begin == v.date.end) {
-            days.push_back(v.date.begin);
-        }
-    }
-    return days;
-}
-
 // Two reports of one article that each name the day of their events, and no day in common ("on
 // Thursday ... shelled Sotk", "on Friday ... shelled Sotk and Norabak"), are of two incidents:
 // the day either side that reports of different articles may be off by is no slack within one.
@@ -340,11 +328,7 @@ bool different_days(const std::vector<Vote>& a_votes, const Event& a,
     if (first_source(a).article != first_source(b).article) {
         return false;
     }
-    const auto x = event_days(a_votes);
-    const auto y = event_days(b_votes);
-    return !x.empty() && !y.empty() && std::none_of(x.begin(), x.end(), [&](const auto& d) {
-        return std::find(y.begin(), y.end(), d) != y.end();
-    });
+    return days_apart(a_votes, b_votes);
 }
 
 // The same place, class of kind and date: one event. An event merges into the first merged event
@@ -642,6 +626,26 @@ void absorb_region_events(Merged& m) {
 }
 
 } // namespace
+
+// The single days a sentence names for its events (not the days of reports).
+std::vector<std::chrono::year_month_day> event_days_of(const std::vector<Vote>& votes) {
+    std::vector<std::chrono::year_month_day> days;
+    for (const Vote& v : votes) {
+        if (!v.report_day && (v.weight > 1 || v.settled) &&
+            v.date.precision == DatePrecision::day && v.date.begin == v.date.end) {
+            days.push_back(v.date.begin);
+        }
+    }
+    return days;
+}
+
+bool days_apart(const std::vector<Vote>& a, const std::vector<Vote>& b) {
+    const auto x = event_days_of(a);
+    const auto y = event_days_of(b);
+    return !x.empty() && !y.empty() && std::none_of(x.begin(), x.end(), [&](const auto& d) {
+        return std::find(y.begin(), y.end(), d) != y.end();
+    });
+}
 
 DateRange best_date(const std::vector<Vote>& votes, const DateRange& fallback) {
     if (votes.empty()) {

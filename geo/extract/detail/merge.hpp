@@ -29,6 +29,9 @@ struct Vote {
 // Days of the events over days of reports; then a short stated range over one of its days, a day
 // over a month or vague period, then the most votes, then the first stated.
 DateRange best_date(const std::vector<Vote>& votes, const DateRange& fallback);
+// Both name single days for their events (votes that are no report's day), none in common: within
+// one article, two incidents.
+bool days_apart(const std::vector<Vote>& a, const std::vector<Vote>& b);
 // Dates within a day of each other (an unknown date matches any).
 bool compatible(const DateRange& a, const DateRange& b);
 // Merges events with the dates each was stated with (`event_votes[i]` for `events[i]`), then

@@ -339,7 +339,7 @@ struct IncidentReading {
 };
 
 std::optional<int> begin_time(const TokenizedSentence& s) {
-    for (const TimeOfDay& t : find_times(s.text)) {
+    for (const TimeOfDay& t : find_times(s.text, s.tokens)) {
         if (!t.ends_range) {
             return t.minutes;
         }
@@ -547,10 +547,6 @@ void start_incident(const IncidentPlaces& where, const std::vector<Claim>& claim
     state.current = state.protos.size() - 1;
 }
 
-bool single_day(const DateRange& d) {
-    return d.precision == DatePrecision::day && d.begin == d.end;
-}
-
 // The report names the current incident again: the same targets, some of them or more of them
 // ("Sotk came under fire. Shells hit Sotk and Norabak."), or only where fire came from right after
 // it ("The fire came from the direction of Kut.").
@@ -566,23 +562,14 @@ bool is_current_incident(const IncidentPlaces& where, const SentenceReading& r,
     }
     // Another day the report names for its events ("on Thursday" after an incident of Friday):
     // another incident, whatever the one day either side of it that other reports may be off by.
-    if (incident.own != nullptr && !incident.report_day && single_day(incident.own->date)) {
-        const std::vector<Vote>& votes = state.protos[*state.current].votes;
-        const bool other_day = std::any_of(votes.begin(), votes.end(), [&](const Vote& v) {
-            return !v.report_day && v.weight > 1 && single_day(v.date) &&
-                   v.date.begin != incident.own->date.begin;
-        });
-        const bool same_day = std::any_of(votes.begin(), votes.end(), [&](const Vote& v) {
-            return !v.report_day && v.date == incident.own->date;
-        });
-        if (other_day && !same_day) {
-            return false;
-        }
+    if (incident.own != nullptr && !incident.report_day &&
+        days_apart(state.protos[*state.current].votes, {Vote{incident.own->date, 2, r.source}})) {
+        return false;
     }
     if (incident.time) { // begun at another time of the day: another incident
-        Event report;
-        report.times.push_back(*incident.time);
-        if (different_times(report, e)) {
+        Event at_time;
+        at_time.times = {*incident.time};
+        if (different_times(at_time, e)) {
             return false;
         }
     }
