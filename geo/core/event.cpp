@@ -41,6 +41,8 @@ constexpr std::array<EventKindInfo, event_kind_count> kind_table = [] {
         {checkpoint_closed, "checkpoint_closed", "Checkpoint closed", "Checkpoint closed",
          checkpoint, strategic, "Other"},
         {blockade, "blockade", "Blockade", "Blockade", checkpoint, strategic, "Other"},
+        {handover, "handover", "Hand-over of territory", "Hand-over", checkpoint, strategic,
+         "Non-violent transfer of territory"},
         {talks, "talks", "Talks or summit", "Talks", context, strategic, "Agreement"},
         {statement, "statement", "Statement or speech", "Statement", context, strategic, "Other"},
         {mission_deployment, "mission_deployment", "Mission deployment", "Mission deployed",

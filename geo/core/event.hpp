@@ -27,6 +27,7 @@ enum class EventKind {
     checkpoint_installed,
     checkpoint_closed,
     blockade,
+    handover, // villages or a town handed over, taken under control without fighting
     // context
     talks,     // talks or summit
     statement, // statement or speech
@@ -50,7 +51,7 @@ struct EventKindInfo {
     std::string_view acled_sub_event_type;
 };
 
-inline constexpr std::size_t event_kind_count = 13;
+inline constexpr std::size_t event_kind_count = 14;
 
 // The legend entry of the dashed ring around a disputed event (whose sides are not shown apart),
 // on the maps and in QGIS.

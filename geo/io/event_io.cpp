@@ -382,6 +382,9 @@ EventKind acled_kind(const std::string& type, const std::string& sub) {
     if (s.find("armed clash") != std::string::npos || s.find("attack") != std::string::npos) {
         return EventKind::armed_clash;
     }
+    if (s.find("transfer of territory") != std::string::npos) {
+        return EventKind::handover;
+    }
     if (s.find("agreement") != std::string::npos) {
         return EventKind::talks;
     }

@@ -21,6 +21,7 @@ from qgis.PyQt.QtGui import QColor
 
 EVENT_KINDS = ["shelling", "mortar_fire", "small_arms_fire", "drone_strike", "vehicle_attack",
                "casualties", "armed_clash", "checkpoint_installed", "checkpoint_closed", "blockade",
+               "handover",
                "talks", "statement", "mission_deployment"]
 
 failures = []

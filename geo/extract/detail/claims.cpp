@@ -919,7 +919,7 @@ Side implied_side(const Reading& r, const ClaimContext& context, std::optional<S
     const Actors a =
         actors_in(r.sentence, 0, r.sentence.tokens.size(), r.skip, r.verbs, r.mentions);
     if (!a.agents.empty()) {
-        return other_party(a.agents.front());
+        return context.peaceful_act ? a.agents.front() : other_party(a.agents.front());
     }
     if (!a.victims.empty()) {
         return a.victims.front();

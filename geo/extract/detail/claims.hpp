@@ -37,6 +37,9 @@ struct ClaimContext {
     std::vector<std::pair<std::string, Speaker>> people;
     // A quotation of the running statement is open: its sentences are the statement's.
     bool quote_open = false;
+    // The sentence reports an act that is no attack (a hand-over of villages; set by the caller):
+    // an unnamed ministry is then the acting party's own, not its adversary's.
+    bool peaceful_act = false;
 };
 
 // The claims of one sentence: its speakers' (or, without one, the running statement's) with what

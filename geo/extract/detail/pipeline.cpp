@@ -629,6 +629,10 @@ void placeless_incident(const std::vector<Claim>& claims, const SentenceReading&
 // that runs on needs the speakers of the sentences before).
 void read_claims(SentenceReading& r, ArticleEvents& state) {
     state.claims.sentence = r.index;
+    state.claims.peaceful_act =
+        !r.has_incident && std::any_of(r.triggers.begin(), r.triggers.end(), [](const auto& t) {
+            return t.trigger == Trigger::handover;
+        });
     r.claims = find_claims(r.sentence, r.mentions, state.claims);
 }
 
@@ -928,6 +932,51 @@ void checkpoint_events(SentenceReading& r, ArticleEvents& state) {
     }
 }
 
+// Stage 4d: hand-overs of villages or a town ("the army took control of A and the adjacent B and
+// C villages"), at the places named, the finest ones (the villages, not their district), as one
+// event over all of them. Like a blockade: dated by the sentence, or the news of the day in the
+// lead; never history, a plan ("is to be handed over") or background further down.
+void handover_events(SentenceReading& r, ArticleEvents& state) {
+    const auto t = std::find_if(r.triggers.begin(), r.triggers.end(),
+                                [](const TriggerHit& h) { return h.trigger == Trigger::handover; });
+    if (t == r.triggers.end() || r.history || is_future(r.sentence)) {
+        return;
+    }
+    const DateMention* d = r.nearest_date(t->begin, t->end);
+    if (d == nullptr && (r.index >= lead_sentences || is_habitual(r.sentence, r.dates))) {
+        return;
+    }
+    IncidentPlaces where;
+    for (const PlaceMention* m : finest_places(r, MentionRole::incident_location)) {
+        const Place* p = mention_place(*m);
+        if (p != nullptr && !is_abroad(*p) && p->kind != PlaceKind::country &&
+            p->kind != PlaceKind::corridor && p->kind != PlaceKind::border_sector) {
+            where.targets.push_back(m);
+        }
+    }
+    if (where.targets.empty()) {
+        return;
+    }
+    const DateRange date =
+        d != nullptr ? d->date : DateRange{state.published, state.published, DatePrecision::day};
+    Proto p;
+    p.event = make_incident(EventKind::handover, date, where);
+    // Undated, the day of the report: any day a sentence names for the hand-over wins over it.
+    p.votes.push_back(
+        Vote{date, d != nullptr ? std::size_t{2} : std::size_t{1}, r.source, d == nullptr});
+    p.last_sentence = r.index;
+    // Each side says what it did or saw: no one is accused of a hand-over.
+    std::vector<Claim> claims = r.claims;
+    for (Claim& c : claims) {
+        if (c.assertion == Assertion::accuses) {
+            c.assertion = Assertion::reports;
+        }
+        c.against = Side::unknown;
+    }
+    add_claims(p.event, claims, r.source);
+    state.protos.push_back(std::move(p));
+}
+
 bool is_context_trigger(const TriggerHit& t) {
     return t.trigger == Trigger::talks || t.trigger == Trigger::statement ||
            t.trigger == Trigger::mission;
@@ -1129,6 +1178,7 @@ Extraction extract_events(const Article& article, const std::vector<TextMention>
         follow_up_claims(r, state);
         spread_no_losses(r, state);
         checkpoint_events(r, state);
+        handover_events(r, state);
         context_events(r, own_date_begin, state);
         for (PlaceMention& m : r.mentions) {
             if (const Place* p = mention_place(m); p != nullptr && p->kind == PlaceKind::corridor) {

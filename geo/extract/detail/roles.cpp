@@ -660,10 +660,13 @@ MentionRole location_role(const MentionView& v, const std::vector<TriggerHit>& t
     const TriggerHit* nearest = nullptr;
     std::size_t best = 0;
     const bool incident_sentence =
-        std::any_of(triggers.begin(), triggers.end(),
-                    [](const TriggerHit& t) { return t.trigger == Trigger::incident; });
+        std::any_of(triggers.begin(), triggers.end(), [](const TriggerHit& t) {
+            return t.trigger == Trigger::incident || t.trigger == Trigger::checkpoint ||
+                   t.trigger == Trigger::blockade || t.trigger == Trigger::handover;
+        });
     for (const TriggerHit& t : triggers) {
-        // "..., the ministry said" does not make the place of the shelling a context.
+        // "..., the ministry said" does not make the place of the shelling (or of a checkpoint, a
+        // blockade, a hand-over) a context.
         if (incident_sentence && t.trigger == Trigger::statement) {
             continue;
         }
@@ -676,9 +679,10 @@ MentionRole location_role(const MentionView& v, const std::vector<TriggerHit>& t
     if (nearest != nullptr && nearest->trigger == Trigger::incident && best > incident_reach) {
         nearest = nullptr;
     }
-    const bool event_place = nearest != nullptr && (nearest->trigger == Trigger::incident ||
-                                                    nearest->trigger == Trigger::checkpoint ||
-                                                    nearest->trigger == Trigger::blockade);
+    const bool event_place =
+        nearest != nullptr &&
+        (nearest->trigger == Trigger::incident || nearest->trigger == Trigger::checkpoint ||
+         nearest->trigger == Trigger::blockade || nearest->trigger == Trigger::handover);
     return event_place ? MentionRole::incident_location : MentionRole::context_location;
 }
 

@@ -37,10 +37,11 @@ std::vector<std::string> split_words(std::string_view phrase) {
 }
 
 Trigger trigger_from_string(std::string_view s) {
-    static constexpr std::array<std::pair<std::string_view, Trigger>, 6> names{{
+    static constexpr std::array<std::pair<std::string_view, Trigger>, 7> names{{
         {"incident", Trigger::incident},
         {"checkpoint", Trigger::checkpoint},
         {"blockade", Trigger::blockade},
+        {"handover", Trigger::handover},
         {"talks", Trigger::talks},
         {"statement", Trigger::statement},
         {"mission", Trigger::mission},
@@ -81,7 +82,7 @@ const std::vector<TriggerPattern>& trigger_patterns() {
 // The words of trigger_cues.tsv with a given cue.
 const PhraseList& cue_words(std::string_view cue) {
     struct Cues {
-        PhraseList vehicle, vehicle_verb, closes, installs, begins, deploys;
+        PhraseList vehicle, vehicle_verb, closes, installs, begins, deploys, not_territory;
     };
     static const Cues cues{
         PhraseList(phrases_of_class("trigger_cues", "vehicle")),
@@ -90,6 +91,7 @@ const PhraseList& cue_words(std::string_view cue) {
         PhraseList(phrases_of_class("trigger_cues", "installs")),
         PhraseList(phrases_of_class("trigger_cues", "begins")),
         PhraseList(phrases_of_class("trigger_cues", "deploys")),
+        PhraseList(phrases_of_class("trigger_cues", "not_territory")),
     };
     if (cue == "vehicle") {
         return cues.vehicle;
@@ -105,6 +107,9 @@ const PhraseList& cue_words(std::string_view cue) {
     }
     if (cue == "begins") {
         return cues.begins;
+    }
+    if (cue == "not_territory") {
+        return cues.not_territory;
     }
     return cues.deploys;
 }
@@ -196,7 +201,9 @@ void add_vehicle_attacks(const std::vector<Token>& tokens, std::vector<TriggerHi
 
 // Checkpoints are installed or closed; blockades begin; missions are deployed. Without such a
 // verb the noun is only background ("the blockade", "the mission will last"): those hits are
-// dropped, and a checkpoint's kind says which it was.
+// dropped, and a checkpoint's kind says which it was. A hand-over is of territory: not in a
+// sentence of fire (troops "took control of" heights in a battle) nor of prisoners or bodies
+// handed over.
 std::vector<TriggerHit> without_background_nouns(const TokenizedSentence& sentence,
                                                  const std::vector<TriggerHit>& hits) {
     const std::vector<Token>& tokens = sentence.tokens;
@@ -208,6 +215,13 @@ std::vector<TriggerHit> without_background_nouns(const TokenizedSentence& senten
     bool installs = false;
     bool begins = false;
     bool deploys = false;
+    const bool fire = std::any_of(hits.begin(), hits.end(), [](const TriggerHit& h) {
+        return h.trigger == Trigger::incident;
+    });
+    const bool handover = std::any_of(hits.begin(), hits.end(), [](const TriggerHit& h) {
+        return h.trigger == Trigger::handover;
+    });
+    const bool not_territory = handover && cue_words("not_territory").any_in(tokens);
     if (background_nouns) {
         closes = cue_words("closes").any_in(tokens);
         installs = cue_words("installs").any_in(tokens);
@@ -227,6 +241,8 @@ std::vector<TriggerHit> without_background_nouns(const TokenizedSentence& senten
                 continue;
             }
         } else if (h.trigger == Trigger::mission && !deploys) {
+            continue;
+        } else if (h.trigger == Trigger::handover && (fire || not_territory)) {
             continue;
         }
         kept.push_back(h);

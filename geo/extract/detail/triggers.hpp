@@ -20,6 +20,7 @@ enum class Trigger {
     incident,   // a weapon, fire, clash, killing or wounding
     checkpoint, // a checkpoint installed or closed
     blockade,   // a blockade begun, a road blocked or closed
+    handover,   // villages or a town handed over or taken under control (not prisoners or bodies)
     talks,      // talks, negotiations, summit, meeting
     statement,  // a speech or statement
     mission,    // a mission deployed or dispatched

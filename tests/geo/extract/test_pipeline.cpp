@@ -219,6 +219,47 @@ TEST_F(ExtractTest, ABlockadeWithoutADayIsTheNewsOfTheReport) {
     }
 }
 
+TEST_F(ExtractTest, VillagesTakenUnderControlAreOneHandOverOverAllOfThem) {
+    // Written for this test: the lead says what happened today, undated; the ministry is unnamed.
+    const auto x = run("The Azerbaijani army took control of Kalbajar and the nearby Shusha, the "
+                       "Defence Ministry said. The ministry added that units were deployed there.",
+                       parse_date("2022-08-26"));
+    ASSERT_EQ(x.events.size(), 1u);
+    const Event& e = x.events[0];
+    EXPECT_EQ(e.kind, EventKind::handover);
+    EXPECT_EQ(layer_of(e.kind), EventLayer::checkpoint);
+    ASSERT_EQ(e.targets.size(), 2u);
+    EXPECT_EQ(e.targets[0].id, "test:kalbajar");
+    EXPECT_EQ(e.targets[1].id, "test:shusha");
+    EXPECT_EQ(format_date(e.date.begin), "2022-08-26");
+    // The army's own ministry reports it; nobody is accused of a hand-over.
+    ASSERT_EQ(e.claims.size(), 1u);
+    EXPECT_EQ(e.claims[0].side, Side::azerbaijan);
+    EXPECT_EQ(e.claims[0].assertion, Assertion::reports);
+    EXPECT_EQ(e.claims[0].against, Side::unknown);
+    // A day named in the sentence dates it.
+    const auto y = run("On Tuesday, Azerbaijani border guards took control of Kalbajar.",
+                       parse_date("2022-08-26"));
+    ASSERT_EQ(y.events.size(), 1u);
+    EXPECT_EQ(format_date(y.events[0].date.begin), "2022-08-23");
+    // Must not fire: a plan, background further down, bodies handed over, a battle for a place.
+    for (const char* s :
+         {"Kalbajar is to be handed over to Azerbaijan by the end of the month.",
+          "Sotk was shelled on Monday. The ministry said two soldiers were wounded. It called the "
+          "attack a provocation. Kalbajar had been handed over to Azerbaijan in 2020.",
+          "On Monday, the bodies of two soldiers were handed over near Kalbajar."}) {
+        for (const Event& other : run(s, parse_date("2022-08-26")).events) {
+            EXPECT_NE(other.kind, EventKind::handover) << s;
+        }
+    }
+    const auto z = run("On Monday, Azerbaijani units shelled Kalbajar and took control of it.",
+                       parse_date("2022-08-26"));
+    ASSERT_FALSE(z.events.empty());
+    for (const Event& other : z.events) {
+        EXPECT_NE(other.kind, EventKind::handover);
+    }
+}
+
 TEST_F(ExtractTest, TheDayOfTheEventsOutweighsTheDayOfTheReport) {
     // Written for this test: a dateline and "on Thursday said" date the report; the quoted
     // statement names the day of the fire.

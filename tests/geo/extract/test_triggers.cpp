@@ -182,6 +182,27 @@ TEST(Triggers, RoadClosuresAreBlockades) {
     EXPECT_FALSE(blockade("the road was reopened"));
 }
 
+TEST(Triggers, VillagesTakenUnderControlAreAHandOver) {
+    const auto handover = [](std::string_view s) {
+        for (const auto& hit : detail::find_triggers(s)) {
+            if (hit.trigger == detail::Trigger::handover) {
+                EXPECT_EQ(hit.kind, EventKind::handover) << s;
+                return true;
+            }
+        }
+        return false;
+    };
+    EXPECT_TRUE(handover("border guards took control of three villages on Friday"));
+    EXPECT_TRUE(handover("the army has taken full control of the town"));
+    EXPECT_TRUE(handover("the hamlets were handed over to the other side"));
+    EXPECT_TRUE(handover("two villages returned to Azerbaijan after the delimitation"));
+    // Must not fire: a battle for heights, and what is handed over is no land.
+    EXPECT_FALSE(handover("troops shelled the ridge and took control of two heights"));
+    EXPECT_FALSE(handover("the bodies of two soldiers were handed over on Monday"));
+    EXPECT_FALSE(handover("five prisoners returned to Armenia"));
+    EXPECT_FALSE(handover("the handing of the keys"));
+}
+
 TEST(Triggers, FireThatIsNoWeaponMustNotFire) {
     using detail::incident_kind;
     for (const char* s :

@@ -21,6 +21,7 @@
 #include <memory>
 #include <set>
 #include <sstream>
+#include <string>
 #include <vector>
 
 namespace fs = std::filesystem;
@@ -101,14 +102,16 @@ TEST(LayerStyleQml, EventsAreRuledByKindSizedByCasualtiesAndLabelled) {
     EXPECT_STREQ(CPLGetXMLValue(r, "type", ""), "RuleRenderer");
     // One rule per kind, then the disputed ring's.
     const auto rules = children(CPLGetXMLNode(r, "rules"), "rule");
-    ASSERT_EQ(rules.size(), 14u);
+    ASSERT_EQ(rules.size(), event_kind_count + 1);
     // Events known only to a region get no mark: the event_lines / event_areas layers draw them.
     const std::string marked =
         " AND (\"geo_precision\" IS NULL OR \"geo_precision\" < 3 OR \"layer\" = 'context')";
     EXPECT_EQ(CPLGetXMLValue(rules[0], "filter", ""), "\"kind\" = 'shelling'" + marked);
     EXPECT_STREQ(CPLGetXMLValue(rules[0], "label", ""), "Shelling (artillery)");
-    EXPECT_EQ(CPLGetXMLValue(rules[12], "filter", ""), "\"kind\" = 'mission_deployment'" + marked);
-    EXPECT_EQ(children(CPLGetXMLNode(r, "symbols"), "symbol").size(), 14u);
+    EXPECT_EQ(CPLGetXMLValue(rules[10], "filter", ""), "\"kind\" = 'handover'" + marked);
+    EXPECT_STREQ(CPLGetXMLValue(rules[10], "label", ""), "Hand-over of territory");
+    EXPECT_EQ(CPLGetXMLValue(rules[13], "filter", ""), "\"kind\" = 'mission_deployment'" + marked);
+    EXPECT_EQ(children(CPLGetXMLNode(r, "symbols"), "symbol").size(), event_kind_count + 1);
     EXPECT_NE(qml.find("killed_max"), std::string::npos);
     // Labelled by date: the places layer names the places (below).
     EXPECT_STREQ(CPLGetXMLValue(qgis, "labeling.settings.text-style.isExpression", ""), "1");
@@ -127,22 +130,24 @@ TEST(LayerStyleQml, DisputedRingIsARuleOfItsOwn) {
     const CPLXMLNode* r = CPLGetXMLNode(doc.get(), "=qgis.renderer-v2");
     ASSERT_NE(r, nullptr);
     const auto rules = children(CPLGetXMLNode(r, "rules"), "rule");
-    ASSERT_EQ(rules.size(), 14u);
-    EXPECT_EQ(std::string(CPLGetXMLValue(rules[13], "filter", "")),
+    ASSERT_EQ(rules.size(), event_kind_count + 1);
+    EXPECT_EQ(std::string(CPLGetXMLValue(rules[event_kind_count], "filter", "")),
               "\"disputed\""
               " AND (\"geo_precision\" IS NULL OR \"geo_precision\" < 3 OR \"layer\" = 'context')");
-    EXPECT_EQ(std::string(CPLGetXMLValue(rules[13], "label", "")), disputed_legend_label);
+    EXPECT_EQ(std::string(CPLGetXMLValue(rules[event_kind_count], "label", "")),
+              disputed_legend_label);
     const auto symbols = children(CPLGetXMLNode(r, "symbols"), "symbol");
-    ASSERT_EQ(symbols.size(), 14u);
-    for (std::size_t i = 0; i < 13; ++i) {
+    ASSERT_EQ(symbols.size(), event_kind_count + 1);
+    for (std::size_t i = 0; i < event_kind_count; ++i) {
         // A kind's symbol: its mark alone, solid, drawn above every ring.
         const auto layers = children(symbols[i], "layer");
         ASSERT_EQ(layers.size(), 1u) << "symbol " << i;
         EXPECT_EQ(layer_option(layers[0], "outline_style"), "solid") << "symbol " << i;
         EXPECT_STREQ(CPLGetXMLValue(layers[0], "pass", ""), "1");
     }
-    EXPECT_STREQ(CPLGetXMLValue(rules[13], "symbol", ""), "13");
-    const auto ring = children(symbols[13], "layer");
+    EXPECT_EQ(CPLGetXMLValue(rules[event_kind_count], "symbol", ""),
+              std::to_string(event_kind_count));
+    const auto ring = children(symbols[event_kind_count], "layer");
     ASSERT_EQ(ring.size(), 1u);
     EXPECT_STREQ(CPLGetXMLValue(ring[0], "pass", ""), "0");
     EXPECT_EQ(layer_option(ring[0], "outline_style"), "dash");
