@@ -602,8 +602,7 @@ LabelResult place_labels(std::vector<LabelInput> inputs, const CollisionIndex& o
         Rect box;
         std::vector<Point> leader;
         bool placed = placer.place(placed_in, ts, block, run, box);
-        if (!placed && !lines.empty() &&
-            placed_in.request.placement == LabelPlacement::around_point) {
+        if (!placed && !lines.empty()) {
             // Each side's claim is what an analyst reads the label for: farther off, with a
             // leader line, anywhere within half the frame's diagonal rather than without them.
             placed = placer.place_with_leader(
