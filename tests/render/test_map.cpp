@@ -804,6 +804,11 @@ TEST(MapRenderer, NoLabelCrossesTheBorder) {
             if (l.run.angle == 0.0) {
                 EXPECT_FALSE(lines.hits(l.box)) << extent << ": " << l.run.text;
             }
+            // Nor does a leader line from a mark to its label.
+            if (l.leader.size() == 2) {
+                EXPECT_FALSE(lines.hits_segment(l.leader[0], l.leader[1]))
+                    << extent << ": leader of " << l.run.text;
+            }
         }
     }
 }
