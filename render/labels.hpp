@@ -2,7 +2,9 @@
 // Label placement: candidate positions around points, along lines and inside areas (at the pole
 // of inaccessibility); priorities (incident places > checkpoints > capitals > areas > towns >
 // water > countries); no label overlaps another label, a symbol or the map furniture; what cannot
-// be placed is dropped and reported.
+// be placed is dropped and reported. A label with detail lines (a disputed incident's claims)
+// that finds no place beside its mark stands farther off with a leader line that crosses
+// nothing; only when nothing fits does it lose its claims, and its text then says so.
 
 #include "render/canvas.hpp"
 #include "render/layers.hpp"
