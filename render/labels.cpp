@@ -171,6 +171,28 @@ bool CollisionIndex::hits_boxes(const Rect& r) const {
     return hit;
 }
 
+bool CollisionIndex::hits_segment(Point a, Point b) const {
+    const Rect box{std::min(a.x, b.x), std::min(a.y, b.y), std::abs(b.x - a.x),
+                   std::abs(b.y - a.y)};
+    bool hit = false;
+    cells(box, [&](std::size_t c) {
+        for (const std::uint32_t i : m_grid[c]) {
+            if (hit) {
+                return;
+            }
+            const Rect& r = m_rects[i];
+            hit = r.intersects(box.inflated(0.01)) && segment_crosses_quad(a, b, corners(r));
+        }
+        for (const std::uint32_t i : m_segment_grid[c]) {
+            if (hit) {
+                return;
+            }
+            hit = segments_meet(a, b, m_segments[i].a, m_segments[i].b);
+        }
+    });
+    return hit;
+}
+
 const char* label_style_id(LabelClass cls) {
     switch (cls) {
     case LabelClass::incident:
@@ -306,6 +328,56 @@ public:
             m_placed.insert(box);
         }
         return ok;
+    }
+
+    // A label farther off than place() looks, joined to its mark by a leader line that crosses
+    // nothing (no border, no mark, no other label or leader): nearest first, at most `reach`
+    // from the mark. Fills run, box and leader, and reserves the box and the leader.
+    bool place_with_leader(const LabelInput& in, const TextStyle& ts, const TextMetrics& m,
+                           double reach, TextRun& run, Rect& box, std::vector<Point>& leader) {
+        m_in = &in;
+        m_style = &ts;
+        m_metrics = &m;
+        m_run = &run;
+        m_box = &box;
+        m_halo = ts.halo.visible() ? ts.halo_width : 0.0;
+        const double radius = in.request.symbol_radius;
+        const Point a = in.anchor;
+        // The leader starts just off the symbol (clear of its square obstacle box diagonally).
+        const double start = radius * 1.5 + m_gap * 0.5;
+        const double near = (radius > 0.0 ? radius + m_gap : m_gap) + m_halo;
+        // Directions, most horizontal first (right before left, up before down): text beside
+        // its mark reads best, and the leader is short where the text is wide.
+        static constexpr double kDegrees[] = {0,    180, -20, 20, -160, 160, -40, 40,
+                                              -140, 140, -60, 60, -120, 120, -90, 90};
+        const double w = this->w();
+        const double h = this->h();
+        for (double l = 2.0 * m_gap; near + l <= reach; l += 2.4 * m_gap) {
+            for (const double deg : kDegrees) {
+                const double t = deg * std::numbers::pi / 180.0;
+                const double c = std::cos(t);
+                const double s = std::sin(t);
+                const Point from{a.x + start * c, a.y + start * s};
+                const Point to{a.x + (near + l) * c, a.y + (near + l) * s};
+                // The label's box (text and halo) touches the end of the leader with its side,
+                // corner or the middle of its top or bottom edge facing the mark.
+                const double x = c > 0.3    ? to.x + m_halo
+                                 : c < -0.3 ? to.x - m_halo - w
+                                            : to.x - w / 2;
+                const double y = s > 0.3    ? to.y + m_halo
+                                 : s < -0.3 ? to.y - m_halo - h
+                                            : to.y - h / 2;
+                if (m_obstacles.hits_segment(from, to) || m_placed.hits_segment(from, to) ||
+                    !try_at({x, y}, 0.0)) {
+                    continue;
+                }
+                m_placed.insert(box);
+                m_placed.insert_segment(from, to, false);
+                leader = {from, to};
+                return true;
+            }
+        }
+        return false;
     }
 
 private:
@@ -528,13 +600,32 @@ LabelResult place_labels(std::vector<LabelInput> inputs, const CollisionIndex& o
         }
         TextRun run;
         Rect box;
+        std::vector<Point> leader;
         bool placed = placer.place(placed_in, ts, block, run, box);
         if (!placed && !lines.empty()) {
-            // No room for the claims: the name alone (the claims stay in the SVG title).
+            // Each side's claim is what an analyst reads the label for: farther off, with a
+            // leader line, anywhere within half the frame's diagonal rather than without them.
+            placed = placer.place_with_leader(
+                placed_in, ts, block, std::hypot(frame.width, frame.height) / 2, run, box, leader);
+        }
+        if (!placed && !lines.empty()) {
+            // Truly no room for the claims: the name, saying that the place is disputed and
+            // that its claims are not on this map (they stay in the SVG title and the lint
+            // report names the label).
+            result.details_dropped.push_back(rq.text);
             lines.clear();
-            block = first;
             placed_in = in;
-            placed = placer.place(placed_in, ts, block, run, box);
+            const bool says_disputed = rq.text.ends_with(" · disputed");
+            for (const std::string& text :
+                 {rq.text + (says_disputed ? "" : " · disputed") + " · claims not shown",
+                  rq.text}) {
+                placed_in.request.text = text;
+                block = shaper.measure(text, ts);
+                if (placer.place(placed_in, ts, block, run, box)) {
+                    placed = true;
+                    break;
+                }
+            }
         }
         if (!placed) {
             result.dropped.push_back(rq.text);
@@ -567,7 +658,8 @@ LabelResult place_labels(std::vector<LabelInput> inputs, const CollisionIndex& o
                 y += m.height;
             }
         }
-        result.placed.push_back({std::move(run), std::move(details), box, rq.cls, rq.key});
+        result.placed.push_back(
+            {std::move(run), std::move(details), std::move(leader), box, rq.cls, rq.key});
     }
     return result;
 }

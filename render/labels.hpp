@@ -2,7 +2,9 @@
 // Label placement: candidate positions around points, along lines and inside areas (at the pole
 // of inaccessibility); priorities (incident places > checkpoints > capitals > areas > towns >
 // water > countries); no label overlaps another label, a symbol or the map furniture; what cannot
-// be placed is dropped and reported.
+// be placed is dropped and reported. A label with detail lines (a disputed incident's claims)
+// that finds no place beside its mark stands farther off with a leader line that crosses
+// nothing; only when nothing fits does it lose its claims, and its text then says so.
 
 #include "render/canvas.hpp"
 #include "render/layers.hpp"
@@ -26,7 +28,10 @@ struct LabelInput {
 struct PlacedLabel {
     TextRun run;
     std::vector<TextRun> details; // the lines of LabelRequest::detail, under run
-    Rect box;                     // axis-aligned box covering the label and its halo
+    // A leader line from the mark to a label set farther off than the usual positions (two
+    // points; empty when the label stands beside its mark).
+    std::vector<Point> leader;
+    Rect box; // axis-aligned box covering the label and its halo
     LabelClass cls = LabelClass::town;
     std::string key;
 };
@@ -35,6 +40,9 @@ struct LabelResult {
     std::vector<PlacedLabel> placed;
     std::vector<std::string> dropped;        // texts that found no free position
     std::vector<std::string> missing_glyphs; // texts with characters no font can draw
+    // Labels whose detail lines (each side's claim) found no place on the map: the label says
+    // so in its text, and this names it for the lint report.
+    std::vector<std::string> details_dropped;
 };
 
 // A uniform grid of rectangles (symbols, furniture) and of line segments (lines a label must not
@@ -50,6 +58,9 @@ public:
     bool hits(const Rect& r) const;
     // True when r overlaps a rectangle (segments not considered).
     bool hits_boxes(const Rect& r) const;
+    // True when the segment ab passes through a rectangle or meets any segment (dividing or
+    // not): a leader line must cross nothing.
+    bool hits_segment(Point a, Point b) const;
     // True when a dividing segment crosses the segment ab (a label on the other side of the
     // border from its mark).
     bool crosses(Point a, Point b) const;

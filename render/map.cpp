@@ -674,7 +674,15 @@ private:
         LabelResult labels =
             place_labels(std::move(m_labels), m_obstacles, m_frame, m_style, m_unit, m_d.shaper);
         m_canvas.begin_layer("labels");
+        LineSymbol leader_line;
+        leader_line.color = {0.25, 0.25, 0.25, 1.0};
+        leader_line.width = 0.7 * m_unit;
+        leader_line.cap = LineCap::butt;
         for (const auto& l : labels.placed) {
+            if (l.leader.size() >= 2) {
+                const Ring leader(l.leader.begin(), l.leader.end());
+                m_canvas.draw_lines(std::span<const Ring>(&leader, 1), leader_line, {});
+            }
             m_canvas.draw_text(l.run);
             for (const TextRun& d : l.details) {
                 m_canvas.draw_text(d);
@@ -685,6 +693,10 @@ private:
         m_canvas.fill_rect(m_frame, {0, 0, 0, 0}, {0.3, 0.3, 0.3, 1}, 0.8 * m_unit);
         m_report.labels = std::move(labels.placed);
         m_report.dropped_labels = std::move(labels.dropped);
+        for (const std::string& t : labels.details_dropped) {
+            m_report.warnings.push_back("no room for each side's claims under the label \"" + t +
+                                        "\" (a larger --size or a smaller extent shows them)");
+        }
         m_report.missing_glyphs = std::move(labels.missing_glyphs);
     }
 

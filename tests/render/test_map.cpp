@@ -402,6 +402,35 @@ TEST(MapOutputs, SvgHasRealTextIdsTitlesAndSymbolsDefinedOnce) {
     EXPECT_EQ(s.find("<path d=\"M0 0Z"), std::string::npos);
 }
 
+// The bundled example as scripts/run draws it (1600x1000): both disputed incidents carry each
+// side's claim, as text, on the map; Sotk's (hemmed in by the border and Vardenis) farther off
+// with a leader line rather than without its claims.
+TEST(MapOutputs, BundledExampleShowsEachSidesClaimsForBothDisputedIncidents) {
+    const auto dir = temp_dir("claims");
+    const auto svg = dir / "example.svg";
+    const std::filesystem::path example =
+        std::filesystem::path(SITMAP_SOURCE_DIR) / "examples" / "border-2022-2023.csv";
+    const auto r = test::run_sitmap(
+        "map " + example.string() +
+        " --lint --title 'Armenia–Azerbaijan border: reported incidents, Nov 2022 – May 2023' -o " +
+        svg.string());
+    ASSERT_EQ(r.code, 0) << r.out;
+    EXPECT_EQ(r.out.find("no room for each side's claims"), std::string::npos) << r.out;
+    const std::string text = slurp(svg);
+    const auto count = [&](const std::string& s) {
+        std::size_t n = 0;
+        for (auto at = text.find(s); at != std::string::npos; at = text.find(s, at + 1)) {
+            ++n;
+        }
+        return n;
+    };
+    EXPECT_EQ(count(">Sotk · 11 May 2023</text>"), 1U);
+    EXPECT_EQ(count(">Armenia: 1 killed</text>"), 1U);
+    EXPECT_EQ(count(">Armenia: blames Azerbaijan</text>"), 1U);
+    EXPECT_EQ(count(">Azerbaijan: blames Armenia</text>"), 2U);
+    EXPECT_EQ(count("claims not shown"), 0U);
+}
+
 TEST(MapOutputs, ArticleTextIsEscapedInSvg) {
     const auto dir = temp_dir("escape");
     const auto events = dir / "evil.geojson";
@@ -774,6 +803,11 @@ TEST(MapRenderer, NoLabelCrossesTheBorder) {
         for (const auto& l : report.labels) {
             if (l.run.angle == 0.0) {
                 EXPECT_FALSE(lines.hits(l.box)) << extent << ": " << l.run.text;
+            }
+            // Nor does a leader line from a mark to its label.
+            if (l.leader.size() == 2) {
+                EXPECT_FALSE(lines.hits_segment(l.leader[0], l.leader[1]))
+                    << extent << ": leader of " << l.run.text;
             }
         }
     }
