@@ -627,6 +627,14 @@ LabelResult place_labels(std::vector<LabelInput> inputs, const CollisionIndex& o
                 }
             }
         }
+        if (!placed && lines.empty() &&
+            placed_in.request.placement == LabelPlacement::around_point &&
+            (rq.cls == LabelClass::incident || rq.cls == LabelClass::checkpoint)) {
+            // An event's mark without its name and day reads as no event at all: farther off,
+            // on a leader line, like the claims above.
+            placed = placer.place_with_leader(
+                placed_in, ts, block, std::hypot(frame.width, frame.height) / 2, run, box, leader);
+        }
         if (!placed) {
             result.dropped.push_back(rq.text);
             continue;

@@ -178,6 +178,33 @@ TEST(Labels, UndisputedLabelsGetNoLeader) {
     EXPECT_LT(r.placed[0].box.right(), 400.0); // in the corridor, left of the mark
 }
 
+TEST(Labels, AnEventLabelWithNoRoomBesideItsMarkGoesFartherOffOnALeader) {
+    // An undisputed event's mark boxed in on four sides (a hand-over in a pocket of the border):
+    // no position beside it is free, but the diagonals between the boxes are.
+    const Style style = Style::builtin();
+    const TextShaper shaper;
+    const Rect frame{0, 0, 600, 300};
+    CollisionIndex obstacles(frame, 32);
+    obstacles.insert({296, 146, 8, 8});    // the mark
+    obstacles.insert({180, 140, 100, 20}); // left
+    obstacles.insert({320, 140, 100, 20}); // right
+    obstacles.insert({285, 60, 30, 75});   // above
+    obstacles.insert({285, 165, 30, 75});  // below
+    const auto event =
+        point_label("Hand-over of territory · 24 May 2024", LabelClass::checkpoint, {300, 150});
+    const auto r = place_labels({event}, obstacles, frame, style, 1.0, shaper);
+    ASSERT_EQ(r.placed.size(), 1U);
+    const PlacedLabel& l = r.placed[0];
+    EXPECT_FALSE(obstacles.hits(l.box));
+    ASSERT_EQ(l.leader.size(), 2U);
+    EXPECT_LT(std::hypot(l.leader[0].x - 300, l.leader[0].y - 150), 10.0);
+    EXPECT_FALSE(obstacles.crosses(l.leader[0], l.leader[1]));
+    // A town label in the same pocket is only dropped: it has no leader.
+    auto town = point_label("Upper Village", LabelClass::town, {300, 150});
+    town.request.key = "town";
+    EXPECT_EQ(place_labels({town}, obstacles, frame, style, 1.0, shaper).placed.size(), 0U);
+}
+
 TEST(Labels, WithNoRoomAnywhereTheLabelSaysItsClaimsAreNotShown) {
     const Style style = Style::builtin();
     const TextShaper shaper;
