@@ -515,16 +515,25 @@ TEST(BorderVillagesGeocoder, FormerAndOtherSideNamesResolveToThePresentPlace) {
         const char* present;
         const char* country;
     };
-    const std::vector<Case> cases = {
-        {"Zod", "Sotk", "AM"},           {"Basarkechar", "Vardenis", "AM"},
-        {"Azizli", "Norabak", "AM"},     {"Boyuk Garagoyunlu", "Norabak", "AM"},
-        {"Zarkend", "Kut", "AM"},        {"Mosesgegh", "Movses", "AM"},
-        {"Kilisakend", "Srashen", "AM"}, {"Gerenzur", "Kornidzor", "AM"},
-        {"Berdzor", "Lachin", "AZ"},     {"Karvachar", "Kalbajar", "AZ"},
-        {"Shushi", "Shusha", "AZ"},      {"Stepanakert", "Khankendi", "AZ"},
-        {"Martakert", "Aghdara", "AZ"},  {"Բերձոր", "Lachin", "AZ"},
-        {"Сотк", "Sotk", "AM"},          {"Khnapat", "Khanabad", "AZ"},
-        {"Arazdeyen", "Yeraskh", "AM"}};
+    const std::vector<Case> cases = {{"Zod", "Sotk", "AM"},
+                                     {"Basarkechar", "Vardenis", "AM"},
+                                     {"Azizli", "Norabak", "AM"},
+                                     {"Boyuk Garagoyunlu", "Norabak", "AM"},
+                                     {"Zarkend", "Kut", "AM"},
+                                     {"Mosesgegh", "Movses", "AM"},
+                                     {"Kilisakend", "Srashen", "AM"},
+                                     {"Gerenzur", "Kornidzor", "AM"},
+                                     {"Berdzor", "Lachin", "AZ"},
+                                     {"Karvachar", "Kalbajar", "AZ"},
+                                     {"Shushi", "Shusha", "AZ"},
+                                     {"Stepanakert", "Khankendi", "AZ"},
+                                     {"Martakert", "Aghdara", "AZ"},
+                                     {"Բերձոր", "Lachin", "AZ"},
+                                     {"Сотк", "Sotk", "AM"},
+                                     {"Khnapat", "Khanabad", "AZ"},
+                                     {"Arazdeyen", "Yeraskh", "AM"},
+                                     {"Sev Lich", "Sev Lake", "AM"},
+                                     {"Böyük Qaragöl", "Sev Lake", "AM"}};
     for (const Case& c : cases) {
         const auto old_name = bundled_geocoder().resolve(c.alias);
         ASSERT_FALSE(old_name.candidates.empty()) << c.alias << " resolves to nothing";

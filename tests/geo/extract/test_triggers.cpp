@@ -203,6 +203,23 @@ TEST(Triggers, VillagesTakenUnderControlAreAHandOver) {
     EXPECT_FALSE(handover("the handing of the keys"));
 }
 
+TEST(Triggers, TroopsCrossingIntoTheOtherSidesLandAreAnArmedClash) {
+    using detail::incident_kind;
+    for (const char* s :
+         {"soldiers violated the border of the republic near the lake",
+          "units were trying to advance near two villages",
+          "a company advanced 2 kilometres at dawn", "troops advancing into Armenian territory"}) {
+        EXPECT_EQ(incident_kind(s), EventKind::armed_clash) << s;
+    }
+    // Must not fire: an advance in diplomacy, a border only named.
+    for (const char* s :
+         {"the envoys tried to advance the peace process",
+          "both sides seek to advance towards a treaty", "the talks advanced into a new phase",
+          "the border of the republic runs along the lake"}) {
+        EXPECT_FALSE(incident_kind(s)) << s;
+    }
+}
+
 TEST(Triggers, FireThatIsNoWeaponMustNotFire) {
     using detail::incident_kind;
     for (const char* s :
