@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
+#include <optional>
 
 namespace sitmap::geo::detail {
 namespace {
@@ -355,6 +356,24 @@ const DateMention* incident_date(const TokenizedSentence& sentence,
             }
         }
     }
+    // A date nearer to talks or a mission than to any word of fire is theirs ("shooting ...
+    // days after the talks hosted in Washington on November 7").
+    const auto nearest = [&](const DateMention& d, bool context) {
+        std::optional<std::size_t> best;
+        for (const TriggerHit& t : triggers) {
+            const bool is_context = t.trigger == Trigger::talks || t.trigger == Trigger::mission;
+            if ((context ? is_context : t.trigger == Trigger::incident)) {
+                const std::size_t dist = distance(t.begin, t.end, d.begin, d.end);
+                best = best ? std::min(*best, dist) : dist;
+            }
+        }
+        return best;
+    };
+    std::erase_if(pool, [&](const DateMention* d) {
+        const auto context = nearest(*d, true);
+        const auto fire = nearest(*d, false);
+        return context && fire && *context < *fire;
+    });
     const DateMention* best = nullptr;
     std::size_t best_d = 0;
     for (const TriggerHit& t : triggers) {

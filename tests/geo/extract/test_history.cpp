@@ -118,6 +118,16 @@ TEST(Context, TheDateOfTheReportIsNotTheDateOfTheEvents) {
     EXPECT_FALSE(reports("On Monday, troops opened fire at the farm, the ministry said", "Monday"));
 }
 
+TEST(Context, ADateNearerToTalksThanToTheFireIsTheTalks) {
+    // Written for this test: the day belongs to the talks the sentence recalls, not to the fire.
+    EXPECT_EQ(incident_date_of("Reports of gunfire on the frontier came two days after the talks "
+                               "held in Geneva on May 8"),
+              "");
+    // Must keep: the fire's own day, with talks named further off.
+    EXPECT_EQ(incident_date_of("Units shelled the farms on May 9, a day before the talks"),
+              "2023-05-09..2023-05-09");
+}
+
 TEST(Context, TheIncidentsDateIsADayOfTheEvents) {
     // Of the report's date and the events' date, the events'.
     EXPECT_EQ(incident_date_of("Earlier today, the ministry reported that its posts came under "
