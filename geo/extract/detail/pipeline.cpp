@@ -890,20 +890,25 @@ void checkpoint_events(SentenceReading& r, ArticleEvents& state) {
             std::find(done_kinds.begin(), done_kinds.end(), t.kind) != done_kinds.end()) {
             continue;
         }
-        // A blockade in a sentence of the lead without a date of its own is the news of the day
-        // ("Azerbaijanis closed the road"), or continues the incident dated last; never a habit,
-        // history, or background further down ("... when activists blocked the corridor"). A
-        // checkpoint needs its day (leads name it before the day it was set up).
+        // A blockade or checkpoint in a sentence of the lead without a date of its own is the
+        // news of the day ("Azerbaijanis closed the road", "forces have set up a checkpoint"), or
+        // continues the incident dated last; never a habit, history, or background further down
+        // ("... when activists blocked the corridor"). An undated checkpoint is of the report's
+        // day only until a sentence names the day it was set up.
         const DateMention* d = r.nearest_date(t.begin, t.end);
         if (r.history ||
-            (d == nullptr && (t.trigger != Trigger::blockade || r.index >= lead_sentences ||
-                              is_habitual(r.sentence, r.dates)))) {
+            (d == nullptr &&
+             (r.index >= lead_sentences || is_habitual(r.sentence, r.dates) ||
+              (t.trigger == Trigger::checkpoint && !installed_in_perfect(r.sentence))))) {
             continue;
         }
-        const DateRange date = d != nullptr          ? d->date
-                               : state.incident_date ? *state.incident_date
-                                                     : DateRange{state.published, state.published,
-                                                                 DatePrecision::unknown};
+        const bool report_day = d == nullptr && t.trigger == Trigger::checkpoint;
+        const DateRange date =
+            d != nullptr ? d->date
+            : report_day ? DateRange{state.published, state.published, DatePrecision::day}
+            : state.incident_date
+                ? *state.incident_date
+                : DateRange{state.published, state.published, DatePrecision::unknown};
         PlaceMention* where = checkpoint_place(r, t);
         std::optional<PlaceMention> anaphor;
         if (where == nullptr && state.last_corridor) {
@@ -923,7 +928,7 @@ void checkpoint_events(SentenceReading& r, ArticleEvents& state) {
         Proto p;
         p.event = make_event(t.kind, date, where ? *where : *anaphor);
         if (date.precision != DatePrecision::unknown) {
-            p.votes.push_back(Vote{date, 1, r.source});
+            p.votes.push_back(Vote{date, 1, r.source, report_day});
         }
         p.last_sentence = r.index;
         add_claims(p.event, r.claims, r.source);

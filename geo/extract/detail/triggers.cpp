@@ -252,6 +252,18 @@ std::vector<TriggerHit> without_background_nouns(const TokenizedSentence& senten
 
 } // namespace
 
+bool installed_in_perfect(const TokenizedSentence& sentence) {
+    const std::vector<Token>& tokens = sentence.tokens;
+    const PhraseList& installs = cue_words("installs");
+    for (std::size_t i = 1; i < tokens.size(); ++i) {
+        if (installs.match_at(tokens, i) > 0 &&
+            is_one_of(tokens[i - 1].text, {"have", "has", "had"})) {
+            return true;
+        }
+    }
+    return false;
+}
+
 bool word_matches(std::string_view token, std::string_view pattern) {
     if (pattern == "?") {
         return true;

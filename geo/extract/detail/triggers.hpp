@@ -44,6 +44,10 @@ struct TriggerHit {
 std::vector<TriggerHit> find_triggers(const TokenizedSentence& sentence);
 std::vector<TriggerHit> find_triggers(std::string_view sentence); // tokenises it first
 
+// A checkpoint set up told in the perfect, the news of the report ("forces have set up a
+// checkpoint", "has installed"), not a noun of background ("condemned the setting up of").
+bool installed_in_perfect(const TokenizedSentence& sentence);
+
 // The incident kind of a sentence's triggers: the most specific weapon named, else the most
 // specific act; nothing without an incident trigger.
 std::optional<EventKind> sentence_kind(const std::vector<TriggerHit>& hits);

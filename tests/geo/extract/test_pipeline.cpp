@@ -288,6 +288,25 @@ TEST_F(ExtractTest, AnAreaHoldingAnotherTargetOnlySaysWhereItIs) {
     EXPECT_EQ(role_of(x, "Lowdale District"), MentionRole::incident_location);
 }
 
+TEST_F(ExtractTest, ACheckpointSetUpInTheLeadIsTheNewsOfTheReportUntilItsDayIsNamed) {
+    // Written for this test: the lead tells it in the perfect, without a day.
+    const auto x = run("Azerbaijani forces have set up a checkpoint at the Hakari bridge.",
+                       parse_date("2023-04-25"));
+    ASSERT_EQ(x.events.size(), 1u);
+    EXPECT_EQ(x.events[0].kind, EventKind::checkpoint_installed);
+    EXPECT_EQ(format_date(x.events[0].date.begin), "2023-04-25");
+    // A later sentence names the day: one checkpoint, of that day.
+    const auto y = run("Azerbaijani forces have set up a checkpoint at the Hakari bridge. The "
+                       "checkpoint was installed on April 23 at the Hakari bridge.",
+                       parse_date("2023-04-25"));
+    ASSERT_EQ(y.events.size(), 1u);
+    EXPECT_EQ(format_date(y.events[0].date.begin), "2023-04-23");
+    // Must not fire: the checkpoint only spoken of.
+    EXPECT_TRUE(run("A senator condemned the setting up of a checkpoint at the Hakari bridge.",
+                    parse_date("2023-04-25"))
+                    .events.empty());
+}
+
 TEST_F(ExtractTest, CheckpointOnTheCorridorByAnaphora) {
     const auto x = run("Azerbaijani activists blocked the Lachin corridor last year. On April "
                        "23, Baku said it had set up a checkpoint at the entrance of the "
