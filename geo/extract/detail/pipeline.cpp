@@ -425,7 +425,8 @@ void anchor_dates(SentenceReading& r, ArticleEvents& state) {
 
 // The places of a sentence in one role, only the finest: "Sotk, in Gegharkunik province" is one
 // incident at Sotk; "from positions near the village of A in the B district" comes from A.
-std::vector<const PlaceMention*> finest_places(const SentenceReading& r, MentionRole role) {
+// The places of a sentence in one role, each once, in order.
+std::vector<const PlaceMention*> places_in_role(const SentenceReading& r, MentionRole role) {
     std::vector<const PlaceMention*> places;
     std::vector<std::string_view> seen;
     for (const PlaceMention& m : r.mentions) {
@@ -438,6 +439,11 @@ std::vector<const PlaceMention*> finest_places(const SentenceReading& r, Mention
             places.push_back(&m);
         }
     }
+    return places;
+}
+
+// Of distinct places, only the finest (see finest_places).
+std::vector<const PlaceMention*> finest_of(std::vector<const PlaceMention*> places) {
     if (!places.empty()) {
         const auto finest = std::min_element(places.begin(), places.end(), [](auto a, auto b) {
             return precision_of(*a) < precision_of(*b);
@@ -473,11 +479,63 @@ std::vector<const PlaceMention*> finest_places(const SentenceReading& r, Mention
     return places;
 }
 
+std::vector<const PlaceMention*> finest_places(const SentenceReading& r, MentionRole role) {
+    return finest_of(places_in_role(r, role));
+}
+
 // Where one report of an incident puts it: every place fire landed, and where it came from.
 struct IncidentPlaces {
     std::vector<const PlaceMention*> targets;
     std::vector<const PlaceMention*> origins;
 };
+
+// The districts of the former autonomous oblast of Nagorno-Karabakh and around it, whose places,
+// though in Azerbaijan, were held by Armenian forces until 2023: fire from Azerbaijan landed there.
+bool held_by_karabakh_armenians(const Place& p) {
+    return p.country == "AZ" &&
+           is_one_of(p.admin1, {"Khankendi", "Khojaly", "Khojavend", "Shusha", "Tartar", "Aghdam"});
+}
+
+// Fire of one party at the other's positions, the sentence naming places on both sides of the
+// border ("units at positions located in the B district subjected to fire the positions in the
+// direction of K district"): the places on the firing party's side are where the fire came from,
+// those on the other side where it landed. The firing party is the one the sentence's claims
+// accuse, when they accuse one alone.
+void targets_on_the_firing_side_are_origins(IncidentPlaces& where, const SentenceReading& r) {
+    std::optional<Side> agent;
+    for (const Claim& c : r.claims) {
+        if (c.assertion == Assertion::accuses && is_party(c.against)) {
+            if (agent && *agent != c.against) {
+                return;
+            }
+            agent = c.against;
+        }
+    }
+    if (!agent) {
+        return;
+    }
+    const std::string_view own = *agent == Side::armenia ? "AM" : "AZ";
+    std::vector<const PlaceMention*> firing_side;
+    std::vector<const PlaceMention*> other_side;
+    for (const PlaceMention* m : places_in_role(r, MentionRole::incident_location)) {
+        const Place* p = mention_place(*m);
+        if (p == nullptr || p->country.empty() || p->kind == PlaceKind::country) {
+            continue;
+        }
+        if (p->country != own) {
+            other_side.push_back(m);
+        } else if (!held_by_karabakh_armenians(*p)) {
+            firing_side.push_back(m);
+        }
+    }
+    if (firing_side.empty() || other_side.empty()) {
+        return;
+    }
+    for (const PlaceMention* m : finest_of(std::move(firing_side))) {
+        where.origins.push_back(m);
+    }
+    where.targets = finest_of(std::move(other_side));
+}
 
 // One incident of a report: at all its targets (one place, or the area they cover), with its
 // origins as attributes. Known only by where fire came from, it stands there, to the region.
@@ -791,6 +849,7 @@ std::optional<std::size_t> incident_events(const SentenceReading& r, ArticleEven
                               : DateRange{state.published, state.published, DatePrecision::unknown};
     IncidentPlaces where{finest_places(r, MentionRole::incident_location),
                          finest_places(r, MentionRole::origin_location)};
+    targets_on_the_firing_side_are_origins(where, r);
     if (where.targets.empty()) {
         if (const PlaceMention* v = village_referred_to(r, state)) {
             where.targets.push_back(v);

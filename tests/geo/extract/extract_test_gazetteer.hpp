@@ -40,7 +40,12 @@ inline geo::Gazetteer extract_test_gazetteer() {
                    {"Gegharkunik province"}),
         test_place("test:kalbajar", "Kalbajar", PlaceKind::settlement, "AZ", 46.04, 40.1,
                    {"Kelbajar"}),
-        test_place("test:shusha", "Shusha", PlaceKind::settlement, "AZ", 46.75, 39.76, {"Shushi"}),
+        [] {
+            geo::Place p = test_place("test:shusha", "Shusha", PlaceKind::settlement, "AZ", 46.75,
+                                      39.76, {"Shushi"});
+            p.admin1 = "Shusha"; // in Nagorno-Karabakh
+            return p;
+        }(),
         test_place("test:lachin-corridor", "Lachin corridor", PlaceKind::corridor, "", 46.5, 39.6,
                    {"Lachin Corridor"}),
         test_place("test:hakari-bridge", "Hakari bridge", PlaceKind::checkpoint, "AZ", 46.52, 39.47,

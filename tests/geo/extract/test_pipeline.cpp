@@ -48,6 +48,31 @@ TEST_F(ExtractTest, NeighbouringVillagesHitTogetherAreOneIncidentNearThem) {
     EXPECT_EQ(e.sources.size(), 2u);            // the second sentence names one of them
 }
 
+TEST_F(ExtractTest, PlacesOnTheFiringSidesOfTheBorderAreWhereFireCameFrom) {
+    // Written for this test: the accused party's units stand in a province of their own country
+    // and fire at the other's positions; no "from" says which is which.
+    const auto x = run("Armenian units concentrated equipment at positions in Gegharkunik province "
+                       "and subjected to fire the positions of the Azerbaijani army near Kalbajar, "
+                       "the Azerbaijani Defence Ministry said.");
+    ASSERT_EQ(incidents(x).size(), 1u);
+    const Event& e = *incidents(x)[0];
+    ASSERT_EQ(e.targets.size(), 1u);
+    EXPECT_EQ(e.targets[0].id, "test:kalbajar");
+    ASSERT_EQ(e.origins.size(), 1u);
+    EXPECT_EQ(e.origins[0].id, "test:gegharkunik");
+    // Must not move: Shusha, in Azerbaijan but held by Karabakh Armenians, was where fire from
+    // Azerbaijani forces landed; and with nobody accused there is no firing side.
+    const auto y = run("Azerbaijani forces shelled Shusha and Goris, the Armenian Defence Ministry "
+                       "said.");
+    ASSERT_EQ(incidents(y).size(), 1u);
+    EXPECT_EQ(incidents(y)[0]->targets.size(), 2u);
+    EXPECT_TRUE(incidents(y)[0]->origins.empty());
+    const auto z = run("An exchange of fire took place near Sotk and Kalbajar on Monday.");
+    ASSERT_EQ(incidents(z).size(), 1u);
+    EXPECT_EQ(incidents(z)[0]->targets.size(), 2u);
+    EXPECT_TRUE(incidents(z)[0]->origins.empty());
+}
+
 TEST_F(ExtractTest, SeparatePlacesInSeparateReportsStaySeparate) {
     const auto x = run("Azerbaijani forces shelled Sotk on Monday. On Wednesday, Armenian units "
                        "fired at Azerbaijani positions near Kalbajar.");
