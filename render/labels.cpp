@@ -544,6 +544,26 @@ private:
 
 } // namespace
 
+namespace {
+
+// The non-empty lines of `text` (separated by newlines), each with its size.
+std::vector<std::pair<std::string, TextMetrics>>
+measure_lines(const std::string& text, const TextStyle& style, const TextShaper& shaper) {
+    std::vector<std::pair<std::string, TextMetrics>> lines;
+    for (std::size_t from = 0; !text.empty() && from <= text.size();) {
+        const std::size_t to = std::min(text.find('\n', from), text.size());
+        std::string line = text.substr(from, to - from);
+        if (!line.empty()) {
+            const TextMetrics m = shaper.measure(line, style);
+            lines.emplace_back(std::move(line), m);
+        }
+        from = to + 1;
+    }
+    return lines;
+}
+
+} // namespace
+
 LabelResult place_labels(std::vector<LabelInput> inputs, const CollisionIndex& obstacles,
                          const Rect& frame, const Style& style, double unit,
                          const TextShaper& shaper) {
@@ -576,16 +596,8 @@ LabelResult place_labels(std::vector<LabelInput> inputs, const CollisionIndex& o
         detail_style.size = ts.size * 0.86;
         detail_style.weight = FontWeight::normal;
         detail_style.color = Color{0.16, 0.16, 0.16, 1.0};
-        std::vector<std::pair<std::string, TextMetrics>> lines;
-        for (std::size_t from = 0; !rq.detail.empty() && from <= rq.detail.size();) {
-            const std::size_t to = std::min(rq.detail.find('\n', from), rq.detail.size());
-            std::string line = rq.detail.substr(from, to - from);
-            if (!line.empty()) {
-                const TextMetrics m = shaper.measure(line, detail_style);
-                lines.emplace_back(std::move(line), m);
-            }
-            from = to + 1;
-        }
+        std::vector<std::pair<std::string, TextMetrics>> lines =
+            measure_lines(rq.detail, detail_style, shaper);
         TextMetrics block = first;
         for (const auto& [line, m] : lines) {
             block.width = std::max(block.width, m.width);
