@@ -507,6 +507,20 @@ TEST(BorderVillagesCoverage, SettlementsWithin25kmOfTheBorderArePresent) {
     EXPECT_GE(share(all), k_coverage_floor);
 }
 
+TEST(BorderVillagesGeocoder, AnOtherSideNameInItsDistrictIsTheVillageThere) {
+    // "Chinarli" alone is also a village in Azerbaijan; named in its district (Berd region), as
+    // Azerbaijani statements do, it is Chinari in Armenia. Written for this test.
+    const auto mentions = bundled_geocoder().find_mentions(
+        "Units in the direction of Chinarli settlement of Berd region opened fire.");
+    const auto chinarli =
+        std::find_if(mentions.begin(), mentions.end(), [](const sitmap::geo::TextMention& m) {
+            return m.surface.starts_with("Chinarli");
+        });
+    ASSERT_NE(chinarli, mentions.end());
+    ASSERT_FALSE(chinarli->resolution.candidates.empty());
+    EXPECT_EQ(chinarli->resolution.candidates.front().place->id, "sitmap:am-chinari");
+}
+
 TEST(BorderVillagesGeocoder, FormerAndOtherSideNamesResolveToThePresentPlace) {
     // (name used in statements, present name, country): the geocoder must answer the old or the
     // other side's name with the present entry, and the present name with the same entry.
@@ -533,7 +547,9 @@ TEST(BorderVillagesGeocoder, FormerAndOtherSideNamesResolveToThePresentPlace) {
                                      {"Khnapat", "Khanabad", "AZ"},
                                      {"Arazdeyen", "Yeraskh", "AM"},
                                      {"Sev Lich", "Sev Lake", "AM"},
-                                     {"Böyük Qaragöl", "Sev Lake", "AM"}};
+                                     {"Böyük Qaragöl", "Sev Lake", "AM"},
+
+                                     {"Musurskand", "Movses", "AM"}};
     for (const Case& c : cases) {
         const auto old_name = bundled_geocoder().resolve(c.alias);
         ASSERT_FALSE(old_name.candidates.empty()) << c.alias << " resolves to nothing";
