@@ -73,6 +73,22 @@ TEST_F(ExtractTest, PlacesOnTheFiringSidesOfTheBorderAreWhereFireCameFrom) {
     EXPECT_TRUE(incidents(z)[0]->origins.empty());
 }
 
+TEST_F(ExtractTest, SeveralCasualtiesAreNoHabitAndKeepTheFiguresOfTheSentence) {
+    // Written for this test: "several other soldiers" is a vague figure, not a habit.
+    const auto x = run("Azerbaijani forces shelled Sotk on Tuesday. The Armenian Defence Ministry "
+                       "reported that four soldiers were wounded and several other soldiers were "
+                       "killed.");
+    ASSERT_EQ(incidents(x).size(), 1u);
+    const auto& claims = incidents(x)[0]->claims;
+    EXPECT_TRUE(std::any_of(claims.begin(), claims.end(), [](const Claim& c) {
+        return c.side == Side::armenia && c.wounded == 4;
+    }));
+    // Must not fire: fire "several times" over weeks is a habit, no incident.
+    EXPECT_TRUE(incidents(run("Azerbaijani forces have shelled Sotk several times in recent "
+                              "weeks."))
+                    .empty());
+}
+
 TEST_F(ExtractTest, SeparatePlacesInSeparateReportsStaySeparate) {
     const auto x = run("Azerbaijani forces shelled Sotk on Monday. On Wednesday, Armenian units "
                        "fired at Azerbaijani positions near Kalbajar.");
