@@ -3,6 +3,7 @@
 // against the date of the events ("the ministry said on Monday").
 
 #include "geo/extract/detail/history.hpp"
+#include "geo/extract/detail/words.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -290,6 +291,26 @@ bool is_history(const TokenizedSentence& sentence, year_month_day published,
     return ((has_old_date(sentence, published, dates) || names_past_wars(sentence.tokens)) &&
             !names_recent_day(sentence, published, dates)) ||
            recalls_an_earlier_event(sentence, published, dates);
+}
+
+std::optional<std::size_t> closing_relative_clause(const TokenizedSentence& sentence) {
+    const std::string_view text = sentence.text;
+    const std::size_t comma = text.rfind(',');
+    if (comma == std::string_view::npos) {
+        return std::nullopt;
+    }
+    std::size_t b = comma + 1;
+    while (b < text.size() && text[b] == ' ') {
+        ++b;
+    }
+    std::size_t e = b;
+    while (e < text.size() && std::isalpha(static_cast<unsigned char>(text[e])) != 0) {
+        ++e;
+    }
+    if (!is_one_of(text.substr(b, e - b), {"which", "where", "when", "whose"})) {
+        return std::nullopt;
+    }
+    return comma;
 }
 
 bool is_habitual(const TokenizedSentence& sentence, const std::vector<DateMention>& dates) {

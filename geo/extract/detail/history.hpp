@@ -27,6 +27,11 @@ bool is_history(std::string_view sentence, std::chrono::year_month_day published
 bool is_history(const TokenizedSentence& sentence, std::chrono::year_month_day published,
                 const std::vector<DateMention>& dates);
 
+// Where a closing relative clause begins: the last ", which", ", where", ", when" or ", whose"
+// after which the sentence has no other comma ("... in the direction of the Kelbajar district,
+// which passed under Azerbaijani control at the end of the 2020 war."): byte offset of its comma.
+std::optional<std::size_t> closing_relative_clause(const TokenizedSentence& sentence);
+
 // The clause "since ... <date>" recalling an earlier event that a comparison starts from ("the
 // worst escalation since troops crossed into Syunik on May 12"): its byte range in the sentence,
 // from "since" to the end of the date; nullopt when `d` is not such a date, or is within two days

@@ -281,6 +281,18 @@ SentenceReading read_sentence(const Article& article, year_month_day pub, const 
     // ("... its Kalbajar district, part of the territory it regained last November").
     r.history = !located_from && (r.has_incident || !mentions.empty()) &&
                 is_history(r.sentence, pub, all_dates);
+    // History told only in a closing relative clause ("..., which passed under Azerbaijani
+    // control at the end of the 2020 war") is of the place named before it, not of the events
+    // the sentence reports before the clause.
+    if (r.history) {
+        const std::optional<std::size_t> cut = closing_relative_clause(r.sentence);
+        const bool triggers_before =
+            cut && std::all_of(r.triggers.begin(), r.triggers.end(),
+                               [&](const TriggerHit& t) { return t.end <= *cut; });
+        if (cut && triggers_before && !r.triggers.empty()) {
+            r.history = is_history(r.sentence.text.substr(0, *cut), pub);
+        }
+    }
     assign_roles(r.sentence, r.triggers, r.history, mentions);
     // What a locating sentence names after its words is where the incident took place.
     if (located_from) {

@@ -89,6 +89,21 @@ TEST_F(ExtractTest, SeveralCasualtiesAreNoHabitAndKeepTheFiguresOfTheSentence) {
                     .empty());
 }
 
+TEST_F(ExtractTest, ForItsPartBetweenASpeakerAndItsVerbIsNotTheSpeakerBefore) {
+    // Written for this test: "its" in "for its part" is no anaphor for the ministry before.
+    const auto x =
+        run("The Ministry of Defense of Armenia reported that on July 28 the Azerbaijani "
+            "Armed Forces attacked Armenian positions near Sotk. The MoD of Azerbaijan, "
+            "for its part, reported that two Azerbaijani soldiers were wounded near "
+            "Sotk.",
+            parse_date("2021-07-28"));
+    ASSERT_EQ(incidents(x).size(), 1u);
+    const auto& claims = incidents(x)[0]->claims;
+    EXPECT_TRUE(std::any_of(claims.begin(), claims.end(), [](const Claim& c) {
+        return c.side == Side::azerbaijan && c.wounded == 2;
+    }));
+}
+
 TEST_F(ExtractTest, SeparatePlacesInSeparateReportsStaySeparate) {
     const auto x = run("Azerbaijani forces shelled Sotk on Monday. On Wednesday, Armenian units "
                        "fired at Azerbaijani positions near Kalbajar.");
