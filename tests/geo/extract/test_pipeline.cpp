@@ -104,6 +104,17 @@ TEST_F(ExtractTest, ForItsPartBetweenASpeakerAndItsVerbIsNotTheSpeakerBefore) {
     }));
 }
 
+TEST_F(ExtractTest, HistoryInAClosingRelativeClauseIsOfThePlaceNotOfTheReport) {
+    // Written for this test: the clause after the place tells its past, not the fire's.
+    const auto x = run("On Monday, Armenian forces fired at positions near Kalbajar, which came "
+                       "under Azerbaijani control after the 2020 war.");
+    ASSERT_EQ(incidents(x).size(), 1u);
+    EXPECT_EQ(incidents(x)[0]->place_id, "test:kalbajar");
+    // Must not fire: the fire is itself in the clause of the past.
+    EXPECT_TRUE(
+        incidents(run("Residents returned to Kalbajar, which was shelled in 2020.")).empty());
+}
+
 TEST_F(ExtractTest, SeparatePlacesInSeparateReportsStaySeparate) {
     const auto x = run("Azerbaijani forces shelled Sotk on Monday. On Wednesday, Armenian units "
                        "fired at Azerbaijani positions near Kalbajar.");
