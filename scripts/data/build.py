@@ -271,6 +271,10 @@ class Build:
                 log("  WOF district:", *r)
         for r in rep["foreign_names"][:20]:
             log("  WOF names of another place dropped:", *r)
+        log(f"WOF points named as a village across the border within 10 km, dropped: "
+            f"{len(rep['across'])}")
+        for r in rep["across"]:
+            log("  WOF point across the border:", *r)
         n = aghdara(self.gaz, bm.nagorno_karabakh(self.curated)[0])
         log(f"Aghdara: {n} GeoNames/WOF settlements of Tartar or Kalbajar inside the former NKAO")
         dups = []

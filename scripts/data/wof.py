@@ -38,6 +38,8 @@ QUALIFIERS = {"verin", "nerkin", "mets", "pokr", "nor", "hin", "yukhari", "ashag
 FOREIGN_NAME_M = 3000
 DUPLICATE_M = 300       # entries this close that share a name are one place (final pass)
 NEAR_DISTRICT_M = 10000  # a WOF district further than this from the point is wrong
+ACROSS_M = 10000        # a new WOF point named as a village of the other country this close is
+                        # that village misplaced across the border (Nerkin Khndzoresk in Gubadli)
 
 # The districts of the Karabakh wars: the former NKAO (Khankendi, Khojaly, Khojavend, Shusha,
 # Aghdara) and the districts around it held by Armenian forces from 1993 to 2020, plus Tartar on
@@ -272,6 +274,13 @@ class Merger:
         if self.new_zone is not None and not self.new_zone(row):
             self.report["outside"][row["country"]] += 1
             return
+        across = [e for d, _, e in self.grid.near(lon, lat, ACROSS_M)
+                  if e["props"]["country"] not in ("", row["country"]) and
+                  e["props"]["kind"] == "settlement" and nm.fold(row["name"]) in self.names[e["props"]["id"]]]
+        if across:
+            self.report["across"].append((row["wof_id"], row["name"], row["country"],
+                                          across[0]["props"]["id"]))
+            return
         self.new(row, lon, lat, own, kept)
 
     def named_by_community(self, row, lon, lat):
@@ -341,7 +350,7 @@ def merge_wof(entries, units, sources_dir, new_zone=None):
     report = {"read": Counter(), "used": 0, "merged": Counter(), "merged_into": Counter(),
               "merged_by": Counter(),
               "new": Counter(), "not_new": Counter(), "outside": Counter(), "foreign_names": [],
-              "district_fixed": []}
+              "district_fixed": [], "across": []}
     rows = read_rows(sources_dir)
     for r in rows:
         report["read"][f"{r['country']} {r['placetype']}"] += 1

@@ -568,6 +568,37 @@ TEST(BorderVillagesGeocoder, FormerAndOtherSideNamesResolveToThePresentPlace) {
     }
 }
 
+// A village of one country repeated by a source a few km across the border in the other (WOF had
+// Nerkin Khndzoresk of Syunik as a village of Gubadli, 4.7 km south-east) puts it on the wrong
+// side: no settlement shares its English name with one of the other country within 10 km.
+TEST(BorderVillagesGazetteer, NoVillageIsRepeatedAcrossTheBorder) {
+    using sitmap::geo::PlaceKind;
+    std::vector<const sitmap::geo::Place*> points;
+    for (const sitmap::geo::Place& p : bundled_gazetteer().places()) {
+        if (p.kind == PlaceKind::settlement && (p.country == "AM" || p.country == "AZ")) {
+            points.push_back(&p);
+        }
+    }
+    std::size_t pairs = 0;
+    for (std::size_t i = 0; i < points.size(); ++i) {
+        for (std::size_t j = i + 1; j < points.size(); ++j) {
+            const sitmap::geo::Place& a = *points[i];
+            const sitmap::geo::Place& b = *points[j];
+            if (a.country == b.country || a.name != b.name ||
+                sitmap::geo::distance_m(a.anchor, b.anchor) > 10'000.0) {
+                continue;
+            }
+            ADD_FAILURE() << a.id << " (" << a.country << ") and " << b.id << " (" << b.country
+                          << ") are both '" << a.name << "'";
+            ++pairs;
+        }
+    }
+    EXPECT_EQ(pairs, 0u);
+    const auto r = bundled_geocoder().resolve("Nerkin Khndzoresk");
+    ASSERT_FALSE(r.candidates.empty());
+    EXPECT_EQ(r.candidates.front().place->country, "AM");
+}
+
 TEST(BorderVillagesGazetteer, NoTwoSettlementsWithin300mShareAName) {
     using sitmap::geo::PlaceKind;
     std::vector<const sitmap::geo::Place*> points;
