@@ -570,7 +570,8 @@ TEST(BorderVillagesGeocoder, FormerAndOtherSideNamesResolveToThePresentPlace) {
 
 // A village of one country repeated by a source a few km across the border in the other (WOF had
 // Nerkin Khndzoresk of Syunik as a village of Gubadli, 4.7 km south-east) puts it on the wrong
-// side: no settlement shares its English name with one of the other country within 10 km.
+// side: no settlement shares a name or alias with one of the other country within 10 km (nor
+// does an alias of one name the other: Baghanis in Armenia is not Baghanis Ayrum in Azerbaijan).
 TEST(BorderVillagesGazetteer, NoVillageIsRepeatedAcrossTheBorder) {
     using sitmap::geo::PlaceKind;
     std::vector<const sitmap::geo::Place*> points;
@@ -584,13 +585,19 @@ TEST(BorderVillagesGazetteer, NoVillageIsRepeatedAcrossTheBorder) {
         for (std::size_t j = i + 1; j < points.size(); ++j) {
             const sitmap::geo::Place& a = *points[i];
             const sitmap::geo::Place& b = *points[j];
-            if (a.country == b.country || a.name != b.name ||
+            if (a.country == b.country || std::abs(a.anchor.lat - b.anchor.lat) > 0.1 ||
                 sitmap::geo::distance_m(a.anchor, b.anchor) > 10'000.0) {
                 continue;
             }
-            ADD_FAILURE() << a.id << " (" << a.country << ") and " << b.id << " (" << b.country
-                          << ") are both '" << a.name << "'";
-            ++pairs;
+            const auto names_a = names_of(a);
+            for (const std::string& n : names_of(b)) {
+                if (names_a.count(n) != 0) {
+                    ADD_FAILURE() << a.id << " (" << a.country << ") and " << b.id << " ("
+                                  << b.country << ") are both '" << n << "'";
+                    ++pairs;
+                    break;
+                }
+            }
         }
     }
     EXPECT_EQ(pairs, 0u);
