@@ -18,6 +18,9 @@ namespace {
 // neighbourhood, and whole-text context makes its work grow faster than the text. Ordinary
 // articles are one piece.
 constexpr std::size_t mention_search_piece = 64u << 10;
+// The whole Armenia–Azerbaijan border in the bundled gazetteer: where fire reported without a
+// place is put, to the region.
+constexpr std::string_view whole_border_id = "sitmap:border-am-az";
 
 // Offset of the first byte that is not valid UTF-8, or npos.
 std::size_t invalid_utf8_at(std::string_view s) {
@@ -173,7 +176,7 @@ Extraction Extractor::extract(const Article& article) const {
         }
         begin = end;
     }
-    return detail::extract_events(article, mentions);
+    return detail::extract_events(article, mentions, m_geocoder.gazetteer().find(whole_border_id));
 }
 
 Extraction Extractor::extract_all(const std::vector<Article>& articles) const {

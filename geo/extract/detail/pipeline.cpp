@@ -1181,6 +1181,48 @@ void context_events(const SentenceReading& r, std::optional<std::size_t> own_dat
 
 // Stage 5: each event's date by vote, then what is one event merged; warnings for an article
 // without places or without placed incidents.
+// An article that reports fire but names no place sitmap knows ("two days of fighting that killed
+// 155 troops", said by a party): one incident along the whole Armenia–Azerbaijan border, known to
+// the region, mapped as the border's uncertainty band and listed instead of lost. Only when the
+// article has no placed incident and a party speaks of the fire.
+void whole_border_incident(const Place& border, ArticleEvents& state) {
+    const bool placed = std::any_of(state.protos.begin(), state.protos.end(), [](const Proto& p) {
+        return layer_of(p.event.kind) == EventLayer::incident;
+    });
+    const bool party_speaks =
+        std::any_of(state.pending.begin(), state.pending.end(), [](const Pending& q) {
+            return std::any_of(q.claims.begin(), q.claims.end(),
+                               [](const Claim& c) { return is_party(c.side); });
+        });
+    if (placed || !party_speaks) {
+        return;
+    }
+    Proto p;
+    p.event.kind = state.pending.front().kind;
+    p.evidence = state.pending.front().evidence;
+    p.event.date = DateRange{state.published, state.published, DatePrecision::day};
+    p.event.place_id = border.id;
+    p.event.place_name = border.name;
+    p.event.geometry = border.geometry;
+    p.event.location = border.anchor;
+    p.event.precision = GeoPrecision::region;
+    p.event.targets.push_back(
+        EventPlace{border.id, border.name, border.anchor, GeoPrecision::region});
+    p.votes.push_back(Vote{p.event.date, 1, state.pending.front().source, true});
+    for (const Pending& q : state.pending) {
+        add_claims(p.event, q.claims, q.source);
+        if (q.date) {
+            p.votes.push_back(Vote{*q.date, 2, q.source});
+        }
+        if (more_specific(q.kind, q.evidence, p.event.kind, p.evidence)) {
+            p.event.kind = q.kind;
+            p.evidence = q.evidence;
+        }
+    }
+    state.protos.push_back(std::move(p));
+    state.pending.clear();
+}
+
 Extraction finish(const Article& article, std::vector<PlaceMention> mentions,
                   ArticleEvents& state) {
     Extraction out;
@@ -1237,7 +1279,8 @@ Extraction finish(const Article& article, std::vector<PlaceMention> mentions,
 
 } // namespace
 
-Extraction extract_events(const Article& article, const std::vector<TextMention>& found) {
+Extraction extract_events(const Article& article, const std::vector<TextMention>& found,
+                          const Place* whole_border) {
     const std::vector<Sentence> sentences = text::split_sentences(article.text);
     std::vector<std::vector<PlaceMention>> by_sentence = mentions_by_sentence(found, sentences);
     std::vector<PlaceMention> all;
@@ -1265,6 +1308,9 @@ Extraction extract_events(const Article& article, const std::vector<TextMention>
             }
             all.push_back(std::move(m));
         }
+    }
+    if (whole_border != nullptr) {
+        whole_border_incident(*whole_border, state);
     }
     return finish(article, std::move(all), state);
 }

@@ -50,6 +50,9 @@ inline geo::Gazetteer extract_test_gazetteer() {
                    {"Lachin Corridor"}),
         test_place("test:hakari-bridge", "Hakari bridge", PlaceKind::checkpoint, "AZ", 46.52, 39.47,
                    {"Hakari bridge checkpoint"}),
+        // The id the extraction puts fire without a place at (geo/extract/extract.cpp).
+        test_place("sitmap:border-am-az", "Armenia–Azerbaijan border", PlaceKind::border_sector, "",
+                   45.8, 40.0, {"Armenia-Azerbaijan border"}),
         test_place("test:eastern-sector", "Eastern sector of the Armenia-Azerbaijan border",
                    PlaceKind::border_sector, "", 45.9, 40.15,
                    {"eastern sector of the border", "eastern part of the border"}),

@@ -115,6 +115,31 @@ TEST_F(ExtractTest, HistoryInAClosingRelativeClauseIsOfThePlaceNotOfTheReport) {
         incidents(run("Residents returned to Kalbajar, which was shelled in 2020.")).empty());
 }
 
+TEST_F(ExtractTest, FireThatAPartyReportsWithoutAPlaceIsAlongTheWholeBorder) {
+    // Written for this test: a party speaks of fighting and losses, naming no place.
+    const auto x = run("Armenia's Defence Ministry said on Tuesday that fighting with Azerbaijani "
+                       "forces had killed two of its soldiers.",
+                       parse_date("2022-09-14"));
+    ASSERT_EQ(incidents(x).size(), 1u);
+    const Event& e = *incidents(x)[0];
+    EXPECT_EQ(e.place_id, "sitmap:border-am-az");
+    EXPECT_EQ(e.precision, GeoPrecision::region);
+    EXPECT_EQ(format_date(e.date.begin), "2022-09-13");
+    EXPECT_TRUE(std::any_of(e.claims.begin(), e.claims.end(), [](const Claim& c) {
+        return c.side == Side::armenia && c.killed == 2;
+    }));
+    // Must not: a placed incident takes the report; nobody of the parties speaks; history.
+    const auto y = run("Armenia's Defence Ministry said fighting had killed two soldiers. "
+                       "Azerbaijani forces shelled Sotk on Tuesday.",
+                       parse_date("2022-09-14"));
+    for (const Event* i : incidents(y)) {
+        EXPECT_NE(i->place_id, "sitmap:border-am-az");
+    }
+    EXPECT_TRUE(incidents(run("Fighting killed two soldiers, a witness said.")).empty());
+    EXPECT_TRUE(
+        incidents(run("Armenia's Defence Ministry said the 2020 war killed thousands.")).empty());
+}
+
 TEST_F(ExtractTest, SeparatePlacesInSeparateReportsStaySeparate) {
     const auto x = run("Azerbaijani forces shelled Sotk on Monday. On Wednesday, Armenian units "
                        "fired at Azerbaijani positions near Kalbajar.");
