@@ -109,9 +109,17 @@ std::optional<int> count_before(const std::vector<Token>& tokens, std::string_vi
         if (!n) {
             continue;
         }
+        // "three soldiers aged 20 were wounded": an age, not a count
+        if (j > 0 && is_one_of(tokens[j - 1].text, {"aged", "age"})) {
+            continue;
+        }
         first = j;
         const std::size_t after = j + used;
         if (after < tokens.size() && is_time_unit(tokens[after].text)) {
+            // "two 20-year-old soldiers": an age inside the noun phrase, the count before it
+            if (after + 1 < tokens.size() && iequals(tokens[after + 1].text, "old")) {
+                continue;
+            }
             return std::nullopt;
         }
         // "286 dead", "30,000 deaths"
@@ -257,6 +265,13 @@ std::optional<int> subject_count(const std::vector<Token>& tokens, std::size_t v
             continue;
         }
         if (is_one_of(w, {"and", "but", "or"})) {
+            break;
+        }
+        // "20-year-old Nver Gevorgyan was wounded": an age names one person.
+        if (iequals(w, "old") && j >= 2 && iequals(tokens[j - 1].text, "year") &&
+            tokens[j - 2].numeric()) {
+            head = PersonNoun{Number::singular, PersonKind::person};
+            first = j - 2;
             break;
         }
         if (noun && noun->kind != PersonKind::counted) {

@@ -134,6 +134,21 @@ TEST(Casualties, ASingularSubjectIsOnePerson) {
     EXPECT_FALSE(c.killed);
 }
 
+TEST(Casualties, AnAgeIsNoCountButNamesOnePerson) {
+    using detail::find_casualties;
+    // Written for this test: "N-year-old Name" is one person; "aged N" and an age inside the
+    // noun phrase are not the count.
+    auto c = find_casualties("the ministry said 19-year-old Aram Petrosyan was wounded");
+    EXPECT_EQ(c.wounded, 1);
+    c = find_casualties("two 21-year-old conscripts were wounded");
+    EXPECT_EQ(c.wounded, 2);
+    c = find_casualties("three soldiers aged 20 were wounded");
+    EXPECT_EQ(c.wounded, 3);
+    // Must not: a duration is still no count.
+    c = find_casualties("he was wounded two years ago");
+    EXPECT_NE(c.wounded, 2);
+}
+
 TEST(Casualties, ACountAfterACommaIsNotTheObject) {
     const auto c = detail::find_casualties("One Armenian soldier killed, another wounded");
     EXPECT_EQ(c.killed, 1);
