@@ -217,15 +217,22 @@ Geocoder::Impl::Impl(const Gazetteer& g) : gazetteer(&g) {
             phrase_spellings.emplace(e.folded_key, it->second);
         }
     }
-    Index fuzzy_ids;
-    for (std::uint32_t e = 0; e < entries.size(); ++e) {
-        const auto& key = entries[e].skeleton_key;
-        if (key.size() >= 3 && fuzzy_ids.emplace(key, std::vector<std::uint32_t>{}).second) {
-            fuzzy.add(key, static_cast<std::uint32_t>(fuzzy_keys.size()));
-            fuzzy_keys.push_back(key);
+}
+
+const Geocoder::Impl::Fuzzy& Geocoder::Impl::fuzzy() const {
+    std::call_once(fuzzy_once, [this] {
+        std::unordered_set<std::string_view> seen;
+        seen.reserve(entries.size());
+        for (const Entry& e : entries) {
+            const std::string& key = e.skeleton_key;
+            if (key.size() >= 3 && seen.insert(key).second) {
+                fuzzy_built.index.add(key, static_cast<std::uint32_t>(fuzzy_built.keys.size()));
+                fuzzy_built.keys.push_back(key);
+            }
         }
-    }
-    fuzzy.build();
+        fuzzy_built.index.build();
+    });
+    return fuzzy_built;
 }
 
 void Geocoder::Impl::add_english_of_azerbaijani(std::uint32_t p, const std::string& name,
@@ -407,8 +414,9 @@ void Geocoder::Impl::match_words(const std::vector<std::string>& words, bool non
     // Within the allowed edits: a fuzzy match. One edit more: only a suggestion.
     const int allowed = detail::allowed_edits(skel_key.size());
     const int reach = skel_key.size() < 4 ? 0 : std::min(2, allowed + 1);
-    for (const auto& m : fuzzy.search(skel_key, reach)) {
-        const auto it = by_skeleton.find(fuzzy_keys[m.id]);
+    const Fuzzy& f = fuzzy();
+    for (const auto& m : f.index.search(skel_key, reach)) {
+        const auto it = by_skeleton.find(f.keys[m.id]);
         const double len = static_cast<double>(skel_key.size());
         const double base =
             m.distance <= allowed ? 0.85 - 0.6 * static_cast<double>(m.distance) / len : 0.42;

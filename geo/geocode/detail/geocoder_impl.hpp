@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -196,8 +197,13 @@ struct Geocoder::Impl {
     std::unordered_set<std::string, StringHash, std::equal_to<>> phrase_vocabulary; // their words
     // Another one-word spelling of a place a phrase names -> the phrase's word for it.
     std::unordered_map<std::string, std::string_view, StringHash, std::equal_to<>> phrase_spellings;
-    detail::FuzzyIndex fuzzy;
-    std::vector<std::string> fuzzy_keys; // fuzzy id -> skeleton key
+    // Misspelt names: built on the first fuzzy lookup (most queries and texts match a name
+    // exactly or by its folded or skeleton key, and a one-name lookup should not pay for it).
+    struct Fuzzy {
+        detail::FuzzyIndex index;
+        std::vector<std::string> keys; // fuzzy id -> skeleton key
+    };
+    const Fuzzy& fuzzy() const;
     std::vector<std::uint32_t> settlements;
     std::unordered_map<std::string, std::string> country_names; // ISO2 -> English name
     // Countries holding at least a fifth of the settlements: the gazetteer's focus (AM, AZ for
@@ -221,6 +227,11 @@ struct Geocoder::Impl {
     };
     Words lists;
 
+private:
+    mutable std::once_flag fuzzy_once;
+    mutable Fuzzy fuzzy_built;
+
+public:
     struct Span {
         std::size_t first = 0; // token indices [first, last]
         std::size_t last = 0;
