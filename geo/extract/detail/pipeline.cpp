@@ -583,6 +583,19 @@ void add_to_proto(Proto& p, const std::vector<Claim>& claims, const SentenceRead
 }
 
 // A new incident with the claims still pending; it becomes the current one.
+// A report told before any place was named joins the incident: its claims, its day (a vote of
+// `weight`), and its kind when more specific.
+void take_pending(Proto& p, const Pending& q, std::size_t weight) {
+    add_claims(p.event, q.claims, q.source);
+    if (q.date) {
+        p.votes.push_back(Vote{*q.date, weight, q.source});
+    }
+    if (more_specific(q.kind, q.evidence, p.event.kind, p.evidence)) {
+        p.event.kind = q.kind;
+        p.evidence = q.evidence;
+    }
+}
+
 void start_incident(const IncidentPlaces& where, const std::vector<Claim>& claims,
                     const SentenceReading& r, const IncidentReading& incident,
                     const DateRange& date, ArticleEvents& state) {
@@ -595,14 +608,7 @@ void start_incident(const IncidentPlaces& where, const std::vector<Claim>& claim
     p.last_sentence = r.index;
     for (const Pending& q : state.pending) {
         if (!q.date || compatible(*q.date, date)) {
-            add_claims(p.event, q.claims, q.source);
-            if (q.date) {
-                p.votes.push_back(Vote{*q.date, 1, q.source});
-            }
-            if (more_specific(q.kind, q.evidence, p.event.kind, p.evidence)) {
-                p.event.kind = q.kind;
-                p.evidence = q.evidence;
-            }
+            take_pending(p, q, 1);
         }
     }
     add_claims(p.event, claims, r.source);
@@ -1210,14 +1216,7 @@ void whole_border_incident(const Place& border, ArticleEvents& state) {
         EventPlace{border.id, border.name, border.anchor, GeoPrecision::region});
     p.votes.push_back(Vote{p.event.date, 1, state.pending.front().source, true});
     for (const Pending& q : state.pending) {
-        add_claims(p.event, q.claims, q.source);
-        if (q.date) {
-            p.votes.push_back(Vote{*q.date, 2, q.source});
-        }
-        if (more_specific(q.kind, q.evidence, p.event.kind, p.evidence)) {
-            p.event.kind = q.kind;
-            p.evidence = q.evidence;
-        }
+        take_pending(p, q, 2);
     }
     state.protos.push_back(std::move(p));
     state.pending.clear();
