@@ -549,7 +549,8 @@ TEST(BorderVillagesGeocoder, FormerAndOtherSideNamesResolveToThePresentPlace) {
                                      {"Sev Lich", "Sev Lake", "AM"},
                                      {"Böyük Qaragöl", "Sev Lake", "AM"},
 
-                                     {"Musurskand", "Movses", "AM"}};
+                                     {"Musurskand", "Movses", "AM"},
+                                     {"Garakils", "Sisian", "AM"}};
     for (const Case& c : cases) {
         const auto old_name = bundled_geocoder().resolve(c.alias);
         ASSERT_FALSE(old_name.candidates.empty()) << c.alias << " resolves to nothing";
