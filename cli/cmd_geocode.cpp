@@ -223,12 +223,11 @@ void run_geocode(const GlobalOptions& global, const GeocodeOptions& opts) {
     const Format format = opts.json ? Format::json : opts.geojson ? Format::geojson : Format::table;
     // Kept to the end of the process, which releases them at once: freeing the name index piece
     // by piece took as long as the lookup (main ends a geocode run without tearing down).
-    static const geo::Gazetteer* kept_gazetteer = nullptr;
-    static const geo::Geocoder* kept_geocoder = nullptr;
-    delete kept_geocoder; // (a second run in one process: the first one's)
-    delete kept_gazetteer;
-    kept_gazetteer = new geo::Gazetteer(load_gazetteer(global));
-    kept_geocoder = new geo::Geocoder(*kept_gazetteer);
+    static std::unique_ptr<const geo::Geocoder> kept_geocoder;
+    static std::unique_ptr<const geo::Gazetteer> kept_gazetteer;
+    kept_geocoder.reset(); // (a second run in one process: the first one's, index first)
+    kept_gazetteer = std::make_unique<const geo::Gazetteer>(load_gazetteer(global));
+    kept_geocoder = std::make_unique<const geo::Geocoder>(*kept_gazetteer);
     const geo::Geocoder& geocoder = *kept_geocoder;
     if (!opts.reverse.empty()) {
         run_reverse(geocoder, opts, format);

@@ -89,6 +89,11 @@ std::array<Point, 4> corners(const Rect& r) {
             Point{r.x, r.bottom()}};
 }
 
+// The box a segment spans.
+Rect segment_bounds(Point a, Point b) {
+    return {std::min(a.x, b.x), std::min(a.y, b.y), std::abs(b.x - a.x), std::abs(b.y - a.y)};
+}
+
 Rect bounds(const std::array<Point, 4>& q) {
     double x0 = q[0].x, y0 = q[0].y, x1 = q[0].x, y1 = q[0].y;
     for (const Point& p : q) {
@@ -106,8 +111,7 @@ void CollisionIndex::insert_segment(Point a, Point b, bool divides) {
     if (!std::isfinite(a.x) || !std::isfinite(a.y) || !std::isfinite(b.x) || !std::isfinite(b.y)) {
         return;
     }
-    const Rect box{std::min(a.x, b.x), std::min(a.y, b.y), std::abs(b.x - a.x),
-                   std::abs(b.y - a.y)};
+    const Rect box = segment_bounds(a, b);
     if (!box.intersects(m_area.inflated(1.0)) && !m_area.contains(a)) {
         return;
     }
@@ -136,8 +140,7 @@ bool CollisionIndex::crosses(Point a, Point b) const {
     if (m_segments.empty()) {
         return false;
     }
-    const Rect box{std::min(a.x, b.x), std::min(a.y, b.y), std::abs(b.x - a.x),
-                   std::abs(b.y - a.y)};
+    const Rect box = segment_bounds(a, b);
     bool hit = false;
     cells(box, [&](std::size_t c) {
         for (const std::uint32_t i : m_segment_grid[c]) {
@@ -172,8 +175,7 @@ bool CollisionIndex::hits_boxes(const Rect& r) const {
 }
 
 bool CollisionIndex::hits_segment(Point a, Point b) const {
-    const Rect box{std::min(a.x, b.x), std::min(a.y, b.y), std::abs(b.x - a.x),
-                   std::abs(b.y - a.y)};
+    const Rect box = segment_bounds(a, b);
     bool hit = false;
     cells(box, [&](std::size_t c) {
         for (const std::uint32_t i : m_grid[c]) {

@@ -294,20 +294,13 @@ bool is_history(const TokenizedSentence& sentence, year_month_day published,
 }
 
 std::optional<std::size_t> closing_relative_clause(const TokenizedSentence& sentence) {
-    const std::string_view text = sentence.text;
-    const std::size_t comma = text.rfind(',');
+    const std::size_t comma = sentence.text.rfind(',');
     if (comma == std::string_view::npos) {
         return std::nullopt;
     }
-    std::size_t b = comma + 1;
-    while (b < text.size() && text[b] == ' ') {
-        ++b;
-    }
-    std::size_t e = b;
-    while (e < text.size() && std::isalpha(static_cast<unsigned char>(text[e])) != 0) {
-        ++e;
-    }
-    if (!is_one_of(text.substr(b, e - b), {"which", "where", "when", "whose"})) {
+    const std::size_t next = token_at(sentence.tokens, comma + 1);
+    if (next >= sentence.tokens.size() ||
+        !is_one_of(sentence.tokens[next].text, {"which", "where", "when", "whose"})) {
         return std::nullopt;
     }
     return comma;

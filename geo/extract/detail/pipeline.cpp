@@ -118,17 +118,21 @@ EventPlace place_of(const PlaceMention& m) {
     return EventPlace{p.id, p.name, p.anchor, precision_of(m)};
 }
 
-Event make_event(EventKind kind, const DateRange& date, const PlaceMention& m) {
-    const Candidate& c = m.mention.resolution.candidates.front();
+Event make_event(EventKind kind, const DateRange& date, const Place& place,
+                 GeoPrecision precision) {
     Event e;
     e.kind = kind;
     e.date = date;
-    e.place_id = c.place->id;
-    e.place_name = c.place->name;
-    e.geometry = c.place->geometry;
-    e.location = c.place->anchor;
-    e.precision = precision_of(m);
+    e.place_id = place.id;
+    e.place_name = place.name;
+    e.geometry = place.geometry;
+    e.location = place.anchor;
+    e.precision = precision;
     return e;
+}
+
+Event make_event(EventKind kind, const DateRange& date, const PlaceMention& m) {
+    return make_event(kind, date, *m.mention.resolution.candidates.front().place, precision_of(m));
 }
 
 // Claims of an incident reported before any place was named, for the first incident that has one.
@@ -1204,14 +1208,10 @@ void whole_border_incident(const Place& border, ArticleEvents& state) {
         return;
     }
     Proto p;
-    p.event.kind = state.pending.front().kind;
+    p.event = make_event(state.pending.front().kind,
+                         DateRange{state.published, state.published, DatePrecision::day}, border,
+                         GeoPrecision::region);
     p.evidence = state.pending.front().evidence;
-    p.event.date = DateRange{state.published, state.published, DatePrecision::day};
-    p.event.place_id = border.id;
-    p.event.place_name = border.name;
-    p.event.geometry = border.geometry;
-    p.event.location = border.anchor;
-    p.event.precision = GeoPrecision::region;
     p.event.targets.push_back(
         EventPlace{border.id, border.name, border.anchor, GeoPrecision::region});
     p.votes.push_back(Vote{p.event.date, 1, state.pending.front().source, true});

@@ -660,10 +660,8 @@ MentionRole location_role(const MentionView& v, const std::vector<TriggerHit>& t
     const TriggerHit* nearest = nullptr;
     std::size_t best = 0;
     const bool incident_sentence =
-        std::any_of(triggers.begin(), triggers.end(), [](const TriggerHit& t) {
-            return t.trigger == Trigger::incident || t.trigger == Trigger::checkpoint ||
-                   t.trigger == Trigger::blockade || t.trigger == Trigger::handover;
-        });
+        std::any_of(triggers.begin(), triggers.end(),
+                    [](const TriggerHit& t) { return names_an_event(t.trigger); });
     for (const TriggerHit& t : triggers) {
         // "..., the ministry said" does not make the place of the shelling (or of a checkpoint, a
         // blockade, a hand-over) a context.
@@ -679,10 +677,7 @@ MentionRole location_role(const MentionView& v, const std::vector<TriggerHit>& t
     if (nearest != nullptr && nearest->trigger == Trigger::incident && best > incident_reach) {
         nearest = nullptr;
     }
-    const bool event_place =
-        nearest != nullptr &&
-        (nearest->trigger == Trigger::incident || nearest->trigger == Trigger::checkpoint ||
-         nearest->trigger == Trigger::blockade || nearest->trigger == Trigger::handover);
+    const bool event_place = nearest != nullptr && names_an_event(nearest->trigger);
     return event_place ? MentionRole::incident_location : MentionRole::context_location;
 }
 

@@ -252,6 +252,11 @@ std::vector<TriggerHit> without_background_nouns(const TokenizedSentence& senten
 
 } // namespace
 
+bool names_an_event(Trigger t) {
+    return t == Trigger::incident || t == Trigger::checkpoint || t == Trigger::blockade ||
+           t == Trigger::handover;
+}
+
 bool installed_in_perfect(const TokenizedSentence& sentence) {
     const std::vector<Token>& tokens = sentence.tokens;
     const PhraseList& installs = cue_words("installs");

@@ -39,6 +39,10 @@ struct TriggerHit {
     std::size_t end = 0;
 };
 
+// Triggers of an event that happens at a place (fire, a checkpoint, a blockade, a hand-over), as
+// against the context of events (talks, statements, missions).
+bool names_an_event(Trigger t);
+
 // Every trigger in a sentence, in order. Must-not-fire cases: "ceasefire", "drone footage",
 // "the laws of war".
 std::vector<TriggerHit> find_triggers(const TokenizedSentence& sentence);
